@@ -1,0 +1,82 @@
+// clc-app: the app people hold. Thin: makes the store, the translator and the QML engine.
+#include "language.h"
+#include "store.h"
+#include "storemanager.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QQuickStyle>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(ClcPlugin)
+
+namespace {
+// Without a display Qt would abort with a message about xcb; say what to do instead.
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!hasDisplay()) {
+        std::fprintf(stderr,
+                     "clc-app: there is no display (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                     "Run it under a virtual display:  xvfb-run -a -s '-screen 0 1280x800x24' scripts/run\n"
+                     "or render off screen:            QT_QPA_PLATFORM=offscreen scripts/run --screenshot out.png\n");
+        return 2;
+    }
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("clc"));
+    QGuiApplication::setOrganizationName(QStringLiteral("clc"));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The database file."), QStringLiteral("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("vi or en."), QStringLiteral("LANG"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, e.g. 390x844."), QStringLiteral("WxH"));
+    const QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("Save the window to a PNG and quit."), QStringLiteral("FILE"));
+    parser.addOptions({dbOption, langOption, sizeOption, shotOption});
+    parser.process(app);
+    if (!parser.isSet(dbOption)) {
+        std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
+        return 2;
+    }
+    clc::installLanguage(clc::chooseLanguage(parser.value(langOption)));
+    if (QQuickStyle::name().isEmpty())
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    std::unique_ptr<clc::StoreManager> manager;
+    try {
+        manager = std::make_unique<clc::StoreManager>(std::make_unique<clc::Store>(parser.value(dbOption)));
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "clc-app: %s\n", e.what());
+        return 1;
+    }
+    clc::StoreManager::setInstance(manager.get());
+
+    QQmlApplicationEngine engine;
+    engine.load(QUrl(QStringLiteral("qrc:/Clc/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (parser.isSet(sizeOption)) {
+        const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+        window->resize(wh.value(0).toInt(), wh.value(1).toInt());
+    }
+    if (parser.isSet(shotOption)) {
+        const QString file = parser.value(shotOption);
+        QTimer::singleShot(1500, window, [window, file] {
+            const bool ok = window->grabWindow().save(file);
+            std::fprintf(ok ? stdout : stderr, ok ? "%s\n" : "cannot save %s\n", qPrintable(file));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

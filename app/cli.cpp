@@ -1,0 +1,451 @@
+#include "cli.h"
+#include "translate.h"
+
+#include "demodata.h"
+#include "error.h"
+#include "exporter.h"
+#include "migrations.h"
+#include "personimport.h"
+#include "planimport.h"
+#include "records.h"
+#include "schema.h"
+#include "store.h"
+#include "textfile.h"
+#include "vietnamese.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <memory>
+#include <optional>
+
+namespace clc {
+
+namespace {
+
+struct UsageError
+{
+    QString message;
+};
+
+struct Context
+{
+    QString dbPath;
+    QStringList args; // after the verb (and sub-verb)
+    QTextStream &out;
+    QTextStream &err;
+    std::unique_ptr<Store> store;
+
+    Store &open()
+    {
+        if (!store)
+            store = std::make_unique<Store>(dbPath);
+        return *store;
+    }
+    Store &openInitialised()
+    {
+        open().requireInitialised();
+        return *store;
+    }
+};
+
+// A parser for one verb: its options, then exactly the positional arguments it names.
+class VerbParser
+{
+public:
+    VerbParser(const QString &usage, const QStringList &positional) : m_usage(usage), m_positional(positional)
+    {
+        m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    }
+    void option(const QString &name, const QString &valueName = {}) { m_parser.addOption(QCommandLineOption(name, QString(), valueName)); }
+    void parse(const QStringList &args)
+    {
+        if (!m_parser.parse(QStringList{QStringLiteral("clc")} + args))
+            throw UsageError{m_parser.errorText() + QStringLiteral("\nusage: ") + m_usage};
+        if (m_parser.positionalArguments().size() != m_positional.size())
+            throw UsageError{Tr::tr("expected %1").arg(m_positional.join(QLatin1Char(' '))) + QStringLiteral("\nusage: ") + m_usage};
+    }
+    QString positional(int i) const { return m_parser.positionalArguments().value(i); }
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList values(const QString &name) const { return m_parser.values(name); }
+    QString required(const QString &name) const
+    {
+        if (!m_parser.isSet(name) || m_parser.value(name).trimmed().isEmpty())
+            throw Error(Error::Code::InvalidInput, Tr::tr("is required"), QStringLiteral("--") + name);
+        return m_parser.value(name);
+    }
+    std::optional<qint64> integer(const QString &name, qint64 min, qint64 max) const
+    {
+        if (!m_parser.isSet(name))
+            return std::nullopt;
+        QString s = m_parser.value(name).trimmed();
+        static const QRegularExpression grouped(QStringLiteral("^-?\\d{1,3}(\\.\\d{3})+$"));
+        if (grouped.match(s).hasMatch())
+            s.remove(QLatin1Char('.'));
+        bool ok = false;
+        const qint64 v = s.toLongLong(&ok);
+        if (!ok)
+            throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a whole number").arg(m_parser.value(name)), QStringLiteral("--") + name);
+        if (v < min || v > max)
+            throw Error(Error::Code::InvalidInput, Tr::tr("must be between %1 and %2").arg(min).arg(max), QStringLiteral("--") + name);
+        return v;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QString m_usage;
+    QStringList m_positional;
+};
+
+void writeJson(QTextStream &out, const QJsonArray &a) { out << QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Indented)); }
+
+int cmdInit(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE init [--centre NAME]"), {});
+    p.option(QStringLiteral("centre"), QStringLiteral("NAME"));
+    p.parse(c.args);
+    const QString name = p.isSet(QStringLiteral("centre")) ? p.value(QStringLiteral("centre"))
+                                                           : QStringLiteral("Trung tâm học tập cộng đồng");
+    if (p.isSet(QStringLiteral("centre")) && name.trimmed().isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("must not be empty"), QStringLiteral("--centre"));
+    Store &s = c.open();
+    const QString centre = s.init(name);
+    c.err << Tr::tr("Initialised %1 (replica %2).").arg(c.dbPath, s.replicaId()) << Qt::endl;
+    c.out << centre << Qt::endl;
+    return 0;
+}
+
+int cmdDemo(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE demo"), {});
+    p.parse(c.args);
+    const DemoSummary sum = loadDemo(c.open());
+    if (sum.alreadyLoaded)
+        c.out << Tr::tr("The demo is already loaded in %1; nothing changed.").arg(c.dbPath) << Qt::endl;
+    else
+        c.out << Tr::tr("Loaded the 2017–2018 plan of Đức Chính ward: %1 activities, %2 people, %3 sessions, %4 attendance marks.")
+                     .arg(sum.activities).arg(sum.people).arg(sum.sessions).arg(sum.marks)
+              << Qt::endl;
+    return 0;
+}
+
+int cmdPlan(Context &c)
+{
+    if (c.args.value(0) != QLatin1String("import"))
+        throw UsageError{QStringLiteral("usage: clc --db FILE plan import FILE")};
+    VerbParser p(QStringLiteral("clc --db FILE plan import FILE"), {QStringLiteral("FILE")});
+    p.parse(c.args.mid(1));
+    const QString file = p.positional(0);
+    const QByteArray bytes = readFile(file);
+    const PlanImportSummary sum = importPlan(c.openInitialised(), bytes, file);
+    c.err << Tr::tr("Imported plan %1: %2 activities, %3 targets, %4 quarterly tasks, %5 groups, %6 organisations (%7 fields changed).")
+                 .arg(file).arg(sum.activities).arg(sum.targets).arg(sum.tasks).arg(sum.groups).arg(sum.organisations).arg(sum.changes)
+          << Qt::endl;
+    c.out << sum.planId << Qt::endl;
+    return 0;
+}
+
+int cmdActivity(Context &c)
+{
+    const QString sub = c.args.value(0);
+    const QStringList rest = c.args.mid(1);
+    if (sub == QLatin1String("list")) {
+        VerbParser p(QStringLiteral("clc --db FILE activity list [--month YYYY-MM] [--json]"), {});
+        p.option(QStringLiteral("month"), QStringLiteral("YYYY-MM"));
+        p.option(QStringLiteral("json"));
+        p.parse(rest);
+        const QString month = p.value(QStringLiteral("month"));
+        Store &s = c.openInitialised();
+        if (p.isSet(QStringLiteral("month"))) // same rule as stored months
+            validateField(*table(QStringLiteral("activities")), *table(QStringLiteral("activities"))->field(QStringLiteral("month")), month);
+        const auto rows = records::activities(s, month);
+        if (p.isSet(QStringLiteral("json"))) {
+            QJsonArray a;
+            for (const ActivityRow &r : rows) {
+                QJsonObject o{{QStringLiteral("id"), r.id},
+                              {QStringLiteral("month"), r.month},
+                              {QStringLiteral("title"), r.title},
+                              {QStringLiteral("kind"), r.kind},
+                              {QStringLiteral("status"), r.status},
+                              {QStringLiteral("groups"), r.groupText},
+                              {QStringLiteral("partners"), r.partnerText},
+                              {QStringLiteral("teacher"), r.teacher},
+                              {QStringLiteral("budget"), r.budget ? QJsonValue(*r.budget) : QJsonValue()},
+                              {QStringLiteral("planned_participants"), r.plannedParticipants ? QJsonValue(*r.plannedParticipants) : QJsonValue()},
+                              {QStringLiteral("sessions"), r.sessions},
+                              {QStringLiteral("participants"), r.participants}};
+                a.append(o);
+            }
+            writeJson(c.out, a);
+            return 0;
+        }
+        if (rows.empty()) {
+            c.out << (month.isEmpty() ? Tr::tr("No activities.") : Tr::tr("No activities in %1.").arg(vn::formatMonth(month))) << Qt::endl;
+            return 0;
+        }
+        for (const ActivityRow &r : rows) {
+            c.out << vn::formatMonth(r.month) << QStringLiteral("  ") << r.title << Qt::endl;
+            QStringList details;
+            if (!r.groupText.isEmpty())
+                details << Tr::tr("for: %1").arg(r.groupText);
+            if (!r.partnerText.isEmpty())
+                details << Tr::tr("with: %1").arg(r.partnerText);
+            details << records::kindLabel(r.kind);
+            if (r.budget)
+                details << vn::formatMoney(*r.budget);
+            details << Tr::tr("%n session(s)", nullptr, r.sessions) << Tr::tr("%n participant(s)", nullptr, r.participants);
+            c.out << QStringLiteral("         ") << details.join(QStringLiteral(" · ")) << Qt::endl;
+            c.out << QStringLiteral("         ") << r.id << Qt::endl;
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("add")) {
+        VerbParser p(QStringLiteral("clc --db FILE activity add --month YYYY-MM --title T [--kind K] [--group G]... [--partner P]... [--teacher T] [--budget VND] [--planned N]"), {});
+        for (const char *o : {"month", "title", "kind", "group", "partner", "teacher", "budget", "planned"})
+            p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
+        p.parse(rest);
+        ActivityInput in;
+        in.month = p.required(QStringLiteral("month"));
+        in.title = p.required(QStringLiteral("title"));
+        if (p.isSet(QStringLiteral("kind")))
+            in.kind = p.value(QStringLiteral("kind"));
+        in.groups = p.values(QStringLiteral("group"));
+        in.partners = p.values(QStringLiteral("partner"));
+        in.teacher = p.value(QStringLiteral("teacher"));
+        in.budget = p.integer(QStringLiteral("budget"), 0, 1000000000000LL);
+        in.plannedParticipants = p.integer(QStringLiteral("planned"), 0, 1000000);
+        c.out << records::addActivity(c.openInitialised(), in) << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("set")) {
+        // Taken as they are: a VALUE may start with '-' (a negative number is still an error, but ours).
+        QStringList values = rest;
+        values.removeAll(QStringLiteral("--"));
+        if (values.size() != 3)
+            throw UsageError{QStringLiteral("usage: clc --db FILE activity set ID FIELD VALUE")};
+        records::setActivityField(c.openInitialised(), values[0], values[1], values[2]);
+        return 0;
+    }
+    throw UsageError{QStringLiteral("usage: clc --db FILE activity list|add|set ...")};
+}
+
+int cmdSession(Context &c)
+{
+    if (c.args.value(0) != QLatin1String("add"))
+        throw UsageError{QStringLiteral("usage: clc --db FILE session add ACTIVITY_ID --at YYYY-MM-DDTHH:MM [--until YYYY-MM-DDTHH:MM] [--location L] [--facilitator F]")};
+    VerbParser p(QStringLiteral("clc --db FILE session add ACTIVITY_ID --at YYYY-MM-DDTHH:MM [--until YYYY-MM-DDTHH:MM] [--location L] [--facilitator F]"),
+                 {QStringLiteral("ACTIVITY_ID")});
+    for (const char *o : {"at", "until", "location", "facilitator"})
+        p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
+    p.parse(c.args.mid(1));
+    const QString at = p.required(QStringLiteral("at"));
+    c.out << records::addSession(c.openInitialised(), p.positional(0), at, p.value(QStringLiteral("location")),
+                                 p.value(QStringLiteral("until")), p.value(QStringLiteral("facilitator")))
+          << Qt::endl;
+    return 0;
+}
+
+int cmdPerson(Context &c)
+{
+    const QString sub = c.args.value(0);
+    const QStringList rest = c.args.mid(1);
+    if (sub == QLatin1String("add")) {
+        VerbParser p(QStringLiteral("clc --db FILE person add --name N [--birth-year Y] [--sex m|f] [--khu K] [--phone P] [--group G]..."), {});
+        for (const char *o : {"name", "birth-year", "sex", "khu", "phone", "group", "note"})
+            p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
+        p.parse(rest);
+        PersonInput in;
+        in.fullName = p.required(QStringLiteral("name"));
+        in.birthYear = p.integer(QStringLiteral("birth-year"), 1900, 2100);
+        in.sex = records::parseSex(p.value(QStringLiteral("sex")), QStringLiteral("--sex"));
+        in.khu = p.value(QStringLiteral("khu"));
+        in.phone = p.value(QStringLiteral("phone"));
+        in.note = p.value(QStringLiteral("note"));
+        in.groups = p.values(QStringLiteral("group"));
+        c.out << records::addPerson(c.openInitialised(), in) << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("find")) {
+        VerbParser p(QStringLiteral("clc --db FILE person find QUERY [--json]"), {QStringLiteral("QUERY")});
+        p.option(QStringLiteral("json"));
+        p.parse(rest);
+        const auto rows = records::findPeople(c.openInitialised(), p.positional(0));
+        if (p.isSet(QStringLiteral("json"))) {
+            QJsonArray a;
+            for (const PersonRow &r : rows)
+                a.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                     {QStringLiteral("full_name"), r.fullName},
+                                     {QStringLiteral("sex"), r.sex.isEmpty() ? QJsonValue() : QJsonValue(r.sex)},
+                                     {QStringLiteral("birth_year"), r.birthYear ? QJsonValue(*r.birthYear) : QJsonValue()},
+                                     {QStringLiteral("khu"), r.khu},
+                                     {QStringLiteral("phone"), r.phone},
+                                     {QStringLiteral("groups"), QJsonArray::fromStringList(r.groups)}});
+            writeJson(c.out, a);
+            return 0;
+        }
+        if (rows.empty())
+            c.out << Tr::tr("Nobody matches '%1'.").arg(p.positional(0)) << Qt::endl;
+        for (const PersonRow &r : rows) {
+            QStringList details;
+            if (r.birthYear)
+                details << QString::number(*r.birthYear);
+            if (!r.sex.isEmpty())
+                details << (r.sex == QLatin1String("m") ? Tr::tr("male") : Tr::tr("female"));
+            if (!r.khu.isEmpty())
+                details << r.khu;
+            if (!r.groups.isEmpty())
+                details << r.groups.join(QStringLiteral(", "));
+            c.out << r.fullName << QStringLiteral("  (") << details.join(QStringLiteral(" · ")) << QStringLiteral(")  ") << r.id << Qt::endl;
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("import")) {
+        VerbParser p(QStringLiteral("clc --db FILE person import FILE.csv [--dry-run]"), {QStringLiteral("FILE")});
+        p.option(QStringLiteral("dry-run"));
+        p.parse(rest);
+        const QString file = p.positional(0);
+        Store &s = c.openInitialised();
+        const PersonImportPreview preview = previewPeopleCsv(s, readFile(file), file);
+        for (const Error &e : preview.errors)
+            c.err << file << QLatin1Char(':') << e.describe() << Qt::endl;
+        for (const DuplicateHint &d : preview.duplicates) {
+            const QString where = d.otherLine ? Tr::tr("line %1").arg(d.otherLine) : Tr::tr("person %1 already in the register").arg(d.existingId);
+            c.err << file << QLatin1Char(':') << Tr::tr("line %1: %2 (%3) may be the same person as %4").arg(d.line).arg(d.fullName).arg(d.birthYear).arg(where)
+                  << Qt::endl;
+        }
+        if (!preview.ignoredColumns.isEmpty())
+            c.err << Tr::tr("Columns not imported: %1").arg(preview.ignoredColumns.join(QStringLiteral(", "))) << Qt::endl;
+        if (!preview.errors.empty()) {
+            c.err << Tr::tr("%n line(s) have errors; nothing was imported.", nullptr, int(preview.errors.size())) << Qt::endl;
+            return 1;
+        }
+        if (p.isSet(QStringLiteral("dry-run"))) {
+            c.out << Tr::tr("%n person(s) would be imported (dry run: nothing written).", nullptr, int(preview.people.size())) << Qt::endl;
+            return 0;
+        }
+        const auto ids = commitPeopleImport(s, preview);
+        c.out << Tr::tr("%n person(s) imported.", nullptr, int(ids.size())) << Qt::endl;
+        return 0;
+    }
+    throw UsageError{QStringLiteral("usage: clc --db FILE person add|find|import ...")};
+}
+
+int cmdAttend(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE attend SESSION_ID PERSON_ID present|late|excused|absent"),
+                 {QStringLiteral("SESSION_ID"), QStringLiteral("PERSON_ID"), QStringLiteral("STATUS")});
+    p.parse(c.args);
+    c.out << records::markAttendance(c.openInitialised(), p.positional(0), p.positional(1), p.positional(2)) << Qt::endl;
+    return 0;
+}
+
+int cmdExport(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE export --format json|csv [--out FILE]"), {});
+    p.option(QStringLiteral("format"), QStringLiteral("json|csv"));
+    p.option(QStringLiteral("out"), QStringLiteral("FILE"));
+    p.parse(c.args);
+    const QString format = p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format")) : QStringLiteral("json");
+    if (format != QLatin1String("json") && format != QLatin1String("csv"))
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: json, csv").arg(format), QStringLiteral("--format"));
+    Store &s = c.openInitialised();
+    const QByteArray data = format == QLatin1String("json") ? exportJson(s) : exportCsv(s);
+    if (!p.isSet(QStringLiteral("out"))) {
+        c.out << QString::fromUtf8(data);
+        return 0;
+    }
+    QSaveFile f(p.value(QStringLiteral("out"))); // written whole or not at all
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
+    return 0;
+}
+
+int cmdStatus(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE status"), {});
+    p.parse(c.args);
+    Store &s = c.openInitialised();
+    c.out << Tr::tr("database: %1").arg(c.dbPath) << Qt::endl
+          << Tr::tr("replica: %1").arg(s.replicaId()) << Qt::endl
+          << Tr::tr("centre: %1 (%2)").arg(s.value(QStringLiteral("centres"), s.centreId(), QStringLiteral("name")).toText(), s.centreId()) << Qt::endl
+          << Tr::tr("schema version: %1").arg(latestSchemaVersion()) << Qt::endl
+          << Tr::tr("changes waiting to be sent: %1").arg(s.pendingChanges()) << Qt::endl;
+    return 0;
+}
+
+const char *const Usage =
+    "usage: clc --db FILE [--lang vi|en] COMMAND ...\n"
+    "  init [--centre NAME]\n"
+    "  demo\n"
+    "  plan import FILE\n"
+    "  activity list [--month YYYY-MM] [--json]\n"
+    "  activity add --month YYYY-MM --title T [--kind K] [--group G] [--partner P] [--teacher T] [--budget VND] [--planned N]\n"
+    "  activity set ID FIELD VALUE\n"
+    "  session add ACTIVITY_ID --at YYYY-MM-DDTHH:MM [--until YYYY-MM-DDTHH:MM] [--location L] [--facilitator F]\n"
+    "  person add --name N [--birth-year Y] [--sex m|f] [--khu K] [--phone P] [--group G]\n"
+    "  person find QUERY [--json]\n"
+    "  person import FILE.csv [--dry-run]\n"
+    "  attend SESSION_ID PERSON_ID present|late|excused|absent\n"
+    "  export --format json|csv [--out FILE]\n"
+    "  status\n";
+
+} // namespace
+
+int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
+{
+    QStringList args = argsIn;
+    QString db;
+    while (!args.isEmpty() && args.front().startsWith(QLatin1String("--"))) {
+        const QString opt = args.takeFirst();
+        if (opt == QLatin1String("--db") && !args.isEmpty()) {
+            db = args.takeFirst();
+        } else if (opt == QLatin1String("--lang") && !args.isEmpty()) {
+            args.takeFirst(); // handled by main() before translators load
+        } else if (opt == QLatin1String("--help")) {
+            out << QString::fromLatin1(Usage);
+            return 0;
+        } else {
+            err << Tr::tr("clc: unknown option %1").arg(opt) << Qt::endl << QString::fromLatin1(Usage);
+            return 2;
+        }
+    }
+    if (args.isEmpty()) {
+        err << QString::fromLatin1(Usage);
+        return 2;
+    }
+    if (db.isEmpty()) {
+        err << Tr::tr("clc: --db FILE is required") << Qt::endl << QString::fromLatin1(Usage);
+        return 2;
+    }
+    const QString verb = args.takeFirst();
+    Context c{db, args, out, err, nullptr};
+    using Handler = int (*)(Context &);
+    static const QHash<QString, Handler> verbs{
+        {QStringLiteral("init"), cmdInit},         {QStringLiteral("demo"), cmdDemo},
+        {QStringLiteral("plan"), cmdPlan},         {QStringLiteral("activity"), cmdActivity},
+        {QStringLiteral("session"), cmdSession},   {QStringLiteral("person"), cmdPerson},
+        {QStringLiteral("attend"), cmdAttend},     {QStringLiteral("export"), cmdExport},
+        {QStringLiteral("status"), cmdStatus},
+    };
+    const Handler h = verbs.value(verb);
+    if (!h) {
+        err << Tr::tr("clc: unknown command '%1'").arg(verb) << Qt::endl << QString::fromLatin1(Usage);
+        return 2;
+    }
+    try {
+        return h(c);
+    } catch (const UsageError &e) {
+        err << QStringLiteral("clc: ") << e.message << Qt::endl;
+        return 2;
+    } catch (const Error &e) {
+        err << Tr::tr("clc: error: %1").arg(e.describe()) << Qt::endl;
+        return 1;
+    }
+}
+
+} // namespace clc

@@ -1,0 +1,65 @@
+#pragma once
+// One month of the plan's activities, for the schedule screen.
+#include <QAbstractListModel>
+#include <QDate>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+#include "records.h"
+
+namespace clc {
+class StoreManager;
+
+class ScheduleModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString month READ month WRITE setMonth NOTIFY monthChanged)
+    Q_PROPERTY(QString monthLabel READ monthLabel NOTIFY monthChanged)
+    Q_PROPERTY(int count READ count NOTIFY monthChanged)
+
+public:
+    enum Role {
+        ActivityIdRole = Qt::UserRole + 1,
+        TitleRole,
+        GroupsRole,
+        PartnersRole,
+        KindLabelRole,
+        SessionCountRole,
+        ParticipantsRole,
+        BudgetRole,
+        DoneRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ScheduleModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString month() const { return m_month; }
+    void setMonth(const QString &month);
+    /// "Tháng 09/2017"
+    QString monthLabel() const;
+    int count() const { return int(m_rows.size()); }
+
+    Q_INVOKABLE void nextMonth();
+    Q_INVOKABLE void previousMonth();
+    /// Today's month if it has activities, else the first month of the latest plan.
+    Q_INVOKABLE void goToToday();
+
+    /// For tests: the date goToToday treats as today.
+    void setToday(const QDate &today) { m_today = today; }
+
+Q_SIGNALS:
+    void monthChanged();
+
+private:
+    void reload();
+    QString m_month;
+    QDate m_today = QDate::currentDate();
+    std::vector<ActivityRow> m_rows;
+};
+
+} // namespace clc

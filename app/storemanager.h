@@ -1,0 +1,36 @@
+#pragma once
+// Owns the app's Store; created in main() and exposed to QML as the singleton StoreManager.
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace clc {
+class Store;
+
+class StoreManager : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString centreName READ centreName CONSTANT)
+
+public:
+    explicit StoreManager(std::unique_ptr<Store> store, QObject *parent = nullptr);
+    ~StoreManager() override;
+
+    Store &store() { return *m_store; }
+    QString centreName() const { return m_centreName; }
+
+    /// The instance main() made; QML gets it through create().
+    static void setInstance(StoreManager *instance);
+    static StoreManager *create(QQmlEngine *, QJSEngine *);
+
+private:
+    std::unique_ptr<Store> m_store;
+    QString m_centreName;
+};
+
+} // namespace clc

@@ -1,0 +1,39 @@
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QTranslator>
+#include <memory>
+
+namespace clc {
+
+QString chooseLanguage(const QString &requested)
+{
+    if (!requested.isEmpty())
+        return requested.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("vi");
+    for (const char *var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const QString v = qEnvironmentVariable(var);
+        if (v.isEmpty())
+            continue;
+        return v.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("vi");
+    }
+    return QStringLiteral("vi");
+}
+
+bool installLanguage(const QString &lang)
+{
+    static std::unique_ptr<QTranslator> current;
+    if (current) {
+        QCoreApplication::removeTranslator(current.get());
+        current.reset();
+    }
+    if (lang == QLatin1String("en"))
+        return true;
+    auto t = std::make_unique<QTranslator>();
+    if (!t->load(QStringLiteral(":/i18n/clc_%1.qm").arg(lang)))
+        return false;
+    QCoreApplication::installTranslator(t.get());
+    current = std::move(t);
+    return true;
+}
+
+} // namespace clc

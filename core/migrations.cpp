@@ -1,0 +1,111 @@
+#include "migrations.h"
+#include "translate.h"
+#include "database.h"
+#include "error.h"
+
+#include <QCoreApplication>
+
+namespace clc {
+
+namespace {
+
+// Migration 1: the data model of the foundation. Every synced table has a client-made text id, its
+// centre (the sync scope) and a `deleted` flag; all other columns are nullable because sync builds
+// rows field by field. Local bookkeeping: meta, replicas, field_clock (the version of every field),
+// outbox (local changes not yet acknowledged by the server).
+const char *const Migration1 = R"SQL(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE replicas (no INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE);
+CREATE TABLE field_clock (
+  tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL,
+  hlc INTEGER NOT NULL, replica INTEGER NOT NULL REFERENCES replicas(no),
+  PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL, value,
+  hlc INTEGER NOT NULL, replica INTEGER NOT NULL REFERENCES replicas(no),
+  base_hlc INTEGER, base_replica INTEGER REFERENCES replicas(no));
+CREATE INDEX outbox_by_field ON outbox (tbl, row_id, field);
+
+CREATE TABLE centres (id TEXT PRIMARY KEY, name TEXT, short_name TEXT, committee TEXT, place TEXT,
+  district TEXT, province TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE plans (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), school_year TEXT, title TEXT,
+  doc_number TEXT, bases TEXT, purpose TEXT, advantages TEXT, difficulties TEXT, solutions TEXT,
+  recommendations TEXT, closing TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE signatories (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  plan_id TEXT REFERENCES plans(id), ord INTEGER, title TEXT, note TEXT, name TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE quarterly_tasks (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  plan_id TEXT REFERENCES plans(id), quarter TEXT, ord INTEGER, text TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE learner_groups (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), code TEXT, name TEXT,
+  aliases TEXT, everyone INTEGER, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE organisations (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), code TEXT, name TEXT,
+  role TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE targets (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), plan_id TEXT REFERENCES plans(id),
+  section TEXT, ord INTEGER, text TEXT, metric TEXT, kinds TEXT, threshold_pct INTEGER, manual_numerator INTEGER,
+  manual_denominator INTEGER, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE target_groups (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  target_id TEXT REFERENCES targets(id), group_id TEXT REFERENCES learner_groups(id),
+  deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE activities (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  plan_id TEXT REFERENCES plans(id), month TEXT, ord INTEGER, title TEXT, kind TEXT, group_text TEXT,
+  partner_text TEXT, teacher TEXT, planned_participants INTEGER, budget INTEGER, status TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE activity_groups (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  activity_id TEXT REFERENCES activities(id), group_id TEXT REFERENCES learner_groups(id),
+  deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE activity_partners (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  activity_id TEXT REFERENCES activities(id), organisation_id TEXT REFERENCES organisations(id),
+  deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  activity_id TEXT REFERENCES activities(id), starts_at TEXT, ends_at TEXT, place TEXT, facilitator TEXT,
+  headcount INTEGER, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE people (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), full_name TEXT, sex TEXT,
+  birth_year INTEGER, khu TEXT, phone TEXT, note TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE person_groups (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  person_id TEXT REFERENCES people(id), group_id TEXT REFERENCES learner_groups(id),
+  deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE attendance (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  session_id TEXT REFERENCES sessions(id), person_id TEXT REFERENCES people(id), status TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0);
+)SQL";
+
+// Migration 2: what the screens query by, and a folded name for diacritic-insensitive search
+// (a local, derived column: never synced, recomputed whenever full_name is written).
+const char *const Migration2 = R"SQL(
+ALTER TABLE people ADD COLUMN search_key TEXT;
+CREATE INDEX activities_by_month ON activities (centre_id, month, ord);
+CREATE INDEX sessions_by_activity ON sessions (activity_id, starts_at);
+CREATE INDEX attendance_by_session ON attendance (session_id);
+CREATE INDEX attendance_by_person ON attendance (person_id);
+CREATE INDEX person_groups_by_group ON person_groups (group_id);
+CREATE INDEX activity_groups_by_activity ON activity_groups (activity_id);
+CREATE INDEX people_by_centre ON people (centre_id);
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2};
+constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
+
+} // namespace
+
+int latestSchemaVersion() { return MigrationCount; }
+
+void migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = MigrationCount;
+    const int current = int(db.scalar(QStringLiteral("PRAGMA user_version")).toInt());
+    if (current > MigrationCount)
+        throw Error(Error::Code::TooNew,
+                    Tr::tr("the database has schema version %1 but this program knows only up to %2; update clc")
+                        .arg(current).arg(MigrationCount),
+                    db.path());
+    for (int v = current; v < target; ++v) {
+        Transaction tx(db);
+        db.exec(QString::fromUtf8(Migrations[v]));
+        db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
+        tx.commit();
+    }
+}
+
+} // namespace clc

@@ -1,0 +1,297 @@
+#include "records.h"
+#include "translate.h"
+#include "error.h"
+#include "schema.h"
+#include "vietnamese.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace clc::records {
+
+namespace {
+std::optional<qint64> optionalInt(const Statement &st, int col)
+{
+    return st.isNull(col) ? std::nullopt : std::optional<qint64>(st.integer(col));
+}
+
+Value toValue(const std::optional<qint64> &v) { return v ? Value(*v) : Value(); }
+
+// Looks a learner group or an organisation up by code, name or alias, all folded.
+QString lookup(Store &store, const QString &table, const QString &nameOrCode, bool create, const QString &field)
+{
+    const QString wanted = vn::fold(nameOrCode);
+    if (wanted.isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("must not be empty"), field);
+    const bool groups = table == QLatin1String("learner_groups");
+    auto st = store.db().prepare(QStringLiteral("SELECT id, code, name, %1 FROM %2 WHERE centre_id = ? AND deleted = 0 ORDER BY id")
+                                     .arg(groups ? QStringLiteral("aliases") : QStringLiteral("''"), table));
+    st.bind(1, store.centreId());
+    while (st.step()) {
+        QStringList names{st.text(1), st.text(2)};
+        names += st.text(3).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &n : names)
+            if (vn::fold(n) == wanted)
+                return st.text(0);
+    }
+    if (!create)
+        throw Error(Error::Code::NotFound, Tr::tr("no %1 called '%2'").arg(groups ? Tr::tr("learner group") : Tr::tr("organisation"), nameOrCode), field);
+    // Same name on two devices → same id, so the two meet after sync instead of duplicating.
+    const QString id = store.derivedId(table + QLatin1Char('/') + wanted);
+    store.write(table, id, {{QStringLiteral("code"), wanted.left(60)}, {QStringLiteral("name"), nameOrCode.trimmed()}});
+    return id;
+}
+
+void requireRow(Store &store, const QString &table, const QString &id, const QString &field)
+{
+    auto st = store.db().prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ? AND deleted = 0").arg(table));
+    st.bind(1, id);
+    if (!st.step())
+        throw Error(Error::Code::NotFound, Tr::tr("no %1 with id '%2'").arg(table, id), field);
+}
+
+void link(Store &store, const QString &table, const QString &aField, const QString &a, const QString &bField, const QString &b)
+{
+    store.write(table, Store::naturalId(table, a, b), {{aField, a}, {bField, b}, {QStringLiteral("deleted"), 0}});
+}
+} // namespace
+
+QString kindLabel(const QString &kind)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("technical"), QT_TRANSLATE_NOOP("clc", "technical training")},
+        {QStringLiteral("law"), QT_TRANSLATE_NOOP("clc", "law and policy")},
+        {QStringLiteral("health"), QT_TRANSLATE_NOOP("clc", "health and population")},
+        {QStringLiteral("environment"), QT_TRANSLATE_NOOP("clc", "environment")},
+        {QStringLiteral("culture"), QT_TRANSLATE_NOOP("clc", "culture and sport")},
+        {QStringLiteral("commemoration"), QT_TRANSLATE_NOOP("clc", "commemoration")},
+        {QStringLiteral("other"), QT_TRANSLATE_NOOP("clc", "other")},
+    };
+    return labels.contains(kind) ? Tr::tr(labels.value(kind)) : kind;
+}
+
+QString groupId(Store &store, const QString &nameOrCode, bool create, const QString &field)
+{
+    return lookup(store, QStringLiteral("learner_groups"), nameOrCode, create, field);
+}
+
+QStringList splitGroupNames(Store &store, const QString &text)
+{
+    // Every known spelling, folded and without spaces.
+    std::vector<QString> known;
+    auto st = store.db().prepare(QStringLiteral("SELECT name, aliases FROM learner_groups WHERE centre_id = ? AND deleted = 0"));
+    st.bind(1, store.centreId());
+    while (st.step()) {
+        known.push_back(vn::fold(st.text(0)).remove(QLatin1Char(' ')));
+        for (const QString &a : st.text(1).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            known.push_back(vn::fold(a).remove(QLatin1Char(' ')));
+    }
+
+    QStringList out;
+    const QStringList pieces = text.split(QRegularExpression(QStringLiteral("[,;/]")));
+    for (int i = 0; i < pieces.size();) {
+        // Try the longest run of pieces starting here that spells a known group.
+        int taken = 0;
+        for (int n = pieces.size() - i; n > 0 && !taken; --n) {
+            const QString candidate = vn::fold(pieces.mid(i, n).join(QLatin1Char(','))).remove(QLatin1Char(' '));
+            if (std::find(known.begin(), known.end(), candidate) != known.end())
+                taken = n;
+        }
+        if (!taken)
+            taken = 1;
+        const QString name = pieces.mid(i, taken).join(QLatin1Char(',')).simplified();
+        if (!name.isEmpty())
+            out << name;
+        i += taken;
+    }
+    return out;
+}
+
+QString organisationId(Store &store, const QString &nameOrCode, bool create, const QString &field)
+{
+    return lookup(store, QStringLiteral("organisations"), nameOrCode, create, field);
+}
+
+QString addActivity(Store &store, const ActivityInput &in)
+{
+    store.requireInitialised();
+    Transaction tx(store.db());
+    const QString id = Store::newId();
+    auto next = store.db().prepare(QStringLiteral("SELECT coalesce(max(ord), -1) + 1 FROM activities WHERE centre_id = ? AND month = ?"));
+    next.bind(1, store.centreId()).bind(2, in.month);
+    next.step();
+    const qint64 order = next.integer(0);
+    store.write(QStringLiteral("activities"), id,
+                {{QStringLiteral("month"), in.month},
+                 {QStringLiteral("ord"), order},
+                 {QStringLiteral("title"), in.title.trimmed()},
+                 {QStringLiteral("kind"), in.kind},
+                 {QStringLiteral("group_text"), in.groups.isEmpty() ? Value() : Value(in.groups.join(QStringLiteral(", ")))},
+                 {QStringLiteral("partner_text"), in.partners.isEmpty() ? Value() : Value(in.partners.join(QStringLiteral(", ")))},
+                 {QStringLiteral("teacher"), in.teacher.isEmpty() ? Value() : Value(in.teacher)},
+                 {QStringLiteral("budget"), toValue(in.budget)},
+                 {QStringLiteral("planned_participants"), toValue(in.plannedParticipants)},
+                 {QStringLiteral("status"), QStringLiteral("planned")},
+                 {QStringLiteral("deleted"), 0}});
+    for (const QString &g : in.groups)
+        link(store, QStringLiteral("activity_groups"), QStringLiteral("activity_id"), id, QStringLiteral("group_id"),
+             groupId(store, g, true, QStringLiteral("--group")));
+    for (const QString &p : in.partners)
+        link(store, QStringLiteral("activity_partners"), QStringLiteral("activity_id"), id, QStringLiteral("organisation_id"),
+             organisationId(store, p, true, QStringLiteral("--partner")));
+    tx.commit();
+    return id;
+}
+
+void setActivityField(Store &store, const QString &id, const QString &field, const QString &text)
+{
+    store.requireInitialised();
+    requireRow(store, QStringLiteral("activities"), id, QStringLiteral("ID"));
+    const TableDef *t = table(QStringLiteral("activities"));
+    const FieldDef *f = t->field(field);
+    static const QStringList internal{QStringLiteral("centre_id"), QStringLiteral("plan_id")};
+    if (!f || internal.contains(field)) {
+        QStringList settable;
+        for (const FieldDef &d : t->fields)
+            if (!internal.contains(d.name))
+                settable << d.name;
+        throw Error(Error::Code::InvalidInput, Tr::tr("unknown field; one of: %1").arg(settable.join(QStringLiteral(", "))), field);
+    }
+    store.write(QStringLiteral("activities"), id, {{field, parseFieldValue(*f, text)}});
+}
+
+QString addSession(Store &store, const QString &activityId, const QString &startsAt, const QString &place,
+                   const QString &endsAt, const QString &facilitator)
+{
+    store.requireInitialised();
+    requireRow(store, QStringLiteral("activities"), activityId, QStringLiteral("ACTIVITY_ID"));
+    const QString id = Store::newId();
+    auto opt = [](const QString &s) { return s.trimmed().isEmpty() ? Value() : Value(s.trimmed()); };
+    store.write(QStringLiteral("sessions"), id,
+                {{QStringLiteral("activity_id"), activityId},
+                 {QStringLiteral("starts_at"), startsAt},
+                 {QStringLiteral("ends_at"), opt(endsAt)},
+                 {QStringLiteral("place"), opt(place)},
+                 {QStringLiteral("facilitator"), opt(facilitator)},
+                 {QStringLiteral("deleted"), 0}});
+    return id;
+}
+
+QString parseSex(const QString &text, const QString &field, int line)
+{
+    const QString s = vn::fold(text);
+    if (s.isEmpty())
+        return {};
+    if (s == QLatin1String("m") || s == QLatin1String("nam") || s == QLatin1String("male"))
+        return QStringLiteral("m");
+    if (s == QLatin1String("f") || s == QLatin1String("nu") || s == QLatin1String("female"))
+        return QStringLiteral("f");
+    throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a sex: write Nam or Nữ (m or f)").arg(text), field, line);
+}
+
+QString addPerson(Store &store, const PersonInput &in, const QString &givenId)
+{
+    store.requireInitialised();
+    Transaction tx(store.db());
+    const QString id = givenId.isEmpty() ? Store::newId() : givenId;
+    auto opt = [](const QString &s) { return s.trimmed().isEmpty() ? Value() : Value(s.trimmed()); };
+    store.write(QStringLiteral("people"), id,
+                {{QStringLiteral("full_name"), in.fullName.simplified()},
+                 {QStringLiteral("sex"), opt(in.sex)},
+                 {QStringLiteral("birth_year"), toValue(in.birthYear)},
+                 {QStringLiteral("khu"), opt(in.khu)},
+                 {QStringLiteral("phone"), opt(in.phone)},
+                 {QStringLiteral("note"), opt(in.note)},
+                 {QStringLiteral("deleted"), 0}});
+    for (const QString &g : in.groups)
+        link(store, QStringLiteral("person_groups"), QStringLiteral("person_id"), id, QStringLiteral("group_id"),
+             groupId(store, g, true, QStringLiteral("--group")));
+    tx.commit();
+    return id;
+}
+
+QString markAttendance(Store &store, const QString &sessionId, const QString &personId, const QString &status)
+{
+    store.requireInitialised();
+    requireRow(store, QStringLiteral("sessions"), sessionId, QStringLiteral("SESSION_ID"));
+    requireRow(store, QStringLiteral("people"), personId, QStringLiteral("PERSON_ID"));
+    const QString id = Store::naturalId(QStringLiteral("attendance"), sessionId, personId);
+    store.write(QStringLiteral("attendance"), id,
+                {{QStringLiteral("session_id"), sessionId},
+                 {QStringLiteral("person_id"), personId},
+                 {QStringLiteral("status"), status},
+                 {QStringLiteral("deleted"), 0}});
+    return id;
+}
+
+std::vector<ActivityRow> activities(Store &store, const QString &month)
+{
+    std::vector<ActivityRow> rows;
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT a.id, a.month, a.title, a.kind, a.status, a.group_text, a.partner_text, a.teacher, a.budget, "
+        "  a.planned_participants, "
+        "  (SELECT count(*) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), "
+        "  (SELECT count(DISTINCT m.person_id) FROM attendance m JOIN sessions s ON s.id = m.session_id "
+        "     WHERE s.activity_id = a.id AND s.deleted = 0 AND m.deleted = 0 AND m.status IN ('present', 'late')) "
+        "  + (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0) "
+        "FROM activities a WHERE a.centre_id = ? AND a.deleted = 0 AND (? = '' OR a.month = ?) "
+        "ORDER BY a.month, a.ord, a.id"));
+    st.bind(1, store.centreId()).bind(2, month).bind(3, month);
+    while (st.step()) {
+        ActivityRow r;
+        r.id = st.text(0);
+        r.month = st.text(1);
+        r.title = st.text(2);
+        r.kind = st.text(3);
+        r.status = st.text(4);
+        r.groupText = st.text(5);
+        r.partnerText = st.text(6);
+        r.teacher = st.text(7);
+        r.budget = optionalInt(st, 8);
+        r.plannedParticipants = optionalInt(st, 9);
+        r.sessions = int(st.integer(10));
+        r.participants = int(st.integer(11));
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::vector<PersonRow> findPeople(Store &store, const QString &query)
+{
+    std::vector<PersonRow> rows;
+    // SQL narrows by the longest folded word; vn::nameMatches decides word by word.
+    const QStringList words = vn::fold(query).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString longest;
+    for (const QString &w : words)
+        if (w.size() > longest.size())
+            longest = w;
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT p.id, p.full_name, p.sex, p.birth_year, p.khu, p.phone, p.note, "
+        "  (SELECT group_concat(g.name, char(31)) FROM person_groups pg JOIN learner_groups g ON g.id = pg.group_id "
+        "     WHERE pg.person_id = p.id AND pg.deleted = 0) "
+        "FROM people p WHERE p.centre_id = ? AND p.deleted = 0 AND instr(p.search_key, ?) > 0"));
+    st.bind(1, store.centreId()).bind(2, longest);
+    while (st.step()) {
+        PersonRow r;
+        r.fullName = st.text(1);
+        if (!vn::nameMatches(r.fullName, query))
+            continue;
+        r.id = st.text(0);
+        r.sex = st.text(2);
+        r.birthYear = optionalInt(st, 3);
+        r.khu = st.text(4);
+        r.phone = st.text(5);
+        r.note = st.text(6);
+        r.groups = st.text(7).split(QChar(31), Qt::SkipEmptyParts); // names may hold commas
+        rows.push_back(std::move(r));
+    }
+    const vn::NameOrder order;
+    std::stable_sort(rows.begin(), rows.end(), [&order](const PersonRow &a, const PersonRow &b) {
+        const int c = order.compare(a.fullName, b.fullName);
+        return c != 0 ? c < 0 : a.id < b.id;
+    });
+    return rows;
+}
+
+} // namespace clc::records

@@ -1,0 +1,83 @@
+#pragma once
+// The domain operations the CLI and the app share: validated writes and the queries the screens need.
+// Every function throws clc::Error with the offending field and writes nothing on failure.
+#include "store.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace clc {
+
+struct ActivityInput
+{
+    QString month;            ///< YYYY-MM
+    QString title;
+    QString kind = QStringLiteral("other");
+    QStringList groups;       ///< group codes or names; unknown names create a group
+    QStringList partners;     ///< organisation codes or names; unknown names create an organisation
+    QString teacher;
+    std::optional<qint64> budget;
+    std::optional<qint64> plannedParticipants;
+};
+
+struct PersonInput
+{
+    QString fullName;
+    QString sex;              ///< "m", "f" or empty
+    std::optional<qint64> birthYear;
+    QString khu;
+    QString phone;
+    QString note;
+    QStringList groups;
+};
+
+struct ActivityRow
+{
+    QString id, month, title, kind, status, groupText, partnerText, teacher;
+    std::optional<qint64> budget, plannedParticipants;
+    int sessions = 0;
+    int participants = 0;      ///< distinct named people present or late, plus headcounts
+};
+
+struct PersonRow
+{
+    QString id, fullName, sex, khu, phone, note;
+    std::optional<qint64> birthYear;
+    QStringList groups;
+};
+
+namespace records {
+
+/// Id of the learner group named by code, name or alias (diacritics and case ignored); creates it if
+/// create is set and none matches, else throws NotFound naming field.
+QString groupId(Store &store, const QString &nameOrCode, bool create, const QString &field);
+/// Splits a cell such as "Cán bộ phường, khu, Phụ nữ" into group names: known names and aliases
+/// (which may contain commas) first, longest first; what is left splits at commas.
+QStringList splitGroupNames(Store &store, const QString &text);
+/// The same for partner organisations.
+QString organisationId(Store &store, const QString &nameOrCode, bool create, const QString &field);
+
+QString addActivity(Store &store, const ActivityInput &in);
+/// Sets one field of an activity from user text (e.g. "budget" "1.500.000").
+void setActivityField(Store &store, const QString &id, const QString &field, const QString &text);
+QString addSession(Store &store, const QString &activityId, const QString &startsAt, const QString &place,
+                   const QString &endsAt = {}, const QString &facilitator = {});
+QString addPerson(Store &store, const PersonInput &in, const QString &id = {});
+/// Marks (or re-marks) a person at a session; returns the mark's id, derived from both.
+QString markAttendance(Store &store, const QString &sessionId, const QString &personId, const QString &status);
+
+/// The activities of one month (or all, if month is empty), in plan order, without deleted ones.
+std::vector<ActivityRow> activities(Store &store, const QString &month = {});
+/// People matching a query (see vn::nameMatches), in Vietnamese given-name order.
+std::vector<PersonRow> findPeople(Store &store, const QString &query);
+
+/// The translated name of an activity kind ("technical" → "tập huấn kỹ thuật").
+QString kindLabel(const QString &kind);
+
+/// "m"/"f" from what people write: Nam, Nữ, nam, nu, m, f, male, female; empty for empty.
+QString parseSex(const QString &text, const QString &field, int line = 0);
+
+} // namespace records
+} // namespace clc

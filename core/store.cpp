@@ -1,0 +1,255 @@
+#include "store.h"
+#include "translate.h"
+#include "error.h"
+#include "migrations.h"
+#include "schema.h"
+#include "vietnamese.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSysInfo>
+#include <QUuid>
+#include <sys/stat.h>
+
+namespace clc {
+
+namespace {
+// Namespace of every derived id (UUIDv5). Never change it: ids on every device depend on it.
+const QUuid IdNamespace(QStringLiteral("{6f1c2a4e-8a53-4d0b-9a57-0c1c1d2e7b31}"));
+
+QString uuidText(const QUuid &u) { return u.toString(QUuid::WithoutBraces); }
+} // namespace
+
+Store::Store(const QString &path, StoreOptions options)
+    : m_db(std::make_unique<Database>(path)), m_options(std::move(options)), m_clock(m_options.wallClock)
+{
+    migrate(*m_db);
+    m_replicaId = meta(QStringLiteral("replica_id"));
+    m_centreId = meta(QStringLiteral("centre_id"));
+    m_clock.restore(m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt());
+    if (isInitialised())
+        checkReplica();
+}
+
+Store::~Store() = default;
+
+void Store::requireInitialised() const
+{
+    if (!isInitialised())
+        throw Error(Error::Code::NotInitialised,
+                    Tr::tr("the database is not initialised: run `clc --db %1 init` (or `demo`) first").arg(m_db->path()));
+}
+
+QString Store::fingerprint() const
+{
+    // A copy of the file on another device, or at another path or inode on this one, is another replica.
+    QString device = m_options.deviceId;
+    if (device.isEmpty())
+        device = QString::fromLatin1(QSysInfo::machineUniqueId());
+    QString where = m_db->path();
+    if (where != QLatin1String(":memory:")) {
+        const QFileInfo fi(where);
+        where = fi.canonicalFilePath();
+        struct stat st {};
+        if (::stat(QFile::encodeName(where).constData(), &st) == 0)
+            where += QLatin1Char('#') + QString::number(qulonglong(st.st_ino));
+    }
+    return QString::fromLatin1(
+        QCryptographicHash::hash((device + QLatin1Char('\n') + where).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+void Store::checkReplica()
+{
+    m_replicaNo = replicaNumber(m_replicaId);
+    const QString fp = fingerprint();
+    if (meta(QStringLiteral("device_fingerprint")) == fp)
+        return;
+    // The file was copied (or moved): this copy must not write with the original's replica id, or two
+    // devices would issue the same stamps for different edits.
+    Transaction tx(*m_db);
+    const QString previous = m_replicaId;
+    m_replicaId = newId();
+    m_replicaNo = replicaNumber(m_replicaId);
+    setMeta(QStringLiteral("replica_id"), m_replicaId);
+    setMeta(QStringLiteral("previous_replica_id"), previous);
+    setMeta(QStringLiteral("device_fingerprint"), fp);
+    tx.commit();
+}
+
+int Store::replicaNumber(const QString &uuid)
+{
+    m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO replicas (uuid) VALUES (?)")).bind(1, uuid).exec();
+    auto st = m_db->prepare(QStringLiteral("SELECT no FROM replicas WHERE uuid = ?"));
+    st.bind(1, uuid);
+    st.step();
+    return int(st.integer(0));
+}
+
+QString Store::init(const QString &centreName)
+{
+    if (isInitialised())
+        throw Error(Error::Code::InvalidInput,
+                    Tr::tr("the database is already initialised (replica %1)").arg(m_replicaId), QStringLiteral("init"));
+    const QString name = centreName.trimmed();
+    if (name.isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("must not be empty"), QStringLiteral("--centre"));
+    Transaction tx(*m_db);
+    m_replicaId = newId();
+    m_replicaNo = replicaNumber(m_replicaId);
+    m_centreId = newId();
+    setMeta(QStringLiteral("replica_id"), m_replicaId);
+    setMeta(QStringLiteral("device_fingerprint"), fingerprint());
+    setMeta(QStringLiteral("centre_id"), m_centreId);
+    write(QStringLiteral("centres"), m_centreId, {{QStringLiteral("name"), name}});
+    tx.commit();
+    return m_centreId;
+}
+
+QString Store::meta(const QString &key)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    st.bind(1, key);
+    return st.step() ? st.text(0) : QString();
+}
+
+void Store::setMeta(const QString &key, const Value &value)
+{
+    m_db->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
+        .bind(1, key)
+        .bind(2, value)
+        .exec();
+}
+
+QString Store::newId() { return uuidText(QUuid::createUuid()); }
+
+QString Store::naturalId(const QString &table, const QString &a, const QString &b)
+{
+    return uuidText(QUuid::createUuidV5(IdNamespace, table + QLatin1Char(':') + a + QLatin1Char(':') + b));
+}
+
+QString Store::derivedId(const QString &key) const
+{
+    return uuidText(QUuid::createUuidV5(IdNamespace, m_centreId + QLatin1Char('/') + key));
+}
+
+bool Store::exists(const QString &tableName, const QString &id)
+{
+    const TableDef *t = table(tableName);
+    if (!t)
+        return false;
+    auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(t->name));
+    st.bind(1, id);
+    return st.step();
+}
+
+Value Store::value(const QString &tableName, const QString &id, const QString &field)
+{
+    const TableDef *t = table(tableName);
+    if (!t || !t->field(field))
+        throw Error(Error::Code::InvalidInput, Tr::tr("unknown field"), tableName + QLatin1Char('.') + field);
+    auto st = m_db->prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(field, t->name));
+    st.bind(1, id);
+    return st.step() ? st.value(0) : Value();
+}
+
+qint64 Store::pendingChanges() { return m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt(); }
+
+int Store::write(const QString &tableName, const QString &id, const std::vector<FieldWrite> &input)
+{
+    requireInitialised();
+    const TableDef *t = table(tableName);
+    if (!t)
+        throw Error(Error::Code::InvalidInput, Tr::tr("unknown table"), tableName);
+
+    std::vector<FieldWrite> fields = input;
+    const bool scoped = t->field(QStringLiteral("centre_id")) != nullptr;
+    const bool creating = !exists(tableName, id);
+    if (creating && scoped) {
+        const bool given = std::any_of(fields.begin(), fields.end(), [](const FieldWrite &w) { return w.field == QLatin1String("centre_id"); });
+        if (!given)
+            fields.push_back({QStringLiteral("centre_id"), m_centreId});
+    }
+
+    // Validate everything before writing anything.
+    std::vector<int> codes;
+    for (const FieldWrite &w : fields) {
+        const int code = t->fieldCode(w.field);
+        if (code < 0)
+            throw Error(Error::Code::InvalidInput, Tr::tr("unknown field"), t->name + QLatin1Char('.') + w.field);
+        const FieldDef &f = t->fields[size_t(code)];
+        validateField(*t, f, w.value);
+        if (f.type == FieldType::Ref && !w.value.isNull() && !exists(f.refTable, w.value.toText()))
+            throw Error(Error::Code::NotFound, Tr::tr("no %1 with id %2").arg(f.refTable, w.value.toText()),
+                        t->name + QLatin1Char('.') + f.name);
+        codes.push_back(code);
+    }
+    if (creating) {
+        for (const FieldDef &f : t->fields) {
+            const bool given = std::any_of(fields.begin(), fields.end(), [&f](const FieldWrite &w) { return w.field == f.name; });
+            if (f.required && !given)
+                throw Error(Error::Code::InvalidInput, Tr::tr("must not be empty"), t->name + QLatin1Char('.') + f.name);
+        }
+    }
+
+    Transaction tx(*m_db);
+    if (creating)
+        m_db->prepare(QStringLiteral("INSERT INTO %1 (id) VALUES (?)").arg(t->name)).bind(1, id).exec();
+
+    qint64 stamp = 0;
+    int changed = 0;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        const FieldWrite &w = fields[i];
+        const Value current = creating ? Value() : value(t->name, id, w.field);
+        if (current == w.value)
+            continue; // writing the same value again is not a change (a new row starts all null)
+        if (stamp == 0)
+            stamp = m_clock.now();
+        m_db->prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(t->name, w.field)).bind(1, w.value).bind(2, id).exec();
+        deriveColumns(*t, id, w.field, w.value);
+
+        const int code = codes[i];
+        Value baseHlc, baseReplica;
+        {
+            auto st = m_db->prepare(QStringLiteral("SELECT hlc, replica FROM field_clock WHERE tbl = ? AND row_id = ? AND field = ?"));
+            st.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
+            if (st.step()) {
+                baseHlc = st.value(0);
+                baseReplica = st.value(1);
+            }
+        }
+        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?) "
+                                     "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica"))
+            .bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code)).bind(4, stamp).bind(5, qint64(m_replicaNo))
+            .exec();
+
+        // One pending change per field: a second edit before the push replaces the first but keeps the
+        // base the first one saw, which is the version known outside this device.
+        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ?"));
+        pending.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
+        if (pending.step()) {
+            const qint64 seq = pending.integer(0);
+            m_db->prepare(QStringLiteral("UPDATE outbox SET value = ?, hlc = ?, replica = ? WHERE seq = ?"))
+                .bind(1, w.value).bind(2, stamp).bind(3, qint64(m_replicaNo)).bind(4, seq).exec();
+        } else {
+            m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, base_hlc, base_replica) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+                .bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code)).bind(4, w.value).bind(5, stamp)
+                .bind(6, qint64(m_replicaNo)).bind(7, baseHlc).bind(8, baseReplica)
+                .exec();
+        }
+        ++changed;
+    }
+    if (stamp != 0)
+        setMeta(QStringLiteral("hlc"), m_clock.last());
+    tx.commit();
+    return changed;
+}
+
+void Store::deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v)
+{
+    if (t.name == QLatin1String("people") && field == QLatin1String("full_name"))
+        m_db->prepare(QStringLiteral("UPDATE people SET search_key = ? WHERE id = ?")).bind(1, vn::fold(v.toText())).bind(2, id).exec();
+}
+
+} // namespace clc

@@ -1,0 +1,88 @@
+#pragma once
+// The local store: one SQLite file per device. Every write goes through Store::write, which records
+// one change per changed field in the same transaction (change capture, docs/architecture.md).
+#include "database.h"
+#include "hybridclock.h"
+#include "value.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace clc {
+
+struct TableDef;
+
+struct StoreOptions
+{
+    /// Identifies the device the file lives on; empty means this machine's id. Tests inject one to
+    /// simulate carrying a copy of the file to another tablet.
+    QString deviceId;
+    /// Milliseconds since the epoch; empty means the system clock.
+    HybridClock::WallClock wallClock;
+};
+
+struct FieldWrite
+{
+    QString field;
+    Value value;
+};
+
+class Store
+{
+public:
+    /// Opens or creates the file and migrates it; checks that it is still the same replica.
+    explicit Store(const QString &path, StoreOptions options = {});
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    Database &db() { return *m_db; }
+    bool isInitialised() const { return !m_replicaId.isEmpty(); }
+    /// Throws NotInitialised unless init() has run on this file.
+    void requireInitialised() const;
+
+    /// Makes the file a replica and creates its centre; returns the centre id. Refuses a second init.
+    QString init(const QString &centreName);
+    QString replicaId() const { return m_replicaId; }
+    QString centreId() const { return m_centreId; }
+    const HybridClock &clock() const { return m_clock; }
+
+    /// Creates the row if it does not exist, else updates it; records one change per field whose value
+    /// differs. Fields are validated first; on any error nothing is written. Returns the fields changed.
+    int write(const QString &table, const QString &id, const std::vector<FieldWrite> &fields);
+    /// Sets deleted = 1 (a delete is an ordinary write, so undo is one too).
+    int remove(const QString &table, const QString &id) { return write(table, id, {{QStringLiteral("deleted"), 1}}); }
+
+    bool exists(const QString &table, const QString &id);
+    /// The current value of one field (null when the row does not exist).
+    Value value(const QString &table, const QString &id, const QString &field);
+
+    /// A new random id (UUIDv4).
+    static QString newId();
+    /// The id of a link or mark row, derived from its two ends: equal on every replica.
+    static QString naturalId(const QString &table, const QString &a, const QString &b);
+    /// An id derived from a key within this centre (imports: re-importing updates instead of duplicating).
+    QString derivedId(const QString &key) const;
+
+    /// Local changes not yet acknowledged by the server.
+    qint64 pendingChanges();
+
+    QString meta(const QString &key);
+    void setMeta(const QString &key, const Value &value);
+
+private:
+    void checkReplica();
+    QString fingerprint() const;
+    int replicaNumber(const QString &uuid);
+    void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
+
+    std::unique_ptr<Database> m_db;
+    StoreOptions m_options;
+    HybridClock m_clock;
+    QString m_replicaId;
+    int m_replicaNo = 0;
+    QString m_centreId;
+};
+
+} // namespace clc

@@ -1,0 +1,213 @@
+#include "cli.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <catch2/catch.hpp>
+
+using namespace clctest;
+
+namespace {
+
+struct Run
+{
+    int code;
+    QString out;
+    QString err;
+    QString lastLine() const { return out.trimmed().section(QLatin1Char('\n'), -1); }
+};
+
+// Runs the CLI in-process (fast), exactly as main() does after loading translations.
+Run runClc(const QString &db, const QStringList &args)
+{
+    QString out, err;
+    QTextStream o(&out), e(&err);
+    const int code = clc::runCli(QStringList{QStringLiteral("--db"), db} + args, o, e);
+    o.flush();
+    e.flush();
+    return {code, out, err};
+}
+
+QByteArray exported(const QString &db)
+{
+    const Run r = runClc(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(r.code == 0);
+    return r.out.toUtf8();
+}
+
+} // namespace
+
+TEST_CASE("clc init, activity add, session add, person add and attend print the new ids last", "[cli]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    REQUIRE(runClc(db, {QStringLiteral("init"), QStringLiteral("--centre"), QStringLiteral("TTHTCĐ phường Đức Chính")}).code == 0);
+    const Run act = runClc(db, {QStringLiteral("activity"), QStringLiteral("add"), QStringLiteral("--month"), QStringLiteral("2017-11"),
+                             QStringLiteral("--title"), QStringLiteral("Tập huấn kỹ thuật chăm sóc cây lúa"), QStringLiteral("--group"),
+                             QStringLiteral("Người trồng lúa"), QStringLiteral("--partner"), QStringLiteral("Hội nông dân phường"),
+                             QStringLiteral("--budget"), QStringLiteral("1.500.000"), QStringLiteral("--kind"), QStringLiteral("technical")});
+    REQUIRE(act.code == 0);
+    const QString activityId = act.lastLine();
+    CHECK(activityId.size() == 36);
+    const Run ses = runClc(db, {QStringLiteral("session"), QStringLiteral("add"), activityId, QStringLiteral("--at"),
+                             QStringLiteral("2017-11-10T08:00"), QStringLiteral("--location"), QStringLiteral("Nhà văn hoá khu 3")});
+    REQUIRE(ses.code == 0);
+    const Run per = runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Nguyễn Văn An"),
+                             QStringLiteral("--birth-year"), QStringLiteral("1960"), QStringLiteral("--sex"), QStringLiteral("m"),
+                             QStringLiteral("--khu"), QStringLiteral("Khu 3"), QStringLiteral("--group"), QStringLiteral("Nông dân")});
+    REQUIRE(per.code == 0);
+    const Run mark = runClc(db, {QStringLiteral("attend"), ses.lastLine(), per.lastLine(), QStringLiteral("present")});
+    REQUIRE(mark.code == 0);
+
+    const Run list = runClc(db, {QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--month"), QStringLiteral("2017-11"), QStringLiteral("--json")});
+    REQUIRE(list.code == 0);
+    const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0][QStringLiteral("id")].toString() == activityId);
+    CHECK(rows[0][QStringLiteral("budget")].toInteger() == 1500000);
+    CHECK(rows[0][QStringLiteral("participants")].toInt() == 1);
+    CHECK(rows[0][QStringLiteral("sessions")].toInt() == 1);
+
+    const Run set = runClc(db, {QStringLiteral("activity"), QStringLiteral("set"), activityId, QStringLiteral("status"), QStringLiteral("done")});
+    CHECK(set.code == 0);
+    const Run human = runClc(db, {QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--month"), QStringLiteral("2017-11")});
+    CHECK(human.out.contains(QStringLiteral("1.500.000 đ")));
+    CHECK(human.out.contains(QStringLiteral("11/2017")));
+}
+
+TEST_CASE("clc person find ignores diacritics and case and lists by given name", "[cli]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    REQUIRE(runClc(db, {QStringLiteral("init")}).code == 0);
+    for (const char *n : {"Nguyễn Văn An", "Trần Thị Ánh", "Nguyễn Thị Lan", "Đỗ Văn Đức"})
+        REQUIRE(runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QString::fromUtf8(n)}).code == 0);
+    auto names = [&db](const QString &q) {
+        const Run r = runClc(db, {QStringLiteral("person"), QStringLiteral("find"), q, QStringLiteral("--json")});
+        REQUIRE(r.code == 0);
+        QStringList out;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array())
+            out << v[QStringLiteral("full_name")].toString();
+        return out;
+    };
+    CHECK(names(QStringLiteral("nguyen van an")) == QStringList{QStringLiteral("Nguyễn Văn An")});
+    CHECK(names(QStringLiteral("NGUYEN")) == QStringList{QStringLiteral("Nguyễn Văn An"), QStringLiteral("Nguyễn Thị Lan")});
+    CHECK(names(QStringLiteral("an")) == QStringList{QStringLiteral("Nguyễn Văn An"), QStringLiteral("Trần Thị Ánh")});
+    CHECK(names(QStringLiteral("duc")) == QStringList{QStringLiteral("Đỗ Văn Đức")});
+}
+
+TEST_CASE("bad input to every verb gets one clear error, a non-zero exit, and changes nothing", "[cli][errors]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    REQUIRE(runClc(db, {QStringLiteral("demo")}).code == 0);
+    const QString activityId = QJsonDocument::fromJson(runClc(db, {QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--json")}).out.toUtf8())
+                                   .array()[0][QStringLiteral("id")].toString();
+    const QString unknown = QStringLiteral("00000000-0000-4000-8000-000000000000");
+    QFile bad(dir.path(QStringLiteral("bad.json")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"format\": \"clc-plan/1\", \"centre\": {\"name\": \"x\"},\n \"plan\": ");
+    bad.close();
+    QFile latin(dir.path(QStringLiteral("latin1.csv")));
+    REQUIRE(latin.open(QIODevice::WriteOnly));
+    latin.write("Ho ten;Nam sinh\nL\xEA V\xE3n T\xE1m;1950\n");
+    latin.close();
+    const QByteArray before = exported(db);
+
+    struct Case
+    {
+        QStringList args;
+        QString mentions; // the field, option or line the error must name
+    };
+    const std::vector<Case> cases{
+        {{QStringLiteral("activity"), QStringLiteral("add"), QStringLiteral("--month"), QStringLiteral("2018-13"), QStringLiteral("--title"), QStringLiteral("x")}, QStringLiteral("month")},
+        {{QStringLiteral("activity"), QStringLiteral("add"), QStringLiteral("--month"), QStringLiteral("2018-01"), QStringLiteral("--title"), QStringLiteral("x"), QStringLiteral("--budget"), QStringLiteral("-5")}, QStringLiteral("--budget")},
+        {{QStringLiteral("activity"), QStringLiteral("add"), QStringLiteral("--month"), QStringLiteral("2018-01"), QStringLiteral("--title"), QStringLiteral("  ")}, QStringLiteral("--title")},
+        {{QStringLiteral("activity"), QStringLiteral("add"), QStringLiteral("--month"), QStringLiteral("2018-01"), QStringLiteral("--title"), QStringLiteral("x"), QStringLiteral("--kind"), QStringLiteral("party")}, QStringLiteral("kind")},
+        {{QStringLiteral("activity"), QStringLiteral("set"), unknown, QStringLiteral("title"), QStringLiteral("x")}, unknown},
+        {{QStringLiteral("activity"), QStringLiteral("set"), activityId, QStringLiteral("colour"), QStringLiteral("x")}, QStringLiteral("colour")},
+        {{QStringLiteral("activity"), QStringLiteral("set"), activityId, QStringLiteral("budget"), QStringLiteral("-1")}, QStringLiteral("budget")},
+        {{QStringLiteral("activity"), QStringLiteral("set"), activityId, QStringLiteral("month"), QStringLiteral("2018-13")}, QStringLiteral("month")},
+        {{QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--month"), QStringLiteral("2018-13")}, QStringLiteral("month")},
+        {{QStringLiteral("session"), QStringLiteral("add"), unknown, QStringLiteral("--at"), QStringLiteral("2018-01-01T08:00")}, unknown},
+        {{QStringLiteral("session"), QStringLiteral("add"), activityId, QStringLiteral("--at"), QStringLiteral("2018-02-30T08:00")}, QStringLiteral("starts_at")},
+        {{QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("")}, QStringLiteral("--name")},
+        {{QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--sex"), QStringLiteral("x")}, QStringLiteral("--sex")},
+        {{QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--birth-year"), QStringLiteral("19x0")}, QStringLiteral("--birth-year")},
+        {{QStringLiteral("attend"), unknown, unknown, QStringLiteral("present")}, unknown},
+        {{QStringLiteral("plan"), QStringLiteral("import"), dir.path(QStringLiteral("bad.json"))}, QStringLiteral("line 2")},
+        {{QStringLiteral("plan"), QStringLiteral("import"), dir.path(QStringLiteral("missing.json"))}, QStringLiteral("missing.json")},
+        {{QStringLiteral("person"), QStringLiteral("import"), dir.path(QStringLiteral("latin1.csv"))}, QStringLiteral("line 2")},
+        {{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml")}, QStringLiteral("--format")},
+    };
+    for (const Case &c : cases) {
+        INFO(c.args.join(QLatin1Char(' ')).toStdString());
+        const Run r = runClc(db, c.args);
+        CHECK(r.code != 0);
+        CHECK(r.err.contains(c.mentions));
+        CHECK(r.err.trimmed().count(QLatin1Char('\n')) < 3); // one error, not a dump
+    }
+    // A mark status that is not one of the four, on real ids.
+    const QString personId = QJsonDocument::fromJson(runClc(db, {QStringLiteral("person"), QStringLiteral("find"), QStringLiteral("a"), QStringLiteral("--json")}).out.toUtf8())
+                                 .array()[0][QStringLiteral("id")].toString();
+    CHECK(exported(db) == before);
+    Q_UNUSED(personId)
+}
+
+TEST_CASE("commands on a database that was never initialised say how to start", "[cli][errors]")
+{
+    TempDir dir;
+    const Run r = runClc(dir.path(QStringLiteral("none.db")), {QStringLiteral("activity"), QStringLiteral("list")});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("init")));
+}
+
+TEST_CASE("clc person import --dry-run writes nothing, and without it the register is imported", "[cli]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    REQUIRE(runClc(db, {QStringLiteral("init")}).code == 0);
+    const QString csv = QStringLiteral(CLC_FIXTURES_DIR "/danh-sach-hoc-vien.csv");
+    const QByteArray before = exported(db);
+    const Run dry = runClc(db, {QStringLiteral("person"), QStringLiteral("import"), csv, QStringLiteral("--dry-run")});
+    CHECK(dry.code == 0);
+    CHECK(exported(db) == before);
+    const Run real = runClc(db, {QStringLiteral("person"), QStringLiteral("import"), csv});
+    CHECK(real.code == 0);
+    CHECK(exported(db) != before);
+}
+
+TEST_CASE("the clc binary speaks Vietnamese by default and English with --lang en", "[cli][i18n]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    QProcess p;
+    p.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), db, QStringLiteral("init")});
+    REQUIRE(p.waitForFinished(30000));
+    REQUIRE(p.exitCode() == 0);
+    auto run = [&db](const QStringList &extra) {
+        QProcess q;
+        q.start(QStringLiteral(CLC_BINARY), extra + QStringList{QStringLiteral("--db"), db, QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--month"), QStringLiteral("2018-04")});
+        REQUIRE(q.waitForFinished(30000));
+        return QString::fromUtf8(q.readAllStandardOutput());
+    };
+    CHECK(run({QStringLiteral("--lang"), QStringLiteral("vi")}).contains(QStringLiteral("Không có hoạt động nào trong tháng 04/2018")));
+    CHECK(run({QStringLiteral("--lang"), QStringLiteral("en")}).contains(QStringLiteral("No activities in 04/2018")));
+}
+
+TEST_CASE("clc-app without a display says how to run it instead of crashing", "[cli][app]")
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CLC_APP_BINARY), {QStringLiteral("--db"), QStringLiteral("x.db")});
+    REQUIRE(p.waitForFinished(30000));
+    CHECK(p.exitCode() == 2);
+    CHECK(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("xvfb-run")));
+}

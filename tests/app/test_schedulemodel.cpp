@@ -1,0 +1,45 @@
+#include "demodata.h"
+#include "schedulemodel.h"
+#include "storemanager.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+TEST_CASE("the schedule shows a month's activities, moves by month and says when a month is empty", "[app][schedule]")
+{
+    TempDir dir;
+    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
+    loadDemo(*store);
+    StoreManager manager(std::move(store));
+    StoreManager::setInstance(&manager);
+
+    ScheduleModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setToday(QDate(2026, 11, 29));
+    model.goToToday(); // nothing in 11/2026: the first month of the latest plan
+    CHECK(model.month() == QStringLiteral("2017-09"));
+    CHECK(model.rowCount() == 4);
+    CHECK(model.data(model.index(0), ScheduleModel::TitleRole).toString()
+          == QStringLiteral("Học tập về luật giao thông hưởng ứng tháng an toàn giao thông"));
+
+    QSignalSpy spy(&model, &ScheduleModel::monthChanged);
+    model.setMonth(QStringLiteral("2018-03"));
+    model.nextMonth();
+    CHECK(model.month() == QStringLiteral("2018-04"));
+    CHECK(model.count() == 0);
+    CHECK(spy.count() == 2);
+    model.previousMonth();
+    model.previousMonth();
+    CHECK(model.month() == QStringLiteral("2018-02"));
+    CHECK(model.count() == 3);
+
+    model.setToday(QDate(2017, 11, 15));
+    model.goToToday();
+    CHECK(model.month() == QStringLiteral("2017-11"));
+    StoreManager::setInstance(nullptr);
+}

@@ -1,0 +1,147 @@
+#include "error.h"
+#include "records.h"
+#include "schema.h"
+#include "store.h"
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+namespace {
+struct Change
+{
+    int tbl;
+    QString row;
+    int field;
+    Value value;
+    qint64 hlc;
+    Value baseHlc;
+};
+
+std::vector<Change> outbox(Store &s)
+{
+    std::vector<Change> out;
+    auto st = s.db().prepare(QStringLiteral("SELECT tbl, row_id, field, value, hlc, base_hlc FROM outbox ORDER BY seq"));
+    while (st.step())
+        out.push_back({int(st.integer(0)), st.text(1), int(st.integer(2)), st.value(3), st.integer(4), st.value(5)});
+    return out;
+}
+
+const Change *find(const std::vector<Change> &changes, const QString &table, const QString &row, const QString &field)
+{
+    const TableDef *t = clc::table(table);
+    for (const Change &c : changes)
+        if (c.tbl == t->code && c.row == row && c.field == t->fieldCode(field))
+            return &c;
+    return nullptr;
+}
+} // namespace
+
+TEST_CASE("creating a row records one change per field, all in the outbox", "[changes]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    const QString id = Store::newId();
+    const int n = s->write(QStringLiteral("people"), id,
+                           {{QStringLiteral("full_name"), QStringLiteral("Nguyễn Văn An")}, {QStringLiteral("birth_year"), 1960},
+                            {QStringLiteral("sex"), QStringLiteral("m")}});
+    CHECK(n == 4); // the three fields and the centre it belongs to
+    const auto changes = outbox(*s);
+    REQUIRE(changes.size() == 4);
+    REQUIRE(find(changes, QStringLiteral("people"), id, QStringLiteral("full_name")));
+    CHECK(find(changes, QStringLiteral("people"), id, QStringLiteral("full_name"))->value == Value(QStringLiteral("Nguyễn Văn An")));
+    CHECK(find(changes, QStringLiteral("people"), id, QStringLiteral("birth_year"))->value == Value(1960));
+    CHECK(find(changes, QStringLiteral("people"), id, QStringLiteral("centre_id"))->value == Value(s->centreId()));
+    for (const Change &c : changes)
+        CHECK(c.baseHlc.isNull()); // nobody had seen a version of a new row's fields
+}
+
+TEST_CASE("an edit records the version the writer saw as its base", "[changes]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lê Thị Hoa")}});
+    const qint64 firstStamp = s->db().scalar(QStringLiteral("SELECT hlc FROM field_clock WHERE row_id = '%1' AND field = %2")
+                                                 .arg(id).arg(table(QStringLiteral("people"))->fieldCode(QStringLiteral("full_name"))))
+                                  .toInt();
+    s->db().exec(QStringLiteral("DELETE FROM outbox")); // as if the server had acknowledged it
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lê Thị Hòa")}});
+    const auto changes = outbox(*s);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].value == Value(QStringLiteral("Lê Thị Hòa")));
+    CHECK(changes[0].baseHlc == Value(firstStamp));
+    CHECK(changes[0].hlc > firstStamp);
+}
+
+TEST_CASE("writing the same value again records nothing", "[changes]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Đỗ Văn Hùng")}});
+    const qint64 pending = s->pendingChanges();
+    CHECK(s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Đỗ Văn Hùng")}}) == 0);
+    CHECK(s->pendingChanges() == pending);
+}
+
+TEST_CASE("two unsent edits of one field leave one pending change that keeps the first base", "[changes]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 1")}, {QStringLiteral("full_name"), QStringLiteral("Vũ An")}});
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 2")}});
+    const Value base = outbox(*s).at(0).baseHlc;
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 3")}});
+    const auto changes = outbox(*s);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].value == Value(QStringLiteral("Khu 3")));
+    CHECK(changes[0].baseHlc == base);
+}
+
+TEST_CASE("deleting is an ordinary field write, so undo and re-create are too", "[changes]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Phạm Thu Trang")}});
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    s->remove(QStringLiteral("people"), id);
+    CHECK(s->value(QStringLiteral("people"), id, QStringLiteral("deleted")) == Value(1));
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("deleted"), 0}});
+    CHECK(s->value(QStringLiteral("people"), id, QStringLiteral("deleted")) == Value(0));
+    const auto changes = outbox(*s);
+    REQUIRE(changes.size() == 1); // delete then undo, unsent: one pending change holding the latest value
+    CHECK(changes[0].value == Value(0));
+}
+
+TEST_CASE("two replicas marking the same person at the same session make the same mark id", "[changes][ids]")
+{
+    TempDir dir;
+    auto a = makeStore(dir, QStringLiteral("a.db"));
+    const QString activity = records::addActivity(*a, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn kỹ thuật chăm sóc cây lúa")});
+    const QString session = records::addSession(*a, activity, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá khu 3"));
+    const QString person = records::addPerson(*a, PersonInput{QStringLiteral("Nguyễn Văn An")});
+    const QString mark = records::markAttendance(*a, session, person, QStringLiteral("present"));
+    CHECK(mark == Store::naturalId(QStringLiteral("attendance"), session, person));
+    // Any other replica computes the same id from the same two ends.
+    CHECK(Store::naturalId(QStringLiteral("attendance"), session, person) == mark);
+    CHECK(Store::naturalId(QStringLiteral("attendance"), person, session) != mark);
+    // Re-marking updates the same row.
+    CHECK(records::markAttendance(*a, session, person, QStringLiteral("late")) == mark);
+    CHECK(a->db().scalar(QStringLiteral("SELECT count(*) FROM attendance")).toInt() == 1);
+    CHECK(a->value(QStringLiteral("attendance"), mark, QStringLiteral("status")) == Value(QStringLiteral("late")));
+}
+
+TEST_CASE("a mark for an unknown session or person is refused", "[changes]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString person = records::addPerson(*s, PersonInput{QStringLiteral("Nguyễn Văn An")});
+    CHECK_THROWS_AS(records::markAttendance(*s, Store::newId(), person, QStringLiteral("present")), Error);
+}

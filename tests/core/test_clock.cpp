@@ -1,0 +1,68 @@
+#include "hybridclock.h"
+#include "store.h"
+#include "testsupport.h"
+
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+TEST_CASE("clock stamps strictly increase while the wall clock stands still", "[clock]")
+{
+    qint64 wall = 1000;
+    HybridClock c([&wall] { return wall; });
+    const qint64 a = c.now();
+    const qint64 b = c.now();
+    CHECK(b > a);
+    CHECK(HybridClock::millis(b) == 1000);
+    CHECK(HybridClock::counter(b) == 1);
+}
+
+TEST_CASE("clock stamps keep increasing when the wall clock steps back", "[clock]")
+{
+    qint64 wall = 2'000'000;
+    HybridClock c([&wall] { return wall; });
+    const qint64 before = c.now();
+    wall -= 3'600'000; // an hour back, as when a tablet's battery dies and the date resets
+    const qint64 after = c.now();
+    CHECK(after > before);
+    wall += 7'200'000;
+    CHECK(HybridClock::millis(c.now()) == wall);
+}
+
+TEST_CASE("a full counter carries into the milliseconds", "[clock]")
+{
+    HybridClock c([] { return qint64(5); });
+    c.restore(HybridClock::pack(5, 0xFFFF));
+    const qint64 next = c.now();
+    CHECK(HybridClock::millis(next) == 6);
+    CHECK(HybridClock::counter(next) == 0);
+}
+
+TEST_CASE("observing a remote stamp moves the clock past it", "[clock]")
+{
+    HybridClock c([] { return qint64(100); });
+    const qint64 remote = HybridClock::pack(500, 7);
+    CHECK(c.observe(remote) > remote);
+    CHECK(c.now() > remote);
+}
+
+TEST_CASE("the clock never goes back across a restart, even with the wall clock behind", "[clock][store]")
+{
+    TempDir dir;
+    ManualClock clock;
+    qint64 last = 0;
+    {
+        auto s = makeStore(dir, QStringLiteral("a.db"), clock);
+        for (int i = 0; i < 5; ++i)
+            s->write(QStringLiteral("people"), Store::newId(), {{QStringLiteral("full_name"), QStringLiteral("Người %1").arg(i)}});
+        last = s->clock().last();
+    }
+    *clock.ms -= 86'400'000; // restart a day in the past
+    auto s = makeStore(dir, QStringLiteral("a.db"), clock);
+    CHECK(s->clock().last() >= last);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Sau khởi động")}});
+    const qint64 stamp = s->db().scalar(QStringLiteral("SELECT max(hlc) FROM outbox WHERE row_id = '%1'").arg(id)).toInt();
+    CHECK(stamp > last);
+}

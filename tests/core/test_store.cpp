@@ -1,0 +1,183 @@
+#include "database.h"
+#include "error.h"
+#include "exporter.h"
+#include "migrations.h"
+#include "schema.h"
+#include "store.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+TEST_CASE("a new database is migrated to the latest schema, in WAL mode with foreign keys on", "[store]")
+{
+    TempDir dir;
+    Store s(dir.path(QStringLiteral("new.db")));
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA user_version")).toInt() == latestSchemaVersion());
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA journal_mode")).toText() == QLatin1String("wal"));
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA synchronous")).toInt() == 1); // NORMAL
+    CHECK_FALSE(s.isInitialised());
+}
+
+TEST_CASE("every synced table and field in the schema descriptors exists in the migrated database", "[store][schema]")
+{
+    TempDir dir;
+    Store s(dir.path(QStringLiteral("schema.db")));
+    for (const TableDef &t : tables()) {
+        QStringList columns;
+        auto st = s.db().prepare(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(t.name));
+        while (st.step())
+            columns << st.text(0);
+        INFO(t.name.toStdString());
+        REQUIRE(columns.contains(QStringLiteral("id")));
+        for (const FieldDef &f : t.fields) {
+            INFO(f.name.toStdString());
+            CHECK(columns.contains(f.name));
+        }
+    }
+}
+
+TEST_CASE("a database made by the first migration opens, upgrades and keeps its rows", "[store][migrations]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("v1.db"));
+    {
+        Database db(path);
+        migrate(db, 1);
+        db.exec(QStringLiteral("INSERT INTO meta VALUES ('replica_id', '11111111-1111-4111-8111-111111111111');"
+                               "INSERT INTO people (id, full_name, birth_year) VALUES ('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'Nguyễn Văn An', 1960);"));
+        REQUIRE(db.scalar(QStringLiteral("PRAGMA user_version")).toInt() == 1);
+    }
+    Store s(path, StoreOptions{QStringLiteral("dev"), {}});
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA user_version")).toInt() == latestSchemaVersion());
+    CHECK(s.value(QStringLiteral("people"), QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"), QStringLiteral("full_name")).toText()
+          == QStringLiteral("Nguyễn Văn An"));
+}
+
+TEST_CASE("the committed fixture of a first-release database still opens and migrates", "[store][migrations]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("fixture.db"));
+    REQUIRE(QFile::copy(QStringLiteral(CLC_FIXTURES_DIR "/schema-v1.db"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    Store s(path, StoreOptions{QStringLiteral("dev"), {}});
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA user_version")).toInt() == latestSchemaVersion());
+    CHECK(s.db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() > 0);
+}
+
+TEST_CASE("a database from a newer clc is refused, not opened", "[store][migrations]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("future.db"));
+    {
+        Database db(path);
+        db.exec(QStringLiteral("PRAGMA user_version=999"));
+    }
+    try {
+        Store s(path);
+        FAIL("opened a database from the future");
+    } catch (const Error &e) {
+        CHECK(e.code() == Error::Code::TooNew);
+    }
+}
+
+TEST_CASE("a file that is not a database gets a clear error", "[store]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("notes.txt"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+    CHECK_THROWS_AS(Store(path), Error);
+}
+
+TEST_CASE("init makes a replica id and a centre, and refuses to run twice", "[store][replica]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    CHECK(s->isInitialised());
+    CHECK(s->replicaId().size() == 36);
+    CHECK(s->value(QStringLiteral("centres"), s->centreId(), QStringLiteral("name")).toText().startsWith(QStringLiteral("Trung tâm")));
+    CHECK_THROWS_AS(s->init(QStringLiteral("again")), Error);
+}
+
+TEST_CASE("reopening the same file on the same device keeps the replica id", "[store][replica]")
+{
+    TempDir dir;
+    QString replica;
+    {
+        auto s = makeStore(dir);
+        replica = s->replicaId();
+    }
+    Store again(dir.path(QStringLiteral("a.db")), StoreOptions{QStringLiteral("device-a"), {}});
+    CHECK(again.replicaId() == replica);
+}
+
+TEST_CASE("a database file copied to another device gets a new replica id", "[store][replica]")
+{
+    TempDir dir;
+    QString replica;
+    {
+        auto s = makeStore(dir);
+        replica = s->replicaId();
+    }
+    // Same path, other device.
+    Store other(dir.path(QStringLiteral("a.db")), StoreOptions{QStringLiteral("device-b"), {}});
+    CHECK(other.replicaId() != replica);
+    CHECK(other.meta(QStringLiteral("previous_replica_id")) == replica);
+}
+
+TEST_CASE("a database file copied to another path gets a new replica id", "[store][replica]")
+{
+    TempDir dir;
+    QString replica;
+    {
+        auto s = makeStore(dir);
+        replica = s->replicaId();
+    }
+    REQUIRE(QFile::copy(dir.path(QStringLiteral("a.db")), dir.path(QStringLiteral("copy.db"))));
+    Store copy(dir.path(QStringLiteral("copy.db")), StoreOptions{QStringLiteral("device-a"), {}});
+    CHECK(copy.replicaId() != replica);
+    Store original(dir.path(QStringLiteral("a.db")), StoreOptions{QStringLiteral("device-a"), {}});
+    CHECK(original.replicaId() == replica);
+}
+
+TEST_CASE("a failed write leaves the store exactly as it was", "[store]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Trần Thị Bình")}});
+    const QByteArray before = exportJson(*s);
+    const qint64 pending = s->pendingChanges();
+    // The second field is invalid: the first must not be written either.
+    CHECK_THROWS_AS(s->write(QStringLiteral("people"), id,
+                             {{QStringLiteral("khu"), QStringLiteral("Khu 3")}, {QStringLiteral("birth_year"), 1800}}),
+                    Error);
+    CHECK_THROWS_AS(s->write(QStringLiteral("attendance"), Store::newId(),
+                             {{QStringLiteral("session_id"), Store::newId()}, {QStringLiteral("person_id"), id},
+                              {QStringLiteral("status"), QStringLiteral("present")}}),
+                    Error);
+    CHECK(exportJson(*s) == before);
+    CHECK(s->pendingChanges() == pending);
+}
+
+TEST_CASE("an error names the table and field that were wrong", "[store]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    try {
+        s->write(QStringLiteral("activities"), Store::newId(),
+                 {{QStringLiteral("month"), QStringLiteral("2018-13")}, {QStringLiteral("title"), QStringLiteral("x")},
+                  {QStringLiteral("kind"), QStringLiteral("other")}, {QStringLiteral("status"), QStringLiteral("planned")}});
+        FAIL("accepted month 2018-13");
+    } catch (const Error &e) {
+        CHECK(e.field() == QStringLiteral("activities.month"));
+        CHECK(e.message().contains(QStringLiteral("2018-13")));
+    }
+}
