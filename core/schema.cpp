@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
+#include <limits>
 
 namespace clc {
 
@@ -108,6 +109,13 @@ std::vector<TableDef> build()
                                          QStringLiteral("absent")}, true),
                        deleted},
         "session_id", "person_id");
+    // A value that lost a concurrent edit, kept for a person to review (docs/sync.md). Its id is
+    // derived from the losing change, so every replica that detects it makes the same row.
+    FieldDef lost = typed("value", FieldType::Any);
+    lost.maxLength = LongText;
+    add("conflicts", {centre, text("tbl", 60, true), text("row_id", 36, true), text("field", 60, true), lost,
+                      integer("lost_hlc", 0, std::numeric_limits<qint64>::max()), text("lost_replica", 36, true),
+                      typed("resolved", FieldType::Bool), deleted});
     return t;
 }
 
@@ -198,10 +206,13 @@ void validateField(const TableDef &t, const FieldDef &f, const Value &v)
     default:
         break;
     }
+    if (f.type == FieldType::Any && v.isInt())
+        return;
     if (!v.isText())
         throw bad(Tr::tr("must be text"));
     const QString s = v.toText();
     switch (f.type) {
+    case FieldType::Any:
     case FieldType::Text:
         if (f.required && s.trimmed().isEmpty())
             throw bad(Tr::tr("must not be empty"));

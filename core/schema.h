@@ -22,6 +22,7 @@ enum class FieldType {
     DateTime,  ///< "YYYY-MM-DDTHH:MM" local time of the centre
     Enum,      ///< one of choices
     Ref,       ///< id of a row of refTable
+    Any,       ///< an integer or text up to maxLength (a conflict's losing value)
 };
 
 struct FieldDef

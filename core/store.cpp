@@ -106,6 +106,21 @@ QString Store::init(const QString &centreName)
     return m_centreId;
 }
 
+void Store::initMember(const QString &centreId)
+{
+    if (isInitialised())
+        throw Error(Error::Code::InvalidInput,
+                    Tr::tr("the database is already initialised (replica %1)").arg(m_replicaId), QStringLiteral("init"));
+    Transaction tx(*m_db);
+    m_replicaId = newId();
+    m_replicaNo = replicaNumber(m_replicaId);
+    m_centreId = centreId;
+    setMeta(QStringLiteral("replica_id"), m_replicaId);
+    setMeta(QStringLiteral("device_fingerprint"), fingerprint());
+    setMeta(QStringLiteral("centre_id"), m_centreId);
+    tx.commit();
+}
+
 QString Store::meta(const QString &key)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
@@ -153,7 +168,47 @@ Value Store::value(const QString &tableName, const QString &id, const QString &f
     return st.step() ? st.value(0) : Value();
 }
 
-qint64 Store::pendingChanges() { return m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt(); }
+qint64 Store::pendingChanges() { return m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL")).toInt(); }
+
+QString Store::replicaUuid(int number)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT uuid FROM replicas WHERE no = ?"));
+    st.bind(1, qint64(number));
+    return st.step() ? st.text(0) : QString();
+}
+
+std::optional<Version> Store::fieldVersion(const TableDef &t, const QString &row, int field)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT f.hlc, r.uuid FROM field_clock f JOIN replicas r ON r.no = f.replica "
+                                           "WHERE f.tbl = ? AND f.row_id = ? AND f.field = ?"));
+    st.bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(field));
+    if (!st.step())
+        return std::nullopt;
+    return Version{st.integer(0), st.text(1)};
+}
+
+void Store::applyRemote(const TableDef &t, const QString &row, int field, const Value &v, const Version &version)
+{
+    const FieldDef &f = t.fields[size_t(field)];
+    if (f.type == FieldType::Ref && !v.isNull())
+        m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(f.refTable)).bind(1, v).exec();
+    m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(t.name)).bind(1, row).exec();
+    m_db->prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(t.name, f.name)).bind(1, v).bind(2, row).exec();
+    deriveColumns(t, row, f.name, v);
+    m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica"))
+        .bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(field)).bind(4, version.hlc)
+        .bind(5, qint64(replicaNumber(version.replica)))
+        .exec();
+}
+
+void Store::observe(qint64 hlc)
+{
+    const qint64 before = m_clock.last();
+    m_clock.observe(hlc);
+    if (m_clock.last() != before)
+        setMeta(QStringLiteral("hlc"), m_clock.last());
+}
 
 int Store::write(const QString &tableName, const QString &id, const std::vector<FieldWrite> &input)
 {
@@ -167,8 +222,9 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     const bool creating = !exists(tableName, id);
     if (creating && scoped) {
         const bool given = std::any_of(fields.begin(), fields.end(), [](const FieldWrite &w) { return w.field == QLatin1String("centre_id"); });
+        // First, so the change that places the row in its centre is pushed before (or with) the others.
         if (!given)
-            fields.push_back({QStringLiteral("centre_id"), m_centreId});
+            fields.insert(fields.begin(), FieldWrite{QStringLiteral("centre_id"), m_centreId});
     }
 
     // Validate everything before writing anything.
@@ -224,8 +280,10 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
             .exec();
 
         // One pending change per field: a second edit before the push replaces the first but keeps the
-        // base the first one saw, which is the version known outside this device.
-        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ?"));
+        // base the first one saw, which is the version known outside this device. A change already in a
+        // batch being pushed is frozen (a retry must send the same bytes), so the edit queues behind it.
+        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ? "
+                                                    "AND batch IS NULL AND error IS NULL"));
         pending.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
         if (pending.step()) {
             const qint64 seq = pending.integer(0);

@@ -7,6 +7,7 @@
 
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace clc {
@@ -20,6 +21,17 @@ struct StoreOptions
     QString deviceId;
     /// Milliseconds since the epoch; empty means the system clock.
     HybridClock::WallClock wallClock;
+};
+
+/// The version of a field: the stamp of the change that set it and the replica that made it.
+/// Versions order by (hlc, replica): the merge rule's total order (docs/sync.md).
+struct Version
+{
+    qint64 hlc = 0;
+    QString replica;
+    bool operator==(const Version &o) const { return hlc == o.hlc && replica == o.replica; }
+    bool operator!=(const Version &o) const { return !(*this == o); }
+    bool operator<(const Version &o) const { return hlc != o.hlc ? hlc < o.hlc : replica < o.replica; }
 };
 
 struct FieldWrite
@@ -44,6 +56,8 @@ public:
 
     /// Makes the file a replica and creates its centre; returns the centre id. Refuses a second init.
     QString init(const QString &centreName);
+    /// Makes the file a replica of an existing centre whose data will arrive by sync (enrolment).
+    void initMember(const QString &centreId);
     QString replicaId() const { return m_replicaId; }
     QString centreId() const { return m_centreId; }
     const HybridClock &clock() const { return m_clock; }
@@ -65,8 +79,20 @@ public:
     /// An id derived from a key within this centre (imports: re-importing updates instead of duplicating).
     QString derivedId(const QString &key) const;
 
-    /// Local changes not yet acknowledged by the server.
+    /// Local changes not yet acknowledged by the server (rejected ones excluded).
     qint64 pendingChanges();
+
+    /// The version of one field, if it was ever written here or merged in.
+    std::optional<Version> fieldVersion(const TableDef &t, const QString &row, int field);
+    /// Sets one field from a remote change, already validated and decided by the merge: no outbox
+    /// (changes that arrive by sync never go back out). Creates the row, and empty placeholder rows for
+    /// referenced rows not seen yet (pages may bring a child before its parent). Caller holds a transaction.
+    void applyRemote(const TableDef &t, const QString &row, int field, const Value &v, const Version &version);
+    /// Takes a remote stamp into account so later local stamps are greater; saved at once.
+    void observe(qint64 hlc);
+    /// The small integer the database uses for a replica uuid (made on first use).
+    int replicaNumber(const QString &uuid);
+    QString replicaUuid(int number);
 
     QString meta(const QString &key);
     void setMeta(const QString &key, const Value &value);
@@ -74,7 +100,6 @@ public:
 private:
     void checkReplica();
     QString fingerprint() const;
-    int replicaNumber(const QString &uuid);
     void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
 
     std::unique_ptr<Database> m_db;

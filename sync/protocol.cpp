@@ -1,0 +1,327 @@
+#include "protocol.h"
+#include "error.h"
+#include "migrations.h"
+#include "schema.h"
+#include "translate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStringDecoder>
+#include <QHash>
+
+namespace clc::sync {
+
+bool Change::operator==(const Change &o) const
+{
+    return table == o.table && row == o.row && field == o.field && value == o.value && version == o.version
+        && base == o.base && unknown == o.unknown;
+}
+
+namespace {
+
+[[noreturn]] void bad(const QString &path, const QString &why) { throw Error(Error::Code::ParseError, why, path); }
+
+bool isUuid(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return re.match(s).hasMatch();
+}
+
+// Replica uuids are sent once per message and referred to by index.
+class ReplicaTable
+{
+public:
+    int indexOf(const QString &uuid)
+    {
+        auto it = m_index.find(uuid);
+        if (it != m_index.end())
+            return *it;
+        m_list.append(uuid);
+        return *m_index.insert(uuid, int(m_list.size()) - 1);
+    }
+    QJsonArray json() const { return QJsonArray::fromStringList(m_list); }
+
+private:
+    QStringList m_list;
+    QHash<QString, int> m_index;
+};
+
+// Rows are sent as groups of fields written together:
+//   [table, id or null, hlc delta, replica index, [field, value, …], optional [base per field]]
+// where id is null when the receiver can derive it (attendance and link rows), hlc deltas are
+// relative to the previous group, and a base is [hlc, replica index] or 0 for none.
+QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &replicas)
+{
+    QJsonArray groups;
+    qint64 previousHlc = 0;
+    size_t i = 0;
+    while (i < changes.size()) {
+        const Change &first = changes[i];
+        size_t end = i + 1;
+        while (end < changes.size() && changes[end].table == first.table && changes[end].row == first.row
+               && changes[end].version == first.version)
+            ++end;
+        const TableDef *t = tableByCode(first.table);
+        QJsonArray fields, bases;
+        bool anyBase = false;
+        QString keyA, keyB;
+        for (size_t k = i; k < end; ++k) {
+            fields.append(changes[k].field);
+            fields.append(changes[k].value.toJson());
+            if (changes[k].base) {
+                anyBase = true;
+                bases.append(QJsonArray{changes[k].base->hlc, replicas.indexOf(changes[k].base->replica)});
+            } else {
+                bases.append(0);
+            }
+            if (t && !t->naturalKeyA.isEmpty()) {
+                if (changes[k].field == t->fieldCode(t->naturalKeyA))
+                    keyA = changes[k].value.toText();
+                if (changes[k].field == t->fieldCode(t->naturalKeyB))
+                    keyB = changes[k].value.toText();
+            }
+        }
+        const bool derivable = t && !keyA.isEmpty() && !keyB.isEmpty() && Store::naturalId(t->name, keyA, keyB) == first.row;
+        QJsonArray g{first.table, derivable ? QJsonValue() : QJsonValue(first.row), first.version.hlc - previousHlc,
+                     replicas.indexOf(first.version.replica), fields};
+        if (anyBase)
+            g.append(bases);
+        groups.append(g);
+        previousHlc = first.version.hlc;
+        i = end;
+    }
+    return groups;
+}
+
+qint64 integerAt(const QJsonValue &v, const QString &path, qint64 min = std::numeric_limits<qint64>::min())
+{
+    if (!v.isDouble() || double(v.toInteger()) != v.toDouble())
+        bad(path, Tr::tr("must be a whole number"));
+    const qint64 n = v.toInteger();
+    if (n < min)
+        bad(path, Tr::tr("must not be below %1").arg(min));
+    return n;
+}
+
+QString replicaAt(const QStringList &replicas, const QJsonValue &v, const QString &path)
+{
+    const qint64 i = integerAt(v, path, 0);
+    if (i >= replicas.size())
+        bad(path, Tr::tr("replica index %1 out of range").arg(i));
+    return replicas[int(i)];
+}
+
+std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValue &replicasValue, int senderSchema)
+{
+    if (!replicasValue.isArray())
+        bad(QStringLiteral("r"), Tr::tr("must be a list"));
+    QStringList replicas;
+    const QJsonArray ra = replicasValue.toArray();
+    for (int i = 0; i < ra.size(); ++i) {
+        if (!ra[i].isString() || !isUuid(ra[i].toString()))
+            bad(QStringLiteral("r[%1]").arg(i), Tr::tr("is not a replica id"));
+        replicas << ra[i].toString();
+    }
+    if (!groupsValue.isArray())
+        bad(QStringLiteral("c"), Tr::tr("must be a list"));
+    const bool newerSender = senderSchema > latestSchemaVersion();
+    std::vector<Change> out;
+    qint64 hlc = 0;
+    const QJsonArray groups = groupsValue.toArray();
+    for (int g = 0; g < groups.size(); ++g) {
+        const QString gp = QStringLiteral("c[%1]").arg(g);
+        if (!groups[g].isArray())
+            bad(gp, Tr::tr("must be a list"));
+        const QJsonArray a = groups[g].toArray();
+        if (a.size() != 5 && a.size() != 6)
+            bad(gp, Tr::tr("must have 5 or 6 elements"));
+        const qint64 tableCode = integerAt(a[0], gp + QStringLiteral("[0]"), 0);
+        const TableDef *t = tableByCode(int(std::min<qint64>(tableCode, 1 << 20)));
+        if (!t && !newerSender)
+            bad(gp + QStringLiteral("[0]"), Tr::tr("unknown table %1").arg(tableCode));
+        hlc += integerAt(a[2], gp + QStringLiteral("[2]"));
+        if (hlc < 0)
+            bad(gp + QStringLiteral("[2]"), Tr::tr("the stamp is negative"));
+        const Version version{hlc, replicaAt(replicas, a[3], gp + QStringLiteral("[3]"))};
+        if (!a[4].isArray() || a[4].toArray().isEmpty() || a[4].toArray().size() % 2 != 0)
+            bad(gp + QStringLiteral("[4]"), Tr::tr("must list field, value pairs"));
+        const QJsonArray fields = a[4].toArray();
+        const QJsonArray bases = a.size() == 6 ? a[5].toArray() : QJsonArray();
+        if (a.size() == 6 && (!a[5].isArray() || bases.size() != fields.size() / 2))
+            bad(gp + QStringLiteral("[5]"), Tr::tr("must have one base per field"));
+
+        std::vector<Change> group;
+        QString keyA, keyB;
+        for (int k = 0; k < fields.size(); k += 2) {
+            const QString fp = gp + QStringLiteral("[4][%1]").arg(k);
+            Change c;
+            c.table = int(tableCode);
+            c.field = int(integerAt(fields[k], fp, 0));
+            c.version = version;
+            const QJsonValue v = fields[k + 1];
+            if (!v.isNull() && !v.isString() && !(v.isDouble() && double(v.toInteger()) == v.toDouble()))
+                bad(fp, Tr::tr("a value must be text, a whole number or null"));
+            c.value = v.isDouble() ? Value(v.toInteger()) : Value::fromJson(v);
+            if (!bases.isEmpty() && !bases[k / 2].isDouble()) {
+                const QString bp = gp + QStringLiteral("[5][%1]").arg(k / 2);
+                const QJsonArray b = bases[k / 2].toArray();
+                if (b.size() != 2)
+                    bad(bp, Tr::tr("a base is [stamp, replica]"));
+                c.base = Version{integerAt(b[0], bp, 0), replicaAt(replicas, b[1], bp)};
+            }
+            const FieldDef *f = t && size_t(c.field) < t->fields.size() ? &t->fields[size_t(c.field)] : nullptr;
+            if (!f) {
+                if (!newerSender)
+                    bad(fp, Tr::tr("unknown field %1 of %2").arg(c.field).arg(t ? t->name : QString::number(tableCode)));
+                c.unknown = true;
+                if (c.value.isText() && c.value.toText().size() > 100000)
+                    bad(fp, Tr::tr("is longer than %1 characters").arg(100000));
+            } else if (!t->naturalKeyA.isEmpty()) {
+                if (f->name == t->naturalKeyA)
+                    keyA = c.value.toText();
+                if (f->name == t->naturalKeyB)
+                    keyB = c.value.toText();
+            }
+            group.push_back(std::move(c));
+        }
+        QString row;
+        if (a[1].isNull()) {
+            if (!t || keyA.isEmpty() || keyB.isEmpty())
+                bad(gp + QStringLiteral("[1]"), Tr::tr("the row id is missing and cannot be derived"));
+            row = Store::naturalId(t->name, keyA, keyB);
+        } else if (a[1].isString() && isUuid(a[1].toString())) {
+            row = a[1].toString();
+        } else {
+            bad(gp + QStringLiteral("[1]"), Tr::tr("is not a row id"));
+        }
+        for (size_t k = 0; k < group.size(); ++k) {
+            group[k].row = row;
+            if (!group[k].unknown)
+                validateChange(group[k], gp + QStringLiteral("[4][%1]").arg(2 * k + 1));
+            out.push_back(std::move(group[k]));
+        }
+        if (out.size() > size_t(MaxChanges))
+            bad(QStringLiteral("c"), Tr::tr("more than %1 changes in one message").arg(MaxChanges));
+    }
+    return out;
+}
+
+QJsonObject parseObject(const QByteArray &bytes)
+{
+    if (bytes.size() > MaxMessageBytes)
+        bad(QStringLiteral("body"), Tr::tr("the message is larger than %1 bytes").arg(MaxMessageBytes));
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString ignored = utf8.decode(bytes);
+    if (utf8.hasError())
+        bad(QStringLiteral("body"), Tr::tr("the message is not valid UTF-8"));
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    if (err.error != QJsonParseError::NoError)
+        bad(QStringLiteral("body"), Tr::tr("not valid JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
+    if (!doc.isObject())
+        bad(QStringLiteral("body"), Tr::tr("must be a JSON object"));
+    const QJsonObject o = doc.object();
+    if (integerAt(o.value(QStringLiteral("p")), QStringLiteral("p")) != ProtocolVersion)
+        bad(QStringLiteral("p"), Tr::tr("unsupported protocol version %1 (this side speaks %2)")
+                                     .arg(o.value(QStringLiteral("p")).toInteger()).arg(ProtocolVersion));
+    return o;
+}
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+} // namespace
+
+void validateChange(const Change &c, const QString &path)
+{
+    const TableDef *t = tableByCode(c.table);
+    if (!t)
+        bad(path, Tr::tr("unknown table %1").arg(c.table));
+    if (c.field < 0 || size_t(c.field) >= t->fields.size())
+        bad(path, Tr::tr("unknown field %1 of %2").arg(c.field).arg(t->name));
+    if (!isUuid(c.row))
+        bad(path, Tr::tr("'%1' is not a row id").arg(c.row));
+    try {
+        validateField(*t, t->fields[size_t(c.field)], c.value);
+    } catch (const Error &e) {
+        bad(path + QStringLiteral(" (") + e.field() + QLatin1Char(')'), e.message());
+    }
+}
+
+QByteArray encode(const PushRequest &m)
+{
+    ReplicaTable replicas;
+    replicas.indexOf(m.replica);
+    const QJsonArray changes = encodeChanges(m.changes, replicas);
+    return compact(QJsonObject{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("s"), m.schema},
+                               {QStringLiteral("b"), m.batch}, {QStringLiteral("r"), replicas.json()},
+                               {QStringLiteral("c"), changes}});
+}
+
+PushRequest decodePushRequest(const QByteArray &bytes)
+{
+    const QJsonObject o = parseObject(bytes);
+    PushRequest m;
+    m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
+    m.batch = integerAt(o.value(QStringLiteral("b")), QStringLiteral("b"), 1);
+    const QJsonArray r = o.value(QStringLiteral("r")).toArray();
+    if (r.isEmpty() || !isUuid(r[0].toString()))
+        bad(QStringLiteral("r[0]"), Tr::tr("the sending replica is missing"));
+    m.replica = r[0].toString();
+    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema);
+    return m;
+}
+
+QByteArray encode(const PushResponse &m)
+{
+    QJsonArray rejected;
+    for (const Rejection &r : m.rejected)
+        rejected.append(QJsonArray{r.index, r.code, r.reason});
+    return compact(QJsonObject{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("b"), m.batch},
+                               {QStringLiteral("replay"), m.replay}, {QStringLiteral("x"), rejected},
+                               {QStringLiteral("t"), m.serverTime}});
+}
+
+PushResponse decodePushResponse(const QByteArray &bytes)
+{
+    const QJsonObject o = parseObject(bytes);
+    PushResponse m;
+    m.batch = integerAt(o.value(QStringLiteral("b")), QStringLiteral("b"), 0);
+    m.replay = o.value(QStringLiteral("replay")).toBool();
+    m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
+    const QJsonArray x = o.value(QStringLiteral("x")).toArray();
+    for (int i = 0; i < x.size(); ++i) {
+        const QJsonArray r = x[i].toArray();
+        if (r.size() != 3)
+            bad(QStringLiteral("x[%1]").arg(i), Tr::tr("a rejection is [index, code, reason]"));
+        m.rejected.push_back({int(integerAt(r[0], QStringLiteral("x[%1][0]").arg(i), 0)), r[1].toString(), r[2].toString()});
+    }
+    return m;
+}
+
+QByteArray encode(const PullResponse &m)
+{
+    ReplicaTable replicas;
+    const QJsonArray changes = encodeChanges(m.changes, replicas);
+    return compact(QJsonObject{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("s"), m.schema},
+                               {QStringLiteral("r"), replicas.json()}, {QStringLiteral("c"), changes},
+                               {QStringLiteral("k"), m.cursor}, {QStringLiteral("more"), m.more},
+                               {QStringLiteral("t"), m.serverTime}});
+}
+
+PullResponse decodePullResponse(const QByteArray &bytes)
+{
+    const QJsonObject o = parseObject(bytes);
+    PullResponse m;
+    m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
+    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema);
+    if (!o.value(QStringLiteral("k")).isString())
+        bad(QStringLiteral("k"), Tr::tr("the cursor is missing"));
+    m.cursor = o.value(QStringLiteral("k")).toString();
+    m.more = o.value(QStringLiteral("more")).toBool();
+    m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
+    return m;
+}
+
+} // namespace clc::sync

@@ -1,0 +1,86 @@
+#pragma once
+// The sync wire protocol: push and pull messages as C++ types with one JSON encoder/decoder
+// (docs/sync.md#messages). Decoding validates everything and throws clc::Error naming the bad
+// element (e.g. "c[12].f[3]") before anything is applied.
+#include "store.h"
+#include "value.h"
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace clc::sync {
+
+/// Bumped when the message format changes incompatibly.
+constexpr int ProtocolVersion = 1;
+/// Largest request body the decoder accepts (bytes, before decompression limits elsewhere).
+constexpr qsizetype MaxMessageBytes = 16 * 1024 * 1024;
+/// Most changes in one push batch or pull page.
+constexpr int MaxChanges = 200000;
+
+/// One field-level change: the unit of sync.
+struct Change
+{
+    int table = 0;  ///< table code (schema.h)
+    QString row;    ///< row id
+    int field = 0;  ///< field code within the table
+    Value value;
+    Version version;              ///< who wrote it and when
+    std::optional<Version> base;  ///< the version its author saw, if any
+    /// Set when the sender's schema is newer and this table or field is unknown here: kept, not applied.
+    bool unknown = false;
+
+    bool operator==(const Change &o) const;
+};
+
+struct PushRequest
+{
+    int schema = 0;       ///< the sender's schema version
+    QString replica;      ///< the sending replica
+    qint64 batch = 0;     ///< per device, 1, 2, 3…; a retry resends the same number and content
+    std::vector<Change> changes;
+};
+
+/// Why the server refused one change of a batch (the others are applied).
+struct Rejection
+{
+    int index = 0;        ///< position in the batch
+    QString code;         ///< "clock_ahead", "scope", "role", "unknown_row"
+    QString reason;       ///< plain words
+};
+
+struct PushResponse
+{
+    qint64 batch = 0;
+    bool replay = false;  ///< the batch had been applied before; nothing was applied now
+    std::vector<Rejection> rejected;
+    qint64 serverTime = 0; ///< ms since the epoch, so devices can tell their clock is off
+};
+
+struct PullRequest
+{
+    QString cursor;       ///< opaque, from the previous page; empty for the beginning
+    int limit = 1000;
+};
+
+struct PullResponse
+{
+    int schema = 0;
+    std::vector<Change> changes;
+    QString cursor;       ///< where the next page starts; save it with the page
+    bool more = false;
+    qint64 serverTime = 0;
+};
+
+QByteArray encode(const PushRequest &m);
+QByteArray encode(const PushResponse &m);
+QByteArray encode(const PullResponse &m);
+PushRequest decodePushRequest(const QByteArray &bytes);
+PushResponse decodePushResponse(const QByteArray &bytes);
+PullResponse decodePullResponse(const QByteArray &bytes);
+
+/// A change's values checked against the schema (type, range, length, id shape); throws naming path.
+void validateChange(const Change &c, const QString &path);
+
+} // namespace clc::sync

@@ -1,0 +1,55 @@
+#pragma once
+// Where the ward office server keeps what devices pushed: the latest change of every field (older
+// ones are compacted away; versions are never reset), the centre of every row, each device's last
+// batch, and quarantined changes. Two back ends share this interface and one test suite:
+// SQLite (default) and PostgreSQL.
+#include "protocol.h"
+
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clc::sync {
+
+/// A change as the server keeps it: with the centre it belongs to and who made it (the audit trail).
+struct StoredChange
+{
+    Change change;
+    QString centre;
+    QString device;
+    QString role;
+    qint64 seq = 0; ///< order of arrival, assigned by the store
+};
+
+class ServerStore
+{
+public:
+    virtual ~ServerStore() = default;
+
+    /// Runs fn in one transaction that serialises writers of the same centre; rolls back on throw.
+    virtual void transaction(const QString &centre, const std::function<void()> &fn) = 0;
+
+    /// The last batch number applied for a device and the response sent for it.
+    virtual std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &device) = 0;
+    virtual void setLastBatch(const QString &device, qint64 batch, const QByteArray &response) = 0;
+
+    virtual std::optional<StoredChange> latest(int table, const QString &row, int field) = 0;
+    /// Stores c as the latest change of its field (replacing the previous one) with a new seq.
+    virtual void put(const StoredChange &c) = 0;
+
+    virtual std::optional<QString> rowCentre(int table, const QString &row) = 0;
+    virtual void setRowCentre(int table, const QString &row, const QString &centre) = 0;
+
+    /// Changes of a centre after seq, in seq order, only of the given tables; at most limit.
+    virtual std::vector<StoredChange> pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables) = 0;
+
+    virtual void quarantine(const StoredChange &c, const QString &reason) = 0;
+    virtual qint64 quarantined() = 0;
+};
+
+/// The SQLite back end: one file in the server's data directory.
+std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path);
+
+} // namespace clc::sync

@@ -1,0 +1,140 @@
+#include "database.h"
+#include "error.h"
+#include "serverstore.h"
+
+namespace clc::sync {
+
+namespace {
+
+const char *const Schema = R"SQL(
+CREATE TABLE IF NOT EXISTS changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL, value,
+  hlc INTEGER NOT NULL, replica TEXT NOT NULL, base_hlc INTEGER, base_replica TEXT,
+  device TEXT NOT NULL, role TEXT NOT NULL,
+  UNIQUE (tbl, row_id, field));
+CREATE INDEX IF NOT EXISTS changes_by_centre ON changes (centre, seq);
+CREATE TABLE IF NOT EXISTS rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL,
+  PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS device_batches (device TEXT PRIMARY KEY, batch INTEGER NOT NULL, response BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
+  value, hlc INTEGER, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
+)SQL";
+
+StoredChange readChange(const Statement &st)
+{
+    StoredChange s;
+    s.seq = st.integer(0);
+    s.centre = st.text(1);
+    s.change.table = int(st.integer(2));
+    s.change.row = st.text(3);
+    s.change.field = int(st.integer(4));
+    s.change.value = st.value(5);
+    s.change.version = Version{st.integer(6), st.text(7)};
+    if (!st.isNull(8))
+        s.change.base = Version{st.integer(8), st.text(9)};
+    s.device = st.text(10);
+    s.role = st.text(11);
+    return s;
+}
+
+const char *const Columns = "seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, device, role";
+
+class SqliteServerStore : public ServerStore
+{
+public:
+    explicit SqliteServerStore(const QString &path) : m_db(path) { m_db.exec(QString::fromLatin1(Schema)); }
+
+    void transaction(const QString &, const std::function<void()> &fn) override
+    {
+        Transaction tx(m_db); // one writer at a time for the whole file
+        fn();
+        tx.commit();
+    }
+
+    std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &device) override
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT batch, response FROM device_batches WHERE device = ?"));
+        st.bind(1, device);
+        if (!st.step())
+            return std::nullopt;
+        return std::make_pair(st.integer(0), st.text(1).toUtf8());
+    }
+
+    void setLastBatch(const QString &device, qint64 batch, const QByteArray &response) override
+    {
+        m_db.prepare(QStringLiteral("INSERT INTO device_batches (device, batch, response) VALUES (?, ?, ?) "
+                                    "ON CONFLICT (device) DO UPDATE SET batch = excluded.batch, response = excluded.response"))
+            .bind(1, device).bind(2, batch).bind(3, QString::fromUtf8(response)).exec();
+    }
+
+    std::optional<StoredChange> latest(int table, const QString &row, int field) override
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE tbl = ? AND row_id = ? AND field = ?").arg(QLatin1String(Columns)));
+        st.bind(1, qint64(table)).bind(2, row).bind(3, qint64(field));
+        if (!st.step())
+            return std::nullopt;
+        return readChange(st);
+    }
+
+    void put(const StoredChange &s) override
+    {
+        // REPLACE drops the older change of the field and the new row takes a fresh, larger seq.
+        const Change &c = s.change;
+        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO changes (centre, tbl, row_id, field, value, hlc, replica, base_hlc, "
+                                    "base_replica, device, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(1, s.centre).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
+            .bind(6, c.version.hlc).bind(7, c.version.replica)
+            .bind(8, c.base ? Value(c.base->hlc) : Value()).bind(9, c.base ? Value(c.base->replica) : Value())
+            .bind(10, s.device).bind(11, s.role)
+            .exec();
+    }
+
+    std::optional<QString> rowCentre(int table, const QString &row) override
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT centre FROM rows WHERE tbl = ? AND row_id = ?"));
+        st.bind(1, qint64(table)).bind(2, row);
+        return st.step() ? std::optional<QString>(st.text(0)) : std::nullopt;
+    }
+
+    void setRowCentre(int table, const QString &row, const QString &centre) override
+    {
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO rows (tbl, row_id, centre) VALUES (?, ?, ?)"))
+            .bind(1, qint64(table)).bind(2, row).bind(3, centre).exec();
+    }
+
+    std::vector<StoredChange> pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables) override
+    {
+        QStringList codes;
+        for (int t : tables)
+            codes << QString::number(t);
+        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ? AND seq > ? AND tbl IN (%2) ORDER BY seq LIMIT ?")
+                                   .arg(QLatin1String(Columns), codes.join(QLatin1Char(','))));
+        st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(limit));
+        std::vector<StoredChange> out;
+        while (st.step())
+            out.push_back(readChange(st));
+        return out;
+    }
+
+    void quarantine(const StoredChange &s, const QString &reason) override
+    {
+        const Change &c = s.change;
+        m_db.prepare(QStringLiteral("INSERT INTO quarantine (centre, tbl, row_id, field, value, hlc, replica, device, role, reason) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(1, s.centre).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
+            .bind(6, c.version.hlc).bind(7, c.version.replica).bind(8, s.device).bind(9, s.role).bind(10, reason)
+            .exec();
+    }
+
+    qint64 quarantined() override { return m_db.scalar(QStringLiteral("SELECT count(*) FROM quarantine")).toInt(); }
+
+private:
+    Database m_db;
+};
+
+} // namespace
+
+std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path) { return std::make_unique<SqliteServerStore>(path); }
+
+} // namespace clc::sync

@@ -1,0 +1,203 @@
+#include "syncservice.h"
+#include "error.h"
+#include "merge.h"
+#include "migrations.h"
+#include "schema.h"
+#include "translate.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <set>
+
+namespace clc::sync {
+
+namespace {
+
+// The schedule a viewer (a resident's phone) may see: no register, no attendance, no conflicts.
+bool isScheduleTable(const QString &t)
+{
+    static const QStringList schedule{QStringLiteral("centres"), QStringLiteral("plans"), QStringLiteral("signatories"),
+                                      QStringLiteral("quarterly_tasks"), QStringLiteral("learner_groups"),
+                                      QStringLiteral("organisations"), QStringLiteral("targets"), QStringLiteral("target_groups"),
+                                      QStringLiteral("activities"), QStringLiteral("activity_groups"),
+                                      QStringLiteral("activity_partners"), QStringLiteral("sessions")};
+    return schedule.contains(t);
+}
+
+bool isFacilitatorTable(const QString &t)
+{
+    static const QStringList tables{QStringLiteral("sessions"), QStringLiteral("attendance"), QStringLiteral("people"),
+                                    QStringLiteral("person_groups"), QStringLiteral("conflicts")};
+    return tables.contains(t);
+}
+
+QString encodeCursor(qint64 seq) { return QString::fromLatin1(QByteArray("c1:" + QByteArray::number(seq)).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)); }
+
+qint64 decodeCursor(const QString &cursor)
+{
+    if (cursor.isEmpty())
+        return 0;
+    const QByteArray raw = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+    bool ok = false;
+    const qint64 seq = raw.startsWith("c1:") ? raw.mid(3).toLongLong(&ok) : -1;
+    if (!ok || seq < 0)
+        throw Error(Error::Code::InvalidInput, Tr::tr("not a cursor this server made"), QStringLiteral("cursor"));
+    return seq;
+}
+
+} // namespace
+
+std::optional<Role> roleFromString(const QString &s)
+{
+    if (s == QLatin1String("viewer"))
+        return Role::Viewer;
+    if (s == QLatin1String("facilitator"))
+        return Role::Facilitator;
+    if (s == QLatin1String("coordinator"))
+        return Role::Coordinator;
+    if (s == QLatin1String("admin"))
+        return Role::Admin;
+    return std::nullopt;
+}
+
+QString roleName(Role r)
+{
+    switch (r) {
+    case Role::Viewer:
+        return QStringLiteral("viewer");
+    case Role::Facilitator:
+        return QStringLiteral("facilitator");
+    case Role::Coordinator:
+        return QStringLiteral("coordinator");
+    case Role::Admin:
+        return QStringLiteral("admin");
+    }
+    return {};
+}
+
+bool mayWrite(Role role, int table)
+{
+    const TableDef *t = tableByCode(table);
+    if (!t || role == Role::Viewer)
+        return false;
+    return role != Role::Facilitator || isFacilitatorTable(t->name);
+}
+
+bool mayRead(Role role, int table)
+{
+    const TableDef *t = tableByCode(table);
+    return t && (role != Role::Viewer || isScheduleTable(t->name));
+}
+
+SyncService::SyncService(ServerStore &store, HybridClock::WallClock wall)
+    : m_store(store), m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+{
+}
+
+PushResponse SyncService::push(const Device &device, const PushRequest &request)
+{
+    PushResponse response;
+    response.batch = request.batch;
+    response.serverTime = m_wall();
+    if (device.role == Role::Viewer)
+        throw Error(Error::Code::InvalidInput, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
+
+    m_store.transaction(device.centre, [&] {
+        const auto last = m_store.lastBatch(device.id);
+        const qint64 lastNo = last ? last->first : 0;
+        if (request.batch <= lastNo) {
+            // A retry after a lost acknowledgement: answer as before, apply nothing.
+            if (request.batch == lastNo)
+                response = decodePushResponse(last->second);
+            response.replay = true;
+            response.serverTime = m_wall();
+            return;
+        }
+        if (request.batch != lastNo + 1)
+            throw Error(Error::Code::InvalidInput, Tr::tr("batch %1 was expected, not %2").arg(lastNo + 1).arg(request.batch), QStringLiteral("b"));
+
+        // Rows this batch creates: their centre is the one the batch gives them.
+        QHash<QString, QString> newRowCentre;
+        const TableDef *centres = table(QStringLiteral("centres"));
+        for (const Change &c : request.changes) {
+            const TableDef *t = tableByCode(c.table);
+            if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id"))
+                newRowCentre.insert(QString::number(c.table) + QLatin1Char('/') + c.row, c.value.toText());
+        }
+        const QString roleText = roleName(device.role);
+        for (int i = 0; i < int(request.changes.size()); ++i) {
+            const Change &c = request.changes[size_t(i)];
+            auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
+            if (!mayWrite(device.role, c.table)) {
+                reject("role", Tr::tr("a %1 may not change %2").arg(roleText, tableByCode(c.table)->name));
+                continue;
+            }
+            std::optional<QString> centre = c.table == centres->code ? std::optional<QString>(c.row) : m_store.rowCentre(c.table, c.row);
+            if (!centre) {
+                const QString key = QString::number(c.table) + QLatin1Char('/') + c.row;
+                if (newRowCentre.contains(key))
+                    centre = newRowCentre.value(key);
+            }
+            if (!centre) {
+                reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
+                continue;
+            }
+            if (*centre != device.centre) {
+                reject("scope", Tr::tr("the row belongs to another centre"));
+                continue;
+            }
+            StoredChange stored{c, *centre, device.id, roleText, 0};
+            if (isTooFarAhead(c.version.hlc, response.serverTime)) {
+                m_store.quarantine(stored, QStringLiteral("clock_ahead"));
+                reject("clock_ahead", Tr::tr("the device clock is %1 hours ahead of the server; set the date and time")
+                                          .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
+                continue;
+            }
+            m_store.setRowCentre(c.table, c.row, *centre);
+            auto merge = [&](const StoredChange &s, bool detect) {
+                const auto latest = m_store.latest(s.change.table, s.change.row, s.change.field);
+                const Decision d = decide(latest ? std::optional<Current>(Current{latest->change.version, latest->change.value})
+                                                 : std::nullopt,
+                                          s.change);
+                if (d.apply)
+                    m_store.put(s);
+                return detect ? d.loser : std::nullopt;
+            };
+            if (const auto loser = merge(stored, true)) {
+                const TableDef *conflicts = table(QStringLiteral("conflicts"));
+                for (const Change &r : conflictRecord(*loser, *centre)) {
+                    m_store.setRowCentre(conflicts->code, r.row, *centre);
+                    merge(StoredChange{r, *centre, device.id, roleText, 0}, false);
+                }
+            }
+        }
+        m_store.setLastBatch(device.id, request.batch, encode(response));
+    });
+    return response;
+}
+
+PullResponse SyncService::pull(const Device &device, const PullRequest &request)
+{
+    PullResponse response;
+    response.schema = latestSchemaVersion();
+    response.serverTime = m_wall();
+    const qint64 after = decodeCursor(request.cursor);
+    const int limit = std::clamp(request.limit, 1, 10000);
+    std::vector<int> tables;
+    for (const TableDef &t : clc::tables())
+        if (mayRead(device.role, t.code))
+            tables.push_back(t.code);
+    std::vector<StoredChange> page = m_store.pull(device.centre, after, limit + 1, tables);
+    response.more = int(page.size()) > limit;
+    if (response.more)
+        page.pop_back();
+    qint64 last = after;
+    for (const StoredChange &s : page) {
+        response.changes.push_back(s.change);
+        last = s.seq;
+    }
+    response.cursor = encodeCursor(last);
+    return response;
+}
+
+} // namespace clc::sync

@@ -1,0 +1,108 @@
+#include "syncsession.h"
+#include "error.h"
+#include "migrations.h"
+#include "store.h"
+
+namespace clc::sync {
+
+SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int pageSize)
+    : m_store(store), m_transport(transport), m_batchSize(batchSize), m_pageSize(pageSize)
+{
+}
+
+void SyncSession::pushAll(SyncSummary &summary)
+{
+    Database &db = m_store.db();
+    for (;;) {
+        const qint64 batch = m_store.meta(QStringLiteral("last_acked_batch")).toLongLong() + 1;
+        // Freeze the next batch unless one is already in flight (a retry must resend the same content).
+        {
+            Transaction tx(db);
+            if (db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE batch = ? LIMIT 1")).bind(1, batch).step() == false) {
+                db.prepare(QStringLiteral("UPDATE outbox SET batch = ? WHERE seq IN (SELECT seq FROM outbox WHERE batch IS NULL "
+                                          "AND error IS NULL ORDER BY seq LIMIT ?)"))
+                    .bind(1, batch).bind(2, qint64(m_batchSize)).exec();
+            }
+            tx.commit();
+        }
+        PushRequest request;
+        request.schema = latestSchemaVersion();
+        request.replica = m_store.replicaId();
+        request.batch = batch;
+        std::vector<qint64> seqs;
+        {
+            auto st = db.prepare(QStringLiteral("SELECT o.seq, o.tbl, o.row_id, o.field, o.value, o.hlc, r.uuid, o.base_hlc, b.uuid "
+                                                "FROM outbox o JOIN replicas r ON r.no = o.replica "
+                                                "LEFT JOIN replicas b ON b.no = o.base_replica WHERE o.batch = ? ORDER BY o.seq"));
+            st.bind(1, batch);
+            while (st.step()) {
+                Change c;
+                c.table = int(st.integer(1));
+                c.row = st.text(2);
+                c.field = int(st.integer(3));
+                c.value = st.value(4);
+                c.version = Version{st.integer(5), st.text(6)};
+                if (!st.isNull(7))
+                    c.base = Version{st.integer(7), st.text(8)};
+                seqs.push_back(st.integer(0));
+                request.changes.push_back(std::move(c));
+            }
+        }
+        if (request.changes.empty())
+            return;
+        const PushResponse response = decodePushResponse(m_transport.push(encode(request)));
+        if (response.batch != batch)
+            throw Error(Error::Code::InvalidInput, QStringLiteral("the server acknowledged batch %1, not %2").arg(response.batch).arg(batch),
+                        QStringLiteral("b"));
+        summary.serverTime = response.serverTime;
+        Transaction tx(db);
+        for (const Rejection &r : response.rejected) {
+            if (r.index < 0 || size_t(r.index) >= seqs.size())
+                continue;
+            // One refused change never blocks the others: it stays, marked, out of later batches.
+            db.prepare(QStringLiteral("UPDATE outbox SET batch = NULL, error = ? WHERE seq = ?"))
+                .bind(1, r.code + QStringLiteral(": ") + r.reason).bind(2, seqs[size_t(r.index)]).exec();
+            ++summary.rejected;
+        }
+        db.prepare(QStringLiteral("DELETE FROM outbox WHERE batch = ?")).bind(1, batch).exec();
+        m_store.setMeta(QStringLiteral("last_acked_batch"), batch);
+        tx.commit();
+        ++summary.pushedBatches;
+        summary.pushedChanges += int(request.changes.size());
+    }
+}
+
+void SyncSession::pullAll(SyncSummary &summary)
+{
+    for (;;) {
+        const QString cursor = m_store.meta(QStringLiteral("pull_cursor"));
+        const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize));
+        summary.serverTime = page.serverTime;
+        Transaction tx(m_store.db()); // the page and its cursor, together or not at all
+        const ApplyStats s = applyRemoteChanges(m_store, page.changes);
+        m_store.setMeta(QStringLiteral("pull_cursor"), page.cursor);
+        if (beforePageCommit)
+            beforePageCommit();
+        tx.commit();
+        summary.applied.applied += s.applied;
+        summary.applied.duplicates += s.duplicates;
+        summary.applied.ignored += s.ignored;
+        summary.applied.conflicts += s.conflicts;
+        summary.applied.quarantined += s.quarantined;
+        summary.applied.deferred += s.deferred;
+        ++summary.pulledPages;
+        summary.pulledChanges += int(page.changes.size());
+        if (!page.more)
+            return;
+    }
+}
+
+SyncSummary SyncSession::run()
+{
+    SyncSummary summary;
+    pushAll(summary);
+    pullAll(summary);
+    return summary;
+}
+
+} // namespace clc::sync

@@ -1,0 +1,66 @@
+#pragma once
+// The client side of one sync, independent of how bytes travel (docs/sync.md#client):
+// push the outbox in numbered batches until the server has acknowledged all of it, then pull pages
+// until there are no more, applying each page together with its cursor in one transaction.
+// Any step may fail (a lost connection, a killed process): running it again resumes without loss or
+// duplicates.
+#include "merge.h"
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QString>
+#include <stdexcept>
+
+namespace clc::sync {
+
+/// Carries encoded messages to a server. Throws TransportError when the exchange failed and it is
+/// unknown whether the server acted on the request.
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+    virtual QByteArray push(const QByteArray &request) = 0;
+    virtual QByteArray pull(const QString &cursor, int limit) = 0;
+};
+
+class TransportError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct SyncSummary
+{
+    int pushedBatches = 0;
+    int pushedChanges = 0;
+    int rejected = 0;
+    int pulledPages = 0;
+    int pulledChanges = 0;
+    ApplyStats applied;
+    qint64 serverTime = 0;
+};
+
+class SyncSession
+{
+public:
+    explicit SyncSession(Store &store, Transport &transport, int batchSize = 5000, int pageSize = 2000);
+
+    /// Sends every pending change; returns when the outbox holds only rejected changes.
+    void pushAll(SyncSummary &summary);
+    /// Fetches and applies pages until the server has no more.
+    void pullAll(SyncSummary &summary);
+    /// pushAll then pullAll.
+    SyncSummary run();
+
+    /// Test hook: called after a page was applied and before the transaction (with the cursor) commits;
+    /// throwing from it simulates the process dying there.
+    std::function<void()> beforePageCommit;
+
+private:
+    Store &m_store;
+    Transport &m_transport;
+    int m_batchSize;
+    int m_pageSize;
+};
+
+} // namespace clc::sync

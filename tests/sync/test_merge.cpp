@@ -1,0 +1,286 @@
+#include "error.h"
+#include "hybridclock.h"
+#include "records.h"
+#include "schema.h"
+#include "conflicts.h"
+#include "synctestsupport.h"
+
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clc::sync;
+using namespace clctest;
+
+namespace {
+qint64 count(Store &s, const QString &sql) { return s.db().scalar(sql).toInt(); }
+
+struct Fixture
+{
+    TempDir dir;
+    World world{dir};
+    Replica &tablet = world.add();
+    Replica &phone = world.add();
+    QString activity, session, person;
+
+    Fixture()
+    {
+        activity = records::addActivity(*tablet.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn kỹ thuật chăm sóc cây lúa")});
+        session = records::addSession(*tablet.store, activity, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá khu 3"));
+        person = records::addPerson(*tablet.store, PersonInput{QStringLiteral("Nguyễn Văn An")});
+        world.syncAll();
+        REQUIRE(difference(canonical(*tablet.store), canonical(*phone.store)) == "");
+    }
+};
+} // namespace
+
+TEST_CASE("two tablets marking the same person at the same session offline make one mark", "[sync]")
+{
+    Fixture f;
+    records::markAttendance(*f.tablet.store, f.session, f.person, QStringLiteral("present"));
+    records::markAttendance(*f.phone.store, f.session, f.person, QStringLiteral("present"));
+    f.world.syncAll();
+    for (auto *r : {&f.tablet, &f.phone}) {
+        CHECK(count(*r->store, QStringLiteral("SELECT count(*) FROM attendance")) == 1);
+        CHECK(count(*r->store, QStringLiteral("SELECT count(*) FROM conflicts")) == 0); // same value: nothing to review
+    }
+    CHECK(difference(canonical(*f.tablet.store), canonical(*f.phone.store)) == "");
+}
+
+TEST_CASE("a field edited on a phone and a tablet leaves one conflict and the same winner everywhere", "[sync][conflict]")
+{
+    Fixture f;
+    f.tablet.store->write(QStringLiteral("sessions"), f.session, {{QStringLiteral("place"), QStringLiteral("Nhà văn hoá khu 5")}});
+    *f.world.clock.ms += 10;
+    f.phone.store->write(QStringLiteral("sessions"), f.session, {{QStringLiteral("place"), QStringLiteral("Hội trường UBND phường")}});
+    f.world.syncAll();
+    for (auto *r : {&f.tablet, &f.phone}) {
+        CHECK(r->store->value(QStringLiteral("sessions"), f.session, QStringLiteral("place")).toText() == QStringLiteral("Hội trường UBND phường"));
+        REQUIRE(count(*r->store, QStringLiteral("SELECT count(*) FROM conflicts")) == 1);
+        CHECK(r->store->db().scalar(QStringLiteral("SELECT value FROM conflicts")).toText() == QStringLiteral("Nhà văn hoá khu 5"));
+        CHECK(r->store->db().scalar(QStringLiteral("SELECT field FROM conflicts")).toText() == QStringLiteral("place"));
+    }
+    CHECK(difference(canonical(*f.tablet.store), canonical(*f.phone.store)) == "");
+    // A third device that joins later sees the conflict too, though the losing change was compacted away.
+    Replica &late = f.world.add();
+    CHECK(count(*late.store, QStringLiteral("SELECT count(*) FROM conflicts")) == 1);
+    CHECK(difference(canonical(*late.store), canonical(*f.phone.store)) == "");
+}
+
+TEST_CASE("restoring the losing value is an ordinary write that wins everywhere", "[sync][conflict]")
+{
+    Fixture f;
+    f.tablet.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("khu"), QStringLiteral("Khu 1")}});
+    *f.world.clock.ms += 10;
+    f.phone.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("khu"), QStringLiteral("Khu 2")}});
+    f.world.syncAll();
+    const QString conflict = f.tablet.store->db().scalar(QStringLiteral("SELECT id FROM conflicts")).toText();
+    REQUIRE_FALSE(conflict.isEmpty());
+    *f.world.clock.ms += 10;
+    restoreConflict(*f.tablet.store, conflict);
+    f.world.syncAll();
+    for (auto *r : {&f.tablet, &f.phone}) {
+        CHECK(r->store->value(QStringLiteral("people"), f.person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 1"));
+        CHECK(r->store->value(QStringLiteral("conflicts"), conflict, QStringLiteral("resolved")) == Value(1));
+    }
+    CHECK(difference(canonical(*f.tablet.store), canonical(*f.phone.store)) == "");
+}
+
+TEST_CASE("a row deleted on one device and edited on another stays deleted and keeps the edit", "[sync]")
+{
+    Fixture f;
+    f.tablet.store->remove(QStringLiteral("people"), f.person);
+    f.phone.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("phone"), QStringLiteral("0912345678")}});
+    f.world.syncAll();
+    for (auto *r : {&f.tablet, &f.phone}) {
+        CHECK(r->store->value(QStringLiteral("people"), f.person, QStringLiteral("deleted")) == Value(1));
+        CHECK(r->store->value(QStringLiteral("people"), f.person, QStringLiteral("phone")).toText() == QStringLiteral("0912345678"));
+    }
+    // Undo is an ordinary write: the edit made meanwhile is there.
+    f.tablet.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("deleted"), 0}});
+    f.world.syncAll();
+    CHECK(f.phone.store->value(QStringLiteral("people"), f.person, QStringLiteral("deleted")) == Value(0));
+    CHECK(difference(canonical(*f.tablet.store), canonical(*f.phone.store)) == "");
+}
+
+TEST_CASE("a wall clock that steps back does not let older edits win", "[sync][clock]")
+{
+    TempDir dir;
+    World world(dir);
+    ManualClock tabletClock;
+    Replica &a = world.add(Role::Coordinator, &tabletClock);
+    Replica &b = world.add();
+    const QString person = records::addPerson(*a.store, PersonInput{QStringLiteral("Lê Thị Hoa")});
+    world.syncAll();
+    b.store->write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 7")}});
+    world.syncAll();
+    *tabletClock.ms -= 3'600'000; // the tablet's date jumps an hour back, then it edits knowingly
+    a.store->write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 8")}});
+    world.syncAll();
+    CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 8"));
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM conflicts")) == 0);
+    CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
+}
+
+TEST_CASE("a device whose clock is a year ahead is refused and told, and cannot win", "[sync][clock]")
+{
+    TempDir dir;
+    World world(dir);
+    ManualClock farClock;
+    *farClock.ms = *world.clock.ms + 365LL * 24 * 3600 * 1000;
+    Replica &good = world.add();
+    Replica &bad = world.add(Role::Coordinator, &farClock);
+    const QString person = records::addPerson(*good.store, PersonInput{QStringLiteral("Trần Văn Bình")});
+    world.syncAll();
+    bad.store->write(QStringLiteral("people"), person, {{QStringLiteral("full_name"), QStringLiteral("Sai giờ")}});
+    const SyncSummary s = world.sync(bad);
+    CHECK(s.rejected == 1);
+    const QString error = bad.store->db().scalar(QStringLiteral("SELECT error FROM outbox")).toText();
+    CHECK(error.startsWith(QStringLiteral("clock_ahead")));
+    CHECK(error.contains(QStringLiteral("hours ahead")));
+    CHECK(world.serverStore->quarantined() == 1);
+    good.store->write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 2")}});
+    world.syncAll();
+    CHECK(good.store->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Trần Văn Bình"));
+    // The rejected change does not block the device's later changes.
+    CHECK(bad.store->pendingChanges() == 0);
+}
+
+TEST_CASE("a change stamped far in the future is quarantined by a replica, not applied", "[sync][clock]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString person = records::addPerson(*s, PersonInput{QStringLiteral("Phạm Văn Cường")});
+    const TableDef *people = table(QStringLiteral("people"));
+    const qint64 future = HybridClock::pack(s->clock().wallMillis() + 2 * MaxClockAheadMs, 0);
+    Transaction tx(s->db());
+    const ApplyStats st = applyRemoteChanges(*s, {Change{people->code, person, people->fieldCode(QStringLiteral("full_name")), QStringLiteral("X"),
+                                                         Version{future, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false}});
+    tx.commit();
+    CHECK(st.quarantined == 1);
+    CHECK(s->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Phạm Văn Cường"));
+    CHECK(s->clock().last() < future);
+}
+
+TEST_CASE("a crash between applying a pull page and saving its cursor loses and doubles nothing", "[sync][faults]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    Replica &b = world.add();
+    for (int i = 0; i < 30; ++i)
+        records::addPerson(*a.store, PersonInput{QStringLiteral("Người số %1").arg(i)});
+    world.sync(a);
+    {
+        LoopbackTransport t(*world.service, b.device);
+        SyncSession session(*b.store, t, 100, 7);
+        int pages = 0;
+        session.beforePageCommit = [&pages] {
+            if (++pages == 3)
+                throw TransportError("process killed");
+        };
+        SyncSummary sum;
+        CHECK_THROWS_AS(session.pullAll(sum), TransportError);
+    }
+    LoopbackTransport t(*world.service, b.device);
+    SyncSession again(*b.store, t, 100, 7);
+    SyncSummary sum;
+    again.pullAll(sum);
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM people")) == 30);
+    CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
+}
+
+TEST_CASE("a lost acknowledgement is retried with the same batch and applied once", "[sync][faults]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    records::addPerson(*a.store, PersonInput{QStringLiteral("Đỗ Thị Mai")});
+    std::mt19937 rng(1);
+    {
+        LoopbackTransport lossy(*world.service, a.device, &rng, Faults{0, 100, 0});
+        SyncSession s(*a.store, lossy);
+        SyncSummary sum;
+        CHECK_THROWS_AS(s.pushAll(sum), TransportError);
+    }
+    // Meanwhile the user edits again: the frozen batch is resent as it was; the edit goes next.
+    const QString id = a.store->db().scalar(QStringLiteral("SELECT id FROM people")).toText();
+    a.store->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 9")}});
+    const int putsBefore = world.serverStore->puts;
+    world.sync(a);
+    CHECK(world.serverStore->appliedTwice == 0);
+    CHECK(world.serverStore->puts == putsBefore + 1);
+    CHECK(a.store->pendingChanges() == 0);
+    Replica &b = world.add();
+    CHECK(b.store->value(QStringLiteral("people"), id, QStringLiteral("khu")).toText() == QStringLiteral("Khu 9"));
+}
+
+TEST_CASE("a gap in batch numbers is an error and applies nothing", "[sync][errors]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    PushRequest r;
+    r.schema = 3;
+    r.replica = a.store->replicaId();
+    r.batch = 5;
+    CHECK_THROWS_AS(world.service->push(a.device, r), Error);
+}
+
+TEST_CASE("a viewer receives the schedule and none of the register or attendance, and cannot push", "[sync][scope]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &office = world.add();
+    const QString activity = records::addActivity(*office.store, ActivityInput{QStringLiteral("2018-05"), QStringLiteral("Tập dưỡng sinh")});
+    const QString session = records::addSession(*office.store, activity, QStringLiteral("2018-05-03T07:30"), QStringLiteral("Sân trường"));
+    const QString person = records::addPerson(*office.store, PersonInput{QStringLiteral("Vũ Đức Quý"), QStringLiteral("m"), 1943});
+    records::markAttendance(*office.store, session, person, QStringLiteral("present"));
+    world.sync(office);
+    Replica &viewer = world.add(Role::Viewer);
+    CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM activities WHERE title IS NOT NULL")) == 1);
+    CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM sessions")) == 1);
+    CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM people")) == 0);
+    CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM attendance")) == 0);
+    PushRequest r;
+    r.schema = 3;
+    r.replica = viewer.store->replicaId();
+    r.batch = 1;
+    CHECK_THROWS_AS(world.service->push(viewer.device, r), Error);
+}
+
+TEST_CASE("changes outside the device's centre or role are refused one by one, the rest applied", "[sync][scope]")
+{
+    TempDir dir;
+    World world(dir);
+    world.add(); // the office makes the centre
+    Replica &a = world.add(Role::Facilitator);
+    Device other = a.device;
+    other.centre = Store::newId();
+    const TableDef *people = table(QStringLiteral("people"));
+    const TableDef *targets = table(QStringLiteral("targets"));
+    const QString p1 = Store::newId();
+    PushRequest r;
+    r.schema = 3;
+    r.replica = a.store->replicaId();
+    r.batch = 1;
+    const Version v{HybridClock::pack(*world.clock.ms, 1), r.replica};
+    r.changes = {Change{people->code, p1, people->fieldCode(QStringLiteral("centre_id")), world.centre, v, std::nullopt, false},
+                 Change{people->code, p1, people->fieldCode(QStringLiteral("full_name")), QStringLiteral("Bùi An"), v, std::nullopt, false},
+                 Change{targets->code, Store::newId(), targets->fieldCode(QStringLiteral("threshold_pct")), qint64(10), v, std::nullopt, false}};
+    const PushResponse resp = world.service->push(a.device, r);
+    REQUIRE(resp.rejected.size() == 1);
+    INFO(resp.rejected[0].code.toStdString() << ": " << resp.rejected[0].reason.toStdString());
+    CHECK(resp.rejected[0].index == 2);
+    CHECK(resp.rejected[0].code == QStringLiteral("role"));
+    // The same person pushed by a device of another centre is out of its scope.
+    PushRequest r2 = r;
+    r2.changes.resize(2);
+    r2.changes[1].value = QStringLiteral("Đổi tên");
+    r2.changes[1].version.hlc += 5;
+    other.id = QStringLiteral("other-device");
+    const PushResponse resp2 = world.service->push(other, r2);
+    CHECK(resp2.rejected.size() == 2);
+    CHECK(resp2.rejected[0].code == QStringLiteral("scope"));
+    Replica &b = world.add();
+    CHECK(b.store->value(QStringLiteral("people"), p1, QStringLiteral("full_name")).toText() == QStringLiteral("Bùi An"));
+}

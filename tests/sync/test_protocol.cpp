@@ -1,0 +1,148 @@
+#include "error.h"
+#include "migrations.h"
+#include "protocol.h"
+#include "schema.h"
+#include "store.h"
+
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clc::sync;
+
+namespace {
+const QString R1 = QStringLiteral("11111111-1111-4111-8111-111111111111");
+const QString R2 = QStringLiteral("22222222-2222-4222-8222-222222222222");
+const QString Session = QStringLiteral("33333333-3333-4333-8333-333333333333");
+const QString Person = QStringLiteral("44444444-4444-4444-8444-444444444444");
+const QString Centre = QStringLiteral("55555555-5555-4555-8555-555555555555");
+
+int code(const char *t) { return table(QLatin1String(t))->code; }
+int field(const char *t, const char *f) { return table(QLatin1String(t))->fieldCode(QLatin1String(f)); }
+
+std::vector<Change> markChanges(const QString &person, qint64 hlc)
+{
+    const QString id = Store::naturalId(QStringLiteral("attendance"), Session, person);
+    const Version v{hlc, R1};
+    return {{code("attendance"), id, field("attendance", "centre_id"), Centre, v, std::nullopt, false},
+            {code("attendance"), id, field("attendance", "session_id"), Session, v, std::nullopt, false},
+            {code("attendance"), id, field("attendance", "person_id"), person, v, std::nullopt, false},
+            {code("attendance"), id, field("attendance", "status"), QStringLiteral("present"), v, std::nullopt, false}};
+}
+
+QByteArray pushWith(const QByteArray &changesJson, int schema = 3)
+{
+    return QByteArray("{\"p\":1,\"s\":") + QByteArray::number(schema) + ",\"b\":1,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":" + changesJson + "}";
+}
+
+QString errorOf(const QByteArray &bytes)
+{
+    try {
+        decodePushRequest(bytes);
+    } catch (const Error &e) {
+        return e.field() + QStringLiteral(": ") + e.message();
+    }
+    return {};
+}
+} // namespace
+
+TEST_CASE("push and pull messages survive an encode and decode unchanged", "[protocol]")
+{
+    PushRequest push;
+    push.schema = latestSchemaVersion();
+    push.replica = R1;
+    push.batch = 7;
+    push.changes = markChanges(Person, 1'000'000'000'000'000LL);
+    Change edit{code("people"), Person, field("people", "full_name"), QStringLiteral("Nguyễn Văn Ân"), Version{1'000'000'000'000'500LL, R2},
+                Version{999, R1}, false};
+    push.changes.push_back(edit);
+    push.changes.push_back(Change{code("activities"), Person, field("activities", "budget"), qint64(1500000), Version{5, R1}, std::nullopt, false});
+    const PushRequest back = decodePushRequest(encode(push));
+    CHECK(back.batch == 7);
+    CHECK(back.replica == R1);
+    REQUIRE(back.changes.size() == push.changes.size());
+    for (size_t i = 0; i < push.changes.size(); ++i)
+        CHECK(back.changes[i] == push.changes[i]);
+
+    PullResponse pull;
+    pull.schema = latestSchemaVersion();
+    pull.changes = push.changes;
+    pull.cursor = QStringLiteral("abc");
+    pull.more = true;
+    pull.serverTime = 42;
+    const PullResponse pb = decodePullResponse(encode(pull));
+    CHECK(pb.cursor == QStringLiteral("abc"));
+    CHECK(pb.more);
+    CHECK(pb.serverTime == 42);
+    REQUIRE(pb.changes.size() == pull.changes.size());
+    for (size_t i = 0; i < pull.changes.size(); ++i)
+        CHECK(pb.changes[i] == pull.changes[i]);
+}
+
+TEST_CASE("an attendance mark's id is not sent: the receiver derives it from session and person", "[protocol]")
+{
+    PushRequest push;
+    push.schema = latestSchemaVersion();
+    push.replica = R1;
+    push.batch = 1;
+    push.changes = markChanges(Person, 123456789);
+    const QByteArray bytes = encode(push);
+    CHECK_FALSE(bytes.contains(Store::naturalId(QStringLiteral("attendance"), Session, Person).toLatin1()));
+    CHECK(decodePushRequest(bytes).changes[0].row == Store::naturalId(QStringLiteral("attendance"), Session, Person));
+}
+
+TEST_CASE("malformed messages are refused with the element that is wrong", "[protocol][errors]")
+{
+    const int att = code("attendance");
+    // [table, id (derived), hlc, replica, [session_id, …, person_id, …, status, …]]
+    auto mark = [&](const QByteArray &statusField, const QByteArray &status) {
+        return "[[" + QByteArray::number(att) + ",null,5,0,[" + QByteArray::number(field("attendance", "session_id")) + ",\"" + Session.toLatin1()
+            + "\"," + QByteArray::number(field("attendance", "person_id")) + ",\"" + Person.toLatin1() + "\"," + statusField + "," + status + "]]]";
+    };
+    const QByteArray ok = mark(QByteArray::number(field("attendance", "status")), "\"present\"");
+    CHECK(errorOf(pushWith(ok)).isEmpty());
+    CHECK(errorOf(pushWith("[[99,\"" + Person.toLatin1() + "\",5,0,[1,\"x\"]]]")).contains(QStringLiteral("unknown table 99")));
+    CHECK(errorOf(pushWith(mark("40", "\"x\""))).contains(QStringLiteral("unknown field 40")));
+    CHECK(errorOf(pushWith(mark(QByteArray::number(field("attendance", "status")), "\"maybe\""))).contains(QStringLiteral("maybe")));
+    CHECK(errorOf(pushWith(mark(QByteArray::number(field("attendance", "status")), "7"))).contains(QStringLiteral("text")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"not-an-id\",5,0,[1,\"A\"]]]")).startsWith(QStringLiteral("c[0][1]")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[6,1950]]]")).contains(QStringLiteral("text")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[3,1850]]]")).contains(QStringLiteral("people.birth_year")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"" + QByteArray(300, 'a') + "\"]]]"))
+              .contains(QStringLiteral("200")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,3,[1,\"A\"]]]")).contains(QStringLiteral("replica index")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"\xC3\x28\"]]]")).contains(QStringLiteral("UTF-8")));
+    CHECK(errorOf("{\"p\":2,\"s\":3,\"b\":1,\"r\":[],\"c\":[]}").contains(QStringLiteral("protocol version 2")));
+    CHECK(errorOf("{\"p\":1,\"s\":3,\"b\":0,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}").startsWith(QStringLiteral("b")));
+    CHECK(errorOf("[1,2,3]").contains(QStringLiteral("object")));
+    CHECK(errorOf("{\"p\":1,").contains(QStringLiteral("JSON")));
+}
+
+TEST_CASE("fields unknown here are kept, not dropped, when the sender's schema is newer", "[protocol]")
+{
+    const QByteArray newer = pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"Lê An\",40,\"future\"]]]",
+                                      latestSchemaVersion() + 1);
+    const PushRequest m = decodePushRequest(newer);
+    REQUIRE(m.changes.size() == 2);
+    CHECK_FALSE(m.changes[0].unknown);
+    CHECK(m.changes[1].unknown);
+    CHECK(m.changes[1].value == Value(QStringLiteral("future")));
+}
+
+TEST_CASE("a batch of attendance marks costs tens of bytes per mark after gzip", "[protocol][size]")
+{
+    PushRequest push;
+    push.schema = latestSchemaVersion();
+    push.replica = R1;
+    push.batch = 1;
+    qint64 hlc = 1'700'000'000'000LL << 16;
+    for (int i = 0; i < 2000; ++i) {
+        hlc += 1 + (i % 7) * 65536;
+        const auto marks = markChanges(Store::newId(), hlc);
+        push.changes.insert(push.changes.end(), marks.begin(), marks.end());
+    }
+    const QByteArray bytes = encode(push);
+    const QByteArray gz = qCompress(bytes, 9); // zlib: the same deflate as gzip, minus an 18-byte header
+    const double perMark = double(gz.size()) / 2000.0;
+    INFO("bytes per mark: raw " << bytes.size() / 2000.0 << ", compressed " << perMark);
+    CHECK(perMark < 40.0);
+}
