@@ -51,5 +51,8 @@ public:
 
 /// The SQLite back end: one file in the server's data directory.
 std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path);
+/// The PostgreSQL back end (libpq conninfo); schema, if given, is created and used (tests isolate
+/// themselves this way). Several processes may share one database.
+std::unique_ptr<ServerStore> openPostgresServerStore(const QString &conninfo, const QString &schema = {});
 
 } // namespace clc::sync

@@ -1,6 +1,9 @@
 #include "synctestsupport.h"
 #include "exporter.h"
 
+#include <QFile>
+#include <QUuid>
+
 using namespace clc;
 using namespace clc::sync;
 
@@ -40,9 +43,20 @@ QByteArray LoopbackTransport::pull(const QString &cursor, int limit)
     return answer;
 }
 
-World::World(const TempDir &d, ManualClock c) : dir(d), clock(std::move(c))
+std::unique_ptr<ServerStore> openServerStore(Backend backend, const TempDir &dir)
 {
-    ownedStore = std::make_unique<CountingServerStore>(openSqliteServerStore(dir.path(QStringLiteral("server.db"))));
+    if (backend == Backend::Sqlite)
+        return openSqliteServerStore(dir.path(QStringLiteral("server.db")));
+    QFile f(QStringLiteral(CLC_PG_CONNINFO_FILE));
+    if (!f.open(QIODevice::ReadOnly))
+        throw std::runtime_error("PostgreSQL for the tests is not running (" CLC_PG_CONNINFO_FILE " is missing): run the tests with ctest, which starts it");
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    return openPostgresServerStore(QString::fromUtf8(f.readAll()).trimmed(), schema);
+}
+
+World::World(const TempDir &d, Backend backend, ManualClock c) : dir(d), clock(std::move(c))
+{
+    ownedStore = std::make_unique<CountingServerStore>(openServerStore(backend, dir));
     serverStore = static_cast<CountingServerStore *>(ownedStore.get());
     service = std::make_unique<SyncService>(*serverStore, clock.fn());
 }

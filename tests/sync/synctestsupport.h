@@ -69,11 +69,16 @@ struct Replica
     clc::sync::Device device;
 };
 
+/// The server store back ends; every server test runs on both.
+enum class Backend { Sqlite, Postgres };
+/// A fresh, private server store (PostgreSQL: a new schema in the ctest fixture's server).
+std::unique_ptr<clc::sync::ServerStore> openServerStore(Backend backend, const TempDir &dir);
+
 /// A server and a centre; replicas join it. The first replica creates the centre.
 class World
 {
 public:
-    explicit World(const TempDir &dir, ManualClock clock = {});
+    explicit World(const TempDir &dir, Backend backend = Backend::Sqlite, ManualClock clock = {});
     Replica &add(clc::sync::Role role = clc::sync::Role::Coordinator, const ManualClock *clock = nullptr);
     /// Push then pull for one replica through a loopback transport (no faults unless given).
     clc::sync::SyncSummary sync(Replica &r, std::mt19937 *rng = nullptr, Faults faults = {});

@@ -16,13 +16,14 @@ qint64 count(Store &s, const QString &sql) { return s.db().scalar(sql).toInt(); 
 
 struct Fixture
 {
+    explicit Fixture(Backend backend) : world(dir, backend) { setUp(); }
     TempDir dir;
-    World world{dir};
+    World world;
     Replica &tablet = world.add();
     Replica &phone = world.add();
     QString activity, session, person;
 
-    Fixture()
+    void setUp()
     {
         activity = records::addActivity(*tablet.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn kỹ thuật chăm sóc cây lúa")});
         session = records::addSession(*tablet.store, activity, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá khu 3"));
@@ -35,7 +36,7 @@ struct Fixture
 
 TEST_CASE("two tablets marking the same person at the same session offline make one mark", "[sync]")
 {
-    Fixture f;
+    Fixture f(GENERATE(Backend::Sqlite, Backend::Postgres));
     records::markAttendance(*f.tablet.store, f.session, f.person, QStringLiteral("present"));
     records::markAttendance(*f.phone.store, f.session, f.person, QStringLiteral("present"));
     f.world.syncAll();
@@ -48,7 +49,7 @@ TEST_CASE("two tablets marking the same person at the same session offline make 
 
 TEST_CASE("a field edited on a phone and a tablet leaves one conflict and the same winner everywhere", "[sync][conflict]")
 {
-    Fixture f;
+    Fixture f(GENERATE(Backend::Sqlite, Backend::Postgres));
     f.tablet.store->write(QStringLiteral("sessions"), f.session, {{QStringLiteral("place"), QStringLiteral("Nhà văn hoá khu 5")}});
     *f.world.clock.ms += 10;
     f.phone.store->write(QStringLiteral("sessions"), f.session, {{QStringLiteral("place"), QStringLiteral("Hội trường UBND phường")}});
@@ -68,7 +69,7 @@ TEST_CASE("a field edited on a phone and a tablet leaves one conflict and the sa
 
 TEST_CASE("restoring the losing value is an ordinary write that wins everywhere", "[sync][conflict]")
 {
-    Fixture f;
+    Fixture f(GENERATE(Backend::Sqlite, Backend::Postgres));
     f.tablet.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("khu"), QStringLiteral("Khu 1")}});
     *f.world.clock.ms += 10;
     f.phone.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("khu"), QStringLiteral("Khu 2")}});
@@ -87,7 +88,7 @@ TEST_CASE("restoring the losing value is an ordinary write that wins everywhere"
 
 TEST_CASE("a row deleted on one device and edited on another stays deleted and keeps the edit", "[sync]")
 {
-    Fixture f;
+    Fixture f(GENERATE(Backend::Sqlite, Backend::Postgres));
     f.tablet.store->remove(QStringLiteral("people"), f.person);
     f.phone.store->write(QStringLiteral("people"), f.person, {{QStringLiteral("phone"), QStringLiteral("0912345678")}});
     f.world.syncAll();
@@ -105,7 +106,8 @@ TEST_CASE("a row deleted on one device and edited on another stays deleted and k
 TEST_CASE("a wall clock that steps back does not let older edits win", "[sync][clock]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     ManualClock tabletClock;
     Replica &a = world.add(Role::Coordinator, &tabletClock);
     Replica &b = world.add();
@@ -124,7 +126,8 @@ TEST_CASE("a wall clock that steps back does not let older edits win", "[sync][c
 TEST_CASE("a device whose clock is a year ahead is refused and told, and cannot win", "[sync][clock]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     ManualClock farClock;
     *farClock.ms = *world.clock.ms + 365LL * 24 * 3600 * 1000;
     Replica &good = world.add();
@@ -164,7 +167,8 @@ TEST_CASE("a change stamped far in the future is quarantined by a replica, not a
 TEST_CASE("a crash between applying a pull page and saving its cursor loses and doubles nothing", "[sync][faults]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     Replica &a = world.add();
     Replica &b = world.add();
     for (int i = 0; i < 30; ++i)
@@ -192,7 +196,8 @@ TEST_CASE("a crash between applying a pull page and saving its cursor loses and 
 TEST_CASE("a lost acknowledgement is retried with the same batch and applied once", "[sync][faults]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     Replica &a = world.add();
     records::addPerson(*a.store, PersonInput{QStringLiteral("Đỗ Thị Mai")});
     std::mt19937 rng(1);
@@ -217,7 +222,8 @@ TEST_CASE("a lost acknowledgement is retried with the same batch and applied onc
 TEST_CASE("a gap in batch numbers is an error and applies nothing", "[sync][errors]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     Replica &a = world.add();
     PushRequest r;
     r.schema = 3;
@@ -229,7 +235,8 @@ TEST_CASE("a gap in batch numbers is an error and applies nothing", "[sync][erro
 TEST_CASE("a viewer receives the schedule and none of the register or attendance, and cannot push", "[sync][scope]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     Replica &office = world.add();
     const QString activity = records::addActivity(*office.store, ActivityInput{QStringLiteral("2018-05"), QStringLiteral("Tập dưỡng sinh")});
     const QString session = records::addSession(*office.store, activity, QStringLiteral("2018-05-03T07:30"), QStringLiteral("Sân trường"));
@@ -251,7 +258,8 @@ TEST_CASE("a viewer receives the schedule and none of the register or attendance
 TEST_CASE("changes outside the device's centre or role are refused one by one, the rest applied", "[sync][scope]")
 {
     TempDir dir;
-    World world(dir);
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
     world.add(); // the office makes the centre
     Replica &a = world.add(Role::Facilitator);
     Device other = a.device;

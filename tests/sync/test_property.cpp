@@ -80,12 +80,14 @@ void randomEdit(std::mt19937 &rng, Store &s)
 
 TEST_CASE("random histories with partial syncs, lost acknowledgements, replays and crashes converge", "[sync][property]")
 {
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
     const int seeds = seedCount(12);
     for (int seed = 1; seed <= seeds; ++seed) {
         INFO("seed " << seed << " (rerun: CLC_PROPERTY_SEEDS=" << seed << ")");
         std::mt19937 rng{unsigned(seed)};
         TempDir dir;
-        World world(dir);
+        const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
         const int n = 2 + int(rng() % 4);
         std::vector<ManualClock> clocks(static_cast<size_t>(n));
         for (int i = 0; i < n; ++i) {
@@ -149,12 +151,14 @@ TEST_CASE("random histories with partial syncs, lost acknowledgements, replays a
 
 TEST_CASE("k devices editing one field from the same state leave k-1 conflicts and the greatest version wins", "[sync][property]")
 {
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
     const int seeds = seedCount(12);
     for (int seed = 1; seed <= seeds; ++seed) {
         INFO("seed " << seed);
         std::mt19937 rng{unsigned(1000 + seed)};
         TempDir dir;
-        World world(dir);
+        const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
         const int n = 2 + int(rng() % 4);
         for (int i = 0; i < n; ++i)
             world.add();

@@ -1,0 +1,255 @@
+// The PostgreSQL back end (libpq), for a district or province where several stateless clc-server
+// processes share one database. Writers of one centre are serialised by a transaction-scoped advisory
+// lock, so a centre's changes commit in the order of their seq and a pull never skips one that
+// commits late.
+#include "error.h"
+#include "serverstore.h"
+
+#include <libpq-fe.h>
+#include <memory>
+
+namespace clc::sync {
+
+namespace {
+
+const char *const Schema = R"SQL(
+CREATE TABLE IF NOT EXISTS clc_changes (
+  seq BIGSERIAL PRIMARY KEY,
+  centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL,
+  value_int BIGINT, value_text TEXT,
+  hlc BIGINT NOT NULL, replica TEXT NOT NULL, base_hlc BIGINT, base_replica TEXT,
+  device TEXT NOT NULL, role TEXT NOT NULL,
+  UNIQUE (tbl, row_id, field));
+CREATE INDEX IF NOT EXISTS clc_changes_by_centre ON clc_changes (centre, seq);
+CREATE TABLE IF NOT EXISTS clc_rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
+CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
+  value_int BIGINT, value_text TEXT, hlc BIGINT, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
+)SQL";
+
+const char *const Columns = "seq, centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role";
+
+struct ResultDeleter
+{
+    void operator()(PGresult *r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Parameters as text, the way libpq takes them; a null QString is SQL NULL.
+class Params
+{
+public:
+    Params &add(const QString &s)
+    {
+        m_bytes.push_back(s.isNull() ? QByteArray() : s.toUtf8());
+        m_null.push_back(s.isNull());
+        return *this;
+    }
+    Params &add(qint64 n) { return add(QString::number(n)); }
+    Params &addNull()
+    {
+        m_bytes.emplace_back();
+        m_null.push_back(true);
+        return *this;
+    }
+    Params &add(const Value &v)
+    {
+        // value_int, value_text
+        if (v.isInt())
+            add(v.toInt()).addNull();
+        else if (v.isText())
+            addNull().add(v.toText());
+        else
+            addNull().addNull();
+        return *this;
+    }
+    std::vector<const char *> pointers() const
+    {
+        std::vector<const char *> p;
+        for (size_t i = 0; i < m_bytes.size(); ++i)
+            p.push_back(m_null[i] ? nullptr : m_bytes[i].constData());
+        return p;
+    }
+    int size() const { return int(m_bytes.size()); }
+
+private:
+    std::vector<QByteArray> m_bytes;
+    std::vector<bool> m_null;
+};
+
+class PgServerStore : public ServerStore
+{
+public:
+    PgServerStore(const QString &conninfo, const QString &schema)
+    {
+        m_conn = PQconnectdb(conninfo.toUtf8().constData());
+        if (PQstatus(m_conn) != CONNECTION_OK) {
+            const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            PQfinish(m_conn);
+            m_conn = nullptr;
+            throw Error(Error::Code::Database, QStringLiteral("cannot connect to PostgreSQL: %1").arg(why), QStringLiteral("--postgres"));
+        }
+        exec(QStringLiteral("SET client_min_messages = warning"));
+        if (!schema.isEmpty()) {
+            exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema));
+            exec(QStringLiteral("SET search_path TO \"%1\"").arg(schema));
+        }
+        // Several servers may start at once: create the tables under a lock.
+        exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);") + QString::fromLatin1(Schema) + QStringLiteral("COMMIT;"));
+    }
+    ~PgServerStore() override { PQfinish(m_conn); }
+
+    void transaction(const QString &centre, const std::function<void()> &fn) override
+    {
+        exec(QStringLiteral("BEGIN"));
+        try {
+            query("SELECT pg_advisory_xact_lock(hashtext($1))", Params().add(centre));
+            fn();
+            exec(QStringLiteral("COMMIT"));
+        } catch (...) {
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+            throw;
+        }
+    }
+
+    std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &device) override
+    {
+        Result r = query("SELECT batch, response FROM clc_device_batches WHERE device = $1", Params().add(device));
+        if (PQntuples(r.get()) == 0)
+            return std::nullopt;
+        return std::make_pair(QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong(), QByteArray(PQgetvalue(r.get(), 0, 1)));
+    }
+
+    void setLastBatch(const QString &device, qint64 batch, const QByteArray &response) override
+    {
+        query("INSERT INTO clc_device_batches (device, batch, response) VALUES ($1, $2, $3) "
+              "ON CONFLICT (device) DO UPDATE SET batch = EXCLUDED.batch, response = EXCLUDED.response",
+              Params().add(device).add(batch).add(QString::fromUtf8(response)));
+    }
+
+    std::optional<StoredChange> latest(int table, const QString &row, int field) override
+    {
+        Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE tbl = $1 AND row_id = $2 AND field = $3",
+                         Params().add(qint64(table)).add(row).add(qint64(field)));
+        if (PQntuples(r.get()) == 0)
+            return std::nullopt;
+        return read(r.get(), 0);
+    }
+
+    void put(const StoredChange &s) override
+    {
+        const Change &c = s.change;
+        Params p;
+        p.add(s.centre).add(qint64(c.table)).add(c.row).add(qint64(c.field)).add(c.value).add(c.version.hlc).add(c.version.replica);
+        if (c.base)
+            p.add(c.base->hlc).add(c.base->replica);
+        else
+            p.addNull().addNull();
+        p.add(s.device).add(s.role);
+        // The newer change replaces the field's older one and moves to the end of the centre's stream.
+        query("INSERT INTO clc_changes (centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+              "ON CONFLICT (tbl, row_id, field) DO UPDATE SET centre = EXCLUDED.centre, value_int = EXCLUDED.value_int, "
+              "value_text = EXCLUDED.value_text, hlc = EXCLUDED.hlc, replica = EXCLUDED.replica, base_hlc = EXCLUDED.base_hlc, "
+              "base_replica = EXCLUDED.base_replica, device = EXCLUDED.device, role = EXCLUDED.role, "
+              "seq = nextval(pg_get_serial_sequence('clc_changes', 'seq'))",
+              p);
+    }
+
+    std::optional<QString> rowCentre(int table, const QString &row) override
+    {
+        Result r = query("SELECT centre FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(table)).add(row));
+        if (PQntuples(r.get()) == 0)
+            return std::nullopt;
+        return QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
+    }
+
+    void setRowCentre(int table, const QString &row, const QString &centre) override
+    {
+        query("INSERT INTO clc_rows (tbl, row_id, centre) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+              Params().add(qint64(table)).add(row).add(centre));
+    }
+
+    std::vector<StoredChange> pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables) override
+    {
+        QStringList codes;
+        for (int t : tables)
+            codes << QString::number(t);
+        Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 AND tbl = ANY($3::int[]) "
+                                                            "ORDER BY seq LIMIT $4",
+                         Params().add(centre).add(afterSeq).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}')).add(qint64(limit)));
+        std::vector<StoredChange> out;
+        for (int i = 0; i < PQntuples(r.get()); ++i)
+            out.push_back(read(r.get(), i));
+        return out;
+    }
+
+    void quarantine(const StoredChange &s, const QString &reason) override
+    {
+        const Change &c = s.change;
+        query("INSERT INTO clc_quarantine (centre, tbl, row_id, field, value_int, value_text, hlc, replica, device, role, reason) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+              Params().add(s.centre).add(qint64(c.table)).add(c.row).add(qint64(c.field)).add(c.value).add(c.version.hlc)
+                  .add(c.version.replica).add(s.device).add(s.role).add(reason));
+    }
+
+    qint64 quarantined() override
+    {
+        Result r = query("SELECT count(*) FROM clc_quarantine", Params());
+        return QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong();
+    }
+
+private:
+    void exec(const QString &sql)
+    {
+        Result r(PQexec(m_conn, sql.toUtf8().constData()));
+        check(r.get(), sql.toUtf8());
+    }
+
+    Result query(const QByteArray &sql, const Params &params)
+    {
+        const auto values = params.pointers();
+        Result r(PQexecParams(m_conn, sql.constData(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
+        check(r.get(), sql);
+        return r;
+    }
+
+    void check(PGresult *r, const QByteArray &sql)
+    {
+        const ExecStatusType st = PQresultStatus(r);
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+            throw Error(Error::Code::Database,
+                        QStringLiteral("PostgreSQL: %1 (%2)").arg(QString::fromUtf8(PQresultErrorMessage(r)).trimmed(), QString::fromUtf8(sql.left(80))));
+    }
+
+    static StoredChange read(PGresult *r, int row)
+    {
+        auto text = [r, row](int col) { return QString::fromUtf8(PQgetvalue(r, row, col)); };
+        auto isNull = [r, row](int col) { return PQgetisnull(r, row, col) != 0; };
+        auto integer = [r, row](int col) { return QByteArray(PQgetvalue(r, row, col)).toLongLong(); };
+        StoredChange s;
+        s.seq = integer(0);
+        s.centre = text(1);
+        s.change.table = int(integer(2));
+        s.change.row = text(3);
+        s.change.field = int(integer(4));
+        s.change.value = !isNull(5) ? Value(integer(5)) : !isNull(6) ? Value(text(6)) : Value();
+        s.change.version = Version{integer(7), text(8)};
+        if (!isNull(9))
+            s.change.base = Version{integer(9), text(10)};
+        s.device = text(11);
+        s.role = text(12);
+        return s;
+    }
+
+    PGconn *m_conn = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<ServerStore> openPostgresServerStore(const QString &conninfo, const QString &schema)
+{
+    return std::make_unique<PgServerStore>(conninfo, schema);
+}
+
+} // namespace clc::sync
