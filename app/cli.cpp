@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "translate.h"
 
+#include "conflicts.h"
 #include "demodata.h"
 #include "error.h"
 #include "exporter.h"
@@ -15,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -365,6 +367,46 @@ int cmdExport(Context &c)
     return 0;
 }
 
+int cmdConflicts(Context &c)
+{
+    if (c.args.value(0) == QLatin1String("restore")) {
+        VerbParser p(QStringLiteral("clc --db FILE conflicts restore ID"), {QStringLiteral("ID")});
+        p.parse(c.args.mid(1));
+        sync::restoreConflict(c.openInitialised(), p.positional(0));
+        c.err << Tr::tr("Restored the other value; it will be sent with the next sync.") << Qt::endl;
+        return 0;
+    }
+    VerbParser p(QStringLiteral("clc --db FILE conflicts [--all] [--json] | conflicts restore ID"), {});
+    p.option(QStringLiteral("json"));
+    p.option(QStringLiteral("all"));
+    p.parse(c.args);
+    const auto rows = sync::listConflicts(c.openInitialised(), p.isSet(QStringLiteral("all")));
+    auto when = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("dd/MM/yyyy HH:mm")); };
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const sync::ConflictRow &r : rows)
+            a.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                 {QStringLiteral("table"), r.table},
+                                 {QStringLiteral("row_id"), r.row},
+                                 {QStringLiteral("field"), r.field},
+                                 {QStringLiteral("lost_value"), r.lostValue.toJson()},
+                                 {QStringLiteral("current_value"), r.currentValue.toJson()},
+                                 {QStringLiteral("lost_at"), QDateTime::fromMSecsSinceEpoch(r.lostAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("lost_replica"), r.lostReplica},
+                                 {QStringLiteral("resolved"), r.resolved}});
+        writeJson(c.out, a);
+        return 0;
+    }
+    if (rows.empty())
+        c.out << Tr::tr("No conflicts to review.") << Qt::endl;
+    for (const sync::ConflictRow &r : rows)
+        c.out << Tr::tr("%1.%2 of %3: kept \"%4\"; the other value \"%5\" was written on device %6 at %7")
+                     .arg(r.table, r.field, r.row, r.currentValue.toText(), r.lostValue.toText(), r.lostReplica.left(8), when(r.lostAtMs))
+              << Qt::endl
+              << QStringLiteral("    ") << r.id << Qt::endl;
+    return 0;
+}
+
 int cmdStatus(Context &c)
 {
     VerbParser p(QStringLiteral("clc --db FILE status"), {});
@@ -391,6 +433,8 @@ const char *const Usage =
     "  person find QUERY [--json]\n"
     "  person import FILE.csv [--dry-run]\n"
     "  attend SESSION_ID PERSON_ID present|late|excused|absent\n"
+    "  conflicts [--all] [--json]\n"
+    "  conflicts restore ID\n"
     "  export --format json|csv [--out FILE]\n"
     "  status\n";
 
@@ -430,7 +474,7 @@ int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
         {QStringLiteral("plan"), cmdPlan},         {QStringLiteral("activity"), cmdActivity},
         {QStringLiteral("session"), cmdSession},   {QStringLiteral("person"), cmdPerson},
         {QStringLiteral("attend"), cmdAttend},     {QStringLiteral("export"), cmdExport},
-        {QStringLiteral("status"), cmdStatus},
+        {QStringLiteral("status"), cmdStatus},     {QStringLiteral("conflicts"), cmdConflicts},
     };
     const Handler h = verbs.value(verb);
     if (!h) {

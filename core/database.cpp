@@ -155,6 +155,7 @@ Transaction::~Transaction()
 {
     if (m_done)
         return;
+    m_db.noteRollback();
     try {
         if (m_nested)
             m_db.exec(QStringLiteral("ROLLBACK TO ") + m_savepoint + QStringLiteral("; RELEASE ") + m_savepoint);

@@ -69,6 +69,10 @@ public:
     qint64 lastInsertRowId() const;
     int changes() const;
     bool inTransaction() const;
+    /// How many transactions or savepoints were rolled back so far: caches of rows written inside a
+    /// transaction use it to know when what they remember may have been undone.
+    quint64 rollbacks() const { return m_rollbacks; }
+    void noteRollback() { ++m_rollbacks; }
     const QString &path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
 
@@ -77,6 +81,7 @@ public:
 private:
     QString m_path;
     sqlite3 *m_db = nullptr;
+    quint64 m_rollbacks = 0;
     struct Cached {
         sqlite3_stmt *stmt;
         bool busy;

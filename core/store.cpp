@@ -77,13 +77,30 @@ void Store::checkReplica()
     tx.commit();
 }
 
+void Store::validateCaches()
+{
+    if (m_cacheRollbacks == m_db->rollbacks())
+        return;
+    m_replicaNumbers.clear();
+    m_replicaUuids.clear();
+    m_knownRows.clear();
+    m_cacheRollbacks = m_db->rollbacks();
+}
+
 int Store::replicaNumber(const QString &uuid)
 {
+    validateCaches();
+    const auto cached = m_replicaNumbers.constFind(uuid);
+    if (cached != m_replicaNumbers.constEnd())
+        return *cached;
     m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO replicas (uuid) VALUES (?)")).bind(1, uuid).exec();
     auto st = m_db->prepare(QStringLiteral("SELECT no FROM replicas WHERE uuid = ?"));
     st.bind(1, uuid);
     st.step();
-    return int(st.integer(0));
+    const int no = int(st.integer(0));
+    m_replicaNumbers.insert(uuid, no);
+    m_replicaUuids.insert(no, uuid);
+    return no;
 }
 
 QString Store::init(const QString &centreName)
@@ -172,27 +189,48 @@ qint64 Store::pendingChanges() { return m_db->scalar(QStringLiteral("SELECT coun
 
 QString Store::replicaUuid(int number)
 {
+    validateCaches();
+    const auto cached = m_replicaUuids.constFind(number);
+    if (cached != m_replicaUuids.constEnd())
+        return *cached;
     auto st = m_db->prepare(QStringLiteral("SELECT uuid FROM replicas WHERE no = ?"));
     st.bind(1, qint64(number));
-    return st.step() ? st.text(0) : QString();
+    if (!st.step())
+        return {};
+    m_replicaUuids.insert(number, st.text(0));
+    m_replicaNumbers.insert(st.text(0), number);
+    return st.text(0);
 }
 
 std::optional<Version> Store::fieldVersion(const TableDef &t, const QString &row, int field)
 {
-    auto st = m_db->prepare(QStringLiteral("SELECT f.hlc, r.uuid FROM field_clock f JOIN replicas r ON r.no = f.replica "
-                                           "WHERE f.tbl = ? AND f.row_id = ? AND f.field = ?"));
-    st.bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(field));
-    if (!st.step())
-        return std::nullopt;
-    return Version{st.integer(0), st.text(1)};
+    qint64 hlc = 0, replica = 0;
+    {
+        auto st = m_db->prepare(QStringLiteral("SELECT hlc, replica FROM field_clock WHERE tbl = ? AND row_id = ? AND field = ?"));
+        st.bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(field));
+        if (!st.step())
+            return std::nullopt;
+        hlc = st.integer(0);
+        replica = st.integer(1);
+    }
+    return Version{hlc, replicaUuid(int(replica))};
 }
 
 void Store::applyRemote(const TableDef &t, const QString &row, int field, const Value &v, const Version &version)
 {
     const FieldDef &f = t.fields[size_t(field)];
+    validateCaches();
+    // Rows are never removed (deleting is a field), so a row seen once stays until a rollback.
+    auto ensureRow = [this](const QString &table, const QString &id) {
+        const QString key = table + QLatin1Char('/') + id;
+        if (m_knownRows.contains(key))
+            return;
+        m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(table)).bind(1, id).exec();
+        m_knownRows.insert(key);
+    };
     if (f.type == FieldType::Ref && !v.isNull())
-        m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(f.refTable)).bind(1, v).exec();
-    m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(t.name)).bind(1, row).exec();
+        ensureRow(f.refTable, v.toText());
+    ensureRow(t.name, row);
     m_db->prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(t.name, f.name)).bind(1, v).bind(2, row).exec();
     deriveColumns(t, row, f.name, v);
     m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?) "
@@ -256,7 +294,8 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     int changed = 0;
     for (size_t i = 0; i < fields.size(); ++i) {
         const FieldWrite &w = fields[i];
-        const Value current = creating ? Value() : value(t->name, id, w.field);
+        // A new row starts all null except deleted, which the schema makes 0.
+        const Value current = creating ? (w.field == QLatin1String("deleted") ? Value(0) : Value()) : value(t->name, id, w.field);
         if (current == w.value)
             continue; // writing the same value again is not a change (a new row starts all null)
         if (stamp == 0)

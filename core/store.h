@@ -5,6 +5,8 @@
 #include "hybridclock.h"
 #include "value.h"
 
+#include <QHash>
+#include <QSet>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -102,8 +104,16 @@ private:
     QString fingerprint() const;
     void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
 
+    /// Drops the caches below if a rollback may have undone rows they remember.
+    void validateCaches();
+
     std::unique_ptr<Database> m_db;
     StoreOptions m_options;
+    // Caches for merging many remote changes: replica uuid ↔ number, and rows known to exist.
+    QHash<QString, int> m_replicaNumbers;
+    QHash<int, QString> m_replicaUuids;
+    QSet<QString> m_knownRows;
+    quint64 m_cacheRollbacks = 0;
     HybridClock m_clock;
     QString m_replicaId;
     int m_replicaNo = 0;

@@ -170,18 +170,29 @@ public:
               Params().add(qint64(table)).add(row).add(centre));
     }
 
-    std::vector<StoredChange> pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables) override
+    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, const QString &excludeDevice) override
     {
         QStringList codes;
         for (int t : tables)
             codes << QString::number(t);
-        Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 AND tbl = ANY($3::int[]) "
-                                                            "ORDER BY seq LIMIT $4",
-                         Params().add(centre).add(afterSeq).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}')).add(qint64(limit)));
-        std::vector<StoredChange> out;
-        for (int i = 0; i < PQntuples(r.get()); ++i)
-            out.push_back(read(r.get(), i));
-        return out;
+        Page page;
+        // One snapshot for the page and the top: nothing committed between them can be skipped.
+        exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        try {
+            Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 AND tbl = ANY($3::int[]) "
+                                                                "AND device <> $4 ORDER BY seq LIMIT $5",
+                             Params().add(centre).add(afterSeq).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
+                                 .add(excludeDevice).add(qint64(limit)));
+            for (int i = 0; i < PQntuples(r.get()); ++i)
+                page.changes.push_back(read(r.get(), i));
+            Result top = query("SELECT coalesce(max(seq), 0) FROM clc_changes WHERE centre = $1", Params().add(centre));
+            page.topSeq = QByteArray(PQgetvalue(top.get(), 0, 0)).toLongLong();
+            exec(QStringLiteral("COMMIT"));
+        } catch (...) {
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+            throw;
+        }
+        return page;
     }
 
     void quarantine(const StoredChange &s, const QString &reason) override

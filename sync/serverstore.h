@@ -42,8 +42,14 @@ public:
     virtual std::optional<QString> rowCentre(int table, const QString &row) = 0;
     virtual void setRowCentre(int table, const QString &row, const QString &centre) = 0;
 
-    /// Changes of a centre after seq, in seq order, only of the given tables; at most limit.
-    virtual std::vector<StoredChange> pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables) = 0;
+    struct Page
+    {
+        std::vector<StoredChange> changes;
+        qint64 topSeq = 0; ///< the centre's greatest seq, read in the same snapshot as changes
+    };
+    /// Changes of a centre after seq, in seq order, only of the given tables and not made by
+    /// excludeDevice (a device already has its own changes); at most limit.
+    virtual Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, const QString &excludeDevice) = 0;
 
     virtual void quarantine(const StoredChange &c, const QString &reason) = 0;
     virtual qint64 quarantined() = 0;

@@ -103,18 +103,24 @@ public:
             .bind(1, qint64(table)).bind(2, row).bind(3, centre).exec();
     }
 
-    std::vector<StoredChange> pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables) override
+    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, const QString &excludeDevice) override
     {
         QStringList codes;
         for (int t : tables)
             codes << QString::number(t);
-        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ? AND seq > ? AND tbl IN (%2) ORDER BY seq LIMIT ?")
+        Page page;
+        Transaction snapshot(m_db);
+        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ? AND seq > ? AND tbl IN (%2) AND device <> ? "
+                                              "ORDER BY seq LIMIT ?")
                                    .arg(QLatin1String(Columns), codes.join(QLatin1Char(','))));
-        st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(limit));
-        std::vector<StoredChange> out;
+        st.bind(1, centre).bind(2, afterSeq).bind(3, excludeDevice).bind(4, qint64(limit));
         while (st.step())
-            out.push_back(readChange(st));
-        return out;
+            page.changes.push_back(readChange(st));
+        auto top = m_db.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes WHERE centre = ?"));
+        top.bind(1, centre);
+        top.step();
+        page.topSeq = top.integer(0);
+        return page;
     }
 
     void quarantine(const StoredChange &s, const QString &reason) override

@@ -117,7 +117,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             throw Error(Error::Code::InvalidInput, Tr::tr("batch %1 was expected, not %2").arg(lastNo + 1).arg(request.batch), QStringLiteral("b"));
 
         // Rows this batch creates: their centre is the one the batch gives them.
-        QHash<QString, QString> newRowCentre;
+        QHash<QString, QString> newRowCentre, rowCentres;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
             const TableDef *t = tableByCode(c.table);
@@ -132,11 +132,20 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 reject("role", Tr::tr("a %1 may not change %2").arg(roleText, tableByCode(c.table)->name));
                 continue;
             }
-            std::optional<QString> centre = c.table == centres->code ? std::optional<QString>(c.row) : m_store.rowCentre(c.table, c.row);
-            if (!centre) {
-                const QString key = QString::number(c.table) + QLatin1Char('/') + c.row;
-                if (newRowCentre.contains(key))
+            // The row's centre: stored, or given by this batch for a new row (looked up once per row).
+            const QString key = QString::number(c.table) + QLatin1Char('/') + c.row;
+            std::optional<QString> centre;
+            bool known = true;
+            if (c.table == centres->code) {
+                centre = c.row;
+            } else if (const auto cached = rowCentres.constFind(key); cached != rowCentres.constEnd()) {
+                centre = *cached;
+            } else {
+                centre = m_store.rowCentre(c.table, c.row);
+                if (!centre && newRowCentre.contains(key)) {
                     centre = newRowCentre.value(key);
+                    known = false;
+                }
             }
             if (!centre) {
                 reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
@@ -153,7 +162,9 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                                           .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
                 continue;
             }
-            m_store.setRowCentre(c.table, c.row, *centre);
+            if (!known)
+                m_store.setRowCentre(c.table, c.row, *centre);
+            rowCentres.insert(key, *centre);
             auto merge = [&](const StoredChange &s, bool detect) {
                 const auto latest = m_store.latest(s.change.table, s.change.row, s.change.field);
                 const Decision d = decide(latest ? std::optional<Current>(Current{latest->change.version, latest->change.value})
@@ -167,7 +178,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 const TableDef *conflicts = table(QStringLiteral("conflicts"));
                 for (const Change &r : conflictRecord(*loser, *centre)) {
                     m_store.setRowCentre(conflicts->code, r.row, *centre);
-                    merge(StoredChange{r, *centre, device.id, roleText, 0}, false);
+                    merge(StoredChange{r, *centre, QStringLiteral("server"), QStringLiteral("server"), 0}, false);
                 }
             }
         }
@@ -187,15 +198,18 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     for (const TableDef &t : clc::tables())
         if (mayRead(device.role, t.code))
             tables.push_back(t.code);
-    std::vector<StoredChange> page = m_store.pull(device.centre, after, limit + 1, tables);
-    response.more = int(page.size()) > limit;
+    ServerStore::Page page = m_store.pull(device.centre, after, limit + 1, tables, device.id);
+    response.more = int(page.changes.size()) > limit;
     if (response.more)
-        page.pop_back();
+        page.changes.pop_back();
     qint64 last = after;
-    for (const StoredChange &s : page) {
+    for (const StoredChange &s : page.changes) {
         response.changes.push_back(s.change);
         last = s.seq;
     }
+    // Nothing more to see: skip past the device's own changes and tables it may not read.
+    if (!response.more)
+        last = std::max(last, page.topSeq);
     response.cursor = encodeCursor(last);
     return response;
 }

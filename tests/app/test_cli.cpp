@@ -1,4 +1,6 @@
 #include "cli.h"
+#include "merge.h"
+#include "schema.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -210,4 +212,35 @@ TEST_CASE("clc-app without a display says how to run it instead of crashing", "[
     REQUIRE(p.waitForFinished(30000));
     CHECK(p.exitCode() == 2);
     CHECK(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("xvfb-run")));
+}
+
+TEST_CASE("clc conflicts lists kept conflicts and restore brings the other value back", "[cli][conflict]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    REQUIRE(runClc(db, {QStringLiteral("init")}).code == 0);
+    const QString person = runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Lê Văn Tám"),
+                                       QStringLiteral("--khu"), QStringLiteral("Khu 2")}).lastLine();
+    {
+        // A conflict record as the server sends it: the edit "Khu 5" lost to the current "Khu 2".
+        clc::Store s(db);
+        const clc::TableDef *people = clc::table(QStringLiteral("people"));
+        const clc::sync::Change lost{people->code, person, people->fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 5"),
+                                     clc::Version{1, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false};
+        clc::Transaction tx(s.db());
+        clc::sync::applyRemoteChanges(s, clc::sync::conflictRecord(lost, s.centreId()));
+        tx.commit();
+    }
+    const Run list = runClc(db, {QStringLiteral("conflicts"), QStringLiteral("--json")});
+    REQUIRE(list.code == 0);
+    const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0][QStringLiteral("field")].toString() == QStringLiteral("khu"));
+    CHECK(rows[0][QStringLiteral("lost_value")].toString() == QStringLiteral("Khu 5"));
+    CHECK(rows[0][QStringLiteral("current_value")].toString() == QStringLiteral("Khu 2"));
+    REQUIRE(runClc(db, {QStringLiteral("conflicts"), QStringLiteral("restore"), rows[0][QStringLiteral("id")].toString()}).code == 0);
+    const Run found = runClc(db, {QStringLiteral("person"), QStringLiteral("find"), QStringLiteral("tam"), QStringLiteral("--json")});
+    CHECK(QJsonDocument::fromJson(found.out.toUtf8()).array()[0][QStringLiteral("khu")].toString() == QStringLiteral("Khu 5"));
+    CHECK(QJsonDocument::fromJson(runClc(db, {QStringLiteral("conflicts"), QStringLiteral("--json")}).out.toUtf8()).array().isEmpty());
+    CHECK(runClc(db, {QStringLiteral("conflicts"), QStringLiteral("restore"), QStringLiteral("00000000-0000-4000-8000-000000000000")}).code == 1);
 }

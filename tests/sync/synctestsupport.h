@@ -24,7 +24,7 @@ public:
     void put(const clc::sync::StoredChange &c) override;
     std::optional<QString> rowCentre(int t, const QString &r) override { return m_inner->rowCentre(t, r); }
     void setRowCentre(int t, const QString &r, const QString &c) override { m_inner->setRowCentre(t, r, c); }
-    std::vector<clc::sync::StoredChange> pull(const QString &c, qint64 a, int l, const std::vector<int> &t) override { return m_inner->pull(c, a, l, t); }
+    Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, const QString &d) override { return m_inner->pull(c, a, l, t, d); }
     void quarantine(const clc::sync::StoredChange &c, const QString &r) override { m_inner->quarantine(c, r); }
     qint64 quarantined() override { return m_inner->quarantined(); }
 
