@@ -87,7 +87,8 @@ Database::Database(const QString &path) : m_path(path)
     sqlite3_busy_timeout(m_db, 5000);
     sqlite3_extended_result_codes(m_db, 1);
     // A file that is not a database fails here, before anything is written.
-    exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    // A larger page cache keeps a big pull page or push batch from spilling pages to the WAL mid-transaction.
+    exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"));
 }
 
 Database::~Database()

@@ -83,14 +83,13 @@ CREATE INDEX activity_groups_by_activity ON activity_groups (activity_id);
 CREATE INDEX people_by_centre ON people (centre_id);
 )SQL";
 
-// Migration 3: sync. Conflicts are a synced table; outbox rows are frozen into numbered batches
-// while a push is in flight and can be marked rejected; changes refused for a bad clock are kept.
+// Migration 3: sync. Conflicts are a synced table; outbox rows can be marked rejected; changes
+// refused for a bad clock (or from a newer schema) are kept aside. The batch being pushed is the
+// outbox up to meta 'outbox_frozen_to' (a range, so freezing and acknowledging touch no rows).
 const char *const Migration3 = R"SQL(
 CREATE TABLE conflicts (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), tbl TEXT, row_id TEXT,
   field TEXT, value, lost_hlc INTEGER, lost_replica TEXT, resolved INTEGER, deleted INTEGER NOT NULL DEFAULT 0);
-ALTER TABLE outbox ADD COLUMN batch INTEGER;
 ALTER TABLE outbox ADD COLUMN error TEXT;
-CREATE INDEX outbox_by_batch ON outbox (batch);
 CREATE TABLE quarantine (
   id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
   field INTEGER NOT NULL, value, hlc INTEGER NOT NULL, replica TEXT NOT NULL, reason TEXT NOT NULL);

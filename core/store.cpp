@@ -240,6 +240,42 @@ void Store::applyRemote(const TableDef &t, const QString &row, int field, const 
         .exec();
 }
 
+bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::vector<RemoteField> &fields)
+{
+    validateCaches();
+    const QString key = t.name + QLatin1Char('/') + row;
+    if (m_knownRows.contains(key) || exists(t.name, row))
+        return false;
+    QStringList columns{QStringLiteral("id")};
+    QStringList marks{QStringLiteral("?")};
+    for (const RemoteField &f : fields) {
+        const FieldDef &def = t.fields[size_t(f.field)];
+        columns << def.name;
+        marks << QStringLiteral("?");
+        if (def.type == FieldType::Ref && !f.value.isNull()) {
+            const QString refKey = def.refTable + QLatin1Char('/') + f.value.toText();
+            if (!m_knownRows.contains(refKey)) {
+                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(def.refTable)).bind(1, f.value).exec();
+                m_knownRows.insert(refKey);
+            }
+        }
+    }
+    auto insert = m_db->prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(t.name, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    insert.bind(1, row);
+    for (size_t i = 0; i < fields.size(); ++i)
+        insert.bind(int(i) + 2, fields[i].value);
+    insert.exec();
+    m_knownRows.insert(key);
+    for (const RemoteField &f : fields) {
+        deriveColumns(t, row, t.fields[size_t(f.field)].name, f.value);
+        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?)"))
+            .bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(f.field)).bind(4, f.version.hlc)
+            .bind(5, qint64(replicaNumber(f.version.replica)))
+            .exec();
+    }
+    return true;
+}
+
 void Store::observe(qint64 hlc)
 {
     const qint64 before = m_clock.last();
@@ -321,8 +357,8 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         // One pending change per field: a second edit before the push replaces the first but keeps the
         // base the first one saw, which is the version known outside this device. A change already in a
         // batch being pushed is frozen (a retry must send the same bytes), so the edit queues behind it.
-        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ? "
-                                                    "AND batch IS NULL AND error IS NULL"));
+        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ? AND error IS NULL "
+                                                    "AND seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"));
         pending.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
         if (pending.step()) {
             const qint64 seq = pending.integer(0);

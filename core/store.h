@@ -90,6 +90,15 @@ public:
     /// (changes that arrive by sync never go back out). Creates the row, and empty placeholder rows for
     /// referenced rows not seen yet (pages may bring a child before its parent). Caller holds a transaction.
     void applyRemote(const TableDef &t, const QString &row, int field, const Value &v, const Version &version);
+    struct RemoteField
+    {
+        int field;
+        Value value;
+        Version version;
+    };
+    /// Creates a row this replica has never seen, with all its fields, in one statement (the common case
+    /// of a pull). Returns false, writing nothing, if the row exists already (even as a placeholder).
+    bool insertRemoteRow(const TableDef &t, const QString &row, const std::vector<RemoteField> &fields);
     /// Takes a remote stamp into account so later local stamps are greater; saved at once.
     void observe(qint64 hlc);
     /// The small integer the database uses for a replica uuid (made on first use).

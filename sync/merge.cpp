@@ -2,6 +2,7 @@
 #include "hybridclock.h"
 #include "schema.h"
 
+#include <QSet>
 #include <QUuid>
 
 namespace clc::sync {
@@ -97,27 +98,52 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
 {
     ApplyStats stats;
     const qint64 now = store.clock().wallMillis();
-    for (const Change &c : changes) {
-        if (c.unknown) {
-            store.db().prepare(QStringLiteral("INSERT INTO quarantine (received_at, tbl, row_id, field, value, hlc, replica, reason) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, 'newer_schema')"))
-                .bind(1, now).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
-                .bind(6, c.version.hlc).bind(7, c.version.replica).exec();
-            ++stats.deferred;
-            continue;
+    auto keepAside = [&](const Change &c, const char *reason) {
+        store.db().prepare(QStringLiteral("INSERT INTO quarantine (received_at, tbl, row_id, field, value, hlc, replica, reason) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(1, now).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
+            .bind(6, c.version.hlc).bind(7, c.version.replica).bind(8, QString::fromLatin1(reason)).exec();
+    };
+    qint64 maxSeen = 0;
+    size_t i = 0;
+    while (i < changes.size()) {
+        // The fields of one row travel together; a row new here is inserted whole.
+        size_t end = i + 1;
+        while (end < changes.size() && changes[end].table == changes[i].table && changes[end].row == changes[i].row)
+            ++end;
+        std::vector<Store::RemoteField> fresh;
+        std::vector<const Change *> rest;
+        QSet<int> fields;
+        bool distinct = true;
+        for (size_t k = i; k < end; ++k) {
+            const Change &c = changes[k];
+            if (c.unknown) {
+                keepAside(c, "newer_schema"); // kept for after an upgrade, never dropped
+                ++stats.deferred;
+                continue;
+            }
+            if (isTooFarAhead(c.version.hlc, now)) {
+                // Never let a stamp from a wrong clock win silently: keep it aside with the reason.
+                keepAside(c, "clock_ahead");
+                ++stats.quarantined;
+                continue;
+            }
+            maxSeen = std::max(maxSeen, c.version.hlc);
+            distinct = distinct && !fields.contains(c.field);
+            fields.insert(c.field);
+            fresh.push_back({c.field, c.value, c.version});
+            rest.push_back(&c);
         }
-        if (isTooFarAhead(c.version.hlc, now)) {
-            // Never let a stamp from a wrong clock win silently: keep it aside with the reason.
-            store.db().prepare(QStringLiteral("INSERT INTO quarantine (received_at, tbl, row_id, field, value, hlc, replica, reason) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, 'clock_ahead')"))
-                .bind(1, now).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
-                .bind(6, c.version.hlc).bind(7, c.version.replica).exec();
-            ++stats.quarantined;
-            continue;
+        const TableDef *t = tableByCode(changes[i].table);
+        if (!fresh.empty() && distinct && store.insertRemoteRow(*t, changes[i].row, fresh)) {
+            stats.applied += int(fresh.size());
+        } else {
+            for (const Change *c : rest)
+                applyOne(store, *c, stats);
         }
-        store.observe(c.version.hlc);
-        applyOne(store, c, stats);
+        i = end;
     }
+    store.observe(maxSeen); // later local edits are stamped after everything seen here
     return stats;
 }
 

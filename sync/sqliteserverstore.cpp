@@ -8,11 +8,11 @@ namespace {
 
 const char *const Schema = R"SQL(
 CREATE TABLE IF NOT EXISTS changes (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL, value,
+  tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL,
+  seq INTEGER NOT NULL, centre TEXT NOT NULL, value,
   hlc INTEGER NOT NULL, replica TEXT NOT NULL, base_hlc INTEGER, base_replica TEXT,
   device TEXT NOT NULL, role TEXT NOT NULL,
-  UNIQUE (tbl, row_id, field));
+  PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS changes_by_centre ON changes (centre, seq);
 CREATE TABLE IF NOT EXISTS rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL,
   PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
@@ -43,7 +43,12 @@ const char *const Columns = "seq, centre, tbl, row_id, field, value, hlc, replic
 class SqliteServerStore : public ServerStore
 {
 public:
-    explicit SqliteServerStore(const QString &path) : m_db(path) { m_db.exec(QString::fromLatin1(Schema)); }
+    // One process owns a SQLite server store, so it hands out seqs itself (gaps after a rollback are harmless).
+    explicit SqliteServerStore(const QString &path) : m_db(path)
+    {
+        m_db.exec(QString::fromLatin1(Schema));
+        m_nextSeq = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM changes")).toInt();
+    }
 
     void transaction(const QString &, const std::function<void()> &fn) override
     {
@@ -79,14 +84,14 @@ public:
 
     void put(const StoredChange &s) override
     {
-        // REPLACE drops the older change of the field and the new row takes a fresh, larger seq.
+        // REPLACE drops the older change of the field and the new one takes a fresh, larger seq.
         const Change &c = s.change;
-        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO changes (centre, tbl, row_id, field, value, hlc, replica, base_hlc, "
-                                    "base_replica, device, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-            .bind(1, s.centre).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
-            .bind(6, c.version.hlc).bind(7, c.version.replica)
-            .bind(8, c.base ? Value(c.base->hlc) : Value()).bind(9, c.base ? Value(c.base->replica) : Value())
-            .bind(10, s.device).bind(11, s.role)
+        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO changes (seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, "
+                                    "base_replica, device, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(1, m_nextSeq++).bind(2, s.centre).bind(3, qint64(c.table)).bind(4, c.row).bind(5, qint64(c.field)).bind(6, c.value)
+            .bind(7, c.version.hlc).bind(8, c.version.replica)
+            .bind(9, c.base ? Value(c.base->hlc) : Value()).bind(10, c.base ? Value(c.base->replica) : Value())
+            .bind(11, s.device).bind(12, s.role)
             .exec();
     }
 
@@ -137,6 +142,7 @@ public:
 
 private:
     Database m_db;
+    qint64 m_nextSeq = 1;
 };
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <set>
 
 namespace clc::sync {
@@ -118,6 +119,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
 
         // Rows this batch creates: their centre is the one the batch gives them.
         QHash<QString, QString> newRowCentre, rowCentres;
+        QSet<QString> newRows, fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
             const TableDef *t = tableByCode(c.table);
@@ -162,11 +164,17 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                                           .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
                 continue;
             }
-            if (!known)
+            if (!known) {
                 m_store.setRowCentre(c.table, c.row, *centre);
+                newRows.insert(key);
+            }
             rowCentres.insert(key, *centre);
+            // A row new to the server has no earlier change of a field this batch has not set yet.
+            const bool firstOfNewRow = newRows.contains(key) && !fieldsSet.contains(key + QLatin1Char('/') + QString::number(c.field));
+            fieldsSet.insert(key + QLatin1Char('/') + QString::number(c.field));
             auto merge = [&](const StoredChange &s, bool detect) {
-                const auto latest = m_store.latest(s.change.table, s.change.row, s.change.field);
+                const auto latest = &s == &stored && firstOfNewRow ? std::nullopt
+                                                                   : m_store.latest(s.change.table, s.change.row, s.change.field);
                 const Decision d = decide(latest ? std::optional<Current>(Current{latest->change.version, latest->change.value})
                                                  : std::nullopt,
                                           s.change);

@@ -15,15 +15,17 @@ void SyncSession::pushAll(SyncSummary &summary)
     Database &db = m_store.db();
     for (;;) {
         const qint64 batch = m_store.meta(QStringLiteral("last_acked_batch")).toLongLong() + 1;
-        // Freeze the next batch unless one is already in flight (a retry must resend the same content).
-        {
-            Transaction tx(db);
-            if (db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE batch = ? LIMIT 1")).bind(1, batch).step() == false) {
-                db.prepare(QStringLiteral("UPDATE outbox SET batch = ? WHERE seq IN (SELECT seq FROM outbox WHERE batch IS NULL "
-                                          "AND error IS NULL ORDER BY seq LIMIT ?)"))
-                    .bind(1, batch).bind(2, qint64(m_batchSize)).exec();
-            }
-            tx.commit();
+        // The batch is the outbox up to a seq, frozen until acknowledged: a retry resends the same
+        // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
+        qint64 frozenTo = m_store.meta(QStringLiteral("outbox_frozen_to")).toLongLong();
+        if (frozenTo == 0) {
+            auto last = db.prepare(QStringLiteral("SELECT max(seq) FROM (SELECT seq FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?)"));
+            last.bind(1, qint64(m_batchSize));
+            last.step();
+            frozenTo = last.integer(0);
+            if (frozenTo == 0)
+                return;
+            m_store.setMeta(QStringLiteral("outbox_frozen_to"), frozenTo);
         }
         PushRequest request;
         request.schema = latestSchemaVersion();
@@ -31,25 +33,26 @@ void SyncSession::pushAll(SyncSummary &summary)
         request.batch = batch;
         std::vector<qint64> seqs;
         {
-            auto st = db.prepare(QStringLiteral("SELECT o.seq, o.tbl, o.row_id, o.field, o.value, o.hlc, r.uuid, o.base_hlc, b.uuid "
-                                                "FROM outbox o JOIN replicas r ON r.no = o.replica "
-                                                "LEFT JOIN replicas b ON b.no = o.base_replica WHERE o.batch = ? ORDER BY o.seq"));
-            st.bind(1, batch);
+            auto st = db.prepare(QStringLiteral("SELECT o.seq, o.tbl, o.row_id, o.field, o.value, o.hlc, o.replica, o.base_hlc, o.base_replica "
+                                                "FROM outbox o WHERE o.seq <= ? AND o.error IS NULL ORDER BY o.seq"));
+            st.bind(1, frozenTo);
             while (st.step()) {
                 Change c;
                 c.table = int(st.integer(1));
                 c.row = st.text(2);
                 c.field = int(st.integer(3));
                 c.value = st.value(4);
-                c.version = Version{st.integer(5), st.text(6)};
+                c.version = Version{st.integer(5), m_store.replicaUuid(int(st.integer(6)))};
                 if (!st.isNull(7))
-                    c.base = Version{st.integer(7), st.text(8)};
+                    c.base = Version{st.integer(7), m_store.replicaUuid(int(st.integer(8)))};
                 seqs.push_back(st.integer(0));
                 request.changes.push_back(std::move(c));
             }
         }
-        if (request.changes.empty())
+        if (request.changes.empty()) {
+            m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
             return;
+        }
         const PushResponse response = decodePushResponse(m_transport.push(encode(request)));
         if (response.batch != batch)
             throw Error(Error::Code::InvalidInput, QStringLiteral("the server acknowledged batch %1, not %2").arg(response.batch).arg(batch),
@@ -60,12 +63,13 @@ void SyncSession::pushAll(SyncSummary &summary)
             if (r.index < 0 || size_t(r.index) >= seqs.size())
                 continue;
             // One refused change never blocks the others: it stays, marked, out of later batches.
-            db.prepare(QStringLiteral("UPDATE outbox SET batch = NULL, error = ? WHERE seq = ?"))
+            db.prepare(QStringLiteral("UPDATE outbox SET error = ? WHERE seq = ?"))
                 .bind(1, r.code + QStringLiteral(": ") + r.reason).bind(2, seqs[size_t(r.index)]).exec();
             ++summary.rejected;
         }
-        db.prepare(QStringLiteral("DELETE FROM outbox WHERE batch = ?")).bind(1, batch).exec();
+        db.prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ? AND error IS NULL")).bind(1, frozenTo).exec();
         m_store.setMeta(QStringLiteral("last_acked_batch"), batch);
+        m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
         tx.commit();
         ++summary.pushedBatches;
         summary.pushedChanges += int(request.changes.size());
