@@ -79,6 +79,9 @@ void Store::checkReplica()
 
 void Store::validateCaches()
 {
+    // Bounded, so memory stays flat however large a pull is.
+    if (m_knownRows.size() > 20000)
+        m_knownRows.clear();
     if (m_cacheRollbacks == m_db->rollbacks())
         return;
     m_replicaNumbers.clear();

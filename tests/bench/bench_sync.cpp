@@ -150,7 +150,7 @@ int main(int argc, char **argv)
     pushTimer.start();
     DirectTransport pushT(service, tabletDevice);
     SyncSummary pushSum;
-    SyncSession(tablet, pushT, 20000, 5000).pushAll(pushSum);
+    SyncSession(tablet, pushT).pushAll(pushSum);
     const double pushMs = ms(pushTimer);
 
     // A new device pulls everything.
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
     pullTimer.start();
     DirectTransport pullT(service, Device{QStringLiteral("fresh"), tablet.centreId(), Role::Coordinator});
     SyncSummary pullSum;
-    SyncSession(fresh, pullT, 20000, 5000).pullAll(pullSum);
+    SyncSession(fresh, pullT).pullAll(pullSum);
     const double pullMs = ms(pullTimer);
     const long rssAfter = maxRssKb();
 
