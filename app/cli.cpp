@@ -3,6 +3,7 @@
 
 #include "conflicts.h"
 #include "demodata.h"
+#include "httptransport.h"
 #include "error.h"
 #include "exporter.h"
 #include "migrations.h"
@@ -16,7 +17,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <unistd.h>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -407,6 +410,112 @@ int cmdConflicts(Context &c)
     return 0;
 }
 
+// Test hook (docs/protocol.md#testing): CLC_TEST_FAULT=exit-after-push makes the process die right
+// after the server answered a push, before the answer is recorded — a client killed between push and
+// acknowledgement.
+class FaultInjectingTransport : public sync::Transport
+{
+public:
+    explicit FaultInjectingTransport(sync::Transport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &r) override
+    {
+        QByteArray answer = m_inner.push(r);
+        if (qEnvironmentVariable("CLC_TEST_FAULT") == QLatin1String("exit-after-push"))
+            ::_exit(9);
+        return answer;
+    }
+    QByteArray pull(const QString &cursor, int limit) override { return m_inner.pull(cursor, limit); }
+
+private:
+    sync::Transport &m_inner;
+};
+
+int cmdEnroll(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE enroll --server URL --code CODE [--ca FILE]"), {});
+    p.option(QStringLiteral("server"), QStringLiteral("URL"));
+    p.option(QStringLiteral("code"), QStringLiteral("CODE"));
+    p.option(QStringLiteral("ca"), QStringLiteral("FILE"));
+    p.parse(c.args);
+    const QString server = p.required(QStringLiteral("server"));
+    const QString code = p.required(QStringLiteral("code"));
+    Store &s = c.open();
+    sync::HttpTransport http(QUrl(server), QString(), sync::HttpTransportOptions{60000, p.value(QStringLiteral("ca"))});
+    QJsonObject answer;
+    try {
+        answer = http.enroll(code);
+    } catch (const sync::TransportError &e) {
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
+    }
+    const QString centre = answer.value(QStringLiteral("centre")).toString();
+    if (s.isInitialised() && s.centreId() != centre)
+        throw Error(Error::Code::InvalidInput,
+                    Tr::tr("this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3)")
+                        .arg(s.centreId(), centre, answer.value(QStringLiteral("device")).toString()),
+                    QStringLiteral("--code"));
+    Transaction tx(s.db());
+    if (!s.isInitialised())
+        s.initMember(centre);
+    s.setMeta(QStringLiteral("server_url"), server);
+    s.setMeta(QStringLiteral("server_ca"), p.value(QStringLiteral("ca")));
+    s.setMeta(QStringLiteral("token"), answer.value(QStringLiteral("token")).toString());
+    s.setMeta(QStringLiteral("device_id"), answer.value(QStringLiteral("device")).toString());
+    s.setMeta(QStringLiteral("role"), answer.value(QStringLiteral("role")).toString());
+    s.setMeta(QStringLiteral("device_name"), answer.value(QStringLiteral("name")).toString());
+    tx.commit();
+    c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(answer.value(QStringLiteral("name")).toString(), answer.value(QStringLiteral("role")).toString(), server)
+          << Qt::endl;
+    c.out << answer.value(QStringLiteral("device")).toString() << Qt::endl;
+    return 0;
+}
+
+int cmdSync(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE sync [--server URL --token TOKEN] [--ca FILE]"), {});
+    p.option(QStringLiteral("server"), QStringLiteral("URL"));
+    p.option(QStringLiteral("token"), QStringLiteral("TOKEN"));
+    p.option(QStringLiteral("ca"), QStringLiteral("FILE"));
+    p.parse(c.args);
+    Store &s = c.openInitialised();
+    const QString server = p.isSet(QStringLiteral("server")) ? p.value(QStringLiteral("server")) : s.meta(QStringLiteral("server_url"));
+    const QString token = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token")) : s.meta(QStringLiteral("token"));
+    const QString ca = p.isSet(QStringLiteral("ca")) ? p.value(QStringLiteral("ca")) : s.meta(QStringLiteral("server_ca"));
+    if (server.isEmpty() || token.isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("no server yet: run `clc --db %1 enroll --server URL --code CODE` first").arg(c.dbPath),
+                    QStringLiteral("--server"));
+    // Batches are numbered per device token: another token starts its own numbering.
+    const QString tokenHash = QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+    if (s.meta(QStringLiteral("batch_token")) != tokenHash) {
+        Transaction tx(s.db());
+        s.setMeta(QStringLiteral("batch_token"), tokenHash);
+        s.setMeta(QStringLiteral("last_acked_batch"), qint64(0));
+        s.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
+        tx.commit();
+    }
+    sync::HttpTransport http(QUrl(server), token, sync::HttpTransportOptions{60000, ca});
+    FaultInjectingTransport transport(http);
+    sync::SyncSession session(s, transport);
+    sync::SyncSummary sum;
+    try {
+        sum = session.run();
+    } catch (const sync::TransportError &e) {
+        c.err << Tr::tr("clc: sync interrupted, nothing is lost; run it again: %1").arg(QString::fromStdString(e.what())) << Qt::endl;
+        return 3;
+    }
+    s.setMeta(QStringLiteral("last_sync_ok"), QDateTime::currentMSecsSinceEpoch());
+    const qint64 offset = sum.serverTime ? sum.serverTime - QDateTime::currentMSecsSinceEpoch() : 0;
+    c.out << Tr::tr("Sent %1 changes in %2 batches, received %3 changes (%4 new); %5 refused; %6 conflicts to review; %7 waiting.")
+                 .arg(sum.pushedChanges).arg(sum.pushedBatches).arg(sum.pulledChanges).arg(sum.applied.applied).arg(sum.rejected)
+                 .arg(sync::listConflicts(s).size()).arg(s.pendingChanges())
+          << Qt::endl;
+    if (qAbs(offset) > 5 * 60 * 1000)
+        c.err << Tr::tr("Warning: this device's clock differs from the server's by %1 minutes; set the date and time.").arg(offset / 60000) << Qt::endl;
+    auto refused = s.db().prepare(QStringLiteral("SELECT DISTINCT error FROM outbox WHERE error IS NOT NULL"));
+    while (refused.step())
+        c.err << Tr::tr("Refused by the server: %1").arg(refused.text(0)) << Qt::endl;
+    return 0;
+}
+
 int cmdStatus(Context &c)
 {
     VerbParser p(QStringLiteral("clc --db FILE status"), {});
@@ -433,6 +542,8 @@ const char *const Usage =
     "  person find QUERY [--json]\n"
     "  person import FILE.csv [--dry-run]\n"
     "  attend SESSION_ID PERSON_ID present|late|excused|absent\n"
+    "  enroll --server URL --code CODE [--ca FILE]\n"
+    "  sync [--server URL --token TOKEN] [--ca FILE]\n"
     "  conflicts [--all] [--json]\n"
     "  conflicts restore ID\n"
     "  export --format json|csv [--out FILE]\n"
@@ -475,6 +586,7 @@ int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
         {QStringLiteral("session"), cmdSession},   {QStringLiteral("person"), cmdPerson},
         {QStringLiteral("attend"), cmdAttend},     {QStringLiteral("export"), cmdExport},
         {QStringLiteral("status"), cmdStatus},     {QStringLiteral("conflicts"), cmdConflicts},
+        {QStringLiteral("enroll"), cmdEnroll},     {QStringLiteral("sync"), cmdSync},
     };
     const Handler h = verbs.value(verb);
     if (!h) {

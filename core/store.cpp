@@ -74,6 +74,8 @@ void Store::checkReplica()
     setMeta(QStringLiteral("replica_id"), m_replicaId);
     setMeta(QStringLiteral("previous_replica_id"), previous);
     setMeta(QStringLiteral("device_fingerprint"), fp);
+    // A copy is another device: it must enrol on its own, not reuse the original's token and batches.
+    m_db->exec(QStringLiteral("DELETE FROM meta WHERE key IN ('token', 'device_id', 'batch_token', 'last_acked_batch', 'outbox_frozen_to')"));
     tx.commit();
 }
 

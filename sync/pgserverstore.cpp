@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS clc_changes (
 CREATE INDEX IF NOT EXISTS clc_changes_by_centre ON clc_changes (centre, seq);
 CREATE TABLE IF NOT EXISTS clc_rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
 CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
+  code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value_int BIGINT, value_text TEXT, hlc BIGINT, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
 )SQL";
@@ -210,7 +212,59 @@ public:
         return QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong();
     }
 
+    void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override
+    {
+        query("INSERT INTO clc_devices (id, centre, role, name, code_hash, code_expires) VALUES ($1, $2, $3, $4, $5, $6)",
+              Params().add(d.id).add(d.centre).add(d.role).add(d.name).add(QString::fromLatin1(codeHash.toHex())).add(expiresMs));
+    }
+
+    std::optional<DeviceRecord> redeemCode(const QByteArray &codeHash, const QByteArray &tokenHash, qint64 nowMs) override
+    {
+        // One statement: two servers redeeming the same code at once cannot both succeed.
+        Result r = query("UPDATE clc_devices SET token_hash = $1, code_hash = NULL, enrolled_at = $2 "
+                         "WHERE code_hash = $3 AND code_expires > $2 AND revoked_at IS NULL RETURNING id, centre, role, name",
+                         Params().add(QString::fromLatin1(tokenHash.toHex())).add(nowMs).add(QString::fromLatin1(codeHash.toHex())));
+        if (PQntuples(r.get()) != 1)
+            return std::nullopt;
+        return record(r.get(), 0);
+    }
+
+    std::optional<DeviceRecord> deviceByToken(const QByteArray &tokenHash) override
+    {
+        Result r = query("SELECT id, centre, role, name FROM clc_devices WHERE token_hash = $1 AND revoked_at IS NULL",
+                         Params().add(QString::fromLatin1(tokenHash.toHex())));
+        if (PQntuples(r.get()) != 1)
+            return std::nullopt;
+        return record(r.get(), 0);
+    }
+
+    bool revokeDevice(const QString &id) override
+    {
+        Result r = query("UPDATE clc_devices SET revoked_at = (extract(epoch from now()) * 1000)::bigint, code_hash = NULL WHERE id = $1",
+                         Params().add(id));
+        return QByteArray(PQcmdTuples(r.get())) == "1";
+    }
+
+    std::vector<DeviceRecord> devices() override
+    {
+        Result r = query("SELECT id, centre, role, name, token_hash IS NOT NULL, revoked_at IS NOT NULL FROM clc_devices ORDER BY name, id", Params());
+        std::vector<DeviceRecord> out;
+        for (int i = 0; i < PQntuples(r.get()); ++i) {
+            DeviceRecord d = record(r.get(), i);
+            d.enrolled = QByteArray(PQgetvalue(r.get(), i, 4)) == "t";
+            d.revoked = QByteArray(PQgetvalue(r.get(), i, 5)) == "t";
+            out.push_back(d);
+        }
+        return out;
+    }
+
 private:
+    static DeviceRecord record(PGresult *r, int row)
+    {
+        return DeviceRecord{QString::fromUtf8(PQgetvalue(r, row, 0)), QString::fromUtf8(PQgetvalue(r, row, 1)),
+                            QString::fromUtf8(PQgetvalue(r, row, 2)), QString::fromUtf8(PQgetvalue(r, row, 3)), true, false};
+    }
+
     void exec(const QString &sql)
     {
         Result r(PQexec(m_conn, sql.toUtf8().constData()));

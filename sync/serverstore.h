@@ -23,6 +23,17 @@ struct StoredChange
     qint64 seq = 0; ///< order of arrival, assigned by the store
 };
 
+/// An enrolled (or enrolling) device as the server knows it. Tokens and codes are stored only hashed.
+struct DeviceRecord
+{
+    QString id;
+    QString centre;
+    QString role;
+    QString name;
+    bool enrolled = false;
+    bool revoked = false;
+};
+
 class ServerStore
 {
 public:
@@ -53,6 +64,16 @@ public:
 
     virtual void quarantine(const StoredChange &c, const QString &reason) = 0;
     virtual qint64 quarantined() = 0;
+
+    /// A device that may enrol once with the code whose hash is given, until expiresMs.
+    virtual void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) = 0;
+    /// Exchanges an unused, unexpired code for a token (both hashed): at most once per code.
+    virtual std::optional<DeviceRecord> redeemCode(const QByteArray &codeHash, const QByteArray &tokenHash, qint64 nowMs) = 0;
+    /// The device holding this token, if it is enrolled and not revoked.
+    virtual std::optional<DeviceRecord> deviceByToken(const QByteArray &tokenHash) = 0;
+    /// Stops a device at once; false if there is no such device.
+    virtual bool revokeDevice(const QString &id) = 0;
+    virtual std::vector<DeviceRecord> devices() = 0;
 };
 
 /// The SQLite back end: one file in the server's data directory.

@@ -17,6 +17,8 @@ CREATE INDEX IF NOT EXISTS changes_by_centre ON changes (centre, seq);
 CREATE TABLE IF NOT EXISTS rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL,
   PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS device_batches (device TEXT PRIMARY KEY, batch INTEGER NOT NULL, response BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
+  code_hash TEXT UNIQUE, code_expires INTEGER, token_hash TEXT UNIQUE, enrolled_at INTEGER, revoked_at INTEGER);
 CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value, hlc INTEGER, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
 )SQL";
@@ -139,6 +141,52 @@ public:
     }
 
     qint64 quarantined() override { return m_db.scalar(QStringLiteral("SELECT count(*) FROM quarantine")).toInt(); }
+
+    void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override
+    {
+        m_db.prepare(QStringLiteral("INSERT INTO devices (id, centre, role, name, code_hash, code_expires) VALUES (?, ?, ?, ?, ?, ?)"))
+            .bind(1, d.id).bind(2, d.centre).bind(3, d.role).bind(4, d.name).bind(5, QString::fromLatin1(codeHash.toHex()))
+            .bind(6, expiresMs).exec();
+    }
+
+    std::optional<DeviceRecord> redeemCode(const QByteArray &codeHash, const QByteArray &tokenHash, qint64 nowMs) override
+    {
+        Transaction tx(m_db);
+        // The code is cleared in the same statement that sets the token: it works once.
+        m_db.prepare(QStringLiteral("UPDATE devices SET token_hash = ?, code_hash = NULL, enrolled_at = ? "
+                                    "WHERE code_hash = ? AND code_expires > ? AND revoked_at IS NULL"))
+            .bind(1, QString::fromLatin1(tokenHash.toHex())).bind(2, nowMs).bind(3, QString::fromLatin1(codeHash.toHex())).bind(4, nowMs)
+            .exec();
+        if (m_db.changes() != 1)
+            return std::nullopt;
+        auto d = deviceByToken(tokenHash);
+        tx.commit();
+        return d;
+    }
+
+    std::optional<DeviceRecord> deviceByToken(const QByteArray &tokenHash) override
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT id, centre, role, name FROM devices WHERE token_hash = ? AND revoked_at IS NULL"));
+        st.bind(1, QString::fromLatin1(tokenHash.toHex()));
+        if (!st.step())
+            return std::nullopt;
+        return DeviceRecord{st.text(0), st.text(1), st.text(2), st.text(3), true, false};
+    }
+
+    bool revokeDevice(const QString &id) override
+    {
+        m_db.prepare(QStringLiteral("UPDATE devices SET revoked_at = strftime('%s','now') * 1000, code_hash = NULL WHERE id = ?")).bind(1, id).exec();
+        return m_db.changes() == 1;
+    }
+
+    std::vector<DeviceRecord> devices() override
+    {
+        std::vector<DeviceRecord> out;
+        auto st = m_db.prepare(QStringLiteral("SELECT id, centre, role, name, token_hash IS NOT NULL, revoked_at IS NOT NULL FROM devices ORDER BY name, id"));
+        while (st.step())
+            out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, st.integer(5) != 0});
+        return out;
+    }
 
 private:
     Database m_db;

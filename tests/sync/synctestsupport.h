@@ -27,6 +27,11 @@ public:
     Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, const QString &d) override { return m_inner->pull(c, a, l, t, d); }
     void quarantine(const clc::sync::StoredChange &c, const QString &r) override { m_inner->quarantine(c, r); }
     qint64 quarantined() override { return m_inner->quarantined(); }
+    void addDevice(const clc::sync::DeviceRecord &d, const QByteArray &c, qint64 e) override { m_inner->addDevice(d, c, e); }
+    std::optional<clc::sync::DeviceRecord> redeemCode(const QByteArray &c, const QByteArray &t, qint64 n) override { return m_inner->redeemCode(c, t, n); }
+    std::optional<clc::sync::DeviceRecord> deviceByToken(const QByteArray &t) override { return m_inner->deviceByToken(t); }
+    bool revokeDevice(const QString &id) override { return m_inner->revokeDevice(id); }
+    std::vector<clc::sync::DeviceRecord> devices() override { return m_inner->devices(); }
 
     int appliedTwice = 0; ///< puts of a (field, version) that had been put before
     int puts = 0;

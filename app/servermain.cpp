@@ -1,0 +1,175 @@
+// clc-server: the ward office server (docs/operations.md). Thin: parses the command line, opens the
+// server store, and either runs an administrative subcommand or serves /v1/ until SIGTERM.
+#include "database.h"
+#include "enrolment.h"
+#include "error.h"
+#include "httpserver.h"
+#include "serverapi.h"
+#include "serverstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+
+using namespace clc;
+using namespace clc::sync;
+
+namespace {
+
+const char Usage[] =
+    "usage: clc-server --data DIR [--listen HOST:PORT] [--postgres CONNINFO] [--tls-cert F --tls-key F] [--public-url URL]\n"
+    "       clc-server --data DIR [--postgres CONNINFO] enroll --centre ID --role viewer|facilitator|coordinator|admin --name NAME\n"
+    "       clc-server --data DIR [--postgres CONNINFO] revoke DEVICE\n"
+    "       clc-server --data DIR [--postgres CONNINFO] devices\n"
+    "       clc-server --data DIR backup FILE\n";
+
+int usage(const char *why)
+{
+    std::fprintf(stderr, "clc-server: %s\n%s", why, Usage);
+    return 2;
+}
+
+QByteArray readAll(const QString &path, const char *option)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(Error::Code::InvalidInput, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()), QString::fromLatin1(option));
+    return f.readAll();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Block the stop signals before any thread starts, so only sigwait() below receives them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    QString dataDir, listen = QStringLiteral("127.0.0.1:8470"), postgres, certFile, keyFile, publicUrl;
+    while (!args.isEmpty() && args.front().startsWith(QLatin1String("--"))) {
+        const QString opt = args.takeFirst();
+        if (opt == QLatin1String("--help"))
+            return std::printf("%s", Usage), 0;
+        if (args.isEmpty())
+            return usage(qPrintable(QStringLiteral("%1 needs a value").arg(opt)));
+        const QString value = args.takeFirst();
+        if (opt == QLatin1String("--data"))
+            dataDir = value;
+        else if (opt == QLatin1String("--listen"))
+            listen = value;
+        else if (opt == QLatin1String("--postgres"))
+            postgres = value;
+        else if (opt == QLatin1String("--tls-cert"))
+            certFile = value;
+        else if (opt == QLatin1String("--tls-key"))
+            keyFile = value;
+        else if (opt == QLatin1String("--public-url"))
+            publicUrl = value;
+        else
+            return usage(qPrintable(QStringLiteral("unknown option %1").arg(opt)));
+    }
+    if (dataDir.isEmpty())
+        return usage("--data DIR is required");
+    if (certFile.isEmpty() != keyFile.isEmpty())
+        return usage("--tls-cert and --tls-key go together");
+
+    try {
+        if (!QDir().mkpath(dataDir))
+            throw Error(Error::Code::InvalidInput, QStringLiteral("cannot create the directory"), QStringLiteral("--data"));
+        const QString sqlitePath = QDir(dataDir).filePath(QStringLiteral("server.db"));
+        const QString command = args.value(0);
+
+        if (command == QLatin1String("backup")) {
+            if (args.size() != 2)
+                return usage("backup FILE");
+            if (!postgres.isEmpty())
+                return usage("with --postgres, back up with pg_dump (docs/operations.md)");
+            if (QFileInfo::exists(args[1]))
+                throw Error(Error::Code::InvalidInput, QStringLiteral("the file exists already"), args[1]);
+            // A second connection: a consistent snapshot while the server keeps serving (WAL).
+            Database db(sqlitePath);
+            db.prepare(QStringLiteral("VACUUM INTO ?")).bind(1, args[1]).exec();
+            std::printf("%s\n", qPrintable(args[1]));
+            return 0;
+        }
+
+        std::unique_ptr<ServerStore> store = postgres.isEmpty() ? openSqliteServerStore(sqlitePath) : openPostgresServerStore(postgres);
+
+        if (command == QLatin1String("enroll")) {
+            QString centre, role, name;
+            for (int i = 1; i + 1 < args.size(); i += 2) {
+                if (args[i] == QLatin1String("--centre"))
+                    centre = args[i + 1];
+                else if (args[i] == QLatin1String("--role"))
+                    role = args[i + 1];
+                else if (args[i] == QLatin1String("--name"))
+                    name = args[i + 1];
+                else
+                    return usage(qPrintable(QStringLiteral("unknown option %1").arg(args[i])));
+            }
+            if (args.size() % 2 == 0)
+                return usage("enroll --centre ID --role ROLE --name NAME");
+            const NewEnrolment e = EnrolmentService(*store).create(centre, role, name);
+            const QString server = publicUrl.isEmpty() ? QStringLiteral("https://SERVER") : publicUrl;
+            std::printf("device %s (%s, %s) may enrol once, within 7 days, with this code.\n", qPrintable(e.deviceId), qPrintable(name),
+                        qPrintable(role));
+            std::printf("as a link (for a QR code): clc://enroll?server=%s&code=%s\n",
+                        QUrl::toPercentEncoding(server).constData(), qPrintable(e.code));
+            std::printf("%s\n", qPrintable(e.code));
+            return 0;
+        }
+        if (command == QLatin1String("revoke")) {
+            if (args.size() != 2)
+                return usage("revoke DEVICE");
+            if (!EnrolmentService(*store).revoke(args[1]))
+                throw Error(Error::Code::NotFound, QStringLiteral("no such device"), args[1]);
+            std::printf("revoked %s\n", qPrintable(args[1]));
+            return 0;
+        }
+        if (command == QLatin1String("devices")) {
+            for (const DeviceRecord &d : store->devices())
+                std::printf("%s  %-11s  %-9s  centre %s  %s\n", qPrintable(d.id), qPrintable(d.role),
+                            d.revoked ? "revoked" : d.enrolled ? "enrolled" : "waiting", qPrintable(d.centre), qPrintable(d.name));
+            return 0;
+        }
+        if (!command.isEmpty())
+            return usage(qPrintable(QStringLiteral("unknown command %1").arg(command)));
+
+        HttpServerOptions options;
+        const int colon = int(listen.lastIndexOf(QLatin1Char(':')));
+        bool portOk = false;
+        options.host = listen.left(colon);
+        options.port = quint16(listen.mid(colon + 1).toUInt(&portOk));
+        if (colon <= 0 || !portOk)
+            throw Error(Error::Code::InvalidInput, QStringLiteral("'%1' is not HOST:PORT").arg(listen), QStringLiteral("--listen"));
+        if (!certFile.isEmpty()) {
+            options.tlsCert = readAll(certFile, "--tls-cert");
+            options.tlsKey = readAll(keyFile, "--tls-key");
+        }
+        ServerApi api(*store);
+        HttpServer http(options, [&api](const HttpRequest &r) { return api.handle(r); });
+        http.start();
+        std::printf("clc-server listening on %s://%s:%u (%s)\n", certFile.isEmpty() ? "http" : "https", qPrintable(options.host),
+                    unsigned(http.port()), postgres.isEmpty() ? qPrintable(sqlitePath) : "PostgreSQL");
+        std::fflush(stdout);
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        // Every push is one transaction: stopping between requests loses nothing.
+        http.stop();
+        std::printf("clc-server stopped (signal %d)\n", sig);
+        return 0;
+    } catch (const Error &e) {
+        std::fprintf(stderr, "clc-server: error: %s\n", qPrintable(e.describe()));
+        return 1;
+    }
+}

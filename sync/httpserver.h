@@ -1,0 +1,69 @@
+#pragma once
+// The HTTP/1.1 transport of clc-server: GNU libmicrohttpd, which caps a body from its
+// Content-Length before reading it, times out idle and slow clients, honours Connection: close and
+// HTTP/1.0, answers malformed requests with 400, serves many keep-alive connections from a thread
+// pool with epoll, and speaks TLS (GnuTLS). Handlers run on the pool's threads.
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QUrlQuery>
+#include <functional>
+
+struct MHD_Daemon;
+
+namespace clc::sync {
+
+struct HttpRequest
+{
+    QByteArray method;
+    QString path;
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; ///< names in lower case
+    QByteArray body;                        ///< already un-gzipped
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+};
+
+struct HttpServerOptions
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8470;                  ///< 0: any free port (port() tells which)
+    qint64 maxBody = 16 * 1024 * 1024;    ///< larger bodies get 413 before they are read (after gunzip too)
+    unsigned timeoutSeconds = 30;         ///< idle or slow connections are closed after this
+    unsigned threads = 4;
+    unsigned maxConnections = 2000;
+    QByteArray tlsCert, tlsKey;           ///< PEM; both set: HTTPS only
+};
+
+class HttpServer
+{
+public:
+    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    HttpServer(HttpServerOptions options, Handler handler);
+    ~HttpServer();
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    /// Starts listening; throws clc::Error if the address cannot be bound or TLS fails.
+    void start();
+    /// Stops accepting, finishes the requests being handled, closes connections.
+    void stop();
+    quint16 port() const;
+
+    // Called by libmicrohttpd.
+    const HttpServerOptions &options() const { return m_options; }
+    const Handler &handler() const { return m_handler; }
+
+private:
+    HttpServerOptions m_options;
+    Handler m_handler;
+    MHD_Daemon *m_daemon = nullptr;
+};
+
+} // namespace clc::sync

@@ -1,0 +1,110 @@
+#include "httptransport.h"
+#include "error.h"
+#include "gzip.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace clc::sync {
+
+HttpTransport::HttpTransport(const QUrl &server, const QString &token, HttpTransportOptions options)
+    : m_server(server), m_token(token), m_options(std::move(options)), m_nam(std::make_unique<QNetworkAccessManager>())
+{
+    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")))
+        throw Error(Error::Code::InvalidInput, QStringLiteral("'%1' is not an http(s) address").arg(server.toString()), QStringLiteral("--server"));
+}
+
+HttpTransport::~HttpTransport() = default;
+
+QNetworkRequest HttpTransport::request(const QString &path) const
+{
+    QUrl url = m_server;
+    QString base = url.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path); // a server behind a reverse proxy may live under a path
+    QNetworkRequest r(url);
+    r.setRawHeader("Accept", "application/json");
+    if (!m_token.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!m_options.caFile.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_options.caFile);
+        r.setSslConfiguration(ssl);
+    }
+    return r;
+}
+
+QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, const QByteArray &body)
+{
+    QNetworkReply *reply = verb == "GET" ? m_nam->get(r) : m_nam->post(r, body);
+    m_sent += body.size();
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    timer.start(m_options.timeoutMs);
+    loop.exec();
+    const bool timedOut = !timer.isActive();
+    const QByteArray answer = reply->readAll();
+    m_received += answer.size();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString netText = reply->errorString();
+    reply->deleteLater();
+    if (status == 0 || status >= 500) {
+        // Unknown whether the server acted: the caller may retry (pushes are idempotent).
+        throw TransportError(timedOut ? "the server did not answer in time"
+                                      : status ? QStringLiteral("the server failed (HTTP %1)").arg(status).toStdString()
+                                               : netText.toStdString());
+    }
+    if (status >= 400) {
+        const QJsonObject o = QJsonDocument::fromJson(answer).object();
+        const QString message = o.value(QStringLiteral("message")).toString(QStringLiteral("HTTP %1").arg(status));
+        throw Error(status == 401 || status == 403 ? Error::Code::NotFound : Error::Code::InvalidInput,
+                    QStringLiteral("%1 (HTTP %2)").arg(message).arg(status), o.value(QStringLiteral("field")).toString());
+    }
+    Q_UNUSED(netError)
+    return answer;
+}
+
+QByteArray HttpTransport::push(const QByteArray &body)
+{
+    QNetworkRequest r = request(QStringLiteral("/v1/push"));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    r.setRawHeader("Content-Encoding", "gzip");
+    return exchange(r, "POST", gzipCompress(body));
+}
+
+QByteArray HttpTransport::pull(const QString &cursor, int limit)
+{
+    QNetworkRequest r = request(QStringLiteral("/v1/pull"));
+    QUrl url = r.url();
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("cursor"), cursor);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    url.setQuery(q);
+    r.setUrl(url);
+    return exchange(r, "GET", {});
+}
+
+QJsonObject HttpTransport::health() { return QJsonDocument::fromJson(exchange(request(QStringLiteral("/v1/health")), "GET", {})).object(); }
+
+QJsonObject HttpTransport::enroll(const QString &code)
+{
+    QNetworkRequest r = request(QStringLiteral("/v1/enroll"));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    return QJsonDocument::fromJson(exchange(r, "POST", QJsonDocument(QJsonObject{{QStringLiteral("code"), code}}).toJson(QJsonDocument::Compact)))
+        .object();
+}
+
+} // namespace clc::sync

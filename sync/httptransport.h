@@ -1,0 +1,50 @@
+#pragma once
+// The client's HTTP transport over Qt Network (docs/protocol.md). Blocking for its caller — it runs
+// in the CLI or on the SyncClient's worker thread, never on a GUI thread — with a local event loop
+// and a timeout. Network failures, timeouts and 5xx throw TransportError (worth retrying);
+// refusals (400, 401, 403, 409, 413) throw clc::Error with the server's reason.
+#include "syncsession.h"
+
+#include <QJsonObject>
+#include <QUrl>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace clc::sync {
+
+struct HttpTransportOptions
+{
+    int timeoutMs = 60000;
+    QString caFile; ///< extra trusted CA certificate (PEM), e.g. a ward office's own
+};
+
+class HttpTransport : public Transport
+{
+public:
+    HttpTransport(const QUrl &server, const QString &token, HttpTransportOptions options = {});
+    ~HttpTransport() override;
+
+    QByteArray push(const QByteArray &request) override;
+    QByteArray pull(const QString &cursor, int limit) override;
+    /// GET /v1/health: the server's answer (status, time, protocol, schema).
+    QJsonObject health();
+    /// POST /v1/enroll: exchanges a one-time code; the answer holds token, device, centre, role, name.
+    QJsonObject enroll(const QString &code);
+
+    qint64 bytesSent() const { return m_sent; }
+    qint64 bytesReceived() const { return m_received; }
+
+private:
+    QByteArray exchange(QNetworkRequest request, const QByteArray &verb, const QByteArray &body);
+    QNetworkRequest request(const QString &path) const;
+
+    QUrl m_server;
+    QString m_token;
+    HttpTransportOptions m_options;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    qint64 m_sent = 0, m_received = 0;
+};
+
+} // namespace clc::sync

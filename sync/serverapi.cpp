@@ -1,0 +1,117 @@
+#include "serverapi.h"
+#include "error.h"
+#include "migrations.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace clc::sync {
+
+namespace {
+
+HttpResponse json(int status, const QJsonObject &o) { return {status, QJsonDocument(o).toJson(QJsonDocument::Compact), "application/json"}; }
+
+HttpResponse problem(int status, const QString &code, const QString &message, const QString &field = {})
+{
+    QJsonObject o{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        o.insert(QStringLiteral("field"), field);
+    return json(status, o);
+}
+
+} // namespace
+
+ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall)
+    : m_store(store), m_sync(store, wall), m_enrolment(store, wall),
+      m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+{
+}
+
+HttpResponse ServerApi::handle(const HttpRequest &r)
+{
+    const bool get = r.method == "GET";
+    const bool post = r.method == "POST";
+    try {
+        if (r.path == QLatin1String("/v1/health"))
+            return get ? health() : problem(405, QStringLiteral("method"), QStringLiteral("use GET"));
+        if (r.path == QLatin1String("/v1/enroll"))
+            return post ? enrol(r) : problem(405, QStringLiteral("method"), QStringLiteral("use POST"));
+        if (r.path != QLatin1String("/v1/push") && r.path != QLatin1String("/v1/pull"))
+            return problem(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(r.path));
+        const bool isPush = r.path == QLatin1String("/v1/push");
+        if ((isPush && !post) || (!isPush && !get))
+            return problem(405, QStringLiteral("method"), isPush ? QStringLiteral("use POST") : QStringLiteral("use GET"));
+        const QByteArray auth = r.header("authorization");
+        if (!auth.startsWith("Bearer "))
+            return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("send Authorization: Bearer TOKEN (enrol the device first)"));
+        std::optional<Device> device;
+        {
+            std::lock_guard lock(m_mutex);
+            device = m_enrolment.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
+        }
+        if (!device)
+            return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("the token is unknown or the device was revoked"));
+        return isPush ? push(*device, r) : pull(*device, r);
+    } catch (const Error &e) {
+        if (e.code() == Error::Code::Database)
+            return problem(503, QStringLiteral("storage"), e.describe());
+        return problem(400, QStringLiteral("invalid"), e.message(), e.field());
+    }
+}
+
+HttpResponse ServerApi::health()
+{
+    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                 {QStringLiteral("time"), m_wall()},
+                                 {QStringLiteral("protocol"), ProtocolVersion},
+                                 {QStringLiteral("schema"), latestSchemaVersion()}});
+}
+
+HttpResponse ServerApi::enrol(const HttpRequest &r)
+{
+    QJsonParseError err{};
+    const QJsonObject body = QJsonDocument::fromJson(r.body, &err).object();
+    const QString code = body.value(QStringLiteral("code")).toString();
+    if (err.error != QJsonParseError::NoError || code.isEmpty())
+        return problem(400, QStringLiteral("invalid"), QStringLiteral("send {\"code\": \"XXXX-XXXX-XXXX\"}"), QStringLiteral("code"));
+    std::lock_guard lock(m_mutex);
+    const auto e = m_enrolment.enrol(code);
+    if (!e)
+        return problem(401, QStringLiteral("invalid_code"), QStringLiteral("the code is unknown, already used or expired"), QStringLiteral("code"));
+    return json(200, QJsonObject{{QStringLiteral("token"), e->token},
+                                 {QStringLiteral("device"), e->device.id},
+                                 {QStringLiteral("centre"), e->device.centre},
+                                 {QStringLiteral("role"), roleName(e->device.role)},
+                                 {QStringLiteral("name"), e->name}});
+}
+
+HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
+{
+    if (device.role == Role::Viewer)
+        return problem(403, QStringLiteral("forbidden"), QStringLiteral("a viewer device cannot send changes"));
+    const PushRequest request = decodePushRequest(r.body); // 400 with the element at fault
+    std::lock_guard lock(m_mutex);
+    try {
+        return {200, encode(m_sync.push(device, request)), "application/json"};
+    } catch (const Error &e) {
+        if (e.field() == QLatin1String("b"))
+            return problem(409, QStringLiteral("batch_gap"), e.message(), e.field());
+        throw;
+    }
+}
+
+HttpResponse ServerApi::pull(const Device &device, const HttpRequest &r)
+{
+    PullRequest request;
+    request.cursor = r.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+    bool ok = true;
+    if (r.query.hasQueryItem(QStringLiteral("limit")))
+        request.limit = r.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || request.limit < 1)
+        return problem(400, QStringLiteral("invalid"), QStringLiteral("limit must be a positive number"), QStringLiteral("limit"));
+    std::lock_guard lock(m_mutex);
+    return {200, encode(m_sync.pull(device, request)), "application/json"};
+}
+
+} // namespace clc::sync
