@@ -21,7 +21,7 @@ using namespace clc::sync;
 namespace {
 
 const char Usage[] =
-    "usage: clc-server --data DIR [--listen HOST:PORT] [--postgres CONNINFO] [--tls-cert F --tls-key F] [--public-url URL]\n"
+    "usage: clc-server --data DIR [--listen HOST:PORT] [--postgres CONNINFO [--postgres-schema NAME]] [--tls-cert F --tls-key F] [--public-url URL] [--idle-timeout SECONDS]\n"
     "       clc-server --data DIR [--postgres CONNINFO] enroll --centre ID --role viewer|facilitator|coordinator|admin --name NAME\n"
     "       clc-server --data DIR [--postgres CONNINFO] revoke DEVICE\n"
     "       clc-server --data DIR [--postgres CONNINFO] devices\n"
@@ -56,6 +56,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     QString dataDir, listen = QStringLiteral("127.0.0.1:8470"), postgres, certFile, keyFile, publicUrl;
+    unsigned idleTimeout = 30;
+    QString pgSchema;
     while (!args.isEmpty() && args.front().startsWith(QLatin1String("--"))) {
         const QString opt = args.takeFirst();
         if (opt == QLatin1String("--help"))
@@ -75,6 +77,10 @@ int main(int argc, char **argv)
             keyFile = value;
         else if (opt == QLatin1String("--public-url"))
             publicUrl = value;
+        else if (opt == QLatin1String("--postgres-schema"))
+            pgSchema = value;
+        else if (opt == QLatin1String("--idle-timeout") && value.toUInt() > 0)
+            idleTimeout = value.toUInt();
         else
             return usage(qPrintable(QStringLiteral("unknown option %1").arg(opt)));
     }
@@ -103,7 +109,7 @@ int main(int argc, char **argv)
             return 0;
         }
 
-        std::unique_ptr<ServerStore> store = postgres.isEmpty() ? openSqliteServerStore(sqlitePath) : openPostgresServerStore(postgres);
+        std::unique_ptr<ServerStore> store = postgres.isEmpty() ? openSqliteServerStore(sqlitePath) : openPostgresServerStore(postgres, pgSchema);
 
         if (command == QLatin1String("enroll")) {
             QString centre, role, name;
@@ -146,6 +152,7 @@ int main(int argc, char **argv)
             return usage(qPrintable(QStringLiteral("unknown command %1").arg(command)));
 
         HttpServerOptions options;
+        options.timeoutSeconds = idleTimeout;
         const int colon = int(listen.lastIndexOf(QLatin1Char(':')));
         bool portOk = false;
         options.host = listen.left(colon);

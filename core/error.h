@@ -16,6 +16,7 @@ public:
         Database,         ///< SQLite said no
         NotInitialised,   ///< the database has no replica yet
         TooNew,           ///< the database was made by a newer clc
+        Forbidden,        ///< the caller may not do this (role or scope)
     };
 
     Error(Code code, QString message, QString field = {}, int line = 0);

@@ -314,6 +314,9 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
             throw Error(Error::Code::InvalidInput, Tr::tr("unknown field"), t->name + QLatin1Char('.') + w.field);
         const FieldDef &f = t->fields[size_t(code)];
         validateField(*t, f, w.value);
+        if (f.type == FieldType::Ref && !w.value.isNull() && !exists(f.refTable, w.value.toText()) && f.name == QLatin1String("centre_id"))
+            throw Error(Error::Code::NotFound, Tr::tr("this device has not received its centre yet: run `clc sync` first"),
+                        t->name + QLatin1Char('.') + f.name);
         if (f.type == FieldType::Ref && !w.value.isNull() && !exists(f.refTable, w.value.toText()))
             throw Error(Error::Code::NotFound, Tr::tr("no %1 with id %2").arg(f.refTable, w.value.toText()),
                         t->name + QLatin1Char('.') + f.name);

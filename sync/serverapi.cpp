@@ -56,6 +56,8 @@ HttpResponse ServerApi::handle(const HttpRequest &r)
     } catch (const Error &e) {
         if (e.code() == Error::Code::Database)
             return problem(503, QStringLiteral("storage"), e.describe());
+        if (e.code() == Error::Code::Forbidden)
+            return problem(403, QStringLiteral("forbidden"), e.message(), e.field());
         return problem(400, QStringLiteral("invalid"), e.message(), e.field());
     }
 }

@@ -101,7 +101,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
     response.batch = request.batch;
     response.serverTime = m_wall();
     if (device.role == Role::Viewer)
-        throw Error(Error::Code::InvalidInput, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
+        throw Error(Error::Code::Forbidden, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
 
     m_store.transaction(device.centre, [&] {
         const auto last = m_store.lastBatch(device.id);
@@ -117,14 +117,20 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         if (request.batch != lastNo + 1)
             throw Error(Error::Code::InvalidInput, Tr::tr("batch %1 was expected, not %2").arg(lastNo + 1).arg(request.batch), QStringLiteral("b"));
 
-        // Rows this batch creates: their centre is the one the batch gives them.
+        // Rows this batch creates: their centre is the one the batch gives them. A batch that places
+        // anything in another centre is refused whole: that is a device out of its scope, not a race.
         QHash<QString, QString> newRowCentre, rowCentres;
         QSet<QString> newRows, fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
             const TableDef *t = tableByCode(c.table);
-            if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id"))
+            if (c.table == centres->code && c.row != device.centre)
+                throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
+            if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id")) {
+                if (c.value.toText() != device.centre)
+                    throw Error(Error::Code::Forbidden, Tr::tr("the batch places a row in another centre"), QStringLiteral("centre_id"));
                 newRowCentre.insert(QString::number(c.table) + QLatin1Char('/') + c.row, c.value.toText());
+            }
         }
         const QString roleText = roleName(device.role);
         for (int i = 0; i < int(request.changes.size()); ++i) {

@@ -4,7 +4,7 @@
 #   postgres-fixture.sh stop DIR
 set -euo pipefail
 action=$1
-dir=$2
+dir=$(realpath -m "$2")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x "$bin/initdb" ]] || { echo "PostgreSQL server binaries not found (install the postgresql package: scripts/test does)" >&2; exit 1; }
 as_owner() {

@@ -255,7 +255,7 @@ TEST_CASE("a viewer receives the schedule and none of the register or attendance
     CHECK_THROWS_AS(world.service->push(viewer.device, r), Error);
 }
 
-TEST_CASE("changes outside the device's centre or role are refused one by one, the rest applied", "[sync][scope]")
+TEST_CASE("a batch into another centre is refused whole, and role or scope refusals of single changes let the rest apply", "[sync][scope]")
 {
     TempDir dir;
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
@@ -286,8 +286,18 @@ TEST_CASE("changes outside the device's centre or role are refused one by one, t
     r2.changes[1].value = QStringLiteral("Đổi tên");
     r2.changes[1].version.hlc += 5;
     other.id = QStringLiteral("other-device");
+    const int putsBefore = world.serverStore->puts;
+    try {
+        world.service->push(other, r2);
+        FAIL("a device pushed into another centre");
+    } catch (const Error &e) {
+        CHECK(e.code() == Error::Code::Forbidden);
+    }
+    CHECK(world.serverStore->puts == putsBefore); // refused whole: nothing applied
+    // The same row edited by that device without naming a centre: its row is another centre's.
+    r2.changes.erase(r2.changes.begin());
     const PushResponse resp2 = world.service->push(other, r2);
-    CHECK(resp2.rejected.size() == 2);
+    REQUIRE(resp2.rejected.size() == 1);
     CHECK(resp2.rejected[0].code == QStringLiteral("scope"));
     Replica &b = world.add();
     CHECK(b.store->value(QStringLiteral("people"), p1, QStringLiteral("full_name")).toText() == QStringLiteral("Bùi An"));

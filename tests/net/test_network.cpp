@@ -1,0 +1,376 @@
+// The ward office server and the network client as real processes on loopback (docs/protocol.md).
+#include "nettestsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QDir>
+#include <QThread>
+#include <QUuid>
+#include <catch2/catch.hpp>
+
+using namespace clctest;
+
+namespace {
+
+enum class Backend { Sqlite, Postgres };
+
+QStringList backendArgs(Backend b)
+{
+    if (b == Backend::Sqlite)
+        return {};
+    QFile f(QStringLiteral(CLC_PG_CONNINFO_FILE));
+    if (!f.open(QIODevice::ReadOnly))
+        throw std::runtime_error("PostgreSQL for the tests is not running: run the tests with ctest, which starts it");
+    return {QStringLiteral("--postgres"), QString::fromUtf8(f.readAll()).trimmed(), QStringLiteral("--postgres-schema"),
+            QStringLiteral("n_") + QUuid::createUuid().toString(QUuid::Id128)};
+}
+
+QByteArray exported(const QString &db)
+{
+    const Result r = runClc(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(r.code == 0);
+    return r.out.toUtf8();
+}
+
+int count(const QString &db, const char *table)
+{
+    return QJsonDocument::fromJson(exported(db)).object().value(QLatin1String(table)).toArray().size();
+}
+
+struct Office
+{
+    TempDir dir;
+    std::unique_ptr<ServerProcess> server;
+    QString a, b, c;   // databases: the office computer (admin) and two facilitators' tablets
+    QString centre;
+
+    explicit Office(Backend backend, bool demo = true)
+    {
+        server = std::make_unique<ServerProcess>(dir.path(QStringLiteral("server")), freePort(), backendArgs(backend));
+        a = dir.path(QStringLiteral("a.db"));
+        b = dir.path(QStringLiteral("b.db"));
+        c = dir.path(QStringLiteral("c.db"));
+        REQUIRE(runClc(a, {demo ? QStringLiteral("demo") : QStringLiteral("init")}).code == 0);
+        centre = centreOf(a);
+        enrol(a, QStringLiteral("admin"));
+        enrol(b, QStringLiteral("facilitator"));
+        enrol(c, QStringLiteral("facilitator"));
+    }
+    void enrol(const QString &db, const QString &role, const QString &url = {})
+    {
+        const QString code = server->enrollCode(centre, role, QStringLiteral("Máy %1").arg(db.right(4)));
+        const Result r = runClc(db, {QStringLiteral("enroll"), QStringLiteral("--server"), url.isEmpty() ? server->url() : url, QStringLiteral("--code"), code});
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+    }
+    /// Syncs until a run succeeds (a fault may interrupt one).
+    void syncUntilDone(const QString &db, int tries = 5)
+    {
+        for (int i = 0; i < tries; ++i)
+            if (runClc(db, {QStringLiteral("sync")}).code == 0)
+                return;
+        FAIL("sync never completed");
+    }
+    void converge()
+    {
+        for (int round = 0; round < 2; ++round)
+            for (const QString &db : {a, b, c})
+                syncUntilDone(db);
+        const QByteArray first = exported(a);
+        CHECK(exported(b) == first);
+        CHECK(exported(c) == first);
+    }
+};
+
+QString firstSessionAndPerson(const QString &db, QString *person)
+{
+    const QJsonObject all = QJsonDocument::fromJson(exported(db)).object();
+    *person = all.value(QStringLiteral("people")).toArray().at(0).toObject().value(QStringLiteral("id")).toString();
+    return all.value(QStringLiteral("sessions")).toArray().at(0).toObject().value(QStringLiteral("id")).toString();
+}
+
+} // namespace
+
+TEST_CASE("three devices meet at the ward office server and converge, with one conflict kept", "[net]")
+{
+    Office o(GENERATE(Backend::Sqlite, Backend::Postgres));
+    o.converge();
+    QString person;
+    const QString session = firstSessionAndPerson(o.b, &person);
+    // Offline on both tablets: the same mark, and a different status for the same mark.
+    REQUIRE(runClc(o.b, {QStringLiteral("attend"), session, person, QStringLiteral("present")}).code == 0);
+    REQUIRE(runClc(o.c, {QStringLiteral("attend"), session, person, QStringLiteral("late")}).code == 0);
+    o.converge();
+    const Result conflicts = runClc(o.a, {QStringLiteral("conflicts"), QStringLiteral("--json")});
+    CHECK(QJsonDocument::fromJson(conflicts.out.toUtf8()).array().size() == 1);
+    // An idle sync moves almost nothing.
+    const Result idle = runClc(o.b, {QStringLiteral("sync")});
+    CHECK(idle.out.contains(QStringLiteral("Sent 0 changes")));
+}
+
+TEST_CASE("a server killed in the middle of a push and restarted loses and doubles nothing", "[net][faults]")
+{
+    Office o(GENERATE(Backend::Sqlite, Backend::Postgres));
+    // The first push of the demo is large (about 10,000 changes): kill the server while it runs.
+    QProcess sync;
+    sync.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.a, QStringLiteral("sync")});
+    REQUIRE(sync.waitForStarted());
+    QThread::msleep(60);
+    o.server->kill();
+    sync.waitForFinished(60000);
+    o.server->start();
+    o.converge();
+    CHECK(count(o.b, "attendance") == count(o.a, "attendance"));
+    CHECK(count(o.c, "people") == 300);
+}
+
+TEST_CASE("a client killed between push and acknowledgement resends the batch, applied once", "[net][faults]")
+{
+    Office o(Backend::Sqlite);
+    const Result killed = runClc(o.a, {QStringLiteral("sync")}, {QStringLiteral("CLC_TEST_FAULT=exit-after-push")});
+    CHECK(killed.code == 9);
+    CHECK(metaOf(o.a, QStringLiteral("last_acked_batch")).toInt() == 0); // the answer was never recorded
+    o.converge();
+    CHECK(count(o.b, "people") == 300);
+    const Result status = runClc(o.a, {QStringLiteral("status")});
+    CHECK(status.out.contains(QStringLiteral("changes waiting to be sent: 0")));
+}
+
+TEST_CASE("a proxy that delays, cuts bodies and resets connections leaves everyone converged", "[net][faults]")
+{
+    Office o(Backend::Sqlite, false);
+    FaultyProxy proxy(o.server->port());
+    // Everyone talks through the proxy from now on.
+    const QString token = metaOf(o.b, QStringLiteral("token"));
+    for (const QString &db : {o.a, o.b, o.c})
+        REQUIRE(runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), proxy.url(), QStringLiteral("--token"), metaOf(db, QStringLiteral("token"))}).code == 0);
+    QString lastActivity;
+    for (int i = 0; i < 6; ++i) {
+        const QString db = i % 2 ? o.b : o.a;
+        if (db == o.a) {
+            const Result add = runClc(db, {QStringLiteral("activity"), QStringLiteral("add"), QStringLiteral("--month"), QStringLiteral("2018-05"),
+                                        QStringLiteral("--title"), QStringLiteral("Hoạt động %1").arg(i)});
+            REQUIRE(add.code == 0);
+            lastActivity = add.last();
+        }
+        REQUIRE(runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Người số %1").arg(i)}).code == 0);
+        for (FaultyProxy::Mode m : {FaultyProxy::Mode::Delay, FaultyProxy::Mode::CutRequest, FaultyProxy::Mode::CutResponse, FaultyProxy::Mode::Reset}) {
+            proxy.mode = m;
+            const Result r = runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), proxy.url(), QStringLiteral("--token"), metaOf(db, QStringLiteral("token"))});
+            INFO(r.err.toStdString());
+            CHECK((r.code == 0 || r.code == 3)); // done, or interrupted with "nothing is lost"
+        }
+        proxy.mode = FaultyProxy::Mode::Pass;
+    }
+    CHECK(proxy.connections > 20);
+    for (int round = 0; round < 2; ++round)
+        for (const QString &db : {o.a, o.b, o.c})
+            REQUIRE(runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), proxy.url(), QStringLiteral("--token"), metaOf(db, QStringLiteral("token"))}).code == 0);
+    CHECK(exported(o.b) == exported(o.a));
+    CHECK(exported(o.c) == exported(o.a));
+    CHECK(count(o.c, "people") == 6);
+    CHECK(count(o.c, "activities") == 3);
+    Q_UNUSED(token)
+}
+
+TEST_CASE("requests without a valid token, role or scope are refused with 401 or 403 and change nothing", "[net][auth]")
+{
+    Office o(GENERATE(Backend::Sqlite, Backend::Postgres), false);
+    o.converge();
+    const QByteArray before = exported(o.a);
+    const quint16 port = o.server->port();
+    const QByteArray push = "{\"p\":1,\"s\":3,\"b\":1,\"r\":[\"11111111-1111-4111-8111-111111111111\"],\"c\":[]}";
+    auto post = [port, &push](const QByteArray &token) {
+        QByteArray req = "POST /v1/push HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n";
+        if (!token.isEmpty())
+            req += "Authorization: Bearer " + token + "\r\n";
+        return statusOf(rawHttp(port, req + "Content-Length: " + QByteArray::number(push.size()) + "\r\n\r\n" + push));
+    };
+    CHECK(post({}) == 401);
+    CHECK(post("not-a-token") == 401);
+    // Revoked: the next request fails at once.
+    const QByteArray tokenC = metaOf(o.c, QStringLiteral("token")).toLatin1();
+    REQUIRE(run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{QStringLiteral("revoke"), metaOf(o.c, QStringLiteral("device_id"))}).code == 0);
+    CHECK(post(tokenC) == 401);
+    CHECK(runClc(o.c, {QStringLiteral("sync")}).code == 1);
+    // A viewer may not push.
+    const QString phone = o.dir.path(QStringLiteral("phone.db"));
+    o.enrol(phone, QStringLiteral("viewer"));
+    CHECK(post(metaOf(phone, QStringLiteral("token")).toLatin1()) == 403);
+    // Another centre's device cannot place rows in this centre, nor read it.
+    const QString other = o.dir.path(QStringLiteral("other.db"));
+    REQUIRE(runClc(other, {QStringLiteral("init"), QStringLiteral("--centre"), QStringLiteral("TTHTCĐ phường khác")}).code == 0);
+    const QString otherCode = o.server->enrollCode(centreOf(other), QStringLiteral("admin"), QStringLiteral("Máy phường khác"));
+    REQUIRE(runClc(other, {QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(), QStringLiteral("--code"), otherCode}).code == 0);
+    const QByteArray intoOurs = "{\"p\":1,\"s\":3,\"b\":1,\"r\":[\"11111111-1111-4111-8111-111111111111\"],\"c\":[[12,\"aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa\",5,0,[0,\""
+        + o.centre.toLatin1() + "\",1,\"Kẻ lạ\"]]]}";
+    QByteArray req = "POST /v1/push HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + metaOf(other, QStringLiteral("token")).toLatin1()
+        + "\r\nContent-Length: " + QByteArray::number(intoOurs.size()) + "\r\n\r\n" + intoOurs;
+    CHECK(statusOf(rawHttp(port, req)) == 403);
+    REQUIRE(runClc(other, {QStringLiteral("sync")}).code == 0);
+    CHECK(count(other, "people") == 0);
+    CHECK(count(other, "activities") == 0);
+    // A used code does not work twice.
+    CHECK(runClc(o.dir.path(QStringLiteral("again.db")), {QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(), QStringLiteral("--code"), otherCode}).code == 1);
+
+    for (const QString &db : {o.a, o.b})
+        REQUIRE(runClc(db, {QStringLiteral("sync")}).code == 0);
+    CHECK(exported(o.a) == before);
+}
+
+TEST_CASE("the viewer's phone receives the schedule and none of the register or attendance", "[net][scope]")
+{
+    Office o(Backend::Sqlite);
+    o.syncUntilDone(o.a);
+    const QString phone = o.dir.path(QStringLiteral("phone.db"));
+    o.enrol(phone, QStringLiteral("viewer"));
+    const Result r = runClc(phone, {QStringLiteral("sync")});
+    REQUIRE(r.code == 0);
+    CHECK(count(phone, "activities") == 34);
+    CHECK(count(phone, "sessions") > 0);
+    CHECK(count(phone, "people") == 0);
+    CHECK(count(phone, "attendance") == 0);
+    CHECK(count(phone, "person_groups") == 0);
+}
+
+TEST_CASE("the HTTP layer caps bodies, answers malformed and old requests, closes idle connections", "[net][http]")
+{
+    TempDir dir;
+    ServerProcess server(dir.path(QStringLiteral("s")), freePort(), {QStringLiteral("--idle-timeout"), QStringLiteral("2")});
+    const quint16 port = server.port();
+    CHECK(statusOf(rawHttp(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n")) == 413);
+    CHECK(statusOf(rawHttp(port, "GET /v1/health HTTP/1.1\r\nHost: x\r\nBad header line\r\n\r\n")) == 400);
+    CHECK(statusOf(rawHttp(port, "GET  HTTP/1.1\r\nHost: x\r\n\r\n")) == 400);
+    CHECK(statusOf(rawHttp(port, "GET /v1/health HTTP/7.1\r\nHost: x\r\n\r\n")) == 505);
+    rawHttp(port, "GARBAGE\r\n\r\n", 3000); // not even a request line: the connection is closed
+    CHECK(statusOf(rawHttp(port, "GET /v1/health HTTP/1.0\r\n\r\n")) == 200);
+    CHECK(statusOf(rawHttp(port, "GET /v1/nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 404);
+    CHECK(statusOf(rawHttp(port, "DELETE /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 405);
+    CHECK(statusOf(rawHttp(port, "POST /v1/enroll HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 5\r\n\r\n{bad}")) == 400);
+    CHECK(statusOf(rawHttp(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nAuthorization: Bearer x\r\nContent-Length: 4\r\n\r\nxxxx"))
+          == 413);
+    // Connection: close is honoured: the server closes after the answer.
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        REQUIRE(s.waitForConnected(5000));
+        s.write("GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        CHECK(s.waitForDisconnected(5000));
+    }
+    // An idle connection is closed after the timeout.
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        REQUIRE(s.waitForConnected(5000));
+        s.write("GET /v1/hea");
+        CHECK(s.waitForDisconnected(10000));
+    }
+    CHECK(statusOf(rawHttp(port, "GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 200); // still serving
+}
+
+TEST_CASE("200 devices keep connections open and are all served", "[net][http]")
+{
+    TempDir dir;
+    ServerProcess server(dir.path(QStringLiteral("s")), freePort());
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < 200; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, server.port());
+    }
+    int ok = 0;
+    for (int round = 0; round < 2; ++round) {
+        for (auto &s : sockets) {
+            REQUIRE((s->state() == QAbstractSocket::ConnectedState || s->waitForConnected(5000)));
+            s->write("GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        for (auto &s : sockets) {
+            QByteArray answer;
+            while (!answer.contains("\"status\":\"ok\"") && s->waitForReadyRead(5000))
+                answer += s->readAll();
+            ok += statusOf(answer) == 200;
+        }
+    }
+    CHECK(ok == 400); // each connection answered twice: kept alive
+}
+
+TEST_CASE("TLS: the server speaks HTTPS with its certificate and devices sync over it", "[net][tls]")
+{
+    TempDir dir;
+    const QString cert = dir.path(QStringLiteral("cert.pem")), key = dir.path(QStringLiteral("key.pem"));
+    const Result gen = run(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                                       QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                                                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                                                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    REQUIRE(gen.code == 0);
+    ServerProcess server(dir.path(QStringLiteral("s")), freePort(), {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+    const QString url = QStringLiteral("https://127.0.0.1:%1").arg(server.port());
+    const QString a = dir.path(QStringLiteral("a.db")), b = dir.path(QStringLiteral("b.db"));
+    REQUIRE(runClc(a, {QStringLiteral("init")}).code == 0);
+    REQUIRE(runClc(a, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Nguyễn Thị Hoà")}).code == 0);
+    // Without trusting the certificate the device refuses to talk.
+    CHECK(runClc(a, {QStringLiteral("enroll"), QStringLiteral("--server"), url, QStringLiteral("--code"), server.enrollCode(centreOf(a), QStringLiteral("admin"), QStringLiteral("A"))}).code != 0);
+    for (const QString &db : {a, b}) {
+        const QString code = server.enrollCode(db == a ? centreOf(a) : centreOf(a), QStringLiteral("coordinator"), db);
+        const Result r = runClc(db, {QStringLiteral("enroll"), QStringLiteral("--server"), url, QStringLiteral("--code"), code, QStringLiteral("--ca"), cert});
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        REQUIRE(runClc(db, {QStringLiteral("sync")}).code == 0);
+    }
+    CHECK(count(b, "people") == 1);
+    // Plain HTTP to the TLS port gets nowhere.
+    CHECK(statusOf(rawHttp(server.port(), "GET /v1/health HTTP/1.0\r\n\r\n", 3000)) == 0);
+}
+
+TEST_CASE("two server processes on one PostgreSQL database serve the same devices", "[net][postgres]")
+{
+    TempDir dir;
+    const QStringList pg = backendArgs(Backend::Postgres);
+    ServerProcess one(dir.path(QStringLiteral("one")), freePort(), pg);
+    ServerProcess two(dir.path(QStringLiteral("two")), freePort(), pg);
+    const QString a = dir.path(QStringLiteral("a.db")), b = dir.path(QStringLiteral("b.db"));
+    REQUIRE(runClc(a, {QStringLiteral("demo")}).code == 0);
+    const QString centre = centreOf(a);
+    REQUIRE(runClc(a, {QStringLiteral("enroll"), QStringLiteral("--server"), one.url(), QStringLiteral("--code"), one.enrollCode(centre, QStringLiteral("admin"), QStringLiteral("A"))}).code == 0);
+    // Enrolled by process one, served by process two: they share the devices and the changes.
+    REQUIRE(runClc(b, {QStringLiteral("enroll"), QStringLiteral("--server"), two.url(), QStringLiteral("--code"), one.enrollCode(centre, QStringLiteral("facilitator"), QStringLiteral("B"))}).code == 0);
+    REQUIRE(runClc(a, {QStringLiteral("sync")}).code == 0);
+    REQUIRE(runClc(b, {QStringLiteral("sync")}).code == 0); // through the other process
+    CHECK(count(b, "people") == 300);
+    // Both devices edit, then sync at the same time through different processes.
+    REQUIRE(runClc(b, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Phạm Văn Đồng")}).code == 0);
+    REQUIRE(runClc(a, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Trần Thị Lý")}).code == 0);
+    QProcess pa, pb;
+    pa.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), a, QStringLiteral("sync")});
+    pb.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), b, QStringLiteral("sync")});
+    REQUIRE(pa.waitForFinished(60000));
+    REQUIRE(pb.waitForFinished(60000));
+    CHECK(pa.exitCode() == 0);
+    CHECK(pb.exitCode() == 0);
+    for (int round = 0; round < 2; ++round)
+        for (const QString &db : {a, b})
+            REQUIRE(runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), round ? two.url() : one.url(), QStringLiteral("--token"), metaOf(db, QStringLiteral("token"))}).code == 0);
+    CHECK(exported(a) == exported(b));
+    CHECK(count(a, "people") == 302);
+}
+
+TEST_CASE("SIGTERM stops the server cleanly and a backup made while serving is complete", "[net][operations]")
+{
+    Office o(Backend::Sqlite, false);
+    REQUIRE(runClc(o.a, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Lê Văn Sao")}).code == 0);
+    o.syncUntilDone(o.a);
+    const QString backup = o.dir.path(QStringLiteral("backup.db"));
+    const Result r = run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{QStringLiteral("backup"), backup});
+    REQUIRE(r.code == 0);
+    CHECK(o.server->terminate() == 0);
+    // The backup is a working server store: a server started on it serves the same data.
+    QDir().mkpath(o.dir.path(QStringLiteral("restored")));
+    REQUIRE(QFile::copy(backup, o.dir.path(QStringLiteral("restored/server.db"))));
+    ServerProcess restored(o.dir.path(QStringLiteral("restored")), freePort());
+    const QString d = o.dir.path(QStringLiteral("d.db"));
+    REQUIRE(runClc(d, {QStringLiteral("enroll"), QStringLiteral("--server"), restored.url(), QStringLiteral("--code"),
+                    restored.enrollCode(o.centre, QStringLiteral("coordinator"), QStringLiteral("D"))}).code == 0);
+    REQUIRE(runClc(d, {QStringLiteral("sync")}).code == 0);
+    CHECK(count(d, "people") == 1);
+}
