@@ -1,0 +1,122 @@
+#include "syncclient.h"
+#include "error.h"
+#include "httptransport.h"
+#include "store.h"
+#include "syncsession.h"
+
+#include <QNetworkInformation>
+#include <QRandomGenerator>
+#include <QThread>
+
+namespace clc::sync {
+
+SyncClient::SyncClient(const QString &databasePath, QObject *parent) : QObject(parent), m_path(databasePath)
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncClient::syncNow);
+    // Where the platform can tell us the network is back, sync then; elsewhere the retries probe.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability r) {
+            if (r == QNetworkInformation::Reachability::Online && m_state == State::Offline)
+                syncNow();
+        });
+    }
+}
+
+SyncClient::~SyncClient()
+{
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
+void SyncClient::setBackoff(int initialMs, int maxMs)
+{
+    m_initialMs = initialMs;
+    m_maxMs = maxMs;
+}
+
+void SyncClient::syncNow()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_retry.stop();
+    start();
+}
+
+void SyncClient::start()
+{
+    m_running = true;
+    m_state = State::Syncing;
+    Q_EMIT changed();
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+    const QString path = m_path;
+    m_worker = QThread::create([this, path] {
+        int state = int(State::Idle);
+        QString error;
+        int pending = 0;
+        qint64 serverTime = 0;
+        try {
+            Store store(path);
+            const QString server = store.meta(QStringLiteral("server_url"));
+            const QString token = store.meta(QStringLiteral("token"));
+            if (!store.isInitialised() || server.isEmpty() || token.isEmpty()) {
+                state = int(State::NotEnrolled);
+            } else {
+                HttpTransport http(QUrl(server), token, HttpTransportOptions{60000, store.meta(QStringLiteral("server_ca"))});
+                SyncSession session(store, http);
+                serverTime = session.run().serverTime;
+                store.setMeta(QStringLiteral("last_sync_ok"), QDateTime::currentMSecsSinceEpoch());
+            }
+            pending = int(store.pendingChanges());
+        } catch (const TransportError &e) {
+            state = int(State::Offline);
+            error = QString::fromStdString(e.what());
+        } catch (const Error &e) {
+            state = int(State::Error);
+            error = e.describe();
+        }
+        QMetaObject::invokeMethod(this, [=] { onFinished(state, error, pending, serverTime); }, Qt::QueuedConnection);
+    });
+    m_worker->start();
+}
+
+void SyncClient::onFinished(int state, const QString &error, int pending, qint64 serverTime)
+{
+    m_running = false;
+    m_state = State(state);
+    m_errorText = error;
+    m_pending = pending;
+    const bool ok = m_state == State::Idle;
+    if (ok) {
+        m_attempt = 0;
+        m_lastSuccess = QDateTime::currentDateTime(); // the last *successful* sync, never the last attempt
+        if (serverTime)
+            m_clockOffsetMs = serverTime - QDateTime::currentMSecsSinceEpoch();
+    } else if (m_state == State::Offline) {
+        scheduleRetry();
+    }
+    Q_EMIT changed();
+    Q_EMIT finished(ok);
+    if (m_again) {
+        m_again = false;
+        syncNow();
+    }
+}
+
+void SyncClient::scheduleRetry()
+{
+    // Exponential backoff with jitter, so a ward's tablets coming back together do not arrive at once.
+    const qint64 base = std::min<qint64>(m_maxMs, qint64(m_initialMs) << std::min(m_attempt, 20));
+    ++m_attempt;
+    const int delay = int(base / 2 + QRandomGenerator::global()->bounded(int(base / 2) + 1));
+    m_retry.start(delay);
+}
+
+} // namespace clc::sync

@@ -1,0 +1,77 @@
+#pragma once
+// Background sync for the app (docs/protocol.md#client): never blocks the caller's thread. Each run
+// opens its own connection to the database on a worker thread and talks HTTP there; results come
+// back as properties and signals. Failures retry with exponential backoff and jitter; the network
+// coming back (QNetworkInformation where a backend exists, else the retries themselves probing the
+// server) triggers a sync.
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <atomic>
+
+class QThread;
+
+namespace clc::sync {
+
+class SyncClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY changed)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
+    Q_PROPERTY(int pending READ pending NOTIFY changed)
+    Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY changed)
+    Q_PROPERTY(qint64 clockOffsetMs READ clockOffsetMs NOTIFY changed)
+
+public:
+    enum class State {
+        NotEnrolled, ///< no server or token in the database yet
+        Idle,        ///< the last sync succeeded (see lastSuccess)
+        Syncing,
+        Offline,     ///< the server could not be reached; retrying with backoff
+        Error,       ///< the server refused (e.g. revoked device); errorText says why; no automatic retry
+    };
+    Q_ENUM(State)
+
+    explicit SyncClient(const QString &databasePath, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    State state() const { return m_state; }
+    QString errorText() const { return m_errorText; }
+    int pending() const { return m_pending; }
+    QDateTime lastSuccess() const { return m_lastSuccess; }
+    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+    /// Milliseconds until the next automatic retry, 0 if none is scheduled.
+    int retryInMs() const { return m_retry.isActive() ? m_retry.remainingTime() : 0; }
+
+    /// Starts a sync on the worker thread and returns at once; a second call while one runs queues one more.
+    Q_INVOKABLE void syncNow();
+    /// Backoff bounds (tests shorten them).
+    void setBackoff(int initialMs, int maxMs);
+
+Q_SIGNALS:
+    void changed();
+    /// A run ended: ok, or failed with the state and errorText saying why.
+    void finished(bool ok);
+
+private:
+    void start();
+    void onFinished(int state, const QString &error, int pending, qint64 serverTime);
+    void scheduleRetry();
+
+    QString m_path;
+    State m_state = State::NotEnrolled;
+    QString m_errorText;
+    int m_pending = 0;
+    QDateTime m_lastSuccess;
+    qint64 m_clockOffsetMs = 0;
+    bool m_running = false;
+    bool m_again = false;
+    int m_attempt = 0;
+    int m_initialMs = 2000;
+    int m_maxMs = 5 * 60 * 1000;
+    QTimer m_retry;
+    QThread *m_worker = nullptr;
+};
+
+} // namespace clc::sync
