@@ -397,5 +397,193 @@
         <source>is required</source>
         <translation>là bắt buộc</translation>
     </message>
+    <message>
+        <source>this device has not received its centre yet: run `clc sync` first</source>
+        <translation>thiết bị này chưa nhận được dữ liệu trung tâm: hãy chạy `clc sync` trước</translation>
+    </message>
+    <message>
+        <source>no conflict with id '%1'</source>
+        <translation>không có xung đột với mã '%1'</translation>
+    </message>
+    <message>
+        <source>'%1' is not a centre id (clc status shows it)</source>
+        <translation>'%1' không phải mã trung tâm (xem bằng clc status)</translation>
+    </message>
+    <message>
+        <source>'%1' is not one of: viewer, facilitator, coordinator, admin</source>
+        <translation>'%1' không thuộc: viewer, facilitator, coordinator, admin</translation>
+    </message>
+    <message>
+        <source>must not be below %1</source>
+        <translation>không được nhỏ hơn %1</translation>
+    </message>
+    <message>
+        <source>replica index %1 out of range</source>
+        <translation>chỉ số bản sao %1 vượt phạm vi</translation>
+    </message>
+    <message>
+        <source>is not a replica id</source>
+        <translation>không phải mã bản sao</translation>
+    </message>
+    <message>
+        <source>must have 5 or 6 elements</source>
+        <translation>phải có 5 hoặc 6 phần tử</translation>
+    </message>
+    <message>
+        <source>unknown table %1</source>
+        <translation>không rõ bảng %1</translation>
+    </message>
+    <message>
+        <source>the stamp is negative</source>
+        <translation>dấu thời gian bị âm</translation>
+    </message>
+    <message>
+        <source>must list field, value pairs</source>
+        <translation>phải liệt kê các cặp trường, giá trị</translation>
+    </message>
+    <message>
+        <source>must have one base per field</source>
+        <translation>mỗi trường phải có một phiên bản gốc</translation>
+    </message>
+    <message>
+        <source>a value must be text, a whole number or null</source>
+        <translation>giá trị phải là văn bản, số nguyên hoặc null</translation>
+    </message>
+    <message>
+        <source>a base is [stamp, replica]</source>
+        <translation>phiên bản gốc có dạng [dấu thời gian, bản sao]</translation>
+    </message>
+    <message>
+        <source>unknown field %1 of %2</source>
+        <translation>không rõ trường %1 của %2</translation>
+    </message>
+    <message>
+        <source>the row id is missing and cannot be derived</source>
+        <translation>thiếu mã dòng và không suy ra được</translation>
+    </message>
+    <message>
+        <source>is not a row id</source>
+        <translation>không phải mã dòng</translation>
+    </message>
+    <message>
+        <source>more than %1 changes in one message</source>
+        <translation>quá %1 thay đổi trong một thông điệp</translation>
+    </message>
+    <message>
+        <source>the message is larger than %1 bytes</source>
+        <translation>thông điệp lớn hơn %1 byte</translation>
+    </message>
+    <message>
+        <source>the message is not valid UTF-8</source>
+        <translation>thông điệp không phải UTF-8 hợp lệ</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>JSON không hợp lệ tại byte %1: %2</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>phải là một đối tượng JSON</translation>
+    </message>
+    <message>
+        <source>unsupported protocol version %1 (this side speaks %2)</source>
+        <translation>không hỗ trợ giao thức phiên bản %1 (bên này dùng %2)</translation>
+    </message>
+    <message>
+        <source>'%1' is not a row id</source>
+        <translation>'%1' không phải mã dòng</translation>
+    </message>
+    <message>
+        <source>the sending replica is missing</source>
+        <translation>thiếu bản sao gửi</translation>
+    </message>
+    <message>
+        <source>a rejection is [index, code, reason]</source>
+        <translation>một từ chối có dạng [chỉ số, mã, lý do]</translation>
+    </message>
+    <message>
+        <source>the cursor is missing</source>
+        <translation>thiếu con trỏ</translation>
+    </message>
+    <message>
+        <source>not a cursor this server made</source>
+        <translation>không phải con trỏ do máy chủ này tạo</translation>
+    </message>
+    <message>
+        <source>a viewer device cannot send changes</source>
+        <translation>thiết bị chỉ xem không được gửi thay đổi</translation>
+    </message>
+    <message>
+        <source>batch %1 was expected, not %2</source>
+        <translation>cần gói %1, không phải %2</translation>
+    </message>
+    <message>
+        <source>the batch changes another centre</source>
+        <translation>gói thay đổi trung tâm khác</translation>
+    </message>
+    <message>
+        <source>the batch places a row in another centre</source>
+        <translation>gói đặt một dòng vào trung tâm khác</translation>
+    </message>
+    <message>
+        <source>a %1 may not change %2</source>
+        <translation>vai trò %1 không được sửa %2</translation>
+    </message>
+    <message>
+        <source>the row %1 is new but its centre was not sent</source>
+        <translation>dòng %1 mới nhưng không gửi kèm trung tâm</translation>
+    </message>
+    <message>
+        <source>the row belongs to another centre</source>
+        <translation>dòng thuộc trung tâm khác</translation>
+    </message>
+    <message>
+        <source>the device clock is %1 hours ahead of the server; set the date and time</source>
+        <translation>đồng hồ thiết bị nhanh hơn máy chủ %1 giờ; hãy chỉnh ngày giờ</translation>
+    </message>
+    <message>
+        <source>Restored the other value; it will be sent with the next sync.</source>
+        <translation>Đã khôi phục giá trị kia; sẽ được gửi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>No conflicts to review.</source>
+        <translation>Không có xung đột cần xem.</translation>
+    </message>
+    <message>
+        <source>%1.%2 of %3: kept "%4"; the other value "%5" was written on device %6 at %7</source>
+        <translation>%1.%2 của %3: giữ "%4"; giá trị kia "%5" được ghi trên thiết bị %6 lúc %7</translation>
+    </message>
+    <message>
+        <source>cannot reach the server: %1</source>
+        <translation>không kết nối được máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3)</source>
+        <translation>cơ sở dữ liệu này thuộc trung tâm %1 nhưng mã được tạo cho trung tâm %2; hãy xin mã cho %1 (và thu hồi thiết bị %3)</translation>
+    </message>
+    <message>
+        <source>Enrolled as %1 (%2) with %3.</source>
+        <translation>Đã đăng ký là %1 (%2) với %3.</translation>
+    </message>
+    <message>
+        <source>no server yet: run `clc --db %1 enroll --server URL --code CODE` first</source>
+        <translation>chưa có máy chủ: hãy chạy `clc --db %1 enroll --server URL --code MÃ` trước</translation>
+    </message>
+    <message>
+        <source>clc: sync interrupted, nothing is lost; run it again: %1</source>
+        <translation>clc: đồng bộ bị gián đoạn, không mất gì; hãy chạy lại: %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 changes in %2 batches, received %3 changes (%4 new); %5 refused; %6 conflicts to review; %7 waiting.</source>
+        <translation>Đã gửi %1 thay đổi trong %2 gói, nhận %3 thay đổi (%4 mới); %5 bị từ chối; %6 xung đột cần xem; %7 đang chờ.</translation>
+    </message>
+    <message>
+        <source>Warning: this device's clock differs from the server's by %1 minutes; set the date and time.</source>
+        <translation>Cảnh báo: đồng hồ thiết bị lệch với máy chủ %1 phút; hãy chỉnh ngày giờ.</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <translation>Máy chủ từ chối: %1</translation>
+    </message>
 </context>
 </TS>
