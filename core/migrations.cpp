@@ -95,7 +95,15 @@ CREATE TABLE quarantine (
   field INTEGER NOT NULL, value, hlc INTEGER NOT NULL, replica TEXT NOT NULL, reason TEXT NOT NULL);
 )SQL";
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3};
+// Migration 4: reports. Who signs the centre's reports and who receives them; money recorded as spent.
+const char *const Migration4 = R"SQL(
+ALTER TABLE centres ADD COLUMN director_title TEXT;
+ALTER TABLE centres ADD COLUMN director_name TEXT;
+ALTER TABLE centres ADD COLUMN recipients TEXT;
+ALTER TABLE activities ADD COLUMN budget_spent INTEGER;
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

@@ -68,8 +68,10 @@ std::vector<TableDef> build()
                              QString::fromLatin1(a), QString::fromLatin1(b)});
     };
     // Append only: codes are positions (see schema.h).
+    // Fields after `deleted` were added later (codes are append-only).
     add("centres", {text("name", 300, true), text("short_name"), text("committee", 300), text("place"),
-                    text("district"), text("province"), deleted});
+                    text("district"), text("province"), deleted, text("director_title", 100), text("director_name", 200),
+                    text("recipients", 2000)});
     add("plans", {centre, text("school_year", 20, true), text("title", 1000), text("doc_number", 50),
                   text("bases", LongText), text("purpose", LongText), text("advantages", LongText),
                   text("difficulties", LongText), text("solutions", LongText), text("recommendations", LongText),
@@ -92,7 +94,7 @@ std::vector<TableDef> build()
                        text("group_text", 1000), text("partner_text", 1000), text("teacher", 300),
                        integer("planned_participants", 0, 1000000), integer("budget", 0, MaxMoney),
                        choice("status", {QStringLiteral("planned"), QStringLiteral("done"), QStringLiteral("cancelled")}, true),
-                       deleted});
+                       deleted, integer("budget_spent", 0, MaxMoney)});
     add("activity_groups", {centre, ref("activity_id", "activities"), ref("group_id", "learner_groups"), deleted},
         "activity_id", "group_id");
     add("activity_partners", {centre, ref("activity_id", "activities"), ref("organisation_id", "organisations"), deleted},
