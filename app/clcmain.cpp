@@ -3,13 +3,21 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <memory>
 #include <cstdio>
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Drawing a PDF needs fonts, so `report` runs with a GUI application, off screen when there is no display.
+    bool report = false;
+    for (int i = 1; i < argc; ++i)
+        report = report || QByteArray(argv[i]) == "report";
+    if (report && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(report ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("clc"));
-    const QStringList args = app.arguments().mid(1);
+    const QStringList args = app->arguments().mid(1);
     const int lang = int(args.indexOf(QStringLiteral("--lang")));
     clc::installLanguage(clc::chooseLanguage(lang >= 0 ? args.value(lang + 1) : QString()));
     QTextStream out(stdout);

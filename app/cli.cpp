@@ -10,6 +10,9 @@
 #include "personimport.h"
 #include "planimport.h"
 #include "records.h"
+#include "reportdocument.h"
+#include "reportrender.h"
+#include "reports.h"
 #include "schema.h"
 #include "store.h"
 #include "textfile.h"
@@ -516,6 +519,84 @@ int cmdSync(Context &c)
     return 0;
 }
 
+int cmdReport(Context &c)
+{
+    const QString kind = c.args.value(0);
+    static const QStringList kinds{QStringLiteral("monthly"), QStringLiteral("year"), QStringLiteral("register"), QStringLiteral("attendance"),
+                                   QStringLiteral("log")};
+    const QString usage = QStringLiteral("clc --db FILE report monthly|year|register|attendance|log --format pdf|xlsx|csv --out FILE "
+                                         "[--month YYYY-MM] [--year 2017-2018] [--activity ID] [--date YYYY-MM-DD] [--number N]");
+    if (!kinds.contains(kind))
+        throw UsageError{QStringLiteral("usage: ") + usage};
+    VerbParser p(usage, {});
+    for (const char *o : {"format", "out", "month", "year", "activity", "date", "number"})
+        p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
+    p.parse(c.args.mid(1));
+    const QString format = p.required(QStringLiteral("format"));
+    if (!QStringList{QStringLiteral("pdf"), QStringLiteral("xlsx"), QStringLiteral("csv")}.contains(format))
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: pdf, xlsx, csv").arg(format), QStringLiteral("--format"));
+    const QString out = p.required(QStringLiteral("out"));
+    Store &s = c.openInitialised();
+    ReportOptions options;
+    options.number = p.value(QStringLiteral("number"));
+    if (p.isSet(QStringLiteral("date"))) {
+        options.date = QDate::fromString(p.value(QStringLiteral("date")), QStringLiteral("yyyy-MM-dd"));
+        if (!options.date.isValid())
+            throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a date of the form YYYY-MM-DD").arg(p.value(QStringLiteral("date"))), QStringLiteral("--date"));
+    }
+    const QString month = p.value(QStringLiteral("month"));
+    if (!month.isEmpty())
+        validateField(*table(QStringLiteral("activities")), *table(QStringLiteral("activities"))->field(QStringLiteral("month")), month);
+    // The school year: given, else the month's, else the latest plan's.
+    QString year = p.value(QStringLiteral("year"));
+    if (year.isEmpty() && !month.isEmpty())
+        year = reports::schoolYearOf(month);
+    if (year.isEmpty())
+        year = s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText();
+    if (year.isEmpty() && kind != QLatin1String("register") && kind != QLatin1String("attendance"))
+        throw Error(Error::Code::InvalidInput, Tr::tr("there is no plan yet: give the school year"), QStringLiteral("--year"));
+    ReportDocument doc;
+    if (kind == QLatin1String("monthly"))
+        doc = reports::monthlyDocument(s, year, month, options);
+    else if (kind == QLatin1String("year"))
+        doc = reports::yearDocument(s, year, options);
+    else if (kind == QLatin1String("register"))
+        doc = reports::registerDocument(s, options);
+    else if (kind == QLatin1String("attendance"))
+        doc = reports::attendanceSheet(s, p.required(QStringLiteral("activity")), options);
+    else
+        doc = reports::activityLog(s, year, options);
+    if (format == QLatin1String("pdf")) {
+        reports::writePdf(doc, out);
+    } else if (format == QLatin1String("xlsx")) {
+        reports::writeXlsx(doc, out);
+    } else {
+        QSaveFile f(out);
+        const QByteArray data = reports::toCsv(doc);
+        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+            throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
+    }
+    c.out << out << Qt::endl;
+    return 0;
+}
+
+int cmdCentre(Context &c)
+{
+    // The ward's names are data: wards are merged and renamed.
+    static const QStringList fields{QStringLiteral("name"), QStringLiteral("short_name"), QStringLiteral("committee"), QStringLiteral("place"),
+                                    QStringLiteral("district"), QStringLiteral("province"), QStringLiteral("director_title"),
+                                    QStringLiteral("director_name"), QStringLiteral("recipients")};
+    if (c.args.value(0) != QLatin1String("set") || c.args.size() != 3)
+        throw UsageError{QStringLiteral("usage: clc --db FILE centre set FIELD VALUE   (FIELD: ") + fields.join(QStringLiteral(", ")) + QLatin1Char(')')};
+    if (!fields.contains(c.args[1]))
+        throw Error(Error::Code::InvalidInput, Tr::tr("unknown field; one of: %1").arg(fields.join(QStringLiteral(", "))), c.args[1]);
+    Store &s = c.openInitialised();
+    QString value = c.args[2];
+    value.replace(QStringLiteral("\\n"), QStringLiteral("\n")); // recipients: one per line
+    s.write(QStringLiteral("centres"), s.centreId(), {{c.args[1], value.trimmed().isEmpty() ? Value() : Value(value.trimmed())}});
+    return 0;
+}
+
 int cmdStatus(Context &c)
 {
     VerbParser p(QStringLiteral("clc --db FILE status"), {});
@@ -547,6 +628,9 @@ const char *const Usage =
     "  conflicts [--all] [--json]\n"
     "  conflicts restore ID\n"
     "  export --format json|csv [--out FILE]\n"
+    "  report monthly|year|register|attendance|log --format pdf|xlsx|csv --out FILE [--month YYYY-MM] [--year 2017-2018]\n"
+    "         [--activity ID] [--date YYYY-MM-DD] [--number N]\n"
+    "  centre set FIELD VALUE\n"
     "  status\n";
 
 } // namespace
@@ -587,6 +671,7 @@ int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
         {QStringLiteral("attend"), cmdAttend},     {QStringLiteral("export"), cmdExport},
         {QStringLiteral("status"), cmdStatus},     {QStringLiteral("conflicts"), cmdConflicts},
         {QStringLiteral("enroll"), cmdEnroll},     {QStringLiteral("sync"), cmdSync},
+        {QStringLiteral("report"), cmdReport},     {QStringLiteral("centre"), cmdCentre},
     };
     const Handler h = verbs.value(verb);
     if (!h) {

@@ -585,5 +585,329 @@
         <source>Refused by the server: %1</source>
         <translation>Máy chủ từ chối: %1</translation>
     </message>
+    <message>
+        <source>No.: %1/%2-TTHTCĐ</source>
+        <translation>Số: %1/%2-TTHTCĐ</translation>
+    </message>
+    <message>
+        <source>%1, day %2 month %3 year %4</source>
+        <translation>%1, ngày %2 tháng %3 năm %4</translation>
+    </message>
+    <message>
+        <source>- Ward People's Committee (to report);</source>
+        <translation>- UBND phường (để báo cáo);</translation>
+    </message>
+    <message>
+        <source>- Filed: centre office.</source>
+        <translation>- Lưu: VT.</translation>
+    </message>
+    <message>
+        <source>DIRECTOR</source>
+        <translation>GIÁM ĐỐC</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Nội dung hoạt động</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Số người tham gia</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>Số lượt</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Đối tượng học</translation>
+    </message>
+    <message>
+        <source>Partner / teacher</source>
+        <translation>Đơn vị phối hợp/Người dạy</translation>
+    </message>
+    <message>
+        <source>Budget (đ)</source>
+        <translation>Kinh phí (đ)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>ACTIVITIES OF THE SCHOOL YEAR %1</source>
+        <translation>KẾT QUẢ HOẠT ĐỘNG NĂM HỌC %1</translation>
+    </message>
+    <message>
+        <source>ACTIVITIES OF MONTH %1</source>
+        <translation>KẾT QUẢ HOẠT ĐỘNG THÁNG %1</translation>
+    </message>
+    <message>
+        <source>(Part V of the plan, with the participants recorded)</source>
+        <translation>(Phần V của kế hoạch, kèm số người tham gia thực tế)</translation>
+    </message>
+    <message>
+        <source>No activities were planned for this period.</source>
+        <translation>Không có hoạt động nào trong thời gian này.</translation>
+    </message>
+    <message>
+        <source>YEAR-END REPORT OF THE SCHOOL YEAR %1</source>
+        <translation>BÁO CÁO TỔNG KẾT NĂM HỌC %1</translation>
+    </message>
+    <message>
+        <source>1. Activities and sessions held, by field</source>
+        <translation>1. Số hoạt động và số buổi đã tổ chức theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Activities planned</source>
+        <translation>Hoạt động theo kế hoạch</translation>
+    </message>
+    <message>
+        <source>Activities held</source>
+        <translation>Hoạt động đã tổ chức</translation>
+    </message>
+    <message>
+        <source>Sessions planned</source>
+        <translation>Buổi theo kế hoạch</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Buổi đã tổ chức</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Số người học</translation>
+    </message>
+    <message>
+        <source>2. Attendances and learners by field and target group</source>
+        <translation>2. Số lượt và số người học theo lĩnh vực và đối tượng</translation>
+    </message>
+    <message>
+        <source>3. By sex</source>
+        <translation>3. Theo giới tính</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>4. By neighbourhood</source>
+        <translation>4. Theo khu dân cư</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <source>5. Targets of the plan</source>
+        <translation>5. Chỉ tiêu của kế hoạch</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Đạt được</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>chưa đạt</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>chưa đo</translation>
+    </message>
+    <message>
+        <source>6. Budget</source>
+        <translation>6. Kinh phí</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Recorded as spent</source>
+        <translation>Đã chi</translation>
+    </message>
+    <message>
+        <source>7. Activities that did not take place</source>
+        <translation>7. Các hoạt động chưa tổ chức</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã huỷ</translation>
+    </message>
+    <message>
+        <source>not held</source>
+        <translation>chưa tổ chức</translation>
+    </message>
+    <message>
+        <source>REGISTER OF LEARNERS</source>
+        <translation>SỔ DANH SÁCH HỌC VIÊN</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>no activity with id '%1'</source>
+        <translation>không có hoạt động với mã '%1'</translation>
+    </message>
+    <message>
+        <source>ATTENDANCE SHEET</source>
+        <translation>SỔ ĐIỂM DANH</translation>
+    </message>
+    <message>
+        <source>Sessions attended</source>
+        <translation>Số buổi tham gia</translation>
+    </message>
+    <message>
+        <source>x present, m late, p excused, v absent</source>
+        <translation>x có mặt, m muộn, p vắng có phép, v vắng</translation>
+    </message>
+    <message>
+        <source>TEACHER</source>
+        <translation>NGƯỜI DẠY</translation>
+    </message>
+    <message>
+        <source>ACTIVITY LOG OF THE SCHOOL YEAR %1</source>
+        <translation>SỔ THEO DÕI HOẠT ĐỘNG NĂM HỌC %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Báo cáo viên</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>of them male</source>
+        <translation>trong đó nam</translation>
+    </message>
+    <message>
+        <source>of them female</source>
+        <translation>trong đó nữ</translation>
+    </message>
+    <message>
+        <source>'%1' is not a school year such as 2017-2018</source>
+        <translation>'%1' không phải năm học dạng 2017-2018</translation>
+    </message>
+    <message>
+        <source>%1 is not in the school year %2</source>
+        <translation>%1 không thuộc năm học %2</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(chưa có đối tượng)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(chưa ghi)</translation>
+    </message>
+    <message>
+        <source>'%1' is not one of: pdf, xlsx, csv</source>
+        <translation>'%1' không thuộc: pdf, xlsx, csv</translation>
+    </message>
+    <message>
+        <source>'%1' is not a date of the form YYYY-MM-DD</source>
+        <translation>'%1' không phải ngày dạng YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>there is no plan yet: give the school year</source>
+        <translation>chưa có kế hoạch: hãy cho biết năm học</translation>
+    </message>
+    <message>
+        <source>SOCIALIST REPUBLIC OF VIET NAM</source>
+        <translation>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</translation>
+    </message>
+    <message>
+        <source>Independence - Freedom - Happiness</source>
+        <translation>Độc lập - Tự do - Hạnh phúc</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Nơi nhận:</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF</source>
+        <translation>không ghi được tệp PDF</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>không ghi được tệp</translation>
+    </message>
+    <message>
+        <source>cannot write the XLSX: %1</source>
+        <translation>không ghi được tệp XLSX: %1</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,15 @@
+#pragma once
+// Drawing a ReportDocument: PDF in the administrative format of Decree 30/2020 (Qt's QPdfWriter),
+// XLSX with real numeric cells (libxlsxwriter). CSV is core's (reports::toCsv).
+#include "reportdocument.h"
+
+namespace clc::reports {
+
+/// A4 (landscape for wide tables), margins 20 mm top and bottom, 30 mm left, 15 mm right, a
+/// Times-like serif covering Vietnamese; tables break across pages with repeated headers; page
+/// numbers from page 2. Needs a QGuiApplication (offscreen is enough). Throws Error on failure.
+void writePdf(const ReportDocument &doc, const QString &path);
+/// One worksheet per table; numbers, money and percentages as numeric cells. Throws Error on failure.
+void writeXlsx(const ReportDocument &doc, const QString &path);
+
+} // namespace clc::reports
