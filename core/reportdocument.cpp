@@ -286,7 +286,7 @@ ReportDocument activityLog(Store &store, const QString &schoolYear, const Report
     ReportTable t;
     t.columns = QStringList{Tr::tr("Date"), Tr::tr("Activity"), Tr::tr("Field"), Tr::tr("Partner"), Tr::tr("Speaker"), Tr::tr("Place"),
                             Tr::tr("Attendances"), Tr::tr("of them male"), Tr::tr("of them female"), Tr::tr("Budget (đ)")};
-    t.widths = {0.9, 3, 1.3, 1.8, 1.4, 1.6, 0.9, 0.8, 0.8, 1.2};
+    t.widths = {1.25, 3, 1.3, 1.8, 1.4, 1.6, 0.9, 0.8, 0.8, 1.2};
     t.kinds = {Cell::Text, Cell::Text, Cell::Text, Cell::Text, Cell::Text, Cell::Text, Cell::Number, Cell::Number, Cell::Number, Cell::Money};
     auto st = store.db().prepare(QStringLiteral(
         "SELECT s.starts_at, a.title, a.kind, coalesce(a.partner_text, ''), coalesce(s.facilitator, a.teacher, ''), coalesce(s.place, ''), "

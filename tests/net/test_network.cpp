@@ -132,7 +132,7 @@ TEST_CASE("a server killed in the middle of a push and restarted loses and doubl
 
 TEST_CASE("a client killed between push and acknowledgement resends the batch, applied once", "[net][faults]")
 {
-    Office o(Backend::Sqlite);
+    Office o(GENERATE(Backend::Sqlite, Backend::Postgres));
     const Result killed = runClc(o.a, {QStringLiteral("sync")}, {QStringLiteral("CLC_TEST_FAULT=exit-after-push")});
     CHECK(killed.code == 9);
     CHECK(metaOf(o.a, QStringLiteral("last_acked_batch")).toInt() == 0); // the answer was never recorded
@@ -144,7 +144,7 @@ TEST_CASE("a client killed between push and acknowledgement resends the batch, a
 
 TEST_CASE("a proxy that delays, cuts bodies and resets connections leaves everyone converged", "[net][faults]")
 {
-    Office o(Backend::Sqlite, false);
+    Office o(GENERATE(Backend::Sqlite, Backend::Postgres), false);
     FaultyProxy proxy(o.server->port());
     // Everyone talks through the proxy from now on.
     const QString token = metaOf(o.b, QStringLiteral("token"));
