@@ -1,4 +1,5 @@
 #include "records.h"
+#include "reports.h"
 #include "translate.h"
 #include "error.h"
 #include "schema.h"
@@ -228,30 +229,22 @@ QString markAttendance(Store &store, const QString &sessionId, const QString &pe
 std::vector<ActivityRow> activities(Store &store, const QString &month)
 {
     std::vector<ActivityRow> rows;
-    auto st = store.db().prepare(QStringLiteral(
-        "SELECT a.id, a.month, a.title, a.kind, a.status, a.group_text, a.partner_text, a.teacher, a.budget, "
-        "  a.planned_participants, "
-        "  (SELECT count(*) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), "
-        "  (SELECT count(DISTINCT m.person_id) FROM attendance m JOIN sessions s ON s.id = m.session_id "
-        "     WHERE s.activity_id = a.id AND s.deleted = 0 AND m.deleted = 0 AND m.status IN ('present', 'late')) "
-        "  + (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0) "
-        "FROM activities a WHERE a.centre_id = ? AND a.deleted = 0 AND (? = '' OR a.month = ?) "
-        "ORDER BY a.month, a.ord, a.id"));
-    st.bind(1, store.centreId()).bind(2, month).bind(3, month);
-    while (st.step()) {
+    // One rule for participants everywhere: the report figures'.
+    for (const ActivityFigures &f : reports::activityFiguresBetween(store, month.isEmpty() ? QStringLiteral("0000-00") : month,
+                                                                     month.isEmpty() ? QStringLiteral("9999-99") : month)) {
         ActivityRow r;
-        r.id = st.text(0);
-        r.month = st.text(1);
-        r.title = st.text(2);
-        r.kind = st.text(3);
-        r.status = st.text(4);
-        r.groupText = st.text(5);
-        r.partnerText = st.text(6);
-        r.teacher = st.text(7);
-        r.budget = optionalInt(st, 8);
-        r.plannedParticipants = optionalInt(st, 9);
-        r.sessions = int(st.integer(10));
-        r.participants = int(st.integer(11));
+        r.id = f.id;
+        r.month = f.month;
+        r.title = f.title;
+        r.kind = f.kind;
+        r.status = f.status;
+        r.groupText = f.groupText;
+        r.partnerText = f.partnerText;
+        r.teacher = f.teacher;
+        r.budget = f.budget;
+        r.plannedParticipants = f.plannedParticipants;
+        r.sessions = f.sessionsPlanned;
+        r.participants = f.participants;
         rows.push_back(std::move(r));
     }
     return rows;

@@ -74,9 +74,11 @@ std::vector<ActivityFigures> activityFigures(Store &store, const QString &school
     const QStringList months = monthsOfSchoolYear(schoolYear);
     if (!month.isEmpty() && !months.contains(month))
         throw Error(Error::Code::InvalidInput, Tr::tr("%1 is not in the school year %2").arg(month, schoolYear), QStringLiteral("--month"));
-    const QString from = month.isEmpty() ? months.first() : month;
-    const QString to = month.isEmpty() ? months.last() : month;
+    return activityFiguresBetween(store, month.isEmpty() ? months.first() : month, month.isEmpty() ? months.last() : month);
+}
 
+std::vector<ActivityFigures> activityFiguresBetween(Store &store, const QString &from, const QString &to)
+{
     std::vector<ActivityFigures> rows;
     QHash<QString, size_t> index;
     {
@@ -84,7 +86,7 @@ std::vector<ActivityFigures> activityFigures(Store &store, const QString &school
             "SELECT a.id, a.month, a.title, a.kind, coalesce(a.group_text, ''), coalesce(a.partner_text, ''), coalesce(a.teacher, ''), "
             "  a.status, a.budget, a.budget_spent, "
             "  (SELECT count(*) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), "
-            "  (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0) "
+            "  (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), a.planned_participants "
             "FROM activities a WHERE a.centre_id = ? AND a.deleted = 0 AND a.month BETWEEN ? AND ? ORDER BY a.month, a.ord, a.id"));
         st.bind(1, store.centreId()).bind(2, from).bind(3, to);
         while (st.step()) {
@@ -101,6 +103,7 @@ std::vector<ActivityFigures> activityFigures(Store &store, const QString &school
             f.spent = optionalInt(st, 9);
             f.sessionsPlanned = int(st.integer(10));
             f.headcount = int(st.integer(11));
+            f.plannedParticipants = optionalInt(st, 12);
             index.insert(f.id, rows.size());
             rows.push_back(f);
         }

@@ -22,7 +22,7 @@ struct ActivityFigures
     int participants = 0;    ///< learners + headcount
     int attendances = 0;     ///< present/late marks + headcount
     int attendancesMale = 0, attendancesFemale = 0;
-    std::optional<qint64> budget, spent;
+    std::optional<qint64> budget, spent, plannedParticipants;
     bool held = false;
 };
 
@@ -66,6 +66,9 @@ QStringList monthsOfSchoolYear(const QString &schoolYear);
 /// The school year a month belongs to ("2018-03" → "2017-2018").
 QString schoolYearOf(const QString &month);
 
+/// Figures of the activities whose month is between from and to (inclusive, YYYY-MM), in plan order.
+/// Everything that shows participants (lists, screens, reports) takes them from here.
+std::vector<ActivityFigures> activityFiguresBetween(Store &store, const QString &fromMonth, const QString &toMonth);
 /// The part-V table: activities of one month, or of the whole school year when month is empty.
 std::vector<ActivityFigures> activityFigures(Store &store, const QString &schoolYear, const QString &month = {});
 /// The year-end summary.
