@@ -2,6 +2,7 @@
 #include "language.h"
 #include "store.h"
 #include "storemanager.h"
+#include "syncstatus.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -42,7 +43,10 @@ int main(int argc, char **argv)
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("vi or en."), QStringLiteral("LANG"));
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, e.g. 390x844."), QStringLiteral("WxH"));
     const QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("Save the window to a PNG and quit."), QStringLiteral("FILE"));
-    parser.addOptions({dbOption, langOption, sizeOption, shotOption});
+    const QCommandLineOption monthOption(QStringLiteral("month"), QStringLiteral("Open the schedule at this month."), QStringLiteral("YYYY-MM"));
+    const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
+    const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
+    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption});
     parser.process(app);
     if (!parser.isSet(dbOption)) {
         std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
@@ -60,6 +64,9 @@ int main(int argc, char **argv)
         return 1;
     }
     clc::StoreManager::setInstance(manager.get());
+    clc::SyncStatus syncStatus(parser.value(dbOption));
+    clc::SyncStatus::setInstance(&syncStatus);
+    syncStatus.syncNow(); // in the background; the window opens at once
 
     QQmlApplicationEngine engine;
     engine.load(QUrl(QStringLiteral("qrc:/Clc/Main.qml")));
@@ -70,6 +77,12 @@ int main(int argc, char **argv)
         const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
         window->resize(wh.value(0).toInt(), wh.value(1).toInt());
     }
+    if (parser.isSet(monthOption))
+        QMetaObject::invokeMethod(window, "showMonth", Q_ARG(QVariant, parser.value(monthOption)));
+    if (parser.isSet(activityOption))
+        QMetaObject::invokeMethod(window, "openActivityById", Q_ARG(QVariant, parser.value(activityOption)));
+    if (parser.isSet(sessionOption))
+        QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, parser.value(sessionOption)));
     if (parser.isSet(shotOption)) {
         const QString file = parser.value(shotOption);
         QTimer::singleShot(1500, window, [window, file] {

@@ -250,6 +250,38 @@ std::vector<ActivityRow> activities(Store &store, const QString &month)
     return rows;
 }
 
+QSet<QString> expectedPeople(Store &store, const QString &activityId)
+{
+    QSet<QString> out;
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT p.id FROM people p WHERE p.centre_id = ?1 AND p.deleted = 0 AND ("
+        "  EXISTS (SELECT 1 FROM activity_groups ag JOIN learner_groups g ON g.id = ag.group_id "
+        "          WHERE ag.activity_id = ?2 AND ag.deleted = 0 AND g.everyone = 1) "
+        "  OR EXISTS (SELECT 1 FROM person_groups pg JOIN activity_groups ag ON ag.group_id = pg.group_id "
+        "          WHERE pg.person_id = p.id AND ag.activity_id = ?2 AND pg.deleted = 0 AND ag.deleted = 0))"));
+    st.bind(1, store.centreId()).bind(2, activityId);
+    while (st.step())
+        out.insert(st.text(0));
+    return out;
+}
+
+QHash<QString, QString> sessionMarks(Store &store, const QString &sessionId)
+{
+    QHash<QString, QString> out;
+    auto st = store.db().prepare(QStringLiteral("SELECT person_id, status FROM attendance WHERE session_id = ? AND deleted = 0"));
+    st.bind(1, sessionId);
+    while (st.step())
+        out.insert(st.text(0), st.text(1));
+    return out;
+}
+
+void unmark(Store &store, const QString &sessionId, const QString &personId)
+{
+    const QString id = Store::naturalId(QStringLiteral("attendance"), sessionId, personId);
+    if (store.exists(QStringLiteral("attendance"), id))
+        store.remove(QStringLiteral("attendance"), id);
+}
+
 std::vector<PersonRow> findPeople(Store &store, const QString &query)
 {
     std::vector<PersonRow> rows;

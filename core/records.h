@@ -4,6 +4,8 @@
 #include "store.h"
 
 #include <QString>
+#include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <optional>
 #include <vector>
@@ -70,6 +72,14 @@ QString markAttendance(Store &store, const QString &sessionId, const QString &pe
 
 /// The activities of one month (or all, if month is empty), in plan order, without deleted ones.
 std::vector<ActivityRow> activities(Store &store, const QString &month = {});
+/// The people expected at an activity: the members of its target groups (everyone, for a group
+/// that is "all residents"), not deleted.
+QSet<QString> expectedPeople(Store &store, const QString &activityId);
+/// The live marks of a session: person id → status.
+QHash<QString, QString> sessionMarks(Store &store, const QString &sessionId);
+/// Unmarks a person (the mark becomes deleted: an ordinary write, so it syncs and can be redone).
+void unmark(Store &store, const QString &sessionId, const QString &personId);
+
 /// People matching a query (see vn::nameMatches), in Vietnamese given-name order.
 std::vector<PersonRow> findPeople(Store &store, const QString &query);
 

@@ -235,14 +235,7 @@ ReportDocument attendanceSheet(Store &store, const QString &activityId, const Re
         while (st.step())
             marks[st.text(0)].insert(st.text(1), st.text(2));
     }
-    QSet<QString> expected;
-    {
-        auto st = store.db().prepare(QStringLiteral("SELECT pg.person_id FROM person_groups pg JOIN activity_groups ag ON ag.group_id = pg.group_id "
-                                                    "WHERE ag.activity_id = ? AND ag.deleted = 0 AND pg.deleted = 0"));
-        st.bind(1, activityId);
-        while (st.step())
-            expected.insert(st.text(0));
-    }
+    const QSet<QString> expected = records::expectedPeople(store, activityId);
     ReportTable t;
     t.columns = QStringList{Tr::tr("No."), Tr::tr("Full name"), Tr::tr("Year of birth")} + sessionLabels + QStringList{Tr::tr("Sessions attended")};
     t.widths = {0.5, 2.6, 0.9};

@@ -1,7 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActivityPane</name>
+    <message>
+        <source>Choose an activity to see its sessions.</source>
+        <translation>Chọn một hoạt động để xem các buổi.</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Chưa có buổi nào.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Các buổi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation><numerusform>%n có mặt</numerusform></translation>
+    </message>
+    <message>
+        <source>Attendance not taken</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>%1 present of %2 expected</source>
+        <translation>%1 có mặt / %2 dự kiến</translation>
+    </message>
+    <message>
+        <source>Attendance not taken yet (%1 expected)</source>
+        <translation>Chưa điểm danh (%1 dự kiến)</translation>
+    </message>
+    <message>
+        <source>Search a name</source>
+        <translation>Tìm tên</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Unnamed headcount</source>
+        <translation>Số người không ghi tên</translation>
+    </message>
+    <message>
+        <source>Add a walk-in</source>
+        <translation>Thêm người đến dự</translation>
+    </message>
+    <message>
+        <source>Nobody on the list matches.</source>
+        <translation>Không có ai trong danh sách khớp.</translation>
+    </message>
+    <message>
+        <source>Nobody is expected: add walk-ins or a headcount.</source>
+        <translation>Không có ai dự kiến: hãy thêm người đến dự hoặc số người.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (khu)</source>
+        <translation>Khu</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
     <message>
         <source>Previous month</source>
         <translation>Tháng trước</translation>
@@ -37,6 +122,36 @@
     <message>
         <source>No activities are planned this month.</source>
         <translation>Tháng này không có hoạt động nào.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <source>For: %1</source>
+        <translation>Đối tượng: %1</translation>
+    </message>
+    <message>
+        <source>With: %1</source>
+        <translation>Phối hợp: %1</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Kinh phí: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation><numerusform>%n người tham gia</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation><numerusform>%n thay đổi chờ gửi</numerusform></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
     </message>
 </context>
 <context>
@@ -908,6 +1023,60 @@
     <message>
         <source>cannot write the XLSX: %1</source>
         <translation>không ghi được tệp XLSX: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clc::AttendanceModel</name>
+    <message>
+        <source>present</source>
+        <translation>có mặt</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>muộn</translation>
+    </message>
+    <message>
+        <source>excused</source>
+        <translation>vắng có phép</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>vắng</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>chưa điểm danh</translation>
+    </message>
+</context>
+<context>
+    <name>clc::SyncStatus</name>
+    <message>
+        <source>last synced at %1</source>
+        <translation>đồng bộ lần cuối lúc %1</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Not connected to the ward office yet</source>
+        <translation>Chưa kết nối với máy chủ phường</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Offline — will retry; %1</source>
+        <translation>Mất kết nối — sẽ thử lại; %1</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Đồng bộ lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Up to date, %1</source>
+        <translation>Đã cập nhật, %1</translation>
     </message>
 </context>
 </TS>

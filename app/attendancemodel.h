@@ -1,0 +1,91 @@
+#pragma once
+// The attendance sheet of one session, for one-handed marking on a tablet: the expected learners
+// (and anyone already marked) in Vietnamese given-name order; a tap marks present, further taps cycle
+// late, excused, absent. Every tap is written at once (one row, its own transaction) and can be undone.
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace clc {
+
+class AttendanceModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString sessionId READ sessionId WRITE setSessionId NOTIFY sessionChanged)
+    Q_PROPERTY(QString title READ title NOTIFY sessionChanged)
+    Q_PROPERTY(QString when READ when NOTIFY sessionChanged)
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    Q_PROPERTY(int presentCount READ presentCount NOTIFY countsChanged)
+    Q_PROPERTY(int expectedCount READ expectedCount NOTIFY countsChanged)
+    Q_PROPERTY(int headcount READ headcount WRITE setHeadcount NOTIFY countsChanged)
+    Q_PROPERTY(bool taken READ taken NOTIFY countsChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY countsChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+
+public:
+    enum Status { NotMarked, Present, Late, Excused, Absent };
+    Q_ENUM(Status)
+    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, StatusRole, StatusTextRole, ExpectedRole };
+
+    explicit AttendanceModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString sessionId() const { return m_sessionId; }
+    void setSessionId(const QString &id);
+    QString title() const { return m_title; }
+    QString when() const { return m_when; }
+    QString filter() const { return m_filter; }
+    /// Diacritic- and case-insensitive, by word prefixes ("ng an" finds Nguyễn Văn An).
+    void setFilter(const QString &filter);
+    int presentCount() const;
+    int expectedCount() const { return m_expected; }
+    int headcount() const { return m_headcount; }
+    void setHeadcount(int n);
+    /// Attendance counts as taken once anything is recorded: never show defaults as marks.
+    bool taken() const { return presentCount() + m_otherMarks > 0 || m_headcount > 0; }
+    bool canUndo() const { return !m_undo.empty(); }
+    QString lastError() const { return m_error; }
+
+    /// One tap on a row (of the filtered list): not marked → present → late → excused → absent → present.
+    Q_INVOKABLE void cycle(int row);
+    /// Takes back the last tap.
+    Q_INVOKABLE void undo();
+    /// Adds a walk-in resident to the register and marks them present; returns false with lastError set.
+    Q_INVOKABLE bool addWalkIn(const QString &fullName, const QString &sex, int birthYear, const QString &khu);
+    /// Re-reads from the database (after a sync).
+    Q_INVOKABLE void reload();
+
+    static QString statusCode(Status s);
+    static Status statusOf(const QString &code);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void filterChanged();
+    void countsChanged();
+    void errorChanged();
+
+private:
+    struct Row
+    {
+        QString personId, name, detail;
+        Status status = NotMarked;
+        bool expected = false;
+    };
+    void applyFilter();
+    void write(int index, Status status);
+    void setError(const QString &e);
+
+    QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_error;
+    std::vector<Row> m_all;
+    std::vector<int> m_visible; // indexes into m_all
+    std::vector<std::pair<int, Status>> m_undo;
+    int m_expected = 0;
+    int m_headcount = 0;
+    int m_otherMarks = 0; // excused and absent
+};
+
+} // namespace clc

@@ -1,0 +1,97 @@
+#include "sessionlistmodel.h"
+#include "records.h"
+#include "store.h"
+#include "storemanager.h"
+#include "vietnamese.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace clc {
+
+SessionListModel::SessionListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int SessionListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QVariant SessionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[size_t(index.row())];
+    switch (role) {
+    case SessionIdRole:
+        return r.id;
+    case DateRole:
+        return r.date;
+    case TimeRole:
+        return r.time;
+    case PlaceRole:
+        return r.place;
+    case FacilitatorRole:
+        return r.facilitator;
+    case TakenRole:
+        return r.taken;
+    case PresentRole:
+        return r.present;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SessionListModel::roleNames() const
+{
+    return {{SessionIdRole, "sessionId"}, {DateRole, "date"}, {TimeRole, "time"}, {PlaceRole, "place"},
+            {FacilitatorRole, "facilitator"}, {TakenRole, "taken"}, {PresentRole, "present"}};
+}
+
+void SessionListModel::setActivityId(const QString &id)
+{
+    if (id == m_activityId)
+        return;
+    m_activityId = id;
+    reload();
+    Q_EMIT activityChanged();
+}
+
+void SessionListModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    Store &s = StoreManager::create(nullptr, nullptr)->store();
+    m_title.clear();
+    m_summary.clear();
+    const QString month = s.value(QStringLiteral("activities"), m_activityId, QStringLiteral("month")).toText();
+    for (const ActivityRow &a : month.isEmpty() ? std::vector<ActivityRow>{} : records::activities(s, month)) {
+        if (a.id != m_activityId)
+            continue;
+        m_title = a.title;
+        QStringList lines;
+        if (!a.groupText.isEmpty())
+            lines << QCoreApplication::translate("SessionListModel", "For: %1").arg(a.groupText);
+        const QString partner = a.teacher.isEmpty() ? a.partnerText : a.teacher;
+        if (!partner.isEmpty())
+            lines << QCoreApplication::translate("SessionListModel", "With: %1").arg(partner);
+        lines << records::kindLabel(a.kind);
+        if (a.budget)
+            lines << QCoreApplication::translate("SessionListModel", "Budget: %1").arg(vn::formatMoney(*a.budget));
+        lines << QCoreApplication::translate("SessionListModel", "%n participant(s)", nullptr, a.participants);
+        m_summary = lines.join(QLatin1Char('\n'));
+    }
+    auto st = s.db().prepare(QStringLiteral(
+        "SELECT s.id, s.starts_at, coalesce(s.ends_at, ''), coalesce(s.place, ''), coalesce(s.facilitator, ''), "
+        "  (SELECT count(*) FROM attendance m WHERE m.session_id = s.id AND m.deleted = 0), "
+        "  (SELECT count(*) FROM attendance m WHERE m.session_id = s.id AND m.deleted = 0 AND m.status IN ('present', 'late')) "
+        "  + coalesce(s.headcount, 0), coalesce(s.headcount, 0) "
+        "FROM sessions s WHERE s.activity_id = ? AND s.deleted = 0 ORDER BY s.starts_at, s.id"));
+    st.bind(1, m_activityId);
+    while (st.step()) {
+        const QDateTime at = QDateTime::fromString(st.text(1), QStringLiteral("yyyy-MM-ddTHH:mm"));
+        const QString end = st.text(2).mid(11, 5);
+        m_rows.push_back({st.text(0), vn::formatDate(at.date()), at.toString(QStringLiteral("HH:mm")) + (end.isEmpty() ? QString() : QStringLiteral("–") + end),
+                          st.text(3), st.text(4), st.integer(5) > 0 || st.integer(7) > 0, int(st.integer(6))});
+    }
+    endResetModel();
+    Q_EMIT activityChanged();
+}
+
+} // namespace clc

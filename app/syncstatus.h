@@ -1,0 +1,47 @@
+#pragma once
+// The sync state as every screen shows it: one calm line (offline / syncing / last successful sync at
+// hh:mm / an error in plain words) and the number of changes waiting. Wraps SyncClient; made in
+// main() and exposed to QML as the singleton SyncStatus.
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace clc {
+namespace sync {
+class SyncClient;
+}
+
+class SyncStatus : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString text READ text NOTIFY changed)
+    Q_PROPERTY(int pending READ pending NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(bool problem READ problem NOTIFY changed)
+
+public:
+    explicit SyncStatus(const QString &databasePath, QObject *parent = nullptr);
+    ~SyncStatus() override;
+
+    QString text() const;
+    int pending() const;
+    bool busy() const;
+    bool problem() const;
+    Q_INVOKABLE void syncNow();
+
+    static void setInstance(SyncStatus *instance);
+    static SyncStatus *create(QQmlEngine *, QJSEngine *);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    std::unique_ptr<sync::SyncClient> m_client;
+};
+
+} // namespace clc

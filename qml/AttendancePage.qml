@@ -1,0 +1,142 @@
+// Taking attendance, one hand on a tablet: big rows, a tap marks present, further taps cycle late,
+// excused, absent; search ignores diacritics; walk-ins; a headcount for large events; undo.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Clc
+
+Page {
+    id: page
+    property alias sessionId: sheet.sessionId
+    title: sheet.title
+
+    AttendanceModel { id: sheet }
+
+    readonly property var statusColors: ["#eceff1", "#c8e6c9", "#fff3c4", "#d7e3fc", "#ffcdd2"]
+
+    header: ColumnLayout {
+        spacing: 6
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 10
+            Layout.bottomMargin: 0
+            text: sheet.when + " · " + (sheet.taken ? qsTr("%1 present of %2 expected").arg(sheet.presentCount).arg(sheet.expectedCount)
+                                                    : qsTr("Attendance not taken yet (%1 expected)").arg(sheet.expectedCount))
+            font.pixelSize: 17
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            Layout.rightMargin: 10
+            TextField {
+                id: search
+                Layout.fillWidth: true
+                Layout.minimumWidth: 120
+                implicitHeight: 48
+                placeholderText: qsTr("Search a name")
+                onTextChanged: sheet.filter = text
+            }
+            Button {
+                text: qsTr("Undo")
+                enabled: sheet.canUndo
+                implicitHeight: 48
+                onClicked: sheet.undo()
+            }
+        }
+        Flow {
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            Layout.rightMargin: 10
+            spacing: 8
+            Label { text: qsTr("Unnamed headcount"); height: 48; verticalAlignment: Text.AlignVCenter }
+            SpinBox {
+                id: headcount
+                from: 0; to: 100000
+                editable: true
+                value: sheet.headcount
+                implicitHeight: 48
+                onValueModified: sheet.headcount = value
+            }
+            Button {
+                text: qsTr("Add a walk-in")
+                implicitHeight: 48
+                onClicked: walkIn.open()
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            visible: sheet.lastError.length > 0
+            text: sheet.lastError
+            color: "#b71c1c"
+            wrapMode: Text.Wrap
+        }
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        clip: true
+        spacing: 6
+        topMargin: 8; bottomMargin: 8; leftMargin: 10; rightMargin: 10
+        model: sheet
+        delegate: ItemDelegate {
+            id: person
+            required property int index
+            required property string name
+            required property string detail
+            required property int status
+            required property string statusText
+            width: ListView.view.width - 20
+            implicitHeight: 64
+            onClicked: sheet.cycle(index)
+            background: Rectangle { color: page.statusColors[person.status]; radius: 6; border.color: "#b0bec5" }
+            contentItem: RowLayout {
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label { Layout.fillWidth: true; text: person.name; font.pixelSize: 19; elide: Text.ElideRight; color: "#102027" }
+                    Label { Layout.fillWidth: true; text: person.detail; font.pixelSize: 14; color: "#455a64"; elide: Text.ElideRight }
+                }
+                Label {
+                    text: person.statusText
+                    font.pixelSize: 16
+                    font.bold: person.status !== 0
+                    color: person.status === 0 ? "#607d8b" : "#102027"
+                }
+            }
+        }
+        Label {
+            anchors.centerIn: parent
+            visible: list.count === 0
+            text: search.text.length > 0 ? qsTr("Nobody on the list matches.") : qsTr("Nobody is expected: add walk-ins or a headcount.")
+            color: "#455a64"
+        }
+    }
+
+    Dialog {
+        id: walkIn
+        title: qsTr("Add a walk-in")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(page.width - 20, 460)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        ColumnLayout {
+            anchors.fill: parent
+            TextField { id: walkName; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Full name") }
+            RowLayout {
+                RadioButton { id: male; text: qsTr("Male") }
+                RadioButton { id: female; text: qsTr("Female") }
+            }
+            TextField { id: walkYear; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Year of birth"); inputMethodHints: Qt.ImhDigitsOnly }
+            TextField { id: walkKhu; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Neighbourhood (khu)") }
+        }
+        onAccepted: {
+            if (sheet.addWalkIn(walkName.text, male.checked ? "m" : female.checked ? "f" : "", parseInt(walkYear.text) || 0, walkKhu.text)) {
+                walkName.text = ""; walkYear.text = ""; walkKhu.text = ""
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+// Home: the month's activities. Phone: one column, tapping opens the activity. Tablet: the list and
+// the selected activity side by side.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Clc
+
+Page {
+    id: page
+    property bool wide: false
+    property string selectedId: ""
+    signal openActivity(string activityId, string activityTitle)
+    signal openSession(string sessionId)
+
+    ScheduleModel { id: schedule }
+
+    function showMonth(month) { schedule.month = month; selectedId = "" }
+    function selectOrOpen(activityId) { if (wide) selectedId = activityId; else openActivity(activityId, "") }
+
+    header: ToolBar {
+        background: Rectangle { color: "#f5f7f8" }
+        RowLayout {
+            anchors.fill: parent
+            ToolButton {
+                text: "‹"; font.pixelSize: 28
+                implicitWidth: 48; implicitHeight: 48
+                onClicked: { schedule.previousMonth(); page.selectedId = "" }
+                Accessible.name: qsTr("Previous month")
+            }
+            Label {
+                Layout.fillWidth: true
+                text: schedule.monthLabel
+                font.pixelSize: 22
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
+            }
+            ToolButton {
+                text: "›"; font.pixelSize: 28
+                implicitWidth: 48; implicitHeight: 48
+                onClicked: { schedule.nextMonth(); page.selectedId = "" }
+                Accessible.name: qsTr("Next month")
+            }
+            Button {
+                text: qsTr("Today")
+                implicitHeight: 44
+                onClicked: { schedule.goToToday(); page.selectedId = "" }
+            }
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ListView {
+            id: list
+            Layout.fillHeight: true
+            Layout.preferredWidth: page.wide ? page.width * 0.45 : page.width
+            Layout.fillWidth: !page.wide
+            clip: true
+            spacing: 8
+            topMargin: 10; bottomMargin: 10; leftMargin: 10; rightMargin: 10
+            model: schedule
+            delegate: ItemDelegate {
+                id: card
+                required property string activityId
+                required property string title
+                required property string groups
+                required property string partners
+                required property string kind
+                required property int sessionCount
+                required property int participants
+                required property bool done
+                width: ListView.view.width - 20
+                highlighted: page.wide && page.selectedId === activityId
+                padding: 14
+                onClicked: page.wide ? page.selectedId = activityId : page.openActivity(activityId, title)
+                background: Rectangle {
+                    color: card.highlighted ? "#e3f2fd" : "white"
+                    border.color: card.highlighted ? "#1e88e5" : "#cfd8dc"
+                    radius: 6
+                }
+                contentItem: ColumnLayout {
+                    spacing: 4
+                    Label {
+                        Layout.fillWidth: true
+                        text: card.title
+                        wrapMode: Text.Wrap
+                        font.pixelSize: 18
+                        font.bold: true
+                        color: "#102027"
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: card.groups.length > 0
+                        text: qsTr("For: %1").arg(card.groups)
+                        wrapMode: Text.Wrap
+                        color: "#263238"
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: card.partners.length > 0
+                        text: qsTr("With: %1").arg(card.partners)
+                        wrapMode: Text.Wrap
+                        color: "#37474f"
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: card.kind + " · " + qsTr("%n session(s)", "", card.sessionCount) + " · "
+                              + (card.done ? qsTr("%n participant(s)", "", card.participants) : qsTr("not held yet"))
+                        wrapMode: Text.Wrap
+                        color: "#455a64"
+                        font.pixelSize: 15
+                    }
+                }
+            }
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 40
+                visible: schedule.count === 0
+                text: qsTr("No activities are planned this month.")
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                font.pixelSize: 18
+                color: "#455a64"
+            }
+        }
+
+        Rectangle { visible: page.wide; Layout.fillHeight: true; width: 1; color: "#cfd8dc" }
+
+        ActivityPane {
+            visible: page.wide
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            activityId: page.selectedId
+            onOpenSession: function(sessionId) { page.openSession(sessionId) }
+        }
+    }
+}

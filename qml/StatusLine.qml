@@ -1,0 +1,37 @@
+// One calm line about sync, on every screen: what happened last, and what is waiting.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Clc
+
+Rectangle {
+    implicitHeight: Math.max(44, line.implicitHeight + 10)
+    color: SyncStatus.problem ? "#fdecea" : "#eef3f6"
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 12
+        anchors.rightMargin: 4
+        BusyIndicator {
+            running: SyncStatus.busy
+            visible: running
+            implicitWidth: 28; implicitHeight: 28
+        }
+        Label {
+            id: line
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            text: SyncStatus.text + (SyncStatus.pending > 0 ? " · " + qsTr("%n change(s) waiting", "", SyncStatus.pending) : "")
+            elide: Text.ElideRight
+            font.pixelSize: 14
+            color: SyncStatus.problem ? "#8a1c12" : "#37474f"
+        }
+        ToolButton {
+            text: qsTr("Sync now")
+            enabled: !SyncStatus.busy
+            implicitHeight: 40
+            font.pixelSize: 14
+            onClicked: SyncStatus.syncNow()
+        }
+    }
+}

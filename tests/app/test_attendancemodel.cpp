@@ -1,0 +1,106 @@
+#include "attendancemodel.h"
+#include "demodata.h"
+#include "records.h"
+#include "storemanager.h"
+#include "testsupport.h"
+#include "vietnamese.h"
+
+#include <QAbstractItemModelTester>
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+namespace {
+struct Demo
+{
+    TempDir dir;
+    std::unique_ptr<StoreManager> manager;
+    QString session;
+    Demo()
+    {
+        auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
+        loadDemo(*store);
+        // A session of the last month: planned, attendance not taken yet.
+        session = store->db().scalar(QStringLiteral("SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id "
+                                                    "WHERE a.month = '2018-08' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+        manager = std::make_unique<StoreManager>(std::move(store));
+        StoreManager::setInstance(manager.get());
+    }
+    ~Demo() { StoreManager::setInstance(nullptr); }
+    QString statusInDb(const QString &person)
+    {
+        return records::sessionMarks(manager->store(), session).value(person);
+    }
+};
+} // namespace
+
+TEST_CASE("a session whose attendance is not taken shows no marks, and taps cycle and persist at once", "[app][attendance]")
+{
+    Demo d;
+    AttendanceModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.setSessionId(d.session);
+    REQUIRE(m.rowCount() > 0);
+    CHECK_FALSE(m.taken());
+    CHECK(m.presentCount() == 0);
+    CHECK(m.data(m.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::NotMarked);
+    const QString person = m.data(m.index(0), AttendanceModel::PersonIdRole).toString();
+
+    const QStringList expected{QStringLiteral("present"), QStringLiteral("late"), QStringLiteral("excused"), QStringLiteral("absent"), QStringLiteral("present")};
+    for (const QString &status : expected) {
+        m.cycle(0);
+        CHECK(d.statusInDb(person) == status); // written before the screen changed
+    }
+    CHECK(m.taken());
+    CHECK(m.presentCount() == 1);
+    // A new sheet (as after the app was killed) reads the same.
+    AttendanceModel again;
+    again.setSessionId(d.session);
+    CHECK(again.data(again.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::Present);
+    // Undo walks back, down to no mark at all.
+    for (int i = 0; i < 5; ++i)
+        m.undo();
+    CHECK(d.statusInDb(person).isEmpty());
+    CHECK_FALSE(m.canUndo());
+    CHECK_FALSE(m.taken());
+}
+
+TEST_CASE("the attendance search ignores diacritics and case and lists by given name", "[app][attendance]")
+{
+    Demo d;
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    QStringList names;
+    for (int i = 0; i < m.rowCount(); ++i)
+        names << m.data(m.index(i), AttendanceModel::NameRole).toString();
+    QStringList sorted = names;
+    std::stable_sort(sorted.begin(), sorted.end(), vn::NameOrder());
+    CHECK(names == sorted);
+    const QString someone = names.at(names.size() / 2);
+    m.setFilter(vn::fold(someone).toUpper());
+    REQUIRE(m.rowCount() >= 1);
+    CHECK(m.data(m.index(0), AttendanceModel::NameRole).toString() == someone);
+    m.setFilter(QStringLiteral("zzzz"));
+    CHECK(m.rowCount() == 0);
+    m.setFilter(QString());
+    CHECK(m.rowCount() == names.size());
+}
+
+TEST_CASE("a walk-in is added to the register and marked present, a headcount is stored", "[app][attendance]")
+{
+    Demo d;
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    const int before = m.rowCount();
+    REQUIRE(m.addWalkIn(QStringLiteral("Đinh Thị Mới"), QStringLiteral("f"), 1990, QStringLiteral("Khu 4")));
+    CHECK(m.rowCount() == before + 1);
+    CHECK(m.presentCount() == 1);
+    CHECK_FALSE(m.addWalkIn(QString(), QString(), 0, QString()));
+    CHECK_FALSE(m.lastError().isEmpty());
+    m.setHeadcount(35);
+    AttendanceModel again;
+    again.setSessionId(d.session);
+    CHECK(again.headcount() == 35);
+    CHECK(again.taken());
+}
