@@ -46,13 +46,22 @@ int main(int argc, char **argv)
     const QCommandLineOption monthOption(QStringLiteral("month"), QStringLiteral("Open the schedule at this month."), QStringLiteral("YYYY-MM"));
     const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
     const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
-    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption});
+    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, plan, sync, settings."), QStringLiteral("NAME"));
+    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption});
     parser.process(app);
     if (!parser.isSet(dbOption)) {
         std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
         return 2;
     }
-    clc::installLanguage(clc::chooseLanguage(parser.value(langOption)));
+    // The language: the command line, else the one chosen in Settings (stored on this device), else the locale's.
+    QString language = parser.value(langOption);
+    if (language.isEmpty()) {
+        try {
+            language = clc::Store(parser.value(dbOption)).meta(QStringLiteral("language"));
+        } catch (const std::exception &) {
+        }
+    }
+    clc::installLanguage(clc::chooseLanguage(language));
     if (QQuickStyle::name().isEmpty())
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 
@@ -83,6 +92,11 @@ int main(int argc, char **argv)
         QMetaObject::invokeMethod(window, "openActivityById", Q_ARG(QVariant, parser.value(activityOption)));
     if (parser.isSet(sessionOption))
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, parser.value(sessionOption)));
+    if (parser.isSet(tabOption)) {
+        const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("plan"), QStringLiteral("sync"), QStringLiteral("settings")}
+                                .indexOf(parser.value(tabOption)));
+        QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));
+    }
     if (parser.isSet(shotOption)) {
         const QString file = parser.value(shotOption);
         QTimer::singleShot(1500, window, [window, file] {

@@ -443,32 +443,9 @@ int cmdEnroll(Context &c)
     const QString server = p.required(QStringLiteral("server"));
     const QString code = p.required(QStringLiteral("code"));
     Store &s = c.open();
-    sync::HttpTransport http(QUrl(server), QString(), sync::HttpTransportOptions{60000, p.value(QStringLiteral("ca"))});
-    QJsonObject answer;
-    try {
-        answer = http.enroll(code);
-    } catch (const sync::TransportError &e) {
-        throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
-    }
-    const QString centre = answer.value(QStringLiteral("centre")).toString();
-    if (s.isInitialised() && s.centreId() != centre)
-        throw Error(Error::Code::InvalidInput,
-                    Tr::tr("this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3)")
-                        .arg(s.centreId(), centre, answer.value(QStringLiteral("device")).toString()),
-                    QStringLiteral("--code"));
-    Transaction tx(s.db());
-    if (!s.isInitialised())
-        s.initMember(centre);
-    s.setMeta(QStringLiteral("server_url"), server);
-    s.setMeta(QStringLiteral("server_ca"), p.value(QStringLiteral("ca")));
-    s.setMeta(QStringLiteral("token"), answer.value(QStringLiteral("token")).toString());
-    s.setMeta(QStringLiteral("device_id"), answer.value(QStringLiteral("device")).toString());
-    s.setMeta(QStringLiteral("role"), answer.value(QStringLiteral("role")).toString());
-    s.setMeta(QStringLiteral("device_name"), answer.value(QStringLiteral("name")).toString());
-    tx.commit();
-    c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(answer.value(QStringLiteral("name")).toString(), answer.value(QStringLiteral("role")).toString(), server)
-          << Qt::endl;
-    c.out << answer.value(QStringLiteral("device")).toString() << Qt::endl;
+    const QString name = sync::enrolDevice(s, server, code, p.value(QStringLiteral("ca")));
+    c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(name, s.meta(QStringLiteral("role")), server) << Qt::endl;
+    c.out << s.meta(QStringLiteral("device_id")) << Qt::endl;
     return 0;
 }
 

@@ -1,5 +1,10 @@
 #include "syncstatus.h"
+#include "error.h"
+#include "httptransport.h"
+#include "store.h"
 #include "syncclient.h"
+
+#include <QThread>
 
 #include <QCoreApplication>
 #include <QJSEngine>
@@ -12,7 +17,7 @@ QString tr(const char *s) { return QCoreApplication::translate("SyncStatus", s);
 } // namespace
 
 SyncStatus::SyncStatus(const QString &databasePath, QObject *parent)
-    : QObject(parent), m_client(std::make_unique<sync::SyncClient>(databasePath))
+    : QObject(parent), m_path(databasePath), m_client(std::make_unique<sync::SyncClient>(databasePath))
 {
     connect(m_client.get(), &sync::SyncClient::changed, this, &SyncStatus::changed);
 }
@@ -52,5 +57,29 @@ int SyncStatus::pending() const { return m_client->pending(); }
 bool SyncStatus::busy() const { return m_client->state() == sync::SyncClient::State::Syncing; }
 bool SyncStatus::problem() const { return m_client->state() == sync::SyncClient::State::Error; }
 void SyncStatus::syncNow() { m_client->syncNow(); }
+
+void SyncStatus::enrol(const QString &server, const QString &code)
+{
+    const QString path = m_path;
+    QThread *worker = QThread::create([this, path, server, code] {
+        QString name, error;
+        try {
+            Store store(path); // its own connection, off the GUI thread
+            name = sync::enrolDevice(store, server.trimmed(), code.trimmed());
+        } catch (const Error &e) {
+            error = e.message();
+        }
+        QMetaObject::invokeMethod(this, [this, name, error] {
+            if (error.isEmpty()) {
+                Q_EMIT enrolled(name);
+                syncNow();
+            } else {
+                Q_EMIT enrolFailed(error);
+            }
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
 
 } // namespace clc

@@ -33,14 +33,19 @@ public:
     bool busy() const;
     bool problem() const;
     Q_INVOKABLE void syncNow();
+    /// Enrols with a one-time code on a worker thread, then syncs; enrolled() or enrolFailed(reason) follows.
+    Q_INVOKABLE void enrol(const QString &server, const QString &code);
 
     static void setInstance(SyncStatus *instance);
     static SyncStatus *create(QQmlEngine *, QJSEngine *);
 
 Q_SIGNALS:
     void changed();
+    void enrolled(const QString &deviceName);
+    void enrolFailed(const QString &reason);
 
 private:
+    QString m_path;
     std::unique_ptr<sync::SyncClient> m_client;
 };
 

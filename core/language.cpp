@@ -19,9 +19,16 @@ QString chooseLanguage(const QString &requested)
     return QStringLiteral("vi");
 }
 
+namespace {
+QString s_current = QStringLiteral("en");
+}
+
+QString currentLanguage() { return s_current; }
+
 bool installLanguage(const QString &lang)
 {
     static std::unique_ptr<QTranslator> current;
+    s_current = lang == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("vi");
     if (current) {
         QCoreApplication::removeTranslator(current.get());
         current.reset();

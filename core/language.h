@@ -10,5 +10,7 @@ QString chooseLanguage(const QString &requested = {});
 /// Installs the translator for lang ("vi" or "en") into the running application, replacing any
 /// earlier one. English is the source language and needs no file. Returns false if the file is missing.
 bool installLanguage(const QString &lang);
+/// The language installed last ("vi" or "en").
+QString currentLanguage();
 
 } // namespace clc

@@ -79,10 +79,76 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>place</source>
+        <translation>địa điểm</translation>
+    </message>
+    <message>
+        <source>neighbourhood</source>
+        <translation>khu</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>họ tên</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>số điện thoại</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>điểm danh</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tên hoạt động</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation>số người</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Back</source>
         <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Plan %1</source>
+        <translation>Kế hoạch %1</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Quarterly tasks</source>
+        <translation>Nhiệm vụ theo quý</translation>
     </message>
 </context>
 <context>
@@ -144,6 +210,36 @@
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>(not enrolled)</source>
+        <translation>(chưa đăng ký)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Thiết bị này</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Tên: %1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Vai trò: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
@@ -152,6 +248,69 @@
     <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Enrolled as %1.</source>
+        <translation>Đã đăng ký là %1.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Đăng ký thiết bị này</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. https://clc.example</source>
+        <translation>Địa chỉ máy chủ, ví dụ https://clc.example</translation>
+    </message>
+    <message>
+        <source>One-time code, e.g. K7QM-2XRT-9BHF</source>
+        <translation>Mã dùng một lần, ví dụ K7QM-2XRT-9BHF</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Đang đăng ký…</translation>
+    </message>
+    <message>
+        <source>No conflicts to review.</source>
+        <translation>Không có xung đột cần xem.</translation>
+    </message>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Xung đột cần xem</translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation>Đang giữ: %1</translation>
+    </message>
+    <message>
+        <source>Other value: %1</source>
+        <translation>Giá trị kia: %1</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Dùng giá trị kia</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1183,14 @@
         <source>cannot write the XLSX: %1</source>
         <translation>không ghi được tệp XLSX: %1</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 của %2</translation>
+    </message>
+    <message>
+        <source>Quarter %1 of %2</source>
+        <translation>Quý %1 năm %2</translation>
+    </message>
 </context>
 <context>
     <name>clc::AttendanceModel</name>
@@ -1046,6 +1213,40 @@
     <message>
         <source>not marked</source>
         <translation>chưa điểm danh</translation>
+    </message>
+</context>
+<context>
+    <name>clc::ConflictModel</name>
+    <message>
+        <source>the other value was written on device %1 on %2</source>
+        <translation>giá trị kia được ghi trên thiết bị %1 lúc %2</translation>
+    </message>
+</context>
+<context>
+    <name>clc::PlanModel</name>
+    <message>
+        <source>not measured yet (entered by hand)</source>
+        <translation>chưa đo (nhập tay)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 = %3 % (target %4 %) — %5</source>
+        <translation>%1 / %2 = %3 % (chỉ tiêu %4 %) — %5</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>not met yet</source>
+        <translation>chưa đạt</translation>
+    </message>
+    <message>
+        <source>Budget: %1 planned, %2 recorded as spent</source>
+        <translation>Kinh phí: kế hoạch %1, đã chi %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 activities held, %3 attendances, %4 learners</source>
+        <translation>Đã tổ chức %1/%2 hoạt động, %3 lượt, %4 người học</translation>
     </message>
 </context>
 <context>

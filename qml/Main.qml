@@ -14,9 +14,11 @@ ApplicationWindow {
     readonly property bool wide: width >= 800
 
     // Deep links (clc-app --month, --open-activity, --open-session; also used by scripts/screenshots).
-    function showMonth(month) { stack.get(0).showMonth(month) }
-    function openActivityById(activityId) { stack.get(0).selectOrOpen(activityId) }
-    function openSessionById(sessionId) { stack.push(attendancePage, { sessionId: sessionId }) }
+    function showMonth(month) { tabs.currentIndex = 0; stack.get(0).showMonth(month) }
+    function openActivityById(activityId) { tabs.currentIndex = 0; stack.get(0).selectOrOpen(activityId) }
+    function openSessionById(sessionId) { tabs.currentIndex = 0; stack.push(attendancePage, { sessionId: sessionId }) }
+    function openTab(index) { tabs.currentIndex = index }
+    readonly property Item currentPage: tabs.currentIndex === 0 ? stack.currentItem : pages.children[tabs.currentIndex]
 
     header: ToolBar {
         height: 56
@@ -25,7 +27,7 @@ ApplicationWindow {
             anchors.leftMargin: 4
             anchors.rightMargin: 8
             ToolButton {
-                visible: stack.depth > 1
+                visible: tabs.currentIndex === 0 && stack.depth > 1
                 text: "‹"
                 font.pixelSize: 30
                 implicitWidth: 48; implicitHeight: 48
@@ -34,8 +36,8 @@ ApplicationWindow {
             }
             Label {
                 Layout.fillWidth: true
-                Layout.leftMargin: stack.depth > 1 ? 0 : 8
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : StoreManager.centreName
+                Layout.leftMargin: tabs.currentIndex === 0 && stack.depth > 1 ? 0 : 8
+                text: window.currentPage && window.currentPage.title ? window.currentPage.title : StoreManager.centreName
                 font.pixelSize: 18
                 font.bold: true
                 elide: Text.ElideRight
@@ -43,9 +45,12 @@ ApplicationWindow {
         }
     }
 
+    StackLayout {
+        id: pages
+        anchors.fill: parent
+        currentIndex: tabs.currentIndex
     StackView {
         id: stack
-        anchors.fill: parent
         initialItem: SchedulePage {
             wide: window.wide
             onOpenActivity: function(activityId, activityTitle) {
@@ -53,6 +58,10 @@ ApplicationWindow {
             }
             onOpenSession: function(sessionId) { stack.push(attendancePage, { sessionId: sessionId }) }
         }
+    }
+        PlanPage {}
+        SyncPage {}
+        SettingsPage {}
     }
 
     Component {
@@ -72,5 +81,16 @@ ApplicationWindow {
         AttendancePage {}
     }
 
-    footer: StatusLine {}
+    footer: ColumnLayout {
+        spacing: 0
+        StatusLine { Layout.fillWidth: true }
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            TabButton { text: qsTr("Schedule"); implicitHeight: 52 }
+            TabButton { text: qsTr("Plan"); implicitHeight: 52 }
+            TabButton { text: qsTr("Sync"); implicitHeight: 52 }
+            TabButton { text: qsTr("Settings"); implicitHeight: 52 }
+        }
+    }
 }

@@ -1,4 +1,7 @@
 #include "attendancemodel.h"
+#include "conflictmodel.h"
+#include "merge.h"
+#include "schema.h"
 #include "demodata.h"
 #include "records.h"
 #include "storemanager.h"
@@ -103,4 +106,30 @@ TEST_CASE("a walk-in is added to the register and marked present, a headcount is
     again.setSessionId(d.session);
     CHECK(again.headcount() == 35);
     CHECK(again.taken());
+}
+
+TEST_CASE("the conflicts page lists a kept conflict in plain words and restores the other value", "[app][conflict]")
+{
+    Demo d;
+    Store &s = d.manager->store();
+    const QString person = s.db().scalar(QStringLiteral("SELECT id FROM people ORDER BY id LIMIT 1")).toText();
+    const QString name = s.value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText();
+    const QString khu = s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText();
+    const TableDef *people = table(QStringLiteral("people"));
+    const sync::Change lost{people->code, person, people->fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 99"),
+                            Version{1, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false};
+    {
+        Transaction tx(s.db());
+        sync::applyRemoteChanges(s, sync::conflictRecord(lost, s.centreId()));
+        tx.commit();
+    }
+    ConflictModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(m.rowCount() == 1);
+    CHECK(m.data(m.index(0), ConflictModel::WhatRole).toString().contains(name));
+    CHECK(m.data(m.index(0), ConflictModel::KeptRole).toString() == khu);
+    CHECK(m.data(m.index(0), ConflictModel::OtherRole).toString() == QStringLiteral("Khu 99"));
+    m.restore(0);
+    CHECK(m.rowCount() == 0);
+    CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 99"));
 }

@@ -1,11 +1,14 @@
 // Every page loads at phone and tablet size without QML errors (the app's self-test).
 #include "demodata.h"
+#include "language.h"
+#include "settingscontroller.h"
 #include "storemanager.h"
 #include "syncstatus.h"
 #include "testsupport.h"
 
 #include <QCoreApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlContext>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <catch2/catch.hpp>
@@ -42,8 +45,48 @@ TEST_CASE("the main window and its pages load at phone and tablet size without Q
         QMetaObject::invokeMethod(window, "showMonth", Q_ARG(QVariant, QStringLiteral("2017-11")));
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, session));
         QCoreApplication::processEvents();
+        for (int tab : {1, 2, 3, 0}) {
+            QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, tab));
+            QCoreApplication::processEvents();
+        }
     }
     INFO(warnings.join(QLatin1Char('\n')).toStdString());
     CHECK(warnings.isEmpty());
+    StoreManager::setInstance(nullptr);
+}
+
+TEST_CASE("switching the language retranslates what is on screen at once", "[app][i18n]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.db"));
+    auto store = std::make_unique<Store>(path, StoreOptions{QStringLiteral("dev"), {}});
+    loadDemo(*store);
+    StoreManager manager(std::move(store));
+    StoreManager::setInstance(&manager);
+    SyncStatus status(path);
+    SyncStatus::setInstance(&status);
+    installLanguage(QStringLiteral("vi"));
+    QQmlApplicationEngine engine;
+    engine.load(QUrl(QStringLiteral("qrc:/Clc/Main.qml")));
+    REQUIRE(engine.rootObjects().size() == 1);
+    QObject *root = engine.rootObjects().first();
+    auto tabText = [root](int i) {
+        const auto buttons = root->findChildren<QObject *>();
+        QStringList texts;
+        for (QObject *o : buttons)
+            if (QByteArray(o->metaObject()->className()).contains("TabButton"))
+                texts << o->property("text").toString();
+        return texts.value(i);
+    };
+    CHECK(tabText(0) == QStringLiteral("Lịch"));
+    SettingsController settings;
+    QQmlEngine::setContextForObject(&settings, engine.rootContext());
+    settings.setLanguage(QStringLiteral("en"));
+    QCoreApplication::processEvents();
+    CHECK(tabText(0) == QStringLiteral("Schedule"));
+    CHECK(manager.store().meta(QStringLiteral("language")) == QStringLiteral("en")); // remembered on this device
+    settings.setLanguage(QStringLiteral("vi"));
+    QCoreApplication::processEvents();
+    CHECK(tabText(0) == QStringLiteral("Lịch"));
     StoreManager::setInstance(nullptr);
 }

@@ -1,0 +1,87 @@
+#include "planmodel.h"
+#include "store.h"
+#include "storemanager.h"
+#include "vietnamese.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QVariantMap>
+
+namespace clc {
+
+namespace {
+QString tr(const char *s, int n = -1) { return QCoreApplication::translate("PlanModel", s, nullptr, n); }
+
+QString quarterLabel(const QString &q)
+{
+    // "2017-Q4" → "Quý IV năm 2017"
+    static const QStringList roman{QStringLiteral("I"), QStringLiteral("II"), QStringLiteral("III"), QStringLiteral("IV")};
+    const int n = q.mid(6).toInt();
+    return n >= 1 && n <= 4 ? tr("Quarter %1 of %2").arg(roman[n - 1], q.left(4)) : q;
+}
+} // namespace
+
+PlanModel::PlanModel(QObject *parent) : QAbstractListModel(parent) { reload(); }
+
+int PlanModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_targets.size()); }
+
+QVariant PlanModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TargetFigures &t = m_targets[size_t(index.row())];
+    const bool measured = t.numerator && t.denominator && *t.denominator > 0;
+    switch (role) {
+    case TextRole:
+        return t.text;
+    case ProgressRole: // 0..1 of the threshold, for the bar
+        return measured && t.threshold > 0 ? std::min(1.0, t.percent / t.threshold) : 0.0;
+    case ProgressTextRole: {
+        if (!measured)
+            return tr("not measured yet (entered by hand)");
+        const QLocale vi(QLocale::Vietnamese, QLocale::Vietnam);
+        return tr("%1 of %2 = %3 % (target %4 %) — %5")
+            .arg(*t.numerator).arg(*t.denominator).arg(vi.toString(t.percent, 'f', 1)).arg(t.threshold)
+            .arg(t.met ? tr("met") : tr("not met yet"));
+    }
+    case MeasuredRole:
+        return measured;
+    case MetRole:
+        return t.met;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PlanModel::roleNames() const
+{
+    return {{TextRole, "text"}, {ProgressRole, "progress"}, {ProgressTextRole, "progressText"}, {MeasuredRole, "measured"}, {MetRole, "met"}};
+}
+
+void PlanModel::reload()
+{
+    beginResetModel();
+    Store &s = StoreManager::create(nullptr, nullptr)->store();
+    m_targets.clear();
+    m_tasks.clear();
+    m_year = s.isInitialised() ? s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText() : QString();
+    m_budget.clear();
+    m_activities.clear();
+    if (!m_year.isEmpty()) {
+        const YearFigures y = reports::yearFigures(s, m_year);
+        m_targets = y.targets;
+        m_budget = tr("Budget: %1 planned, %2 recorded as spent").arg(vn::formatMoney(y.budgetPlanned), vn::formatMoney(y.budgetSpent));
+        const auto &total = y.byKind.back();
+        m_activities = tr("%1 of %2 activities held, %3 attendances, %4 learners")
+                           .arg(total.activitiesHeld).arg(total.activitiesPlanned).arg(total.attendances).arg(total.learners);
+        auto st = s.db().prepare(QStringLiteral("SELECT t.quarter, t.text FROM quarterly_tasks t JOIN plans p ON p.id = t.plan_id "
+                                                "WHERE p.school_year = ? AND t.deleted = 0 ORDER BY t.quarter, t.ord"));
+        st.bind(1, m_year);
+        while (st.step())
+            m_tasks.append(QVariantMap{{QStringLiteral("quarter"), quarterLabel(st.text(0))}, {QStringLiteral("text"), st.text(1)}});
+    }
+    endResetModel();
+    Q_EMIT loaded();
+}
+
+} // namespace clc

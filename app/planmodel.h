@@ -1,0 +1,46 @@
+#pragma once
+// The year's plan for the plan page: quarterly tasks, and the targets with their progress computed
+// in core (reports::yearFigures) from the register and attendance.
+#include <QAbstractListModel>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+#include "reports.h"
+
+namespace clc {
+
+class PlanModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString schoolYear READ schoolYear NOTIFY loaded)
+    Q_PROPERTY(QVariantList tasks READ tasks NOTIFY loaded)
+    Q_PROPERTY(QString budgetText READ budgetText NOTIFY loaded)
+    Q_PROPERTY(QString activitiesText READ activitiesText NOTIFY loaded)
+
+public:
+    enum Role { TextRole = Qt::UserRole + 1, ProgressRole, ProgressTextRole, MeasuredRole, MetRole };
+    explicit PlanModel(QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString schoolYear() const { return m_year; }
+    /// [{quarter: "Quý IV năm 2017", text: "…"}] in plan order.
+    QVariantList tasks() const { return m_tasks; }
+    QString budgetText() const { return m_budget; }
+    QString activitiesText() const { return m_activities; }
+    /// Recomputes from the database (the latest plan's school year).
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    QString m_year, m_budget, m_activities;
+    QVariantList m_tasks;
+    std::vector<TargetFigures> m_targets;
+};
+
+} // namespace clc

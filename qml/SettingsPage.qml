@@ -1,0 +1,30 @@
+// Settings: language (switches at once), this device's name and role.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Clc
+
+Page {
+    title: qsTr("Settings")
+    SettingsController { id: settings }
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 10
+        Label { text: qsTr("Language"); font.bold: true; font.pixelSize: 18 }
+        RadioButton {
+            text: "Tiếng Việt"
+            checked: settings.language === "vi"
+            onClicked: settings.language = "vi"
+        }
+        RadioButton {
+            text: "English"
+            checked: settings.language === "en"
+            onClicked: settings.language = "en"
+        }
+        Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 18; Layout.topMargin: 12 }
+        Label { text: qsTr("Name: %1").arg(settings.deviceName); Layout.fillWidth: true; wrapMode: Text.Wrap }
+        Label { text: qsTr("Role: %1").arg(settings.role); Layout.fillWidth: true; wrapMode: Text.Wrap }
+        Item { Layout.fillHeight: true }
+    }
+}

@@ -1,0 +1,87 @@
+// Sync: the server and this device, enrolment with a one-time code, "sync now", and the kept
+// conflicts in plain words with one action to restore the other value.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Clc
+
+Page {
+    id: page
+    title: qsTr("Sync")
+    SettingsController { id: settings }
+    ConflictModel { id: conflicts }
+    onVisibleChanged: if (visible) conflicts.reload()
+    Connections {
+        target: SyncStatus
+        function onChanged() { if (!SyncStatus.busy) conflicts.reload() }
+        function onEnrolled(name) { enrolMessage.text = qsTr("Enrolled as %1.").arg(name); enrolMessage.color = "#1b5e20" }
+        function onEnrolFailed(reason) { enrolMessage.text = reason; enrolMessage.color = "#b71c1c" }
+    }
+
+    ListView {
+        anchors.fill: parent
+        clip: true
+        spacing: 8
+        topMargin: 12; bottomMargin: 12; leftMargin: 12; rightMargin: 12
+        model: conflicts
+        header: ColumnLayout {
+            width: ListView.view.width - 24
+            spacing: 8
+            Label { Layout.fillWidth: true; text: SyncStatus.text; wrapMode: Text.Wrap; font.pixelSize: 17; font.bold: true }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Server: %1").arg(settings.server.length > 0 ? settings.server : qsTr("none yet"))
+                wrapMode: Text.Wrap
+            }
+            Button {
+                text: qsTr("Sync now")
+                enabled: !SyncStatus.busy
+                implicitHeight: 48
+                onClicked: SyncStatus.syncNow()
+            }
+            Label { text: qsTr("Enrol this device"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 12 }
+            TextField { id: server; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Server address, e.g. https://clc.example") ; text: settings.server }
+            TextField { id: code; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("One-time code, e.g. K7QM-2XRT-9BHF") }
+            Button {
+                text: qsTr("Enrol")
+                enabled: server.text.length > 0 && code.text.length > 0
+                implicitHeight: 48
+                onClicked: { enrolMessage.text = qsTr("Enrolling…"); enrolMessage.color = "#37474f"; SyncStatus.enrol(server.text, code.text) }
+            }
+            Label { id: enrolMessage; Layout.fillWidth: true; wrapMode: Text.Wrap }
+            Label {
+                text: conflicts.count === 0 ? qsTr("No conflicts to review.") : qsTr("Conflicts to review")
+                font.pixelSize: 18
+                font.bold: true
+                Layout.topMargin: 12
+            }
+        }
+        delegate: Rectangle {
+            id: item
+            required property int index
+            required property string what
+            required property string kept
+            required property string other
+            required property string when
+            width: ListView.view.width - 24
+            implicitHeight: col.implicitHeight + 20
+            radius: 6
+            border.color: "#ffcc80"
+            color: "#fff8e1"
+            ColumnLayout {
+                id: col
+                anchors.fill: parent
+                anchors.margins: 10
+                Label { Layout.fillWidth: true; text: item.what; font.bold: true; wrapMode: Text.Wrap }
+                Label { Layout.fillWidth: true; text: qsTr("Kept: %1").arg(item.kept); wrapMode: Text.Wrap }
+                Label { Layout.fillWidth: true; text: qsTr("Other value: %1").arg(item.other); wrapMode: Text.Wrap }
+                Label { Layout.fillWidth: true; text: item.when; wrapMode: Text.Wrap; color: "#5d4037"; font.pixelSize: 14 }
+                Button {
+                    text: qsTr("Use the other value")
+                    implicitHeight: 48
+                    onClicked: conflicts.restore(item.index)
+                }
+            }
+        }
+    }
+}
