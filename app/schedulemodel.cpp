@@ -28,7 +28,7 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
     case PartnersRole:
         return r.teacher.isEmpty() ? r.partnerText : r.teacher;
     case KindLabelRole:
-        return records::kindLabel(r.kind);
+        return records::kindTitle(r.kind);
     case SessionCountRole:
         return r.sessions;
     case ParticipantsRole:

@@ -71,7 +71,7 @@ void SessionListModel::reload()
         const QString partner = a.teacher.isEmpty() ? a.partnerText : a.teacher;
         if (!partner.isEmpty())
             lines << QCoreApplication::translate("SessionListModel", "With: %1").arg(partner);
-        lines << records::kindLabel(a.kind);
+        lines << records::kindTitle(a.kind);
         if (a.budget)
             lines << QCoreApplication::translate("SessionListModel", "Budget: %1").arg(vn::formatMoney(*a.budget));
         lines << QCoreApplication::translate("SessionListModel", "%n participant(s)", nullptr, a.participants);

@@ -72,6 +72,14 @@ QString kindLabel(const QString &kind)
     return labels.contains(kind) ? Tr::tr(labels.value(kind)) : kind;
 }
 
+QString kindTitle(const QString &kind)
+{
+    QString s = kindLabel(kind);
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+
 QString groupId(Store &store, const QString &nameOrCode, bool create, const QString &field)
 {
     return lookup(store, QStringLiteral("learner_groups"), nameOrCode, create, field);

@@ -85,6 +85,8 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query);
 
 /// The translated name of an activity kind ("technical" → "tập huấn kỹ thuật").
 QString kindLabel(const QString &kind);
+/// The same with a capital first letter, to start a line.
+QString kindTitle(const QString &kind);
 
 /// "m"/"f" from what people write: Nam, Nữ, nam, nu, m, f, male, female; empty for empty.
 QString parseSex(const QString &text, const QString &field, int line = 0);

@@ -41,13 +41,7 @@ ReportDocument header(Store &store, const ReportOptions &o, const QString &kindC
 
 QString monthLabel(const QString &m) { return vn::formatMonth(m); }
 
-// "tập huấn kỹ thuật" → "Tập huấn kỹ thuật" at the start of a table cell.
-QString capitalised(QString s)
-{
-    if (!s.isEmpty())
-        s[0] = s[0].toUpper();
-    return s;
-}
+
 
 ReportTable activityTable(const std::vector<ActivityFigures> &rows, bool withMonth)
 {
@@ -130,7 +124,7 @@ ReportDocument yearDocument(Store &store, const QString &schoolYear, const Repor
     kinds.widths = {2.6, 1, 1, 1, 1, 1, 1};
     kinds.kinds = {Cell::Text, Cell::Number, Cell::Number, Cell::Number, Cell::Number, Cell::Number, Cell::Number};
     for (const auto &k : y.byKind)
-        kinds.rows.push_back({k.kind.isEmpty() ? Tr::tr("Total") : capitalised(records::kindLabel(k.kind)), qint64(k.activitiesPlanned), qint64(k.activitiesHeld),
+        kinds.rows.push_back({k.kind.isEmpty() ? Tr::tr("Total") : records::kindTitle(k.kind), qint64(k.activitiesPlanned), qint64(k.activitiesHeld),
                               qint64(k.sessionsPlanned), qint64(k.sessionsHeld), qint64(k.attendances), qint64(k.learners)});
     kinds.totalRow = true;
     d.tables.push_back(kinds);
@@ -141,7 +135,7 @@ ReportDocument yearDocument(Store &store, const QString &schoolYear, const Repor
     groups.widths = {2, 2.4, 1, 1};
     groups.kinds = {Cell::Text, Cell::Text, Cell::Number, Cell::Number};
     for (const auto &[k, t] : y.byKindAndGroup)
-        groups.rows.push_back({capitalised(records::kindLabel(k)), t.label, qint64(t.attendances), qint64(t.learners)});
+        groups.rows.push_back({records::kindTitle(k), t.label, qint64(t.attendances), qint64(t.learners)});
     d.tables.push_back(groups);
 
     auto tallies = [](const QString &heading, const QString &first, const std::vector<Tally> &ts) {
@@ -293,7 +287,7 @@ ReportDocument activityLog(Store &store, const QString &schoolYear, const Report
     while (st.step()) {
         const QDateTime at = QDateTime::fromString(st.text(0), QStringLiteral("yyyy-MM-ddTHH:mm"));
         // The budget is the activity's: shown once, on its first session.
-        t.rows.push_back({vn::formatDate(at.date()), st.text(1), capitalised(records::kindLabel(st.text(2))), st.text(3), st.text(4), st.text(5),
+        t.rows.push_back({vn::formatDate(at.date()), st.text(1), records::kindTitle(st.text(2)), st.text(3), st.text(4), st.text(5),
                           st.integer(6), st.integer(7), st.integer(8), st.integer(10) && !st.isNull(9) ? QVariant(st.integer(9)) : QVariant()});
     }
     d.tables.push_back(t);

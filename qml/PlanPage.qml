@@ -9,9 +9,11 @@ Page {
     id: page
     title: qsTr("Plan %1").arg(plan.schoolYear)
     PlanModel { id: plan }
-    onVisibleChanged: if (visible) plan.reload()
+    onVisibleChanged: if (visible) { plan.reload(); list.positionViewAtBeginning() }
+    Component.onCompleted: list.positionViewAtBeginning()
 
     ListView {
+        id: list
         anchors.fill: parent
         clip: true
         spacing: 8

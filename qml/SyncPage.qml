@@ -10,7 +10,7 @@ Page {
     title: qsTr("Sync")
     SettingsController { id: settings }
     ConflictModel { id: conflicts }
-    onVisibleChanged: if (visible) conflicts.reload()
+    onVisibleChanged: if (visible) { conflicts.reload(); list.positionViewAtBeginning() }
     Connections {
         target: SyncStatus
         function onChanged() { if (!SyncStatus.busy) conflicts.reload() }
@@ -19,6 +19,7 @@ Page {
     }
 
     ListView {
+        id: list
         anchors.fill: parent
         clip: true
         spacing: 8
