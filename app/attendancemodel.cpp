@@ -13,7 +13,6 @@ namespace clc {
 
 namespace {
 Store &theStore() { return StoreManager::create(nullptr, nullptr)->store(); }
-QString tr(const char *s) { return QCoreApplication::translate("AttendanceModel", s); }
 } // namespace
 
 AttendanceModel::AttendanceModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -67,15 +66,15 @@ QVariant AttendanceModel::data(const QModelIndex &index, int role) const
     case StatusTextRole:
         switch (r.status) {
         case Present:
-            return tr("present");
+            return AttendanceModel::tr("present");
         case Late:
-            return tr("late");
+            return AttendanceModel::tr("late");
         case Excused:
-            return tr("excused");
+            return AttendanceModel::tr("excused");
         case Absent:
-            return tr("absent");
+            return AttendanceModel::tr("absent");
         default:
-            return tr("not marked");
+            return AttendanceModel::tr("not marked");
         }
     case ExpectedRole:
         return r.expected;

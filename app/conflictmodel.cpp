@@ -9,22 +9,21 @@
 namespace clc {
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("ConflictModel", s); }
 
 // "the place of the session on 10/11/2017", "the neighbourhood of Nguyễn Văn An": what a person recognises.
 QString describe(Store &s, const sync::ConflictRow &c)
 {
     static const QHash<QString, const char *> fields{
-        {QStringLiteral("place"), QT_TRANSLATE_NOOP("ConflictModel", "place")},
-        {QStringLiteral("khu"), QT_TRANSLATE_NOOP("ConflictModel", "neighbourhood")},
-        {QStringLiteral("full_name"), QT_TRANSLATE_NOOP("ConflictModel", "name")},
-        {QStringLiteral("phone"), QT_TRANSLATE_NOOP("ConflictModel", "phone")},
-        {QStringLiteral("status"), QT_TRANSLATE_NOOP("ConflictModel", "attendance")},
-        {QStringLiteral("title"), QT_TRANSLATE_NOOP("ConflictModel", "title")},
-        {QStringLiteral("starts_at"), QT_TRANSLATE_NOOP("ConflictModel", "start time")},
-        {QStringLiteral("headcount"), QT_TRANSLATE_NOOP("ConflictModel", "headcount")},
+        {QStringLiteral("place"), QT_TRANSLATE_NOOP("clc::ConflictModel", "place")},
+        {QStringLiteral("khu"), QT_TRANSLATE_NOOP("clc::ConflictModel", "neighbourhood")},
+        {QStringLiteral("full_name"), QT_TRANSLATE_NOOP("clc::ConflictModel", "name")},
+        {QStringLiteral("phone"), QT_TRANSLATE_NOOP("clc::ConflictModel", "phone")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("clc::ConflictModel", "attendance")},
+        {QStringLiteral("title"), QT_TRANSLATE_NOOP("clc::ConflictModel", "title")},
+        {QStringLiteral("starts_at"), QT_TRANSLATE_NOOP("clc::ConflictModel", "start time")},
+        {QStringLiteral("headcount"), QT_TRANSLATE_NOOP("clc::ConflictModel", "headcount")},
     };
-    const QString field = fields.contains(c.field) ? QCoreApplication::translate("ConflictModel", fields.value(c.field)) : c.field;
+    const QString field = fields.contains(c.field) ? QCoreApplication::translate("clc::ConflictModel", fields.value(c.field)) : c.field;
     QString whose;
     if (c.table == QLatin1String("people")) {
         whose = s.value(QStringLiteral("people"), c.row, QStringLiteral("full_name")).toText();
@@ -36,7 +35,7 @@ QString describe(Store &s, const sync::ConflictRow &c)
     } else if (c.table == QLatin1String("activities")) {
         whose = s.value(QStringLiteral("activities"), c.row, QStringLiteral("title")).toText();
     }
-    return whose.isEmpty() ? field : tr("%1 of %2").arg(field, whose);
+    return whose.isEmpty() ? field : ConflictModel::tr("%1 of %2").arg(field, whose);
 }
 } // namespace
 
@@ -57,7 +56,7 @@ QVariant ConflictModel::data(const QModelIndex &index, int role) const
     case OtherRole:
         return c.lostValue.toText();
     case WhenRole:
-        return tr("the other value was written on device %1 on %2")
+        return ConflictModel::tr("the other value was written on device %1 on %2")
             .arg(c.lostReplica.left(8), QDateTime::fromMSecsSinceEpoch(c.lostAtMs).toString(QStringLiteral("dd/MM/yyyy HH:mm")));
     default:
         return {};

@@ -10,14 +10,13 @@
 namespace clc {
 
 namespace {
-QString tr(const char *s, int n = -1) { return QCoreApplication::translate("PlanModel", s, nullptr, n); }
 
 QString quarterLabel(const QString &q)
 {
     // "2017-Q4" → "Quý IV năm 2017"
     static const QStringList roman{QStringLiteral("I"), QStringLiteral("II"), QStringLiteral("III"), QStringLiteral("IV")};
     const int n = q.mid(6).toInt();
-    return n >= 1 && n <= 4 ? tr("Quarter %1 of %2").arg(roman[n - 1], q.left(4)) : q;
+    return n >= 1 && n <= 4 ? PlanModel::tr("Quarter %1 of %2").arg(roman[n - 1], q.left(4)) : q;
 }
 } // namespace
 
@@ -38,11 +37,11 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
         return measured && t.threshold > 0 ? std::min(1.0, t.percent / t.threshold) : 0.0;
     case ProgressTextRole: {
         if (!measured)
-            return tr("not measured yet (entered by hand)");
+            return PlanModel::tr("not measured yet (entered by hand)");
         const QLocale vi(QLocale::Vietnamese, QLocale::Vietnam);
-        return tr("%1 of %2 = %3 % (target %4 %) — %5")
+        return PlanModel::tr("%1 of %2 = %3 % (target %4 %) — %5")
             .arg(*t.numerator).arg(*t.denominator).arg(vi.toString(t.percent, 'f', 1)).arg(t.threshold)
-            .arg(t.met ? tr("met") : tr("not met yet"));
+            .arg(t.met ? PlanModel::tr("met") : PlanModel::tr("not met yet"));
     }
     case MeasuredRole:
         return measured;
@@ -70,9 +69,9 @@ void PlanModel::reload()
     if (!m_year.isEmpty()) {
         const YearFigures y = reports::yearFigures(s, m_year);
         m_targets = y.targets;
-        m_budget = tr("Budget: %1 planned, %2 recorded as spent").arg(vn::formatMoney(y.budgetPlanned), vn::formatMoney(y.budgetSpent));
+        m_budget = PlanModel::tr("Budget: %1 planned, %2 recorded as spent").arg(vn::formatMoney(y.budgetPlanned), vn::formatMoney(y.budgetSpent));
         const auto &total = y.byKind.back();
-        m_activities = tr("%1 of %2 activities held, %3 attendances, %4 learners")
+        m_activities = PlanModel::tr("%1 of %2 activities held, %3 attendances, %4 learners")
                            .arg(total.activitiesHeld).arg(total.activitiesPlanned).arg(total.attendances).arg(total.learners);
         auto st = s.db().prepare(QStringLiteral("SELECT t.quarter, t.text FROM quarterly_tasks t JOIN plans p ON p.id = t.plan_id "
                                                 "WHERE p.school_year = ? AND t.deleted = 0 ORDER BY t.quarter, t.ord"));

@@ -13,7 +13,6 @@ namespace clc {
 
 namespace {
 SyncStatus *s_instance = nullptr;
-QString tr(const char *s) { return QCoreApplication::translate("SyncStatus", s); }
 } // namespace
 
 SyncStatus::SyncStatus(const QString &databasePath, QObject *parent)
@@ -36,19 +35,19 @@ QString SyncStatus::text() const
 {
     using S = sync::SyncClient::State;
     const QString last = m_client->lastSuccess().isValid()
-        ? tr("last synced at %1").arg(m_client->lastSuccess().toString(QStringLiteral("HH:mm")))
-        : tr("not synced yet");
+        ? SyncStatus::tr("last synced at %1").arg(m_client->lastSuccess().toString(QStringLiteral("HH:mm")))
+        : SyncStatus::tr("not synced yet");
     switch (m_client->state()) {
     case S::NotEnrolled:
-        return tr("Not connected to the ward office yet");
+        return SyncStatus::tr("Not connected to the ward office yet");
     case S::Syncing:
-        return tr("Syncing…");
+        return SyncStatus::tr("Syncing…");
     case S::Offline:
-        return tr("Offline — will retry; %1").arg(last);
+        return SyncStatus::tr("Offline — will retry; %1").arg(last);
     case S::Error:
-        return tr("Sync failed: %1").arg(m_client->errorText());
+        return SyncStatus::tr("Sync failed: %1").arg(m_client->errorText());
     case S::Idle:
-        return tr("Up to date, %1").arg(last);
+        return SyncStatus::tr("Up to date, %1").arg(last);
     }
     return {};
 }

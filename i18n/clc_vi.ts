@@ -79,41 +79,6 @@
     </message>
 </context>
 <context>
-    <name>ConflictModel</name>
-    <message>
-        <source>place</source>
-        <translation>địa điểm</translation>
-    </message>
-    <message>
-        <source>neighbourhood</source>
-        <translation>khu</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>họ tên</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>số điện thoại</translation>
-    </message>
-    <message>
-        <source>attendance</source>
-        <translation>điểm danh</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>tên hoạt động</translation>
-    </message>
-    <message>
-        <source>start time</source>
-        <translation>giờ bắt đầu</translation>
-    </message>
-    <message>
-        <source>headcount</source>
-        <translation>số người</translation>
-    </message>
-</context>
-<context>
     <name>Main</name>
     <message>
         <source>Back</source>
@@ -1183,14 +1148,6 @@
         <source>cannot write the XLSX: %1</source>
         <translation>không ghi được tệp XLSX: %1</translation>
     </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 của %2</translation>
-    </message>
-    <message>
-        <source>Quarter %1 of %2</source>
-        <translation>Quý %1 năm %2</translation>
-    </message>
 </context>
 <context>
     <name>clc::AttendanceModel</name>
@@ -1221,6 +1178,42 @@
         <source>the other value was written on device %1 on %2</source>
         <translation>giá trị kia được ghi trên thiết bị %1 lúc %2</translation>
     </message>
+    <message>
+        <source>place</source>
+        <translation>địa điểm</translation>
+    </message>
+    <message>
+        <source>neighbourhood</source>
+        <translation>khu</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>họ tên</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>số điện thoại</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>điểm danh</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tên hoạt động</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation>số người</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 của %2</translation>
+    </message>
 </context>
 <context>
     <name>clc::PlanModel</name>
@@ -1247,6 +1240,10 @@
     <message>
         <source>%1 of %2 activities held, %3 attendances, %4 learners</source>
         <translation>Đã tổ chức %1/%2 hoạt động, %3 lượt, %4 người học</translation>
+    </message>
+    <message>
+        <source>Quarter %1 of %2</source>
+        <translation>Quý %1 năm %2</translation>
     </message>
 </context>
 <context>
