@@ -118,9 +118,10 @@ void AttendanceModel::reload()
         const QSet<QString> expected = records::expectedPeople(s, m_activityId);
         const QHash<QString, QString> marks = records::sessionMarks(s, m_sessionId);
         m_expected = int(expected.size());
-        for (const PersonRow &p : records::findPeople(s, QString())) {
-            if (!expected.contains(p.id) && !marks.contains(p.id))
-                continue;
+        QSet<QString> listed = expected;
+        for (auto it = marks.cbegin(); it != marks.cend(); ++it)
+            listed.insert(it.key());
+        for (const PersonRow &p : records::findPeople(s, QString(), &listed)) {
             QStringList detail;
             if (p.birthYear)
                 detail << QString::number(*p.birthYear);

@@ -103,7 +103,13 @@ ALTER TABLE centres ADD COLUMN recipients TEXT;
 ALTER TABLE activities ADD COLUMN budget_spent INTEGER;
 )SQL";
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4};
+// Migration 5: indexes the screens measured a need for (docs/performance.md): a person's groups.
+const char *const Migration5 = R"SQL(
+CREATE INDEX person_groups_by_person ON person_groups (person_id);
+CREATE INDEX sessions_by_centre ON sessions (centre_id);
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

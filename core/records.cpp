@@ -261,12 +261,15 @@ std::vector<ActivityRow> activities(Store &store, const QString &month)
 QSet<QString> expectedPeople(Store &store, const QString &activityId)
 {
     QSet<QString> out;
-    auto st = store.db().prepare(QStringLiteral(
-        "SELECT p.id FROM people p WHERE p.centre_id = ?1 AND p.deleted = 0 AND ("
-        "  EXISTS (SELECT 1 FROM activity_groups ag JOIN learner_groups g ON g.id = ag.group_id "
-        "          WHERE ag.activity_id = ?2 AND ag.deleted = 0 AND g.everyone = 1) "
-        "  OR EXISTS (SELECT 1 FROM person_groups pg JOIN activity_groups ag ON ag.group_id = pg.group_id "
-        "          WHERE pg.person_id = p.id AND ag.activity_id = ?2 AND pg.deleted = 0 AND ag.deleted = 0))"));
+    auto everyone = store.db().prepare(QStringLiteral("SELECT 1 FROM activity_groups ag JOIN learner_groups g ON g.id = ag.group_id "
+                                                      "WHERE ag.activity_id = ? AND ag.deleted = 0 AND g.everyone = 1 LIMIT 1"));
+    everyone.bind(1, activityId);
+    const bool all = everyone.step();
+    // Two plain queries that use the indexes, rather than one with a correlated EXISTS per person.
+    auto st = store.db().prepare(all ? QStringLiteral("SELECT id FROM people WHERE centre_id = ?1 AND deleted = 0 AND ?2 IS NOT NULL")
+                                     : QStringLiteral("SELECT DISTINCT p.id FROM activity_groups ag JOIN person_groups pg ON pg.group_id = ag.group_id "
+                                                      "JOIN people p ON p.id = pg.person_id WHERE p.centre_id = ?1 AND ag.activity_id = ?2 "
+                                                      "AND ag.deleted = 0 AND pg.deleted = 0 AND p.deleted = 0"));
     st.bind(1, store.centreId()).bind(2, activityId);
     while (st.step())
         out.insert(st.text(0));
@@ -290,7 +293,7 @@ void unmark(Store &store, const QString &sessionId, const QString &personId)
         store.remove(QStringLiteral("attendance"), id);
 }
 
-std::vector<PersonRow> findPeople(Store &store, const QString &query)
+std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet<QString> *only)
 {
     std::vector<PersonRow> rows;
     // SQL narrows by the longest folded word; vn::nameMatches decides word by word.
@@ -307,6 +310,8 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query)
     st.bind(1, store.centreId()).bind(2, longest);
     while (st.step()) {
         PersonRow r;
+        if (only && !only->contains(st.text(0)))
+            continue;
         r.fullName = st.text(1);
         if (!vn::nameMatches(r.fullName, query))
             continue;
@@ -319,12 +324,23 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query)
         r.groups = st.text(7).split(QChar(31), Qt::SkipEmptyParts); // names may hold commas
         rows.push_back(std::move(r));
     }
+    // Sort keys computed once per person: collating 3,000 names pairwise is slow.
     const vn::NameOrder order;
-    std::stable_sort(rows.begin(), rows.end(), [&order](const PersonRow &a, const PersonRow &b) {
-        const int c = order.compare(a.fullName, b.fullName);
-        return c != 0 ? c < 0 : a.id < b.id;
+    std::vector<std::pair<std::pair<QCollatorSortKey, QCollatorSortKey>, size_t>> keys;
+    keys.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        keys.emplace_back(order.sortKey(rows[i].fullName), i);
+    std::stable_sort(keys.begin(), keys.end(), [&rows](const auto &a, const auto &b) {
+        int c = a.first.first.compare(b.first.first);
+        if (c == 0)
+            c = a.first.second.compare(b.first.second);
+        return c != 0 ? c < 0 : rows[a.second].id < rows[b.second].id;
     });
-    return rows;
+    std::vector<PersonRow> sorted;
+    sorted.reserve(rows.size());
+    for (const auto &k : keys)
+        sorted.push_back(std::move(rows[k.second]));
+    return sorted;
 }
 
 } // namespace clc::records

@@ -81,7 +81,8 @@ QHash<QString, QString> sessionMarks(Store &store, const QString &sessionId);
 void unmark(Store &store, const QString &sessionId, const QString &personId);
 
 /// People matching a query (see vn::nameMatches), in Vietnamese given-name order.
-std::vector<PersonRow> findPeople(Store &store, const QString &query);
+/// With only set: just those people (the attendance sheet's expected and marked learners).
+std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet<QString> *only = nullptr);
 
 /// The translated name of an activity kind ("technical" → "tập huấn kỹ thuật").
 QString kindLabel(const QString &kind);

@@ -221,6 +221,18 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
     collator.setNumericMode(true);
     std::sort(y.byKhu.begin(), y.byKhu.end(), [&collator](const Tally &a, const Tally &b) { return collator.compare(a.label, b.label) < 0; });
 
+    // Every live person and the ids of their groups, read once for all targets.
+    QHash<QString, QSet<QString>> groupIdsOf;
+    {
+        auto ps = store.db().prepare(QStringLiteral("SELECT p.id, pg.group_id FROM people p LEFT JOIN person_groups pg ON pg.person_id = p.id AND pg.deleted = 0 "
+                                                    "WHERE p.centre_id = ? AND p.deleted = 0"));
+        ps.bind(1, store.centreId());
+        while (ps.step()) {
+            QSet<QString> &g = groupIdsOf[ps.text(0)];
+            if (!ps.isNull(1))
+                g.insert(ps.text(1));
+        }
+    }
     // Targets of the year's plan, measured.
     auto st = store.db().prepare(QStringLiteral(
         "SELECT t.id, coalesce(t.section, ''), t.text, t.metric, coalesce(t.kinds, ''), coalesce(t.threshold_pct, 0), "
@@ -250,12 +262,9 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
                 everyoneGroup = everyoneGroup || gs.integer(1) != 0;
             }
             QSet<QString> population;
-            auto ps = store.db().prepare(QStringLiteral("SELECT p.id, pg.group_id FROM people p LEFT JOIN person_groups pg ON pg.person_id = p.id AND pg.deleted = 0 "
-                                                        "WHERE p.centre_id = ? AND p.deleted = 0"));
-            ps.bind(1, store.centreId());
-            while (ps.step())
-                if (everyoneGroup || groupIds.contains(ps.text(1)))
-                    population.insert(ps.text(0));
+            for (auto it = groupIdsOf.cbegin(); it != groupIdsOf.cend(); ++it)
+                if (everyoneGroup || it.value().intersects(groupIds))
+                    population.insert(it.key());
             QSet<QString> reached;
             for (const Mark &m : all)
                 if (population.contains(m.person) && (targetKinds.isEmpty() || targetKinds.contains(m.kind)))

@@ -64,6 +64,11 @@ int NameOrder::compare(const QString &a, const QString &b) const
     return m_collator.compare(a.trimmed(), b.trimmed());
 }
 
+std::pair<QCollatorSortKey, QCollatorSortKey> NameOrder::sortKey(const QString &fullName) const
+{
+    return {m_collator.sortKey(givenName(fullName)), m_collator.sortKey(fullName.trimmed())};
+}
+
 QString formatDate(const QDate &date) { return date.toString(QStringLiteral("dd/MM/yyyy")); }
 
 QString formatMonth(const QString &isoMonth)

@@ -4,6 +4,7 @@
 #include <QDate>
 #include <QString>
 #include <QStringList>
+#include <utility>
 
 namespace clc::vn {
 
@@ -26,6 +27,8 @@ public:
     /// < 0, 0, > 0 like strcmp.
     int compare(const QString &a, const QString &b) const;
     bool operator()(const QString &a, const QString &b) const { return compare(a, b) < 0; }
+    /// Keys that order like compare(): compare the given-name keys, then the full-name keys.
+    std::pair<QCollatorSortKey, QCollatorSortKey> sortKey(const QString &fullName) const;
 
 private:
     QCollator m_collator;
