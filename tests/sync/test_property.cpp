@@ -86,8 +86,7 @@ TEST_CASE("random histories with partial syncs, lost acknowledgements, replays a
         INFO("seed " << seed << " (rerun: CLC_PROPERTY_SEEDS=" << seed << ")");
         std::mt19937 rng{unsigned(seed)};
         TempDir dir;
-        const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    World world(dir, backend);
+        World world(dir, backend);
         const int n = 2 + int(rng() % 4);
         std::vector<ManualClock> clocks(static_cast<size_t>(n));
         for (int i = 0; i < n; ++i) {
@@ -157,8 +156,7 @@ TEST_CASE("k devices editing one field from the same state leave k-1 conflicts a
         INFO("seed " << seed);
         std::mt19937 rng{unsigned(1000 + seed)};
         TempDir dir;
-        const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
-    World world(dir, backend);
+        World world(dir, backend);
         const int n = 2 + int(rng() % 4);
         for (int i = 0; i < n; ++i)
             world.add();
