@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     const QCommandLineOption monthOption(QStringLiteral("month"), QStringLiteral("Open the schedule at this month."), QStringLiteral("YYYY-MM"));
     const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
     const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
-    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, plan, sync, settings."), QStringLiteral("NAME"));
+    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, sync, settings."), QStringLiteral("NAME"));
     parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption});
     parser.process(app);
     if (!parser.isSet(dbOption)) {
@@ -93,7 +93,7 @@ int main(int argc, char **argv)
     if (parser.isSet(sessionOption))
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, parser.value(sessionOption)));
     if (parser.isSet(tabOption)) {
-        const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("plan"), QStringLiteral("sync"), QStringLiteral("settings")}
+        const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("learners"), QStringLiteral("plan"), QStringLiteral("sync"), QStringLiteral("settings")}
                                 .indexOf(parser.value(tabOption)));
         QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));
     }

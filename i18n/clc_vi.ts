@@ -100,6 +100,10 @@
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
+    <message>
+        <source>Learners</source>
+        <translation>Học viên</translation>
+    </message>
 </context>
 <context>
     <name>PlanPage</name>
@@ -114,6 +118,69 @@
     <message>
         <source>Quarterly tasks</source>
         <translation>Nhiệm vụ theo quý</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Learners (%1)</source>
+        <translation>Học viên (%1)</translation>
+    </message>
+    <message>
+        <source>Search a name</source>
+        <translation>Tìm tên</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Add a learner</source>
+        <translation>Thêm học viên</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (khu)</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Groups, separated by commas</source>
+        <translation>Đối tượng, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Import a list (CSV)</source>
+        <translation>Nhập danh sách (CSV)</translation>
+    </message>
+    <message>
+        <source>Path of the .csv file</source>
+        <translation>Đường dẫn tệp .csv</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -926,7 +993,7 @@
     </message>
     <message>
         <source>Learners</source>
-        <translation>Số người học</translation>
+        <translation>Học viên</translation>
     </message>
     <message>
         <source>2. Attendances and learners by field and target group</source>
@@ -1244,6 +1311,45 @@
     <message>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
+    </message>
+</context>
+<context>
+    <name>clc::RegisterModel</name>
+    <message>
+        <source>male</source>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>'%1' is not a year</source>
+        <translation>'%1' không phải là năm</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>line %1: %2 (%3) may already be in the register</source>
+        <translation>dòng %1: %2 (%3) có thể đã có trong sổ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) ready to import.</source>
+        <translation><numerusform>Sẵn sàng nhập %n người.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) must be fixed first; nothing will be imported until then.</source>
+        <translation><numerusform>%n dòng cần sửa trước; chưa nhập gì cho đến lúc đó.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) imported.</source>
+        <translation><numerusform>Đã nhập %n người.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ ApplicationWindow {
             onOpenSession: function(sessionId) { stack.push(attendancePage, { sessionId: sessionId }) }
         }
     }
+        RegisterPage {}
         PlanPage {}
         SyncPage {}
         SettingsPage {}
@@ -88,6 +89,7 @@ ApplicationWindow {
             id: tabs
             Layout.fillWidth: true
             TabButton { text: qsTr("Schedule"); implicitHeight: 52 }
+            TabButton { text: qsTr("Learners"); implicitHeight: 52 }
             TabButton { text: qsTr("Plan"); implicitHeight: 52 }
             TabButton { text: qsTr("Sync"); implicitHeight: 52 }
             TabButton { text: qsTr("Settings"); implicitHeight: 52 }

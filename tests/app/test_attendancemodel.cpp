@@ -1,5 +1,8 @@
 #include "attendancemodel.h"
 #include "conflictmodel.h"
+#include "registermodel.h"
+
+#include <QFile>
 #include "merge.h"
 #include "schema.h"
 #include "demodata.h"
@@ -132,4 +135,36 @@ TEST_CASE("the conflicts page lists a kept conflict in plain words and restores 
     m.restore(0);
     CHECK(m.rowCount() == 0);
     CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 99"));
+}
+
+TEST_CASE("the register page searches without accents, adds people and imports a list only when every line is right", "[app][register]")
+{
+    Demo d;
+    RegisterModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const int all = m.count();
+    CHECK(all == 300);
+    CHECK_FALSE(m.addPerson(QStringLiteral("Lê Văn Mới"), QStringLiteral("m"), QStringLiteral("năm"), QString(), QString(), QString()));
+    CHECK(m.lastError().contains(QStringLiteral("năm")));
+    REQUIRE(m.addPerson(QStringLiteral("Lê Văn Mới"), QStringLiteral("Nam"), QStringLiteral("1990"), QStringLiteral("Khu 3"), QString(),
+                        QStringLiteral("Cán bộ phường, khu, Nông dân")));
+    m.setFilter(QStringLiteral("le van moi"));
+    REQUIRE(m.count() == 1);
+    CHECK(m.data(m.index(0), RegisterModel::GroupsRole).toString() == QStringLiteral("Cán bộ phường, khu; Nông dân"));
+    m.setFilter(QString());
+
+    TempDir files;
+    QFile bad(files.path(QStringLiteral("bad.csv")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("Họ và tên;Năm sinh\nĐào Thị Một;1970\n;1971\nĐào Văn Ba;x\n");
+    bad.close();
+    m.previewImport(files.path(QStringLiteral("bad.csv")));
+    CHECK_FALSE(m.canImport());
+    CHECK(m.importProblems().size() == 2);
+    CHECK_FALSE(m.commitImport());
+    CHECK(m.count() == all + 1);
+    m.previewImport(QStringLiteral(CLC_FIXTURES_DIR "/danh-sach-hoc-vien.csv"));
+    REQUIRE(m.canImport());
+    REQUIRE(m.commitImport());
+    CHECK(m.count() > all + 1);
 }

@@ -1,0 +1,62 @@
+#pragma once
+// The register of learners: search, add, and importing a ward's list with a preview first.
+#include <QAbstractListModel>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <vector>
+
+#include "personimport.h"
+#include "records.h"
+
+namespace clc {
+
+class RegisterModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY reloaded)
+    Q_PROPERTY(int count READ count NOTIFY reloaded)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    Q_PROPERTY(QString importSummary READ importSummary NOTIFY importChanged)
+    Q_PROPERTY(QStringList importProblems READ importProblems NOTIFY importChanged)
+    Q_PROPERTY(bool canImport READ canImport NOTIFY importChanged)
+
+public:
+    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, GroupsRole };
+    explicit RegisterModel(QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString filter() const { return m_filter; }
+    void setFilter(const QString &f);
+    int count() const { return int(m_rows.size()); }
+    QString lastError() const { return m_error; }
+    QString importSummary() const { return m_importSummary; }
+    QStringList importProblems() const { return m_importProblems; }
+    bool canImport() const { return m_preview && m_preview->errors.empty() && !m_preview->people.empty(); }
+
+    /// Adds a person; groups separated by commas. False with lastError naming the field on bad input.
+    Q_INVOKABLE bool addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
+                               const QString &phone, const QString &groups);
+    /// Reads a CSV file and shows what would be imported, every bad line and possible duplicates.
+    Q_INVOKABLE void previewImport(const QString &path);
+    /// Imports the previewed file: all lines or none.
+    Q_INVOKABLE bool commitImport();
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void reloaded();
+    void errorChanged();
+    void importChanged();
+
+private:
+    void setError(const QString &e);
+    QString m_filter, m_error, m_importSummary;
+    QStringList m_importProblems;
+    std::unique_ptr<PersonImportPreview> m_preview;
+    std::vector<PersonRow> m_rows;
+};
+
+} // namespace clc
