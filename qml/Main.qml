@@ -88,11 +88,11 @@ ApplicationWindow {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            TabButton { text: qsTr("Schedule"); implicitHeight: 52 }
-            TabButton { text: qsTr("Learners"); implicitHeight: 52 }
-            TabButton { text: qsTr("Plan"); implicitHeight: 52 }
-            TabButton { text: qsTr("Sync"); implicitHeight: 52 }
-            TabButton { text: qsTr("Settings"); implicitHeight: 52 }
+            TabButton { text: qsTr("Schedule"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
+            TabButton { text: qsTr("Learners"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
+            TabButton { text: qsTr("Plan"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
+            TabButton { text: qsTr("Sync"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
+            TabButton { text: qsTr("Settings"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
         }
     }
 }
