@@ -11,9 +11,6 @@
 
 namespace clc {
 
-namespace {
-Store &theStore() { return StoreManager::create(nullptr, nullptr)->store(); }
-} // namespace
 
 AttendanceModel::AttendanceModel(QObject *parent) : QAbstractListModel(parent) {}
 
@@ -107,7 +104,7 @@ void AttendanceModel::reload()
     m_when.clear();
     m_headcount = 0;
     m_expected = 0;
-    Store &s = theStore();
+    Store &s = StoreManager::current();
     if (!m_sessionId.isEmpty() && s.exists(QStringLiteral("sessions"), m_sessionId)) {
         m_activityId = s.value(QStringLiteral("sessions"), m_sessionId, QStringLiteral("activity_id")).toText();
         m_title = s.value(QStringLiteral("activities"), m_activityId, QStringLiteral("title")).toText();
@@ -174,9 +171,9 @@ void AttendanceModel::write(int index, Status status)
     Row &r = m_all[size_t(index)];
     // One row, its own transaction: on disk before the screen changes, so a killed app loses nothing.
     if (status == NotMarked)
-        records::unmark(theStore(), m_sessionId, r.personId);
+        records::unmark(StoreManager::current(), m_sessionId, r.personId);
     else
-        records::markAttendance(theStore(), m_sessionId, r.personId, statusCode(status));
+        records::markAttendance(StoreManager::current(), m_sessionId, r.personId, statusCode(status));
     const Status before = r.status;
     r.status = status;
     m_otherMarks += (status == Excused || status == Absent) - (before == Excused || before == Absent);
@@ -224,7 +221,7 @@ void AttendanceModel::setHeadcount(int n)
     if (n == m_headcount || n < 0)
         return;
     try {
-        theStore().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}});
+        StoreManager::current().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}});
         m_headcount = n;
         setError({});
     } catch (const Error &e) {
@@ -236,7 +233,7 @@ void AttendanceModel::setHeadcount(int n)
 bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, int birthYear, const QString &khu)
 {
     try {
-        Store &s = theStore();
+        Store &s = StoreManager::current();
         Transaction tx(s.db());
         PersonInput in;
         in.fullName = fullName;

@@ -71,7 +71,7 @@ QHash<int, QByteArray> ConflictModel::roleNames() const
 void ConflictModel::reload()
 {
     beginResetModel();
-    Store &s = StoreManager::create(nullptr, nullptr)->store();
+    Store &s = StoreManager::current();
     m_rows = s.isInitialised() ? sync::listConflicts(s) : std::vector<sync::ConflictRow>{};
     m_what.clear();
     for (const auto &c : m_rows)
@@ -84,7 +84,7 @@ void ConflictModel::restore(int row)
 {
     if (row < 0 || row >= int(m_rows.size()))
         return;
-    sync::restoreConflict(StoreManager::create(nullptr, nullptr)->store(), m_rows[size_t(row)].id);
+    sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id);
     reload();
 }
 

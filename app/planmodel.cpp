@@ -60,7 +60,7 @@ QHash<int, QByteArray> PlanModel::roleNames() const
 void PlanModel::reload()
 {
     beginResetModel();
-    Store &s = StoreManager::create(nullptr, nullptr)->store();
+    Store &s = StoreManager::current();
     m_targets.clear();
     m_tasks.clear();
     m_year = s.isInitialised() ? s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText() : QString();

@@ -8,9 +8,6 @@
 
 namespace clc {
 
-namespace {
-Store &theStore() { return StoreManager::create(nullptr, nullptr)->store(); }
-}
 
 RegisterModel::RegisterModel(QObject *parent) : QAbstractListModel(parent) { reload(); }
 
@@ -62,7 +59,7 @@ void RegisterModel::setFilter(const QString &f)
 void RegisterModel::reload()
 {
     beginResetModel();
-    Store &s = theStore();
+    Store &s = StoreManager::current();
     m_rows = s.isInitialised() ? records::findPeople(s, m_filter) : std::vector<PersonRow>{};
     endResetModel();
     Q_EMIT reloaded();
@@ -90,8 +87,8 @@ bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const
         }
         in.khu = khu;
         in.phone = phone;
-        in.groups = records::splitGroupNames(theStore(), groups);
-        records::addPerson(theStore(), in);
+        in.groups = records::splitGroupNames(StoreManager::current(), groups);
+        records::addPerson(StoreManager::current(), in);
         setError({});
     } catch (const Error &e) {
         setError(e.describe());
@@ -107,7 +104,7 @@ void RegisterModel::previewImport(const QString &pathOrUrl)
     m_preview.reset();
     m_importProblems.clear();
     try {
-        m_preview = std::make_unique<PersonImportPreview>(previewPeopleCsv(theStore(), readFile(path), path));
+        m_preview = std::make_unique<PersonImportPreview>(previewPeopleCsv(StoreManager::current(), readFile(path), path));
         for (const Error &e : m_preview->errors)
             m_importProblems << e.describe();
         for (const DuplicateHint &d : m_preview->duplicates)
@@ -126,7 +123,7 @@ bool RegisterModel::commitImport()
     if (!canImport())
         return false;
     try {
-        const auto ids = commitPeopleImport(theStore(), *m_preview);
+        const auto ids = commitPeopleImport(StoreManager::current(), *m_preview);
         m_importSummary = tr("%n person(s) imported.", nullptr, int(ids.size()));
         m_importProblems.clear();
         m_preview.reset();

@@ -95,7 +95,7 @@ void ScheduleModel::goToToday()
 void ScheduleModel::reload()
 {
     beginResetModel();
-    Store &store = StoreManager::create(nullptr, nullptr)->store();
+    Store &store = StoreManager::current();
     m_rows = store.isInitialised() ? records::activities(store, m_month) : std::vector<ActivityRow>{};
     endResetModel();
 }

@@ -57,7 +57,7 @@ void SessionListModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    Store &s = StoreManager::create(nullptr, nullptr)->store();
+    Store &s = StoreManager::current();
     m_title.clear();
     m_summary.clear();
     const QString month = s.value(QStringLiteral("activities"), m_activityId, QStringLiteral("month")).toText();

@@ -8,9 +8,6 @@
 
 namespace clc {
 
-namespace {
-Store &theStore() { return StoreManager::create(nullptr, nullptr)->store(); }
-} // namespace
 
 SettingsController::SettingsController(QObject *parent) : QObject(parent) {}
 
@@ -22,7 +19,7 @@ void SettingsController::setLanguage(const QString &lang)
     if (chosen == currentLanguage())
         return;
     installLanguage(chosen);
-    theStore().setMeta(QStringLiteral("language"), chosen); // a device setting, never synced
+    StoreManager::current().setMeta(QStringLiteral("language"), chosen); // a device setting, never synced
     if (QQmlEngine *engine = qmlEngine(this))
         engine->retranslate();
     Q_EMIT languageChanged();
@@ -30,16 +27,16 @@ void SettingsController::setLanguage(const QString &lang)
 
 QString SettingsController::deviceName() const
 {
-    const QString n = theStore().meta(QStringLiteral("device_name"));
+    const QString n = StoreManager::current().meta(QStringLiteral("device_name"));
     return n.isEmpty() ? QCoreApplication::translate("SettingsController", "(not enrolled)") : n;
 }
 
 QString SettingsController::role() const
 {
-    const QString r = theStore().meta(QStringLiteral("role"));
+    const QString r = StoreManager::current().meta(QStringLiteral("role"));
     return r.isEmpty() ? QCoreApplication::translate("SettingsController", "(not enrolled)") : r;
 }
 
-QString SettingsController::server() const { return theStore().meta(QStringLiteral("server_url")); }
+QString SettingsController::server() const { return StoreManager::current().meta(QStringLiteral("server_url")); }
 
 } // namespace clc

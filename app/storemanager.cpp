@@ -19,6 +19,12 @@ StoreManager::~StoreManager() = default;
 
 void StoreManager::setInstance(StoreManager *instance) { s_instance = instance; }
 
+Store &StoreManager::current()
+{
+    Q_ASSERT(s_instance);
+    return s_instance->store();
+}
+
 StoreManager *StoreManager::create(QQmlEngine *, QJSEngine *)
 {
     Q_ASSERT(s_instance);

@@ -27,6 +27,8 @@ public:
     /// The instance main() made; QML gets it through create().
     static void setInstance(StoreManager *instance);
     static StoreManager *create(QQmlEngine *, QJSEngine *);
+    /// The store of the instance main() made: what the models read and write.
+    static Store &current();
 
 private:
     std::unique_ptr<Store> m_store;
