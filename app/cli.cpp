@@ -91,14 +91,7 @@ public:
     {
         if (!m_parser.isSet(name))
             return std::nullopt;
-        QString s = m_parser.value(name).trimmed();
-        static const QRegularExpression grouped(QStringLiteral("^-?\\d{1,3}(\\.\\d{3})+$"));
-        if (grouped.match(s).hasMatch())
-            s.remove(QLatin1Char('.'));
-        bool ok = false;
-        const qint64 v = s.toLongLong(&ok);
-        if (!ok)
-            throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a whole number").arg(m_parser.value(name)), QStringLiteral("--") + name);
+        const qint64 v = vn::parseWholeNumber(m_parser.value(name), QStringLiteral("--") + name);
         if (v < min || v > max)
             throw Error(Error::Code::InvalidInput, Tr::tr("must be between %1 and %2").arg(min).arg(max), QStringLiteral("--") + name);
         return v;

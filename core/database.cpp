@@ -70,6 +70,11 @@ QString Statement::text(int col) const
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col)) : QString();
 }
 
+std::optional<qint64> Statement::optionalInteger(int col) const
+{
+    return isNull(col) ? std::nullopt : std::optional<qint64>(integer(col));
+}
+
 bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
 int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
 QString Statement::columnName(int col) const { return QString::fromUtf8(sqlite3_column_name(m_stmt, col)); }

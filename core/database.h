@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -37,6 +38,8 @@ public:
     qint64 integer(int col) const;
     QString text(int col) const;
     bool isNull(int col) const;
+    /// The integer in col, or nothing when it is NULL.
+    std::optional<qint64> optionalInteger(int col) const;
     int columnCount() const;
     QString columnName(int col) const;
 

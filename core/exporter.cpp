@@ -1,6 +1,7 @@
 #include "exporter.h"
 #include "schema.h"
 #include "store.h"
+#include "textfile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,13 +17,6 @@ QString selectAll(const TableDef &t)
     for (const FieldDef &f : t.fields)
         cols << f.name;
     return QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(cols.join(QStringLiteral(", ")), t.name);
-}
-
-QString csvCell(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
-        return s;
-    return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
 } // namespace

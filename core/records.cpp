@@ -12,11 +12,6 @@
 namespace clc::records {
 
 namespace {
-std::optional<qint64> optionalInt(const Statement &st, int col)
-{
-    return st.isNull(col) ? std::nullopt : std::optional<qint64>(st.integer(col));
-}
-
 Value toValue(const std::optional<qint64> &v) { return v ? Value(*v) : Value(); }
 
 // Looks a learner group or an organisation up by code, name or alias, all folded.
@@ -317,7 +312,7 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet
             continue;
         r.id = st.text(0);
         r.sex = st.text(2);
-        r.birthYear = optionalInt(st, 3);
+        r.birthYear = st.optionalInteger(3);
         r.khu = st.text(4);
         r.phone = st.text(5);
         r.note = st.text(6);

@@ -4,6 +4,7 @@
 #include "reports.h"
 #include "schema.h"
 #include "store.h"
+#include "textfile.h"
 #include "translate.h"
 #include "vietnamese.h"
 
@@ -88,12 +89,8 @@ QString cellText(const QVariant &v, Cell kind)
         return vn::formatMoney(v.toLongLong());
     case Cell::Percent:
         return vi.toString(v.toDouble(), 'f', 1) + QStringLiteral(" %");
-    default: {
-        QString digits = QString::number(v.toLongLong());
-        for (int i = int(digits.size()) - 3; i > 0; i -= 3)
-            digits.insert(i, QLatin1Char('.'));
-        return digits;
-    }
+    default:
+        return vn::formatNumber(v.toLongLong());
     }
 }
 
@@ -296,11 +293,7 @@ ReportDocument activityLog(Store &store, const QString &schoolYear, const Report
 
 QByteArray toCsv(const ReportDocument &doc)
 {
-    auto cell = [](const QString &s) {
-        if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-            return s;
-        return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    };
+    const auto cell = csvCell;
     QString out(QChar(0xFEFF));
     for (const QString &line : {doc.committee, doc.centre, doc.title, doc.subtitle, doc.placeDate})
         if (!line.isEmpty())

@@ -39,11 +39,6 @@ QString schoolYearOf(const QString &month)
 
 namespace {
 
-std::optional<qint64> optionalInt(const Statement &st, int col)
-{
-    return st.isNull(col) ? std::nullopt : std::optional<qint64>(st.integer(col));
-}
-
 // Present/late marks of live people at live sessions of live activities in the given months.
 const char *const PresentMarks =
     "SELECT m.person_id, m.session_id, a.id AS activity_id, a.kind, p.sex, p.khu FROM attendance m "
@@ -99,11 +94,11 @@ std::vector<ActivityFigures> activityFiguresBetween(Store &store, const QString 
             f.partnerText = st.text(5);
             f.teacher = st.text(6);
             f.status = st.text(7);
-            f.budget = optionalInt(st, 8);
-            f.spent = optionalInt(st, 9);
+            f.budget = st.optionalInteger(8);
+            f.spent = st.optionalInteger(9);
             f.sessionsPlanned = int(st.integer(10));
             f.headcount = int(st.integer(11));
-            f.plannedParticipants = optionalInt(st, 12);
+            f.plannedParticipants = st.optionalInteger(12);
             index.insert(f.id, rows.size());
             rows.push_back(f);
         }
@@ -248,8 +243,8 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
         const QStringList targetKinds = st.text(4).split(QLatin1Char(','), Qt::SkipEmptyParts);
         t.threshold = int(st.integer(5));
         if (t.metric == QLatin1String("manual")) {
-            t.numerator = optionalInt(st, 6);
-            t.denominator = optionalInt(st, 7);
+            t.numerator = st.optionalInteger(6);
+            t.denominator = st.optionalInteger(7);
         } else {
             // Denominator: the people of the target's groups (all residents when a group is "everyone").
             bool everyoneGroup = false;

@@ -1,6 +1,7 @@
 #include "schema.h"
 #include "translate.h"
 #include "error.h"
+#include "vietnamese.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -182,7 +183,7 @@ static bool isValidDateTime(const QString &s)
     return re.match(s).hasMatch() && QDateTime::fromString(s, QStringLiteral("yyyy-MM-ddTHH:mm")).isValid();
 }
 
-static bool isUuid(const QString &s)
+bool isId(const QString &s)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
     return re.match(s).hasMatch();
@@ -234,7 +235,7 @@ void validateField(const TableDef &t, const FieldDef &f, const Value &v)
             throw bad(Tr::tr("'%1' is not one of: %2").arg(s, f.choices.join(QStringLiteral(", "))));
         return;
     case FieldType::Ref:
-        if (!isUuid(s))
+        if (!isId(s))
             throw bad(Tr::tr("'%1' is not an id").arg(s));
         return;
     default:
@@ -247,18 +248,8 @@ Value parseFieldValue(const FieldDef &f, const QString &text)
     const QString s = text.trimmed();
     if (s.isEmpty())
         return Value();
-    if (f.type == FieldType::Int || f.type == FieldType::Bool) {
-        // Accept the grouping dots people type in amounts: "1.500.000".
-        QString digits = s;
-        static const QRegularExpression grouped(QStringLiteral("^-?\\d{1,3}(\\.\\d{3})+$"));
-        if (grouped.match(s).hasMatch())
-            digits.remove(QLatin1Char('.'));
-        bool ok = false;
-        const qint64 n = digits.toLongLong(&ok);
-        if (!ok)
-            throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a whole number").arg(s), f.name);
-        return Value(n);
-    }
+    if (f.type == FieldType::Int || f.type == FieldType::Bool)
+        return Value(vn::parseWholeNumber(s, f.name)); // "1.500.000" as people type amounts
     return Value(s);
 }
 

@@ -56,6 +56,8 @@ const TableDef *table(const QString &name);
 /// The table with the given code, or nullptr.
 const TableDef *tableByCode(int code);
 
+/// True for an id as clc makes them: a UUID in lower-case canonical form.
+bool isId(const QString &s);
 /// Checks a value against its field; throws Error naming table.field on failure.
 void validateField(const TableDef &t, const FieldDef &f, const Value &v);
 /// Parses user text (CLI, CSV) into a value of the field's type; throws Error naming the field.

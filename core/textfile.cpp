@@ -38,6 +38,13 @@ QString decodeUtf8(const QByteArray &bytes, const QString &source)
     throw Error(Error::Code::ParseError, Tr::tr("the text is not UTF-8"), source);
 }
 
+QString csvCell(const QString &s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
+        return s;
+    return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
 int lineOfOffset(const QByteArray &bytes, qsizetype offset)
 {
     return int(bytes.left(offset).count('\n')) + 1;

@@ -1,6 +1,10 @@
 #include "vietnamese.h"
 
+#include "error.h"
+#include "translate.h"
+
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace clc::vn {
 
@@ -76,14 +80,29 @@ QString formatMonth(const QString &isoMonth)
     return isoMonth.size() == 7 ? isoMonth.mid(5, 2) + QLatin1Char('/') + isoMonth.left(4) : isoMonth;
 }
 
-QString formatMoney(qint64 dong)
+QString formatNumber(qint64 n)
 {
     // Grouping by hand keeps the format independent of the machine's locale data.
-    const bool negative = dong < 0;
-    QString digits = QString::number(negative ? -dong : dong);
-    for (int i = digits.size() - 3; i > 0; i -= 3)
+    const bool negative = n < 0;
+    QString digits = QString::number(negative ? -n : n);
+    for (int i = int(digits.size()) - 3; i > 0; i -= 3)
         digits.insert(i, QLatin1Char('.'));
-    return (negative ? QStringLiteral("-") : QString()) + digits + QStringLiteral(" đ");
+    return (negative ? QStringLiteral("-") : QString()) + digits;
+}
+
+QString formatMoney(qint64 dong) { return formatNumber(dong) + QStringLiteral(" đ"); }
+
+qint64 parseWholeNumber(const QString &text, const QString &field)
+{
+    QString s = text.trimmed();
+    static const QRegularExpression grouped(QStringLiteral("^-?\\d{1,3}(\\.\\d{3})+$"));
+    if (grouped.match(s).hasMatch())
+        s.remove(QLatin1Char('.'));
+    bool ok = false;
+    const qint64 n = s.toLongLong(&ok);
+    if (!ok)
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a whole number").arg(text.trimmed()), field);
+    return n;
 }
 
 } // namespace clc::vn

@@ -38,7 +38,12 @@ private:
 QString formatDate(const QDate &date);
 /// "2017-09" → "09/2017"
 QString formatMonth(const QString &isoMonth);
+/// 1500000 → "1.500.000"
+QString formatNumber(qint64 n);
 /// 1500000 → "1.500.000 đ"
 QString formatMoney(qint64 dong);
+/// A whole number as people type it, grouping dots allowed ("1.500.000", "-5", "42"); throws
+/// Error naming field when it is not one.
+qint64 parseWholeNumber(const QString &text, const QString &field);
 
 } // namespace clc::vn

@@ -1,5 +1,6 @@
 #include "enrolment.h"
 #include "error.h"
+#include "schema.h"
 #include "store.h"
 #include "translate.h"
 
@@ -31,8 +32,7 @@ QString EnrolmentService::normaliseCode(const QString &code)
 
 NewEnrolment EnrolmentService::create(const QString &centre, const QString &role, const QString &name, int validDays)
 {
-    static const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-    if (!uuid.match(centre).hasMatch())
+    if (!isId(centre))
         throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a centre id (clc status shows it)").arg(centre), QStringLiteral("--centre"));
     if (!roleFromString(role))
         throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: viewer, facilitator, coordinator, admin").arg(role), QStringLiteral("--role"));

@@ -23,12 +23,6 @@ namespace {
 
 [[noreturn]] void bad(const QString &path, const QString &why) { throw Error(Error::Code::ParseError, why, path); }
 
-bool isUuid(const QString &s)
-{
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-    return re.match(s).hasMatch();
-}
-
 // Replica uuids are sent once per message and referred to by index.
 class ReplicaTable
 {
@@ -120,7 +114,7 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
     QStringList replicas;
     const QJsonArray ra = replicasValue.toArray();
     for (int i = 0; i < ra.size(); ++i) {
-        if (!ra[i].isString() || !isUuid(ra[i].toString()))
+        if (!ra[i].isString() || !isId(ra[i].toString()))
             bad(QStringLiteral("r[%1]").arg(i), Tr::tr("is not a replica id"));
         replicas << ra[i].toString();
     }
@@ -191,7 +185,7 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
             if (!t || keyA.isEmpty() || keyB.isEmpty())
                 bad(gp + QStringLiteral("[1]"), Tr::tr("the row id is missing and cannot be derived"));
             row = Store::naturalId(t->name, keyA, keyB);
-        } else if (a[1].isString() && isUuid(a[1].toString())) {
+        } else if (a[1].isString() && isId(a[1].toString())) {
             row = a[1].toString();
         } else {
             bad(gp + QStringLiteral("[1]"), Tr::tr("is not a row id"));
@@ -240,7 +234,7 @@ void validateChange(const Change &c, const QString &path)
         bad(path, Tr::tr("unknown table %1").arg(c.table));
     if (c.field < 0 || size_t(c.field) >= t->fields.size())
         bad(path, Tr::tr("unknown field %1 of %2").arg(c.field).arg(t->name));
-    if (!isUuid(c.row))
+    if (!isId(c.row))
         bad(path, Tr::tr("'%1' is not a row id").arg(c.row));
     try {
         validateField(*t, t->fields[size_t(c.field)], c.value);
@@ -266,7 +260,7 @@ PushRequest decodePushRequest(const QByteArray &bytes)
     m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
     m.batch = integerAt(o.value(QStringLiteral("b")), QStringLiteral("b"), 1);
     const QJsonArray r = o.value(QStringLiteral("r")).toArray();
-    if (r.isEmpty() || !isUuid(r[0].toString()))
+    if (r.isEmpty() || !isId(r[0].toString()))
         bad(QStringLiteral("r[0]"), Tr::tr("the sending replica is missing"));
     m.replica = r[0].toString();
     m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema);
