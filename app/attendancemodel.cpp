@@ -1,5 +1,7 @@
 #include "attendancemodel.h"
 #include "error.h"
+#include "hybridclock.h"
+#include "schema.h"
 #include "records.h"
 #include "store.h"
 #include "storemanager.h"
@@ -12,7 +14,7 @@
 namespace clc {
 
 
-AttendanceModel::AttendanceModel(QObject *parent) : QAbstractListModel(parent) {}
+AttendanceModel::AttendanceModel(QObject *parent) : AsyncListModel(parent) {}
 
 QString AttendanceModel::statusCode(Status s)
 {
@@ -75,6 +77,17 @@ QVariant AttendanceModel::data(const QModelIndex &index, int role) const
         }
     case ExpectedRole:
         return r.expected;
+    case SyncRole:
+        return int(r.sync);
+    case SyncTextRole:
+        switch (r.sync) {
+        case Waiting:
+            return AttendanceModel::tr("not sent yet");
+        case Refused:
+            return AttendanceModel::tr("refused by the server: %1").arg(r.refusal);
+        default:
+            return r.status == NotMarked ? QString() : AttendanceModel::tr("sent");
+        }
     default:
         return {};
     }
@@ -83,57 +96,104 @@ QVariant AttendanceModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> AttendanceModel::roleNames() const
 {
     return {{PersonIdRole, "personId"}, {NameRole, "name"}, {DetailRole, "detail"}, {StatusRole, "status"},
-            {StatusTextRole, "statusText"}, {ExpectedRole, "expected"}};
+            {StatusTextRole, "statusText"}, {ExpectedRole, "expected"}, {SyncRole, "sync"}, {SyncTextRole, "syncText"}};
 }
+
+namespace {
+struct Sheet
+{
+    QString activityId, title, when, recordedBy;
+    QDateTime lastChange;
+    int headcount = 0, expected = 0;
+    std::vector<AttendanceModel::Row> rows;
+};
+
+Sheet readSheet(Store &s, const QString &sessionId)
+{
+    Sheet sheet;
+    if (sessionId.isEmpty() || !s.exists(QStringLiteral("sessions"), sessionId))
+        return sheet;
+    sheet.activityId = s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("activity_id")).toText();
+    sheet.title = s.value(QStringLiteral("activities"), sheet.activityId, QStringLiteral("title")).toText();
+    const QDateTime at = QDateTime::fromString(s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("starts_at")).toText(),
+                                               QStringLiteral("yyyy-MM-ddTHH:mm"));
+    sheet.when = vn::formatDate(at.date()) + QStringLiteral(" ") + at.toString(QStringLiteral("HH:mm"));
+    sheet.headcount = int(s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("headcount")).toInt());
+    sheet.recordedBy = s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("recorded_by")).toText();
+    {
+        // When: the stamp of the newest mark (its wall-clock part), wherever it was made.
+        auto st = s.db().prepare(QStringLiteral("SELECT max(fc.hlc) FROM field_clock fc JOIN attendance a ON a.id = fc.row_id "
+                                                "WHERE fc.tbl = ? AND a.session_id = ?"));
+        st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
+        if (st.step() && !st.isNull(0))
+            sheet.lastChange = QDateTime::fromMSecsSinceEpoch(HybridClock::millis(st.integer(0)));
+    }
+    const QSet<QString> expected = records::expectedPeople(s, sheet.activityId);
+    const QHash<QString, QString> marks = records::sessionMarks(s, sessionId);
+    const QHash<QString, records::RowSync> sync = records::markSyncStates(s, sessionId);
+    sheet.expected = int(expected.size());
+    QSet<QString> listed = expected;
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it)
+        listed.insert(it.key());
+    for (const PersonRow &p : records::findPeople(s, QString(), &listed)) {
+        QStringList detail;
+        if (p.birthYear)
+            detail << QString::number(*p.birthYear);
+        if (!p.khu.isEmpty())
+            detail << p.khu;
+        const records::RowSync rs = sync.value(p.id);
+        sheet.rows.push_back({p.id, p.fullName, detail.join(QStringLiteral(" · ")), AttendanceModel::statusOf(marks.value(p.id)),
+                              expected.contains(p.id), rs.waiting ? AttendanceModel::Waiting : rs.refused.isEmpty() ? AttendanceModel::InStep : AttendanceModel::Refused,
+                              rs.refused});
+    }
+    return sheet;
+}
+} // namespace
 
 void AttendanceModel::setSessionId(const QString &id)
 {
     if (id == m_sessionId)
         return;
+    // Another session's rows must never stay tappable under this session's id.
+    beginResetModel();
     m_sessionId = id;
     m_undo.clear();
+    m_all.clear();
+    m_visible.clear();
+    m_title.clear();
+    m_when.clear();
+    m_headcount = m_expected = m_otherMarks = 0;
+    m_recordedBy.clear();
+    m_lastChange = {};
+    endResetModel();
     reload();
     Q_EMIT sessionChanged();
+    Q_EMIT countsChanged();
 }
 
 void AttendanceModel::reload()
 {
-    beginResetModel();
-    m_all.clear();
-    m_title.clear();
-    m_when.clear();
-    m_headcount = 0;
-    m_expected = 0;
-    Store &s = StoreManager::current();
-    if (!m_sessionId.isEmpty() && s.exists(QStringLiteral("sessions"), m_sessionId)) {
-        m_activityId = s.value(QStringLiteral("sessions"), m_sessionId, QStringLiteral("activity_id")).toText();
-        m_title = s.value(QStringLiteral("activities"), m_activityId, QStringLiteral("title")).toText();
-        const QDateTime at = QDateTime::fromString(s.value(QStringLiteral("sessions"), m_sessionId, QStringLiteral("starts_at")).toText(),
-                                                   QStringLiteral("yyyy-MM-ddTHH:mm"));
-        m_when = vn::formatDate(at.date()) + QStringLiteral(" ") + at.toString(QStringLiteral("HH:mm"));
-        m_headcount = int(s.value(QStringLiteral("sessions"), m_sessionId, QStringLiteral("headcount")).toInt());
-        const QSet<QString> expected = records::expectedPeople(s, m_activityId);
-        const QHash<QString, QString> marks = records::sessionMarks(s, m_sessionId);
-        m_expected = int(expected.size());
-        QSet<QString> listed = expected;
-        for (auto it = marks.cbegin(); it != marks.cend(); ++it)
-            listed.insert(it.key());
-        for (const PersonRow &p : records::findPeople(s, QString(), &listed)) {
-            QStringList detail;
-            if (p.birthYear)
-                detail << QString::number(*p.birthYear);
-            if (!p.khu.isEmpty())
-                detail << p.khu;
-            m_all.push_back({p.id, p.fullName, detail.join(QStringLiteral(" · ")), statusOf(marks.value(p.id)), expected.contains(p.id)});
-        }
-    }
-    m_otherMarks = int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.status == Excused || r.status == Absent; }));
-    m_visible.clear();
-    for (int i = 0; i < int(m_all.size()); ++i)
-        if (m_filter.isEmpty() || vn::nameMatches(m_all[size_t(i)].name, m_filter))
-            m_visible.push_back(i);
-    endResetModel();
-    Q_EMIT countsChanged();
+    const QString sessionId = m_sessionId;
+    fetch<Sheet>([sessionId](Store &s) { return readSheet(s, sessionId); },
+                 [this](Sheet &sheet) {
+                     beginResetModel();
+                     m_activityId = sheet.activityId;
+                     m_title = sheet.title;
+                     m_when = sheet.when;
+                     m_headcount = sheet.headcount;
+                     m_recordedBy = sheet.recordedBy;
+                     m_lastChange = sheet.lastChange;
+                     m_expected = sheet.expected;
+                     m_all = std::move(sheet.rows);
+                     m_otherMarks = int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.status == Excused || r.status == Absent; }));
+                     m_visible.clear();
+                     for (int i = 0; i < int(m_all.size()); ++i)
+                         if (m_filter.isEmpty() || vn::nameMatches(m_all[size_t(i)].name, m_filter))
+                             m_visible.push_back(i);
+                     endResetModel();
+                     Q_EMIT sessionChanged();
+                     Q_EMIT countsChanged();
+                 });
 }
 
 void AttendanceModel::setFilter(const QString &filter)
@@ -176,12 +236,37 @@ void AttendanceModel::write(int index, Status status)
         records::markAttendance(StoreManager::current(), m_sessionId, r.personId, statusCode(status));
     const Status before = r.status;
     r.status = status;
+    r.sync = Waiting;
+    noteRecorded();
+    StoreManager::noteWrite();
+    if (loading())
+        reload(); // the read in flight may predate this write: only an answer read after it is applied
     m_otherMarks += (status == Excused || status == Absent) - (before == Excused || before == Absent);
     const auto pos = std::find(m_visible.begin(), m_visible.end(), index);
     if (pos != m_visible.end()) {
         const QModelIndex mi = this->index(int(pos - m_visible.begin()));
-        Q_EMIT dataChanged(mi, mi, {StatusRole, StatusTextRole});
+        Q_EMIT dataChanged(mi, mi, {StatusRole, StatusTextRole, SyncRole, SyncTextRole});
     }
+}
+
+void AttendanceModel::noteRecorded()
+{
+    m_lastChange = QDateTime::currentDateTime();
+    // Who took the attendance: this device's enrolled name, written on the session (it syncs) once.
+    Store &s = StoreManager::current();
+    const QString me = s.meta(QStringLiteral("device_name"));
+    if (!me.isEmpty() && me != m_recordedBy) {
+        s.write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("recorded_by"), me}});
+        m_recordedBy = me;
+    }
+}
+
+QString AttendanceModel::recordedText() const
+{
+    if (!m_lastChange.isValid())
+        return {};
+    const QString when = m_lastChange.toString(QStringLiteral("HH:mm dd/MM/yyyy"));
+    return m_recordedBy.isEmpty() ? tr("Last change %1").arg(when) : tr("Recorded by %1, last change %2").arg(m_recordedBy, when);
 }
 
 void AttendanceModel::cycle(int row)
@@ -224,6 +309,7 @@ void AttendanceModel::setHeadcount(int n)
         StoreManager::current().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}});
         m_headcount = n;
         setError({});
+        StoreManager::noteWrite();
     } catch (const Error &e) {
         setError(e.describe());
     }
@@ -245,6 +331,7 @@ bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, int
         records::markAttendance(s, m_sessionId, id, QStringLiteral("present"));
         tx.commit();
         setError({});
+        StoreManager::noteWrite();
     } catch (const Error &e) {
         setError(e.describe());
         return false;

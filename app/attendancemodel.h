@@ -2,13 +2,14 @@
 // The attendance sheet of one session, for one-handed marking on a tablet: the expected learners
 // (and anyone already marked) in Vietnamese given-name order; a tap marks present, further taps cycle
 // late, excused, absent. Every tap is written at once (one row, its own transaction) and can be undone.
-#include <QAbstractListModel>
+#include "asynclistmodel.h"
 #include <QtQml/qqmlregistration.h>
+#include <QDateTime>
 #include <vector>
 
 namespace clc {
 
-class AttendanceModel : public QAbstractListModel
+class AttendanceModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -21,12 +22,16 @@ class AttendanceModel : public QAbstractListModel
     Q_PROPERTY(int headcount READ headcount WRITE setHeadcount NOTIFY countsChanged)
     Q_PROPERTY(bool taken READ taken NOTIFY countsChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY countsChanged)
+    Q_PROPERTY(QString recordedText READ recordedText NOTIFY countsChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
 
 public:
     enum Status { NotMarked, Present, Late, Excused, Absent };
     Q_ENUM(Status)
-    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, StatusRole, StatusTextRole, ExpectedRole };
+    /// A mark's own sync state: in step with the server, waiting to be sent, or refused by it.
+    enum SyncState { InStep, Waiting, Refused };
+    Q_ENUM(SyncState)
+    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, StatusRole, StatusTextRole, ExpectedRole, SyncRole, SyncTextRole };
 
     explicit AttendanceModel(QObject *parent = nullptr);
 
@@ -48,6 +53,8 @@ public:
     /// Attendance counts as taken once anything is recorded: never show defaults as marks.
     bool taken() const { return presentCount() + m_otherMarks > 0 || m_headcount > 0; }
     bool canUndo() const { return !m_undo.empty(); }
+    /// "Recorded by Máy tính bảng khu 3, last change 08:35 10/11/2017", or empty before anything is marked.
+    QString recordedText() const;
     QString lastError() const { return m_error; }
 
     /// One tap on a row (of the filtered list): not marked → present → late → excused → absent → present.
@@ -56,8 +63,17 @@ public:
     Q_INVOKABLE void undo();
     /// Adds a walk-in resident to the register and marks them present; returns false with lastError set.
     Q_INVOKABLE bool addWalkIn(const QString &fullName, const QString &sex, int birthYear, const QString &khu);
-    /// Re-reads from the database (after a sync).
+    /// Re-reads from the database (after a sync), on the reader thread.
     Q_INVOKABLE void reload();
+
+    struct Row
+    {
+        QString personId, name, detail;
+        Status status = NotMarked;
+        bool expected = false;
+        SyncState sync = InStep;
+        QString refusal;
+    };
 
     static QString statusCode(Status s);
     static Status statusOf(const QString &code);
@@ -69,17 +85,13 @@ Q_SIGNALS:
     void errorChanged();
 
 private:
-    struct Row
-    {
-        QString personId, name, detail;
-        Status status = NotMarked;
-        bool expected = false;
-    };
     void applyFilter();
     void write(int index, Status status);
     void setError(const QString &e);
 
-    QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_error;
+    void noteRecorded();
+    QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_error, m_recordedBy;
+    QDateTime m_lastChange;
     std::vector<Row> m_all;
     std::vector<int> m_visible; // indexes into m_all
     std::vector<std::pair<int, Status>> m_undo;

@@ -11,7 +11,7 @@ namespace clc {
 namespace {
 
 // "the place of the session on 10/11/2017", "the neighbourhood of Nguyễn Văn An": what a person recognises.
-QString describe(Store &s, const sync::ConflictRow &c)
+QString describe(const sync::ConflictRow &c, const QString &whose)
 {
     static const QHash<QString, const char *> fields{
         {QStringLiteral("place"), QT_TRANSLATE_NOOP("clc::ConflictModel", "place")},
@@ -24,6 +24,12 @@ QString describe(Store &s, const sync::ConflictRow &c)
         {QStringLiteral("headcount"), QT_TRANSLATE_NOOP("clc::ConflictModel", "headcount")},
     };
     const QString field = fields.contains(c.field) ? QCoreApplication::translate("clc::ConflictModel", fields.value(c.field)) : c.field;
+    return whose.isEmpty() ? field : ConflictModel::tr("%1 of %2").arg(field, whose);
+}
+
+// The person or activity a conflict is about (read on the reader thread).
+QString whoseOf(Store &s, const sync::ConflictRow &c)
+{
     QString whose;
     if (c.table == QLatin1String("people")) {
         whose = s.value(QStringLiteral("people"), c.row, QStringLiteral("full_name")).toText();
@@ -35,11 +41,17 @@ QString describe(Store &s, const sync::ConflictRow &c)
     } else if (c.table == QLatin1String("activities")) {
         whose = s.value(QStringLiteral("activities"), c.row, QStringLiteral("title")).toText();
     }
-    return whose.isEmpty() ? field : ConflictModel::tr("%1 of %2").arg(field, whose);
+    return whose;
 }
+
+struct Conflicts
+{
+    std::vector<sync::ConflictRow> rows;
+    std::vector<QString> whose;
+};
 } // namespace
 
-ConflictModel::ConflictModel(QObject *parent) : QAbstractListModel(parent) { reload(); }
+ConflictModel::ConflictModel(QObject *parent) : AsyncListModel(parent) {} // the page reloads when shown
 
 int ConflictModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -70,14 +82,24 @@ QHash<int, QByteArray> ConflictModel::roleNames() const
 
 void ConflictModel::reload()
 {
-    beginResetModel();
-    Store &s = StoreManager::current();
-    m_rows = s.isInitialised() ? sync::listConflicts(s) : std::vector<sync::ConflictRow>{};
-    m_what.clear();
-    for (const auto &c : m_rows)
-        m_what.push_back(describe(s, c));
-    endResetModel();
-    Q_EMIT reloaded();
+    fetch<Conflicts>(
+        [](Store &s) {
+            Conflicts r;
+            if (s.isInitialised())
+                r.rows = sync::listConflicts(s);
+            for (const auto &c : r.rows)
+                r.whose.push_back(whoseOf(s, c));
+            return r;
+        },
+        [this](Conflicts &r) {
+            beginResetModel();
+            m_rows = std::move(r.rows);
+            m_what.clear();
+            for (size_t i = 0; i < m_rows.size(); ++i)
+                m_what.push_back(describe(m_rows[i], r.whose[i]));
+            endResetModel();
+            Q_EMIT reloaded();
+        });
 }
 
 void ConflictModel::restore(int row)
@@ -85,6 +107,7 @@ void ConflictModel::restore(int row)
     if (row < 0 || row >= int(m_rows.size()))
         return;
     sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id);
+    StoreManager::noteWrite();
     reload();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Kept conflicts in plain words, each with one action: restore the other value.
-#include <QAbstractListModel>
+#include "asynclistmodel.h"
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
@@ -8,7 +8,7 @@
 
 namespace clc {
 
-class ConflictModel : public QAbstractListModel
+class ConflictModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -20,7 +20,7 @@ QString quarterLabel(const QString &q)
 }
 } // namespace
 
-PlanModel::PlanModel(QObject *parent) : QAbstractListModel(parent) { reload(); }
+PlanModel::PlanModel(QObject *parent) : AsyncListModel(parent) {} // the page reloads when shown
 
 int PlanModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_targets.size()); }
 
@@ -57,30 +57,53 @@ QHash<int, QByteArray> PlanModel::roleNames() const
     return {{TextRole, "text"}, {ProgressRole, "progress"}, {ProgressTextRole, "progressText"}, {MeasuredRole, "measured"}, {MetRole, "met"}};
 }
 
+namespace {
+struct PlanData
+{
+    QString year;
+    std::optional<YearFigures> figures;
+    std::vector<std::pair<QString, QString>> tasks; // quarter code, text
+};
+
+PlanData readPlan(Store &s)
+{
+    PlanData d;
+    if (!s.isInitialised())
+        return d;
+    d.year = s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText();
+    if (d.year.isEmpty())
+        return d;
+    d.figures = reports::yearFigures(s, d.year);
+    auto st = s.db().prepare(QStringLiteral("SELECT t.quarter, t.text FROM quarterly_tasks t JOIN plans p ON p.id = t.plan_id "
+                                            "WHERE p.school_year = ? AND t.deleted = 0 ORDER BY t.quarter, t.ord"));
+    st.bind(1, d.year);
+    while (st.step())
+        d.tasks.emplace_back(st.text(0), st.text(1));
+    return d;
+}
+} // namespace
+
 void PlanModel::reload()
 {
-    beginResetModel();
-    Store &s = StoreManager::current();
-    m_targets.clear();
-    m_tasks.clear();
-    m_year = s.isInitialised() ? s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText() : QString();
-    m_budget.clear();
-    m_activities.clear();
-    if (!m_year.isEmpty()) {
-        const YearFigures y = reports::yearFigures(s, m_year);
-        m_targets = y.targets;
-        m_budget = PlanModel::tr("Budget: %1 planned, %2 recorded as spent").arg(vn::formatMoney(y.budgetPlanned), vn::formatMoney(y.budgetSpent));
-        const auto &total = y.byKind.back();
-        m_activities = PlanModel::tr("%1 of %2 activities held, %3 attendances, %4 learners")
-                           .arg(total.activitiesHeld).arg(total.activitiesPlanned).arg(total.attendances).arg(total.learners);
-        auto st = s.db().prepare(QStringLiteral("SELECT t.quarter, t.text FROM quarterly_tasks t JOIN plans p ON p.id = t.plan_id "
-                                                "WHERE p.school_year = ? AND t.deleted = 0 ORDER BY t.quarter, t.ord"));
-        st.bind(1, m_year);
-        while (st.step())
-            m_tasks.append(QVariantMap{{QStringLiteral("quarter"), quarterLabel(st.text(0))}, {QStringLiteral("text"), st.text(1)}});
-    }
-    endResetModel();
-    Q_EMIT loaded();
+    fetch<PlanData>(readPlan, [this](PlanData &d) {
+        beginResetModel();
+        m_year = d.year;
+        m_targets.clear();
+        m_tasks.clear();
+        m_budget.clear();
+        m_activities.clear();
+        if (d.figures) {
+            const YearFigures &y = *d.figures;
+            m_targets = y.targets;
+            m_budget = tr("Budget: %1 planned, %2 recorded as spent").arg(vn::formatMoney(y.budgetPlanned), vn::formatMoney(y.budgetSpent));
+            const auto &total = y.byKind.back();
+            m_activities = tr("%1 of %2 activities held, %3 attendances, %4 learners")
+                               .arg(total.activitiesHeld).arg(total.activitiesPlanned).arg(total.attendances).arg(total.learners);
+        }
+        for (const auto &[quarter, text] : d.tasks)
+            m_tasks.append(QVariantMap{{QStringLiteral("quarter"), quarterLabel(quarter)}, {QStringLiteral("text"), text}});
+        endResetModel();
+    });
 }
 
 } // namespace clc

@@ -1,7 +1,7 @@
 #pragma once
 // The year's plan for the plan page: quarterly tasks, and the targets with their progress computed
 // in core (reports::yearFigures) from the register and attendance.
-#include <QAbstractListModel>
+#include "asynclistmodel.h"
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
@@ -10,7 +10,7 @@
 
 namespace clc {
 
-class PlanModel : public QAbstractListModel
+class PlanModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -33,9 +33,6 @@ public:
     QString activitiesText() const { return m_activities; }
     /// Recomputes from the database (the latest plan's school year).
     Q_INVOKABLE void reload();
-
-Q_SIGNALS:
-    void loaded();
 
 private:
     QString m_year, m_budget, m_activities;

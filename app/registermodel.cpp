@@ -9,7 +9,7 @@
 namespace clc {
 
 
-RegisterModel::RegisterModel(QObject *parent) : QAbstractListModel(parent) { reload(); }
+RegisterModel::RegisterModel(QObject *parent) : AsyncListModel(parent) {} // the page reloads when shown
 
 int RegisterModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -58,11 +58,14 @@ void RegisterModel::setFilter(const QString &f)
 
 void RegisterModel::reload()
 {
-    beginResetModel();
-    Store &s = StoreManager::current();
-    m_rows = s.isInitialised() ? records::findPeople(s, m_filter) : std::vector<PersonRow>{};
-    endResetModel();
-    Q_EMIT reloaded();
+    const QString filter = m_filter;
+    fetch<std::vector<PersonRow>>([filter](Store &s) { return s.isInitialised() ? records::findPeople(s, filter) : std::vector<PersonRow>{}; },
+                                  [this](std::vector<PersonRow> &rows) {
+                                      beginResetModel();
+                                      m_rows = std::move(rows);
+                                      endResetModel();
+                                      Q_EMIT reloaded();
+                                  });
 }
 
 void RegisterModel::setError(const QString &e)
@@ -90,6 +93,7 @@ bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const
         in.groups = records::splitGroupNames(StoreManager::current(), groups);
         records::addPerson(StoreManager::current(), in);
         setError({});
+        StoreManager::noteWrite();
     } catch (const Error &e) {
         setError(e.describe());
         return false;
@@ -98,40 +102,57 @@ bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const
     return true;
 }
 
+void RegisterModel::setImportResult(const QString &summary, const QStringList &problems)
+{
+    m_importBusy = false;
+    m_importSummary = summary;
+    m_importProblems = problems;
+    Q_EMIT importChanged();
+}
+
 void RegisterModel::previewImport(const QString &pathOrUrl)
 {
     const QString path = pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl;
     m_preview.reset();
+    m_importBusy = true;
+    m_importSummary = tr("Checking…");
     m_importProblems.clear();
-    try {
-        m_preview = std::make_unique<PersonImportPreview>(previewPeopleCsv(StoreManager::current(), readFile(path), path));
-        for (const Error &e : m_preview->errors)
-            m_importProblems << e.describe();
-        for (const DuplicateHint &d : m_preview->duplicates)
-            m_importProblems << tr("line %1: %2 (%3) may already be in the register").arg(d.line).arg(d.fullName).arg(d.birthYear);
-        m_importSummary = m_preview->errors.empty()
-            ? tr("%n person(s) ready to import.", nullptr, int(m_preview->people.size()))
-            : tr("%n line(s) must be fixed first; nothing will be imported until then.", nullptr, int(m_preview->errors.size()));
-    } catch (const Error &e) {
-        m_importSummary = e.describe();
-    }
     Q_EMIT importChanged();
+    using Preview = std::shared_ptr<PersonImportPreview>;
+    StoreManager::reader().run<Preview>(
+        this, [path](Store &s) { return std::make_shared<PersonImportPreview>(previewPeopleCsv(s, readFile(path), path)); },
+        [this](Preview preview) {
+            QStringList problems;
+            for (const Error &e : preview->errors)
+                problems << e.describe();
+            for (const DuplicateHint &d : preview->duplicates)
+                problems << tr("line %1: %2 (%3) may already be in the register").arg(d.line).arg(d.fullName).arg(d.birthYear);
+            const QString summary = preview->errors.empty()
+                ? tr("%n person(s) ready to import.", nullptr, int(preview->people.size()))
+                : tr("%n line(s) must be fixed first; nothing will be imported until then.", nullptr, int(preview->errors.size()));
+            m_preview = std::move(preview);
+            setImportResult(summary, problems);
+        },
+        [this](const QString &error) { setImportResult(error, {}); });
 }
 
 bool RegisterModel::commitImport()
 {
     if (!canImport())
         return false;
-    try {
-        const auto ids = commitPeopleImport(StoreManager::current(), *m_preview);
-        m_importSummary = tr("%n person(s) imported.", nullptr, int(ids.size()));
-        m_importProblems.clear();
-        m_preview.reset();
-    } catch (const Error &e) {
-        m_importSummary = e.describe();
-    }
+    m_importBusy = true;
+    m_importSummary = tr("Importing…");
     Q_EMIT importChanged();
-    reload();
+    std::shared_ptr<PersonImportPreview> preview = m_preview;
+    StoreManager::writer().run<int>(
+        this, [preview](Store &s) { return int(commitPeopleImport(s, *preview).size()); },
+        [this](int imported) {
+            m_preview.reset();
+            setImportResult(tr("%n person(s) imported.", nullptr, imported), {});
+            StoreManager::noteWrite();
+            reload();
+        },
+        [this](const QString &error) { setImportResult(error, m_importProblems); });
     return true;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The register of learners: search, add, and importing a ward's list with a preview first.
-#include <QAbstractListModel>
+#include "asynclistmodel.h"
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
@@ -11,7 +11,7 @@
 
 namespace clc {
 
-class RegisterModel : public QAbstractListModel
+class RegisterModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -21,6 +21,7 @@ class RegisterModel : public QAbstractListModel
     Q_PROPERTY(QString importSummary READ importSummary NOTIFY importChanged)
     Q_PROPERTY(QStringList importProblems READ importProblems NOTIFY importChanged)
     Q_PROPERTY(bool canImport READ canImport NOTIFY importChanged)
+    Q_PROPERTY(bool importBusy READ importBusy NOTIFY importChanged)
 
 public:
     enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, GroupsRole };
@@ -35,14 +36,16 @@ public:
     QString lastError() const { return m_error; }
     QString importSummary() const { return m_importSummary; }
     QStringList importProblems() const { return m_importProblems; }
-    bool canImport() const { return m_preview && m_preview->errors.empty() && !m_preview->people.empty(); }
+    bool canImport() const { return !m_importBusy && m_preview && m_preview->errors.empty() && !m_preview->people.empty(); }
+    bool importBusy() const { return m_importBusy; }
 
     /// Adds a person; groups separated by commas. False with lastError naming the field on bad input.
     Q_INVOKABLE bool addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
                                const QString &phone, const QString &groups);
-    /// Reads a CSV file and shows what would be imported, every bad line and possible duplicates.
+    /// Reads a CSV file and shows what would be imported, every bad line and possible duplicates (on the
+    /// reader thread; importChanged follows).
     Q_INVOKABLE void previewImport(const QString &path);
-    /// Imports the previewed file: all lines or none.
+    /// Imports the previewed file, all lines or none, on the writer thread; importChanged follows.
     Q_INVOKABLE bool commitImport();
     Q_INVOKABLE void reload();
 
@@ -53,9 +56,11 @@ Q_SIGNALS:
 
 private:
     void setError(const QString &e);
+    void setImportResult(const QString &summary, const QStringList &problems);
     QString m_filter, m_error, m_importSummary;
+    bool m_importBusy = false;
     QStringList m_importProblems;
-    std::unique_ptr<PersonImportPreview> m_preview;
+    std::shared_ptr<PersonImportPreview> m_preview;
     std::vector<PersonRow> m_rows;
 };
 

@@ -276,8 +276,10 @@ void writeXlsx(const ReportDocument &doc, const QString &path)
         lxw_worksheet *ws = workbook_add_worksheet(wb, name.toUtf8().constData());
         lxw_row_t row = 0;
         for (const QString &line : {doc.committee, doc.centre, doc.title, doc.subtitle, doc.placeDate, t.heading})
-            if (!line.isEmpty())
-                worksheet_write_string(ws, row++, 0, line.toUtf8().constData(), row < 2 ? plain : title);
+            if (!line.isEmpty()) {
+                worksheet_write_string(ws, row, 0, line.toUtf8().constData(), row < 2 ? plain : title);
+                ++row;
+            }
         ++row;
         for (int c = 0; c < t.columns.size(); ++c) {
             worksheet_write_string(ws, row, lxw_col_t(c), t.columns[c].toUtf8().constData(), head);

@@ -8,7 +8,7 @@
 
 namespace clc {
 
-ScheduleModel::ScheduleModel(QObject *parent) : QAbstractListModel(parent) { goToToday(); }
+ScheduleModel::ScheduleModel(QObject *parent) : AsyncListModel(parent) { goToToday(); }
 
 int ScheduleModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -56,6 +56,11 @@ void ScheduleModel::setMonth(const QString &month)
     if (month == m_month)
         return;
     m_month = month;
+    // The month's label changes at once; another month's rows never show under it.
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    Q_EMIT countChanged();
     reload();
     Q_EMIT monthChanged();
 }
@@ -74,30 +79,60 @@ static QString shiftMonth(const QString &month, int delta)
 void ScheduleModel::nextMonth() { setMonth(shiftMonth(m_month, 1)); }
 void ScheduleModel::previousMonth() { setMonth(shiftMonth(m_month, -1)); }
 
+namespace {
+struct MonthRows
+{
+    QString month;
+    std::vector<ActivityRow> rows;
+};
+} // namespace
+
 void ScheduleModel::goToToday()
 {
+    // Which month to show depends on the data, so it is decided on the reader thread with the rows.
     const QString today = m_today.toString(QStringLiteral("yyyy-MM"));
-    StoreManager *manager = StoreManager::create(nullptr, nullptr);
-    Store &store = manager->store();
-    QString month = today;
-    if (store.isInitialised() && records::activities(store, today).empty()) {
-        auto st = store.db().prepare(QStringLiteral(
-            "SELECT min(a.month) FROM activities a JOIN plans p ON p.id = a.plan_id "
-            "WHERE a.centre_id = ? AND a.deleted = 0 AND p.school_year = "
-            "  (SELECT max(school_year) FROM plans WHERE centre_id = ? AND deleted = 0)"));
-        st.bind(1, store.centreId()).bind(2, store.centreId());
-        if (st.step() && !st.isNull(0))
-            month = st.text(0);
-    }
-    setMonth(month);
+    fetch<MonthRows>(
+        [today](Store &store) {
+            MonthRows r{today, {}};
+            if (!store.isInitialised())
+                return r;
+            r.rows = records::activities(store, today);
+            if (!r.rows.empty())
+                return r;
+            auto st = store.db().prepare(QStringLiteral(
+                "SELECT min(a.month) FROM activities a JOIN plans p ON p.id = a.plan_id "
+                "WHERE a.centre_id = ? AND a.deleted = 0 AND p.school_year = "
+                "  (SELECT max(school_year) FROM plans WHERE centre_id = ? AND deleted = 0)"));
+            st.bind(1, store.centreId()).bind(2, store.centreId());
+            if (st.step() && !st.isNull(0)) {
+                r.month = st.text(0);
+                r.rows = records::activities(store, r.month);
+            }
+            return r;
+        },
+        [this](MonthRows &r) {
+            beginResetModel();
+            m_rows = std::move(r.rows);
+            endResetModel();
+            Q_EMIT countChanged();
+            if (r.month != m_month) {
+                m_month = r.month;
+                Q_EMIT monthChanged();
+            }
+        });
 }
 
 void ScheduleModel::reload()
 {
-    beginResetModel();
-    Store &store = StoreManager::current();
-    m_rows = store.isInitialised() ? records::activities(store, m_month) : std::vector<ActivityRow>{};
-    endResetModel();
+    const QString month = m_month;
+    fetch<std::vector<ActivityRow>>(
+        [month](Store &store) { return store.isInitialised() ? records::activities(store, month) : std::vector<ActivityRow>{}; },
+        [this](std::vector<ActivityRow> &rows) {
+            beginResetModel();
+            m_rows = std::move(rows);
+            endResetModel();
+            Q_EMIT countChanged();
+        });
 }
 
 } // namespace clc

@@ -1,6 +1,7 @@
 #pragma once
 // One month of the plan's activities, for the schedule screen.
-#include <QAbstractListModel>
+#include "asynclistmodel.h"
+
 #include <QDate>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
@@ -10,13 +11,13 @@
 namespace clc {
 class StoreManager;
 
-class ScheduleModel : public QAbstractListModel
+class ScheduleModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString month READ month WRITE setMonth NOTIFY monthChanged)
     Q_PROPERTY(QString monthLabel READ monthLabel NOTIFY monthChanged)
-    Q_PROPERTY(int count READ count NOTIFY monthChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -52,11 +53,14 @@ public:
     /// For tests: the date goToToday treats as today.
     void setToday(const QDate &today) { m_today = today; }
 
+    /// Re-reads the month (after a sync brought changes).
+    Q_INVOKABLE void reload();
+
 Q_SIGNALS:
     void monthChanged();
+    void countChanged();
 
 private:
-    void reload();
     QString m_month;
     QDate m_today = QDate::currentDate();
     std::vector<ActivityRow> m_rows;

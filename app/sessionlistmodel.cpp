@@ -9,7 +9,7 @@
 
 namespace clc {
 
-SessionListModel::SessionListModel(QObject *parent) : QAbstractListModel(parent) {}
+SessionListModel::SessionListModel(QObject *parent) : AsyncListModel(parent) {}
 
 int SessionListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -53,45 +53,63 @@ void SessionListModel::setActivityId(const QString &id)
     Q_EMIT activityChanged();
 }
 
-void SessionListModel::reload()
+namespace {
+struct ActivitySessions
 {
-    beginResetModel();
-    m_rows.clear();
-    Store &s = StoreManager::current();
-    m_title.clear();
-    m_summary.clear();
-    const QString month = s.value(QStringLiteral("activities"), m_activityId, QStringLiteral("month")).toText();
-    for (const ActivityRow &a : month.isEmpty() ? std::vector<ActivityRow>{} : records::activities(s, month)) {
-        if (a.id != m_activityId)
-            continue;
-        m_title = a.title;
-        QStringList lines;
-        if (!a.groupText.isEmpty())
-            lines << QCoreApplication::translate("SessionListModel", "For: %1").arg(a.groupText);
-        const QString partner = a.teacher.isEmpty() ? a.partnerText : a.teacher;
-        if (!partner.isEmpty())
-            lines << QCoreApplication::translate("SessionListModel", "With: %1").arg(partner);
-        lines << records::kindTitle(a.kind);
-        if (a.budget)
-            lines << QCoreApplication::translate("SessionListModel", "Budget: %1").arg(vn::formatMoney(*a.budget));
-        lines << QCoreApplication::translate("SessionListModel", "%n participant(s)", nullptr, a.participants);
-        m_summary = lines.join(QLatin1Char('\n'));
-    }
+    std::optional<ActivityRow> activity;
+    std::vector<SessionListModel::Row> rows;
+};
+
+ActivitySessions readSessions(Store &s, const QString &activityId)
+{
+    ActivitySessions r;
+    const QString month = s.value(QStringLiteral("activities"), activityId, QStringLiteral("month")).toText();
+    for (ActivityRow &a : month.isEmpty() ? std::vector<ActivityRow>{} : records::activities(s, month))
+        if (a.id == activityId)
+            r.activity = std::move(a);
     auto st = s.db().prepare(QStringLiteral(
         "SELECT s.id, s.starts_at, coalesce(s.ends_at, ''), coalesce(s.place, ''), coalesce(s.facilitator, ''), "
         "  (SELECT count(*) FROM attendance m WHERE m.session_id = s.id AND m.deleted = 0), "
         "  (SELECT count(*) FROM attendance m WHERE m.session_id = s.id AND m.deleted = 0 AND m.status IN ('present', 'late')) "
         "  + coalesce(s.headcount, 0), coalesce(s.headcount, 0) "
         "FROM sessions s WHERE s.activity_id = ? AND s.deleted = 0 ORDER BY s.starts_at, s.id"));
-    st.bind(1, m_activityId);
+    st.bind(1, activityId);
     while (st.step()) {
         const QDateTime at = QDateTime::fromString(st.text(1), QStringLiteral("yyyy-MM-ddTHH:mm"));
         const QString end = st.text(2).mid(11, 5);
-        m_rows.push_back({st.text(0), vn::formatDate(at.date()), at.toString(QStringLiteral("HH:mm")) + (end.isEmpty() ? QString() : QStringLiteral("–") + end),
+        r.rows.push_back({st.text(0), vn::formatDate(at.date()), at.toString(QStringLiteral("HH:mm")) + (end.isEmpty() ? QString() : QStringLiteral("–") + end),
                           st.text(3), st.text(4), st.integer(5) > 0 || st.integer(7) > 0, int(st.integer(6))});
     }
-    endResetModel();
-    Q_EMIT activityChanged();
+    return r;
+}
+} // namespace
+
+void SessionListModel::reload()
+{
+    const QString activityId = m_activityId;
+    fetch<ActivitySessions>([activityId](Store &s) { return readSessions(s, activityId); },
+                            [this](ActivitySessions &r) {
+                                beginResetModel();
+                                m_rows = std::move(r.rows);
+                                m_title.clear();
+                                m_summary.clear();
+                                if (const auto &a = r.activity) {
+                                    m_title = a->title;
+                                    QStringList lines;
+                                    if (!a->groupText.isEmpty())
+                                        lines << tr("For: %1").arg(a->groupText);
+                                    const QString partner = a->teacher.isEmpty() ? a->partnerText : a->teacher;
+                                    if (!partner.isEmpty())
+                                        lines << tr("With: %1").arg(partner);
+                                    lines << records::kindTitle(a->kind);
+                                    if (a->budget)
+                                        lines << tr("Budget: %1").arg(vn::formatMoney(*a->budget));
+                                    lines << tr("%n participant(s)", nullptr, a->participants);
+                                    m_summary = lines.join(QLatin1Char('\n'));
+                                }
+                                endResetModel();
+                                Q_EMIT activityChanged();
+                            });
 }
 
 } // namespace clc

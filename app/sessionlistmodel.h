@@ -1,12 +1,12 @@
 #pragma once
 // The sessions of one activity, with whether attendance was taken and how many came.
-#include <QAbstractListModel>
+#include "asynclistmodel.h"
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
 namespace clc {
 
-class SessionListModel : public QAbstractListModel
+class SessionListModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -33,12 +33,15 @@ Q_SIGNALS:
     void activityChanged();
 
 private:
+public:
     struct Row
     {
         QString id, date, time, place, facilitator;
         bool taken;
         int present;
     };
+
+private:
     QString m_activityId, m_title, m_summary;
     std::vector<Row> m_rows;
 };

@@ -1,4 +1,5 @@
 #include "storemanager.h"
+#include "dbthread.h"
 #include "store.h"
 
 #include <QJSEngine>
@@ -11,6 +12,8 @@ StoreManager *s_instance = nullptr;
 
 StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObject(parent), m_store(std::move(store))
 {
+    m_reader = new DbThread(DbThread::Reader, m_store->db().path(), m_store->options(), this);
+    m_writer = new DbThread(DbThread::Writer, m_store->db().path(), m_store->options(), this);
     if (m_store->isInitialised())
         m_centreName = m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText();
 }
@@ -18,11 +21,30 @@ StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObj
 StoreManager::~StoreManager() = default;
 
 void StoreManager::setInstance(StoreManager *instance) { s_instance = instance; }
+StoreManager *StoreManager::instance() { return s_instance; }
 
 Store &StoreManager::current()
 {
     Q_ASSERT(s_instance);
     return s_instance->store();
+}
+
+DbThread &StoreManager::reader()
+{
+    Q_ASSERT(s_instance);
+    return *s_instance->m_reader;
+}
+
+DbThread &StoreManager::writer()
+{
+    Q_ASSERT(s_instance);
+    return *s_instance->m_writer;
+}
+
+void StoreManager::noteWrite()
+{
+    if (s_instance)
+        Q_EMIT s_instance->wrote();
 }
 
 StoreManager *StoreManager::create(QQmlEngine *, QJSEngine *)

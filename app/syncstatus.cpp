@@ -1,7 +1,9 @@
 #include "syncstatus.h"
 #include "error.h"
 #include "httptransport.h"
+#include "dbthread.h"
 #include "store.h"
+#include "storemanager.h"
 #include "syncclient.h"
 
 #include <QThread>
@@ -18,7 +20,35 @@ SyncStatus *s_instance = nullptr;
 SyncStatus::SyncStatus(const QString &databasePath, QObject *parent)
     : QObject(parent), m_path(databasePath), m_client(std::make_unique<sync::SyncClient>(databasePath))
 {
-    connect(m_client.get(), &sync::SyncClient::changed, this, &SyncStatus::changed);
+    connect(m_client.get(), &sync::SyncClient::changed, this, [this] {
+        m_pending = m_client->pending();
+        Q_EMIT changed();
+    });
+    connect(m_client.get(), &sync::SyncClient::finished, this, [this](bool ok) {
+        refreshPending();
+        if (ok)
+            Q_EMIT synced();
+    });
+    // Local writes come in bursts (taps): count once they pause.
+    m_pendingTimer.setSingleShot(true);
+    m_pendingTimer.setInterval(250);
+    connect(&m_pendingTimer, &QTimer::timeout, this, &SyncStatus::refreshPending);
+    if (StoreManager::instance())
+        connect(StoreManager::instance(), &StoreManager::wrote, &m_pendingTimer, qOverload<>(&QTimer::start));
+}
+
+void SyncStatus::refreshPending()
+{
+    if (!StoreManager::instance())
+        return;
+    StoreManager::reader().run<int>(
+        this, [](Store &s) { return s.isInitialised() ? int(s.pendingChanges()) : 0; },
+        [this](int n) {
+            if (n == m_pending)
+                return;
+            m_pending = n;
+            Q_EMIT changed();
+        });
 }
 
 SyncStatus::~SyncStatus() = default;
@@ -52,7 +82,7 @@ QString SyncStatus::text() const
     return {};
 }
 
-int SyncStatus::pending() const { return m_client->pending(); }
+int SyncStatus::pending() const { return m_pending; }
 bool SyncStatus::busy() const { return m_client->state() == sync::SyncClient::State::Syncing; }
 bool SyncStatus::problem() const { return m_client->state() == sync::SyncClient::State::Error; }
 void SyncStatus::syncNow() { m_client->syncNow(); }

@@ -3,6 +3,7 @@
 // hh:mm / an error in plain words) and the number of changes waiting. Wraps SyncClient; made in
 // main() and exposed to QML as the singleton SyncStatus.
 #include <QObject>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -43,9 +44,15 @@ Q_SIGNALS:
     void changed();
     void enrolled(const QString &deviceName);
     void enrolFailed(const QString &reason);
+    /// A sync run succeeded: what is on screen may have changed.
+    void synced();
 
 private:
+    /// Counts the changes waiting, on the reader thread (after local writes and after each run).
+    void refreshPending();
     QString m_path;
+    int m_pending = 0;
+    QTimer m_pendingTimer;
     std::unique_ptr<sync::SyncClient> m_client;
 };
 

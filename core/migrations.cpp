@@ -109,7 +109,12 @@ CREATE INDEX person_groups_by_person ON person_groups (person_id);
 CREATE INDEX sessions_by_centre ON sessions (centre_id);
 )SQL";
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5};
+// Migration 6: who took a session's attendance (the enrolled device's name; a synced field).
+const char *const Migration6 = R"SQL(
+ALTER TABLE sessions ADD COLUMN recorded_by TEXT;
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

@@ -281,6 +281,33 @@ QHash<QString, QString> sessionMarks(Store &store, const QString &sessionId)
     return out;
 }
 
+namespace {
+QHash<QString, RowSync> syncStates(Statement &st)
+{
+    QHash<QString, RowSync> out;
+    while (st.step())
+        out.insert(st.text(0), RowSync{st.integer(1) != 0, st.text(2)});
+    return out;
+}
+} // namespace
+
+QHash<QString, RowSync> markSyncStates(Store &store, const QString &sessionId)
+{
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT a.person_id, max(o.error IS NULL), coalesce(max(o.error), '') FROM outbox o JOIN attendance a ON a.id = o.row_id "
+        "WHERE o.tbl = ? AND a.session_id = ? GROUP BY a.person_id"));
+    st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
+    return syncStates(st);
+}
+
+QHash<QString, RowSync> personSyncStates(Store &store)
+{
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT row_id, max(error IS NULL), coalesce(max(error), '') FROM outbox WHERE tbl = ? GROUP BY row_id"));
+    st.bind(1, qint64(table(QStringLiteral("people"))->code));
+    return syncStates(st);
+}
+
 void unmark(Store &store, const QString &sessionId, const QString &personId)
 {
     const QString id = Store::naturalId(QStringLiteral("attendance"), sessionId, personId);

@@ -77,6 +77,18 @@ std::vector<ActivityRow> activities(Store &store, const QString &month = {});
 QSet<QString> expectedPeople(Store &store, const QString &activityId);
 /// The live marks of a session: person id → status.
 QHash<QString, QString> sessionMarks(Store &store, const QString &sessionId);
+
+/// A record's own sync state for the screens: in step with the server (sent, or arrived from it),
+/// changes waiting to be sent, or a change the server refused (its reason; the rest were sent).
+struct RowSync
+{
+    bool waiting = false;
+    QString refused;
+};
+/// Per person, the state of their mark in this session; people whose mark has nothing waiting are absent.
+QHash<QString, RowSync> markSyncStates(Store &store, const QString &sessionId);
+/// Per person, the state of their register entry; people with nothing waiting are absent.
+QHash<QString, RowSync> personSyncStates(Store &store);
 /// Unmarks a person (the mark becomes deleted: an ordinary write, so it syncs and can be redone).
 void unmark(Store &store, const QString &sessionId, const QString &personId);
 

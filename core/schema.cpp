@@ -102,7 +102,7 @@ std::vector<TableDef> build()
         "activity_id", "organisation_id");
     add("sessions", {centre, ref("activity_id", "activities"), typed("starts_at", FieldType::DateTime, true),
                      typed("ends_at", FieldType::DateTime), text("place", 300), text("facilitator", 200),
-                     integer("headcount", 0, 1000000), deleted});
+                     integer("headcount", 0, 1000000), deleted, text("recorded_by", 200)});
     add("people", {centre, text("full_name", 200, true), choice("sex", {QStringLiteral("m"), QStringLiteral("f")}),
                    integer("birth_year", 1900, 2100), text("khu", 100), text("phone", 30), text("note", 1000), deleted});
     add("person_groups", {centre, ref("person_id", "people"), ref("group_id", "learner_groups"), deleted},

@@ -24,11 +24,14 @@ QString uuidText(const QUuid &u) { return u.toString(QUuid::WithoutBraces); }
 Store::Store(const QString &path, StoreOptions options)
     : m_db(std::make_unique<Database>(path)), m_options(std::move(options)), m_clock(m_options.wallClock)
 {
-    migrate(*m_db);
+    if (m_options.reader)
+        m_db->exec(QStringLiteral("PRAGMA query_only=1"));
+    else
+        migrate(*m_db);
     m_replicaId = meta(QStringLiteral("replica_id"));
     m_centreId = meta(QStringLiteral("centre_id"));
     m_clock.restore(m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt());
-    if (isInitialised())
+    if (isInitialised() && !m_options.reader)
         checkReplica();
 }
 
@@ -342,8 +345,14 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         const Value current = creating ? (w.field == QLatin1String("deleted") ? Value(0) : Value()) : value(t->name, id, w.field);
         if (current == w.value)
             continue; // writing the same value again is not a change (a new row starts all null)
-        if (stamp == 0)
+        if (stamp == 0) {
+            // Another connection to this file (the sync thread, a `clc` command) may have seen a later
+            // stamp; under the write lock its saved clock is current, so stamps stay increasing.
+            const qint64 saved = m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt();
+            if (saved > m_clock.last())
+                m_clock.restore(saved);
             stamp = m_clock.now();
+        }
         m_db->prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(t->name, w.field)).bind(1, w.value).bind(2, id).exec();
         deriveColumns(*t, id, w.field, w.value);
 

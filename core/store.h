@@ -23,6 +23,9 @@ struct StoreOptions
     QString deviceId;
     /// Milliseconds since the epoch; empty means the system clock.
     HybridClock::WallClock wallClock;
+    /// A second connection that only reads (the app's reader thread): no migration, no replica check,
+    /// and SQLite refuses any write on it (PRAGMA query_only).
+    bool reader = false;
 };
 
 /// The version of a field: the stamp of the change that set it and the replica that made it.
@@ -52,6 +55,7 @@ public:
     Store &operator=(const Store &) = delete;
 
     Database &db() { return *m_db; }
+    const StoreOptions &options() const { return m_options; }
     bool isInitialised() const { return !m_replicaId.isEmpty(); }
     /// Throws NotInitialised unless init() has run on this file.
     void requireInitialised() const;

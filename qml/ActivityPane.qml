@@ -10,6 +10,12 @@ Item {
     signal openSession(string sessionId)
 
     SessionListModel { id: sessions; activityId: pane.activityId }
+    // Back from taking attendance, or after a sync: the counts may have changed.
+    onVisibleChanged: if (visible && activityId !== "") sessions.reload()
+    Connections {
+        target: SyncStatus
+        function onSynced() { if (pane.activityId !== "") sessions.reload() }
+    }
 
     Label {
         anchors.centerIn: parent

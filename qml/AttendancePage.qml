@@ -11,6 +11,10 @@ Page {
     title: sheet.title
 
     AttendanceModel { id: sheet }
+    Connections {
+        target: SyncStatus
+        function onSynced() { sheet.reload() }
+    }
 
     readonly property var statusColors: ["#eceff1", "#c8e6c9", "#fff3c4", "#d7e3fc", "#ffcdd2"]
 
@@ -24,6 +28,15 @@ Page {
                                                     : qsTr("Attendance not taken yet (%1 expected)").arg(sheet.expectedCount))
             font.pixelSize: 17
             font.bold: true
+            wrapMode: Text.Wrap
+        }
+        Label {
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            visible: text.length > 0
+            text: sheet.recordedText
+            font.pixelSize: 14
+            color: "#455a64"
             wrapMode: Text.Wrap
         }
         RowLayout {
@@ -89,6 +102,8 @@ Page {
             required property string detail
             required property int status
             required property string statusText
+            required property int sync
+            required property string syncText
             width: ListView.view.width - 20
             implicitHeight: 64
             onClicked: sheet.cycle(index)
@@ -100,17 +115,31 @@ Page {
                     Label { Layout.fillWidth: true; text: person.name; font.pixelSize: 19; elide: Text.ElideRight; color: "#102027" }
                     Label { Layout.fillWidth: true; text: person.detail; font.pixelSize: 14; color: "#455a64"; elide: Text.ElideRight }
                 }
-                Label {
-                    text: person.statusText
-                    font.pixelSize: 16
-                    font.bold: person.status !== 0
-                    color: person.status === 0 ? "#607d8b" : "#102027"
+                ColumnLayout {
+                    spacing: 0
+                    Label {
+                        Layout.alignment: Qt.AlignRight
+                        text: person.statusText
+                        font.pixelSize: 16
+                        font.bold: person.status !== 0
+                        color: person.status === 0 ? "#607d8b" : "#102027"
+                    }
+                    Label {
+                        // This mark's own sync state: sent, not sent yet, or refused (in red, with the reason).
+                        Layout.alignment: Qt.AlignRight
+                        Layout.maximumWidth: person.width * 0.45
+                        visible: text.length > 0
+                        text: person.syncText
+                        font.pixelSize: 13
+                        color: person.sync === AttendanceModel.Refused ? "#b71c1c" : "#455a64"
+                        elide: Text.ElideRight
+                    }
                 }
             }
         }
         Label {
             anchors.centerIn: parent
-            visible: list.count === 0
+            visible: list.count === 0 && !sheet.loading
             text: search.text.length > 0 ? qsTr("Nobody on the list matches.") : qsTr("Nobody is expected: add walk-ins or a headcount.")
             color: "#455a64"
         }

@@ -9,8 +9,12 @@ Page {
     id: page
     title: qsTr("Plan %1").arg(plan.schoolYear)
     PlanModel { id: plan }
+    Connections {
+        target: SyncStatus
+        function onSynced() { if (page.visible) plan.reload() }
+    }
     onVisibleChanged: if (visible) { plan.reload(); list.positionViewAtBeginning() }
-    Component.onCompleted: list.positionViewAtBeginning()
+    Component.onCompleted: { if (visible) plan.reload(); list.positionViewAtBeginning() }
 
     ListView {
         id: list

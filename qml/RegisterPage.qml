@@ -9,6 +9,11 @@ Page {
     id: page
     title: qsTr("Learners (%1)").arg(register.count)
     RegisterModel { id: register }
+    Component.onCompleted: if (visible) register.reload()
+    Connections {
+        target: SyncStatus
+        function onSynced() { if (page.visible) register.reload() }
+    }
     onVisibleChanged: if (visible) register.reload()
 
     header: RowLayout {

@@ -13,6 +13,11 @@ Page {
     signal openSession(string sessionId)
 
     ScheduleModel { id: schedule }
+    Connections {
+        target: SyncStatus
+        function onSynced() { schedule.reload() }
+    }
+    onVisibleChanged: if (visible) schedule.reload()
 
     function showMonth(month) { schedule.month = month; selectedId = "" }
     function selectOrOpen(activityId) { if (wide) selectedId = activityId; else openActivity(activityId, "") }
@@ -117,7 +122,7 @@ Page {
             Label {
                 anchors.centerIn: parent
                 width: parent.width - 40
-                visible: schedule.count === 0
+                visible: schedule.count === 0 && !schedule.loading
                 text: qsTr("No activities are planned this month.")
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter

@@ -10,10 +10,11 @@ Page {
     title: qsTr("Sync")
     SettingsController { id: settings }
     ConflictModel { id: conflicts }
+    Component.onCompleted: if (visible) conflicts.reload()
     onVisibleChanged: if (visible) { conflicts.reload(); list.positionViewAtBeginning() }
     Connections {
         target: SyncStatus
-        function onChanged() { if (!SyncStatus.busy) conflicts.reload() }
+        function onSynced() { conflicts.reload() }
         function onEnrolled(name) { enrolMessage.text = qsTr("Enrolled as %1.").arg(name); enrolMessage.color = "#1b5e20" }
         function onEnrolFailed(reason) { enrolMessage.text = reason; enrolMessage.color = "#b71c1c" }
     }

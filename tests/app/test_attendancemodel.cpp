@@ -9,9 +9,11 @@
 #include "records.h"
 #include "storemanager.h"
 #include "testsupport.h"
+#include "apptestsupport.h"
 #include "vietnamese.h"
 
 #include <QAbstractItemModelTester>
+#include <QThread>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -47,6 +49,8 @@ TEST_CASE("a session whose attendance is not taken shows no marks, and taps cycl
     AttendanceModel m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
     m.setSessionId(d.session);
+    CHECK(m.rowCount() == 0); // nothing tappable until the sheet is read
+    REQUIRE(loaded(m));
     REQUIRE(m.rowCount() > 0);
     CHECK_FALSE(m.taken());
     CHECK(m.presentCount() == 0);
@@ -63,6 +67,7 @@ TEST_CASE("a session whose attendance is not taken shows no marks, and taps cycl
     // A new sheet (as after the app was killed) reads the same.
     AttendanceModel again;
     again.setSessionId(d.session);
+    REQUIRE(loaded(again));
     CHECK(again.data(again.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::Present);
     // Undo walks back, down to no mark at all.
     for (int i = 0; i < 5; ++i)
@@ -77,6 +82,7 @@ TEST_CASE("the attendance search ignores diacritics and case and lists by given 
     Demo d;
     AttendanceModel m;
     m.setSessionId(d.session);
+    REQUIRE(loaded(m));
     QStringList names;
     for (int i = 0; i < m.rowCount(); ++i)
         names << m.data(m.index(i), AttendanceModel::NameRole).toString();
@@ -98,8 +104,10 @@ TEST_CASE("a walk-in is added to the register and marked present, a headcount is
     Demo d;
     AttendanceModel m;
     m.setSessionId(d.session);
+    REQUIRE(loaded(m));
     const int before = m.rowCount();
     REQUIRE(m.addWalkIn(QStringLiteral("Đinh Thị Mới"), QStringLiteral("f"), 1990, QStringLiteral("Khu 4")));
+    REQUIRE(loaded(m));
     CHECK(m.rowCount() == before + 1);
     CHECK(m.presentCount() == 1);
     CHECK_FALSE(m.addWalkIn(QString(), QString(), 0, QString()));
@@ -107,6 +115,7 @@ TEST_CASE("a walk-in is added to the register and marked present, a headcount is
     m.setHeadcount(35);
     AttendanceModel again;
     again.setSessionId(d.session);
+    REQUIRE(loaded(again));
     CHECK(again.headcount() == 35);
     CHECK(again.taken());
 }
@@ -128,11 +137,14 @@ TEST_CASE("the conflicts page lists a kept conflict in plain words and restores 
     }
     ConflictModel m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.reload(); // as the page does when shown
+    REQUIRE(loaded(m));
     REQUIRE(m.rowCount() == 1);
     CHECK(m.data(m.index(0), ConflictModel::WhatRole).toString().contains(name));
     CHECK(m.data(m.index(0), ConflictModel::KeptRole).toString() == khu);
     CHECK(m.data(m.index(0), ConflictModel::OtherRole).toString() == QStringLiteral("Khu 99"));
     m.restore(0);
+    REQUIRE(loaded(m));
     CHECK(m.rowCount() == 0);
     CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 99"));
 }
@@ -142,6 +154,8 @@ TEST_CASE("the register page searches without accents, adds people and imports a
     Demo d;
     RegisterModel m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.reload(); // as the page does when shown
+    REQUIRE(loaded(m));
     const int all = m.count();
     CHECK(all == 300);
     CHECK_FALSE(m.addPerson(QStringLiteral("Lê Văn Mới"), QStringLiteral("m"), QStringLiteral("năm"), QString(), QString(), QString()));
@@ -149,9 +163,11 @@ TEST_CASE("the register page searches without accents, adds people and imports a
     REQUIRE(m.addPerson(QStringLiteral("Lê Văn Mới"), QStringLiteral("Nam"), QStringLiteral("1990"), QStringLiteral("Khu 3"), QString(),
                         QStringLiteral("Cán bộ phường, khu, Nông dân")));
     m.setFilter(QStringLiteral("le van moi"));
+    REQUIRE(loaded(m));
     REQUIRE(m.count() == 1);
     CHECK(m.data(m.index(0), RegisterModel::GroupsRole).toString() == QStringLiteral("Cán bộ phường, khu; Nông dân"));
     m.setFilter(QString());
+    REQUIRE(loaded(m));
 
     TempDir files;
     QFile bad(files.path(QStringLiteral("bad.csv")));
@@ -159,12 +175,67 @@ TEST_CASE("the register page searches without accents, adds people and imports a
     bad.write("Họ và tên;Năm sinh\nĐào Thị Một;1970\n;1971\nĐào Văn Ba;x\n");
     bad.close();
     m.previewImport(files.path(QStringLiteral("bad.csv")));
+    REQUIRE(eventually([&m] { return !m.importBusy(); }));
     CHECK_FALSE(m.canImport());
     CHECK(m.importProblems().size() == 2);
     CHECK_FALSE(m.commitImport());
     CHECK(m.count() == all + 1);
     m.previewImport(QStringLiteral(CLC_FIXTURES_DIR "/danh-sach-hoc-vien.csv"));
+    REQUIRE(eventually([&m] { return !m.importBusy(); }));
     REQUIRE(m.canImport());
     REQUIRE(m.commitImport());
+    CHECK_FALSE(m.canImport()); // no second import while this one runs
+    REQUIRE(eventually([&m] { return !m.importBusy() && !m.loading(); }));
+    CHECK(m.importSummary().contains(QStringLiteral("imported")));
     CHECK(m.count() > all + 1);
+}
+
+TEST_CASE("each mark shows its own sync state, and the sheet shows who recorded it and when", "[app][attendance][sync]")
+{
+    Demo d;
+    Store &s = d.manager->store();
+    s.setMeta(QStringLiteral("device_name"), QStringLiteral("Máy tính bảng khu 3"));
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    REQUIRE(loaded(m));
+    CHECK(m.recordedText().isEmpty()); // nothing recorded yet: no name, no time
+    CHECK(m.data(m.index(0), AttendanceModel::SyncTextRole).toString().isEmpty());
+
+    m.cycle(0);
+    CHECK(m.data(m.index(0), AttendanceModel::SyncRole).toInt() == AttendanceModel::Waiting);
+    CHECK(m.recordedText().contains(QStringLiteral("Máy tính bảng khu 3")));
+    CHECK(s.value(QStringLiteral("sessions"), d.session, QStringLiteral("recorded_by")).toText() == QStringLiteral("Máy tính bảng khu 3"));
+
+    // The server acknowledged everything: the mark is sent.
+    s.db().exec(QStringLiteral("DELETE FROM outbox"));
+    m.reload();
+    REQUIRE(loaded(m));
+    CHECK(m.data(m.index(0), AttendanceModel::SyncRole).toInt() == AttendanceModel::InStep);
+    CHECK(m.data(m.index(0), AttendanceModel::SyncTextRole).toString() == QStringLiteral("sent"));
+
+    // The next change is refused by the server: that mark says so, with the reason.
+    m.cycle(0);
+    s.db().exec(QStringLiteral("UPDATE outbox SET error = 'role: a viewer may not mark attendance'"));
+    AttendanceModel again; // as after a restart: everything read back from the file
+    again.setSessionId(d.session);
+    REQUIRE(loaded(again));
+    CHECK(again.data(again.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::Late);
+    CHECK(again.data(again.index(0), AttendanceModel::SyncRole).toInt() == AttendanceModel::Refused);
+    CHECK(again.data(again.index(0), AttendanceModel::SyncTextRole).toString().contains(QStringLiteral("a viewer may not")));
+    CHECK(again.recordedText().contains(QStringLiteral("Máy tính bảng khu 3")));
+}
+
+TEST_CASE("a tap made while the sheet is being re-read is not undone by the older read", "[app][attendance]")
+{
+    Demo d;
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    REQUIRE(loaded(m));
+    m.reload(); // e.g. a sync finished
+    REQUIRE(m.loading());
+    QThread::msleep(300); // the read runs now, before the tap; its answer waits in this thread's queue
+    m.cycle(0);           // the tap lands before that (older) answer is applied
+    REQUIRE(loaded(m));
+    CHECK(m.data(m.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::Present);
+    CHECK(m.presentCount() == 1);
 }

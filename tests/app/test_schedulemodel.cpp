@@ -2,6 +2,7 @@
 #include "schedulemodel.h"
 #include "storemanager.h"
 #include "testsupport.h"
+#include "apptestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -22,6 +23,7 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setToday(QDate(2026, 11, 29));
     model.goToToday(); // nothing in 11/2026: the first month of the latest plan
+    REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-09"));
     CHECK(model.rowCount() == 4);
     CHECK(model.data(model.index(0), ScheduleModel::TitleRole).toString()
@@ -30,16 +32,19 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     QSignalSpy spy(&model, &ScheduleModel::monthChanged);
     model.setMonth(QStringLiteral("2018-03"));
     model.nextMonth();
-    CHECK(model.month() == QStringLiteral("2018-04"));
+    CHECK(model.month() == QStringLiteral("2018-04")); // the label moves at once
+    REQUIRE(loaded(model));
     CHECK(model.count() == 0);
     CHECK(spy.count() == 2);
     model.previousMonth();
     model.previousMonth();
     CHECK(model.month() == QStringLiteral("2018-02"));
+    REQUIRE(loaded(model));
     CHECK(model.count() == 3);
 
     model.setToday(QDate(2017, 11, 15));
     model.goToToday();
+    REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-11"));
     StoreManager::setInstance(nullptr);
 }

@@ -1,3 +1,4 @@
+#include "error.h"
 #include "hybridclock.h"
 #include "store.h"
 #include "testsupport.h"
@@ -65,4 +66,36 @@ TEST_CASE("the clock never goes back across a restart, even with the wall clock 
     s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Sau khởi động")}});
     const qint64 stamp = s->db().scalar(QStringLiteral("SELECT max(hlc) FROM outbox WHERE row_id = '%1'").arg(id)).toInt();
     CHECK(stamp > last);
+}
+
+TEST_CASE("a write stamps after what another connection to the same file has seen", "[clock][store]")
+{
+    // The app's sync thread and its GUI thread hold two connections to one file: a remote stamp the
+    // sync side observed must order the GUI's next edit after it, or that edit would lose the merge.
+    TempDir dir;
+    ManualClock clock;
+    auto gui = makeStore(dir, QStringLiteral("a.db"), clock);
+    auto syncSide = std::make_unique<Store>(dir.path(QStringLiteral("a.db")), StoreOptions{QStringLiteral("device-a"), clock.fn()});
+    REQUIRE(syncSide->replicaId() == gui->replicaId());
+    const qint64 remote = HybridClock::pack(*clock.ms + 600'000, 3); // a device ten minutes ahead
+    {
+        Transaction tx(syncSide->db());
+        syncSide->observe(remote);
+        tx.commit();
+    }
+    const QString id = Store::newId();
+    gui->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Sửa sau khi đồng bộ")}});
+    const qint64 stamp = gui->db().scalar(QStringLiteral("SELECT max(hlc) FROM outbox WHERE row_id = '%1'").arg(id)).toInt();
+    CHECK(stamp > remote);
+    CHECK(gui->clock().last() == stamp);
+}
+
+TEST_CASE("a reader connection cannot write", "[store]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    Store reader(dir.path(QStringLiteral("a.db")), StoreOptions{QStringLiteral("device-a"), {}, true});
+    CHECK(reader.centreId() == s->centreId());
+    CHECK_THROWS_AS(reader.write(QStringLiteral("people"), Store::newId(), {{QStringLiteral("full_name"), QStringLiteral("Không được ghi")}}), Error);
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() == 0);
 }

@@ -1,0 +1,69 @@
+#pragma once
+// A list model that reads on the reader thread (DbThread) and applies the result on the GUI thread.
+// Only the newest request's answer is applied: a slow read for last month never overwrites this one's.
+#include "dbthread.h"
+#include "storemanager.h"
+
+#include <QAbstractListModel>
+
+namespace clc {
+
+class AsyncListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(QString loadError READ loadError NOTIFY loadingChanged)
+
+public:
+    using QAbstractListModel::QAbstractListModel;
+    bool loading() const { return m_loading; }
+    QString loadError() const { return m_loadError; }
+
+Q_SIGNALS:
+    void loadingChanged();
+    /// After the newest read's result has been applied.
+    void loaded();
+
+protected:
+    /// Reads with read(store) on the reader thread, then apply(result) here, if no newer fetch started.
+    template<class R>
+    void fetch(std::function<R(Store &)> read, std::function<void(R &)> apply)
+    {
+        const quint64 ticket = ++m_ticket;
+        setLoading(true, {});
+        StoreManager::reader().run<R>(
+            this, std::move(read),
+            [this, ticket, apply = std::move(apply)](R result) {
+                if (ticket != m_ticket)
+                    return;
+                apply(result);
+                setLoading(false, {});
+                Q_EMIT loaded();
+            },
+            [this, ticket](const QString &error) {
+                if (ticket == m_ticket)
+                    setLoading(false, error);
+            });
+    }
+    /// Forgets a read in flight (its answer will be dropped).
+    void cancelFetch()
+    {
+        ++m_ticket;
+        setLoading(false, {});
+    }
+
+private:
+    void setLoading(bool loading, const QString &error)
+    {
+        if (loading == m_loading && error == m_loadError)
+            return;
+        m_loading = loading;
+        m_loadError = error;
+        Q_EMIT loadingChanged();
+    }
+    quint64 m_ticket = 0;
+    bool m_loading = false;
+    QString m_loadError;
+};
+
+} // namespace clc
