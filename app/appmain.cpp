@@ -1,10 +1,13 @@
 // clc-app: the app people hold. Thin: makes the store, the translator and the QML engine.
+#include "dbthread.h"
 #include "language.h"
 #include "store.h"
 #include "storemanager.h"
 #include "syncstatus.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -22,10 +25,23 @@ bool hasDisplay()
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
+// Resident and peak memory of this process in kB, from /proc/self/status ("VmRSS", "VmHWM").
+qint64 memoryKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field) + 1).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     if (!hasDisplay()) {
         std::fprintf(stderr,
                      "clc-app: there is no display (DISPLAY and WAYLAND_DISPLAY are not set).\n"
@@ -47,7 +63,9 @@ int main(int argc, char **argv)
     const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
     const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
     const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, sync, settings."), QStringLiteral("NAME"));
-    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption});
+    const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
+                                           QStringLiteral("Print the time to the first frame and to the home screen's data, and memory; then quit."));
+    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption, measureOption});
     parser.process(app);
     if (!parser.isSet(dbOption)) {
         std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
@@ -96,6 +114,27 @@ int main(int argc, char **argv)
         const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("learners"), QStringLiteral("plan"), QStringLiteral("sync"), QStringLiteral("settings")}
                                 .indexOf(parser.value(tabOption)));
         QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));
+    }
+    if (parser.isSet(measureOption)) {
+        // tests/bench/startup.sh: the first frame, then the first read answered (the schedule's month).
+        auto firstFrame = std::make_shared<qint64>(-1);
+        auto frameRss = std::make_shared<qint64>(-1);
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [=, &sinceStart] {
+            if (*firstFrame < 0) {
+                *firstFrame = sinceStart.elapsed();
+                *frameRss = memoryKb("VmRSS:");
+            }
+        });
+        QObject::connect(&clc::StoreManager::reader(), &clc::DbThread::jobDone, window, [=, &sinceStart] {
+            const qint64 loaded = sinceStart.elapsed();
+            QTimer::singleShot(500, window, [=] { // let the frame with the data render
+                std::printf("first_frame_ms %lld\nhome_data_ms %lld\nrss_first_frame_kb %lld\nrss_after_kb %lld\npeak_rss_kb %lld\n",
+                            (long long)*firstFrame, (long long)loaded, (long long)*frameRss, (long long)memoryKb("VmRSS:"),
+                            (long long)memoryKb("VmHWM:"));
+                std::fflush(stdout);
+                QCoreApplication::exit(*firstFrame >= 0 ? 0 : 1);
+            });
+        }, Qt::SingleShotConnection);
     }
     if (parser.isSet(shotOption)) {
         const QString file = parser.value(shotOption);

@@ -122,8 +122,9 @@ Sheet readSheet(Store &s, const QString &sessionId)
     sheet.recordedBy = s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("recorded_by")).toText();
     {
         // When: the stamp of the newest mark (its wall-clock part), wherever it was made.
-        auto st = s.db().prepare(QStringLiteral("SELECT max(fc.hlc) FROM field_clock fc JOIN attendance a ON a.id = fc.row_id "
-                                                "WHERE fc.tbl = ? AND a.session_id = ?"));
+        // CROSS JOIN: from the session's marks to their clocks, not through every attendance clock.
+        auto st = s.db().prepare(QStringLiteral("SELECT max(fc.hlc) FROM attendance a CROSS JOIN field_clock fc ON fc.tbl = ? AND fc.row_id = a.id "
+                                                "WHERE a.session_id = ?"));
         st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
         if (st.step() && !st.isNull(0))
             sheet.lastChange = QDateTime::fromMSecsSinceEpoch(HybridClock::millis(st.integer(0)));

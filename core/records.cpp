@@ -294,8 +294,9 @@ QHash<QString, RowSync> syncStates(Statement &st)
 QHash<QString, RowSync> markSyncStates(Store &store, const QString &sessionId)
 {
     auto st = store.db().prepare(QStringLiteral(
-        "SELECT a.person_id, max(o.error IS NULL), coalesce(max(o.error), '') FROM outbox o JOIN attendance a ON a.id = o.row_id "
-        "WHERE o.tbl = ? AND a.session_id = ? GROUP BY a.person_id"));
+        // CROSS JOIN keeps SQLite from walking every waiting attendance change (100 ms at 60,000 marks).
+        "SELECT a.person_id, max(o.error IS NULL), coalesce(max(o.error), '') FROM attendance a "
+        "CROSS JOIN outbox o ON o.tbl = ? AND o.row_id = a.id WHERE a.session_id = ? GROUP BY a.person_id"));
     st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
     return syncStates(st);
 }

@@ -39,9 +39,11 @@ QString schoolYearOf(const QString &month)
 
 namespace {
 
-// Present/late marks of live people at live sessions of live activities in the given months.
+// Present/late marks of live people at live sessions of live activities in the given months. Rows are
+// keyed by SQLite rowids (integers): 60,000 marks are hashed and counted many times below, and uuid
+// strings made that the slow part (docs/performance.md).
 const char *const PresentMarks =
-    "SELECT m.person_id, m.session_id, a.id AS activity_id, a.kind, p.sex, p.khu FROM attendance m "
+    "SELECT p.rowid, s.rowid, a.rowid, a.kind FROM attendance m "
     "JOIN sessions s ON s.id = m.session_id AND s.deleted = 0 "
     "JOIN activities a ON a.id = s.activity_id AND a.deleted = 0 "
     "JOIN people p ON p.id = m.person_id AND p.deleted = 0 "
@@ -49,16 +51,56 @@ const char *const PresentMarks =
 
 struct Mark
 {
-    QString person, session, activity, kind, sex, khu;
+    qint64 person, session, activity;
+    int kind; // index in kinds::all(), -1 if unknown
 };
 
 std::vector<Mark> marks(Store &store, const QString &from, const QString &to)
 {
     std::vector<Mark> out;
+    const QStringList &kinds = kinds::all();
     auto st = store.db().prepare(QString::fromLatin1(PresentMarks));
     st.bind(1, store.centreId()).bind(2, from).bind(3, to);
-    while (st.step())
-        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+    QString lastKind;
+    int lastKindIndex = -1;
+    while (st.step()) {
+        const QString kind = st.text(3);
+        if (kind != lastKind) {
+            lastKind = kind;
+            lastKindIndex = int(kinds.indexOf(kind));
+        }
+        out.push_back({st.integer(0), st.integer(1), st.integer(2), lastKindIndex});
+    }
+    return out;
+}
+
+std::vector<ActivityFigures> figuresOf(Store &store, const QString &from, const QString &to, const std::vector<Mark> &marks);
+
+/// The live people of the centre: sex, neighbourhood and group ids, by rowid.
+struct Person
+{
+    QString id, sex, khu;
+    QSet<QString> groupIds;
+    QStringList groupNames; // sorted
+};
+QHash<qint64, Person> peopleByRowid(Store &store)
+{
+    QHash<qint64, Person> out;
+    auto ps = store.db().prepare(QStringLiteral("SELECT rowid, id, coalesce(sex, ''), coalesce(khu, '') FROM people WHERE centre_id = ? AND deleted = 0"));
+    ps.bind(1, store.centreId());
+    while (ps.step())
+        out.insert(ps.integer(0), Person{ps.text(1), ps.text(2), ps.text(3), {}, {}});
+    auto gs = store.db().prepare(QStringLiteral("SELECT p.rowid, g.id, g.name FROM person_groups pg JOIN people p ON p.id = pg.person_id "
+                                                "JOIN learner_groups g ON g.id = pg.group_id "
+                                                "WHERE pg.deleted = 0 AND g.deleted = 0 AND p.deleted = 0 AND g.centre_id = ? ORDER BY g.name"));
+    gs.bind(1, store.centreId());
+    while (gs.step()) {
+        auto it = out.find(gs.integer(0));
+        if (it == out.end())
+            continue;
+        it->groupIds.insert(gs.text(1));
+        it->groupNames << gs.text(2);
+    }
     return out;
 }
 
@@ -74,14 +116,21 @@ std::vector<ActivityFigures> activityFigures(Store &store, const QString &school
 
 std::vector<ActivityFigures> activityFiguresBetween(Store &store, const QString &from, const QString &to)
 {
+    return figuresOf(store, from, to, marks(store, from, to));
+}
+
+namespace {
+std::vector<ActivityFigures> figuresOf(Store &store, const QString &from, const QString &to, const std::vector<Mark> &marks)
+{
     std::vector<ActivityFigures> rows;
-    QHash<QString, size_t> index;
+    QHash<qint64, size_t> index; // activity rowid → row
     {
         auto st = store.db().prepare(QStringLiteral(
             "SELECT a.id, a.month, a.title, a.kind, coalesce(a.group_text, ''), coalesce(a.partner_text, ''), coalesce(a.teacher, ''), "
             "  a.status, a.budget, a.budget_spent, "
             "  (SELECT count(*) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), "
-            "  (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), a.planned_participants "
+            "  (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), a.planned_participants, "
+            "  a.rowid "
             "FROM activities a WHERE a.centre_id = ? AND a.deleted = 0 AND a.month BETWEEN ? AND ? ORDER BY a.month, a.ord, a.id"));
         st.bind(1, store.centreId()).bind(2, from).bind(3, to);
         while (st.step()) {
@@ -99,57 +148,78 @@ std::vector<ActivityFigures> activityFiguresBetween(Store &store, const QString 
             f.sessionsPlanned = int(st.integer(10));
             f.headcount = int(st.integer(11));
             f.plannedParticipants = st.optionalInteger(12);
-            index.insert(f.id, rows.size());
+            index.insert(st.integer(13), rows.size());
             rows.push_back(f);
         }
     }
     // Held sessions: a present/late mark or a headcount.
-    QHash<QString, QSet<QString>> heldSessions, learners;
+    std::vector<QSet<qint64>> heldSessions(rows.size()), learners(rows.size());
     {
         auto st = store.db().prepare(QStringLiteral(
-            "SELECT s.activity_id, s.id FROM sessions s JOIN activities a ON a.id = s.activity_id "
+            "SELECT a.rowid, s.rowid FROM sessions s JOIN activities a ON a.id = s.activity_id "
             "WHERE s.deleted = 0 AND a.deleted = 0 AND a.centre_id = ? AND a.month BETWEEN ? AND ? AND coalesce(s.headcount, 0) > 0"));
         st.bind(1, store.centreId()).bind(2, from).bind(3, to);
-        while (st.step())
-            heldSessions[st.text(0)].insert(st.text(1));
+        while (st.step()) {
+            auto it = index.constFind(st.integer(0));
+            if (it != index.constEnd())
+                heldSessions[*it].insert(st.integer(1));
+        }
     }
-    for (const Mark &m : marks(store, from, to)) {
-        auto it = index.find(m.activity);
-        if (it == index.end())
+    // Attendances by sex need each person's sex: read once, not joined into every mark.
+    QHash<qint64, bool> male;
+    {
+        auto st = store.db().prepare(QStringLiteral("SELECT rowid, sex FROM people WHERE centre_id = ? AND deleted = 0 AND sex IN ('m', 'f')"));
+        st.bind(1, store.centreId());
+        while (st.step())
+            male.insert(st.integer(0), st.text(1) == QLatin1String("m"));
+    }
+    for (const Mark &m : marks) {
+        auto it = index.constFind(m.activity);
+        if (it == index.constEnd())
             continue;
         ActivityFigures &f = rows[*it];
         ++f.attendances;
-        if (m.sex == QLatin1String("m"))
-            ++f.attendancesMale;
-        else if (m.sex == QLatin1String("f"))
-            ++f.attendancesFemale;
-        learners[m.activity].insert(m.person);
-        heldSessions[m.activity].insert(m.session);
+        const auto sex = male.constFind(m.person);
+        if (sex != male.constEnd())
+            ++(*sex ? f.attendancesMale : f.attendancesFemale);
+        learners[*it].insert(m.person);
+        heldSessions[*it].insert(m.session);
     }
-    for (ActivityFigures &f : rows) {
-        f.learners = int(learners.value(f.id).size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        ActivityFigures &f = rows[i];
+        f.learners = int(learners[i].size());
         f.participants = f.learners + f.headcount;
         f.attendances += f.headcount;
-        f.sessionsHeld = int(heldSessions.value(f.id).size());
+        f.sessionsHeld = int(heldSessions[i].size());
         f.held = f.status == QLatin1String("done") || f.sessionsHeld > 0;
     }
     return rows;
 }
+} // namespace
 
 YearFigures yearFigures(Store &store, const QString &schoolYear)
 {
     YearFigures y;
     y.schoolYear = schoolYear;
-    y.activities = activityFigures(store, schoolYear);
     const QStringList months = monthsOfSchoolYear(schoolYear);
     const std::vector<Mark> all = marks(store, months.first(), months.last());
+    y.activities = figuresOf(store, months.first(), months.last(), all);
+    const QHash<qint64, Person> people = peopleByRowid(store);
+    const QStringList &kindList = kinds::all();
 
     // By kind, with a total row.
     YearFigures::KindRow total;
-    for (const QString &kind : kinds::all()) {
+    std::vector<QSet<qint64>> learnersOfKind(size_t(kindList.size()));
+    QSet<qint64> everyone;
+    for (const Mark &m : all) {
+        everyone.insert(m.person);
+        if (m.kind >= 0)
+            learnersOfKind[size_t(m.kind)].insert(m.person);
+    }
+    for (int kindIndex = 0; kindIndex < kindList.size(); ++kindIndex) {
+        const QString &kind = kindList[kindIndex];
         YearFigures::KindRow k;
         k.kind = kind;
-        QSet<QString> people;
         for (const ActivityFigures &a : y.activities) {
             if (a.kind != kind || a.status == QLatin1String("cancelled"))
                 continue;
@@ -159,10 +229,7 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
             k.sessionsHeld += a.sessionsHeld;
             k.attendances += a.attendances;
         }
-        for (const Mark &m : all)
-            if (m.kind == kind)
-                people.insert(m.person);
-        k.learners = int(people.size());
+        k.learners = int(learnersOfKind[size_t(kindIndex)].size());
         total.activitiesPlanned += k.activitiesPlanned;
         total.activitiesHeld += k.activitiesHeld;
         total.sessionsPlanned += k.sessionsPlanned;
@@ -170,43 +237,31 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
         total.attendances += k.attendances;
         y.byKind.push_back(k);
     }
-    QSet<QString> everyone;
-    for (const Mark &m : all)
-        everyone.insert(m.person);
     total.learners = int(everyone.size());
     y.byKind.push_back(total);
 
     // By kind × the learner's groups (a person in two groups counts in both).
-    QHash<QString, QStringList> groupsOf;
-    {
-        auto st = store.db().prepare(QStringLiteral("SELECT pg.person_id, g.name FROM person_groups pg JOIN learner_groups g ON g.id = pg.group_id "
-                                                    "WHERE pg.deleted = 0 AND g.deleted = 0 AND g.centre_id = ? ORDER BY g.name"));
-        st.bind(1, store.centreId());
-        while (st.step())
-            groupsOf[st.text(0)] << st.text(1);
-    }
-    QMap<std::pair<QString, QString>, std::pair<int, QSet<QString>>> cells;
-    QMap<QString, std::pair<int, QSet<QString>>> sexes, khus;
+    QMap<std::pair<int, QString>, std::pair<int, QSet<qint64>>> cells;
+    QMap<QString, std::pair<int, QSet<qint64>>> sexes, khus;
+    const QStringList noGroup{Tr::tr("(no group)")};
+    const QString male = Tr::tr("Male"), female = Tr::tr("Female"), notRecorded = Tr::tr("(not recorded)");
     for (const Mark &m : all) {
-        QStringList groups = groupsOf.value(m.person);
-        if (groups.isEmpty())
-            groups << Tr::tr("(no group)");
-        for (const QString &g : groups) {
+        const Person &p = people[m.person]; // every mark's person is live (the query joins on it)
+        for (const QString &g : p.groupNames.isEmpty() ? noGroup : p.groupNames) {
             auto &cell = cells[{m.kind, g}];
             ++cell.first;
             cell.second.insert(m.person);
         }
-        const QString sex = m.sex == QLatin1String("m") ? Tr::tr("Male") : m.sex == QLatin1String("f") ? Tr::tr("Female") : Tr::tr("(not recorded)");
+        const QString &sex = p.sex == QLatin1String("m") ? male : p.sex == QLatin1String("f") ? female : notRecorded;
         ++sexes[sex].first;
         sexes[sex].second.insert(m.person);
-        const QString khu = m.khu.isEmpty() ? Tr::tr("(not recorded)") : m.khu;
+        const QString &khu = p.khu.isEmpty() ? notRecorded : p.khu;
         ++khus[khu].first;
         khus[khu].second.insert(m.person);
     }
-    for (const QString &kind : kinds::all())
-        for (auto it = cells.cbegin(); it != cells.cend(); ++it)
-            if (it.key().first == kind)
-                y.byKindAndGroup.push_back({kind, Tally{it.key().second, it.value().first, int(it.value().second.size())}});
+    for (auto it = cells.cbegin(); it != cells.cend(); ++it) // ordered by kind (report order), then group name
+        if (it.key().first >= 0)
+            y.byKindAndGroup.push_back({kindList[it.key().first], Tally{it.key().second, it.value().first, int(it.value().second.size())}});
     for (auto it = sexes.cbegin(); it != sexes.cend(); ++it)
         y.bySex.push_back({it.key(), it.value().first, int(it.value().second.size())});
     for (auto it = khus.cbegin(); it != khus.cend(); ++it)
@@ -216,18 +271,6 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
     collator.setNumericMode(true);
     std::sort(y.byKhu.begin(), y.byKhu.end(), [&collator](const Tally &a, const Tally &b) { return collator.compare(a.label, b.label) < 0; });
 
-    // Every live person and the ids of their groups, read once for all targets.
-    QHash<QString, QSet<QString>> groupIdsOf;
-    {
-        auto ps = store.db().prepare(QStringLiteral("SELECT p.id, pg.group_id FROM people p LEFT JOIN person_groups pg ON pg.person_id = p.id AND pg.deleted = 0 "
-                                                    "WHERE p.centre_id = ? AND p.deleted = 0"));
-        ps.bind(1, store.centreId());
-        while (ps.step()) {
-            QSet<QString> &g = groupIdsOf[ps.text(0)];
-            if (!ps.isNull(1))
-                g.insert(ps.text(1));
-        }
-    }
     // Targets of the year's plan, measured.
     auto st = store.db().prepare(QStringLiteral(
         "SELECT t.id, coalesce(t.section, ''), t.text, t.metric, coalesce(t.kinds, ''), coalesce(t.threshold_pct, 0), "
@@ -256,13 +299,17 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
                 groupIds.insert(gs.text(0));
                 everyoneGroup = everyoneGroup || gs.integer(1) != 0;
             }
-            QSet<QString> population;
-            for (auto it = groupIdsOf.cbegin(); it != groupIdsOf.cend(); ++it)
-                if (everyoneGroup || it.value().intersects(groupIds))
+            QSet<qint64> population;
+            for (auto it = people.cbegin(); it != people.cend(); ++it)
+                if (everyoneGroup || it.value().groupIds.intersects(groupIds))
                     population.insert(it.key());
-            QSet<QString> reached;
+            std::vector<bool> kindCounts(size_t(kindList.size()), false);
+            for (const QString &k : targetKinds)
+                if (const auto i = kindList.indexOf(k); i >= 0)
+                    kindCounts[size_t(i)] = true;
+            QSet<qint64> reached;
             for (const Mark &m : all)
-                if (population.contains(m.person) && (targetKinds.isEmpty() || targetKinds.contains(m.kind)))
+                if ((targetKinds.isEmpty() || (m.kind >= 0 && kindCounts[size_t(m.kind)])) && population.contains(m.person))
                     reached.insert(m.person);
             t.numerator = reached.size();
             t.denominator = population.size();
