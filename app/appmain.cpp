@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     const QCommandLineOption monthOption(QStringLiteral("month"), QStringLiteral("Open the schedule at this month."), QStringLiteral("YYYY-MM"));
     const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
     const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
-    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, sync, settings."), QStringLiteral("NAME"));
+    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, reports, sync, settings."), QStringLiteral("NAME"));
     const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
                                            QStringLiteral("Print the time to the first frame and to the home screen's data, and memory; then quit."));
     parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption, measureOption});
@@ -110,7 +110,9 @@ int main(int argc, char **argv)
         QMetaObject::invokeMethod(window, "openActivityById", Q_ARG(QVariant, parser.value(activityOption)));
     if (parser.isSet(sessionOption))
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, parser.value(sessionOption)));
-    if (parser.isSet(tabOption)) {
+    if (parser.value(tabOption) == QLatin1String("reports")) {
+        QMetaObject::invokeMethod(window, "openReports", Q_ARG(QVariant, 0), Q_ARG(QVariant, QVariant()));
+    } else if (parser.isSet(tabOption)) {
         const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("learners"), QStringLiteral("plan"), QStringLiteral("sync"), QStringLiteral("settings")}
                                 .indexOf(parser.value(tabOption)));
         QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));

@@ -3,6 +3,8 @@
 #include "translate.h"
 
 #include <QFontDatabase>
+#include <QImage>
+#include <functional>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -29,15 +31,16 @@ QString serifFamily()
     return QStringLiteral("serif");
 }
 
+/// Lays a report out on A4 pages. The pages go to a PDF or to images (the app's preview): the caller
+/// says how to start a new page, so both draw exactly the same.
 class PdfLayout
 {
 public:
-    PdfLayout(QPdfWriter &writer, QPainter &painter, const QString &family)
-        : m_writer(writer), m_p(painter), m_family(family)
+    PdfLayout(QPainter &painter, const QSizeF &pagePixels, double dpi, const QString &family, std::function<void()> newPage)
+        : m_p(painter), m_family(family), m_newPage(std::move(newPage))
     {
-        m_mm = writer.resolution() / 25.4;
-        const QRect full = writer.pageLayout().fullRectPixels(writer.resolution());
-        m_content = QRectF(30 * m_mm, 20 * m_mm, full.width() - 45 * m_mm, full.height() - 40 * m_mm);
+        m_mm = dpi / 25.4;
+        m_content = QRectF(30 * m_mm, 20 * m_mm, pagePixels.width() - 45 * m_mm, pagePixels.height() - 40 * m_mm);
         m_y = m_content.top();
     }
     double mm() const { return m_mm; }
@@ -76,7 +79,7 @@ public:
     {
         if (m_y + h <= m_content.bottom())
             return false;
-        m_writer.newPage();
+        m_newPage();
         ++m_page;
         m_y = m_content.top();
         // Page numbers from the second page, centred in the top margin.
@@ -86,9 +89,9 @@ public:
     }
 
 private:
-    QPdfWriter &m_writer;
     QPainter &m_p;
     QString m_family;
+    std::function<void()> m_newPage;
     double m_mm = 1;
     QRectF m_content;
     double m_y = 0;
@@ -203,7 +206,45 @@ void drawFooter(PdfLayout &l, const ReportDocument &d)
         l.draw(d.signatoryName, l.font(13, true), c.left() + half, half, Qt::AlignHCenter, yr);
 }
 
+void drawDocument(PdfLayout &layout, QPainter &painter, const ReportDocument &doc)
+{
+    drawHeader(layout, doc);
+    for (const ReportTable &t : doc.tables)
+        drawTable(layout, painter, t);
+    drawFooter(layout, doc);
+}
+
 } // namespace
+
+std::vector<QImage> renderPages(const ReportDocument &doc, double dpi)
+{
+    const QSizeF mm = QPageSize(QPageSize::A4).size(QPageSize::Millimeter);
+    const QSizeF paper = doc.landscape ? mm.transposed() : mm;
+    const QSize pixels(qRound(paper.width() / 25.4 * dpi), qRound(paper.height() / 25.4 * dpi));
+    std::vector<QImage> pages;
+    QImage page;
+    QPainter painter;
+    auto start = [&] {
+        page = QImage(pixels, QImage::Format_RGB32);
+        page.fill(Qt::white);
+        // Points become pixels at this resolution, as on the PDF.
+        page.setDotsPerMeterX(qRound(dpi / 0.0254));
+        page.setDotsPerMeterY(qRound(dpi / 0.0254));
+        painter.begin(&page);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+    };
+    start();
+    PdfLayout layout(painter, QSizeF(pixels), dpi, serifFamily(), [&] {
+        painter.end();
+        pages.push_back(page);
+        start();
+    });
+    drawDocument(layout, painter, doc);
+    painter.end();
+    pages.push_back(page);
+    return pages;
+}
 
 void writePdf(const ReportDocument &doc, const QString &path)
 {
@@ -218,11 +259,9 @@ void writePdf(const ReportDocument &doc, const QString &path)
         QPainter painter;
         if (!painter.begin(&writer))
             throw Error(Error::Code::InvalidInput, Tr::tr("cannot write the PDF"), QStringLiteral("--out"));
-        PdfLayout layout(writer, painter, serifFamily());
-        drawHeader(layout, doc);
-        for (const ReportTable &t : doc.tables)
-            drawTable(layout, painter, t);
-        drawFooter(layout, doc);
+        const QRect full = writer.pageLayout().fullRectPixels(writer.resolution());
+        PdfLayout layout(painter, full.size(), writer.resolution(), serifFamily(), [&writer] { writer.newPage(); });
+        drawDocument(layout, painter, doc);
         painter.end();
     }
     // Written whole or not at all.

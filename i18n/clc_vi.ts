@@ -22,6 +22,10 @@
         <source>Attendance not taken</source>
         <translation>Chưa điểm danh</translation>
     </message>
+    <message>
+        <source>Print the attendance sheet</source>
+        <translation>In sổ điểm danh</translation>
+    </message>
 </context>
 <context>
     <name>AttendancePage</name>
@@ -119,6 +123,10 @@
         <source>Quarterly tasks</source>
         <translation>Nhiệm vụ theo quý</translation>
     </message>
+    <message>
+        <source>Reports: print, save…</source>
+        <translation>Báo cáo: in, lưu…</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>
@@ -184,6 +192,61 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Monthly plan table (part V)</source>
+        <translation>Bảng kế hoạch theo tháng (phần V)</translation>
+    </message>
+    <message>
+        <source>Year-end summary</source>
+        <translation>Báo cáo tổng kết năm</translation>
+    </message>
+    <message>
+        <source>Learner register</source>
+        <translation>Sổ danh sách học viên</translation>
+    </message>
+    <message>
+        <source>Attendance sheet of an activity</source>
+        <translation>Sổ điểm danh của một hoạt động</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Sổ theo dõi hoạt động</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu dưới dạng</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>Tệp cần lưu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Open the saved file</source>
+        <translation>Mở tệp đã lưu</translation>
+    </message>
+    <message>
+        <source>No program on this device opens this kind of file; copy it from %1.</source>
+        <translation>Thiết bị này không có chương trình mở được loại tệp này; hãy chép tệp từ %1.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message>
         <source>Previous month</source>
@@ -220,25 +283,6 @@
     <message>
         <source>No activities are planned this month.</source>
         <translation>Tháng này không có hoạt động nào.</translation>
-    </message>
-</context>
-<context>
-    <name>SessionListModel</name>
-    <message>
-        <source>For: %1</source>
-        <translation>Đối tượng: %1</translation>
-    </message>
-    <message>
-        <source>With: %1</source>
-        <translation>Phối hợp: %1</translation>
-    </message>
-    <message>
-        <source>Budget: %1</source>
-        <translation>Kinh phí: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n participant(s)</source>
-        <translation><numerusform>%n người tham gia</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1282,26 @@
         <source>not marked</source>
         <translation>chưa điểm danh</translation>
     </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1</source>
+        <translation>máy chủ từ chối: %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>Last change %1</source>
+        <translation>Sửa lần cuối %1</translation>
+    </message>
+    <message>
+        <source>Recorded by %1, last change %2</source>
+        <translation>Người ghi: %1, sửa lần cuối %2</translation>
+    </message>
 </context>
 <context>
     <name>clc::ConflictModel</name>
@@ -1350,6 +1414,88 @@
     <message numerus="yes">
         <source>%n person(s) imported.</source>
         <translation><numerusform>Đã nhập %n người.</numerusform></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+</context>
+<context>
+    <name>clc::ReportController</name>
+    <message>
+        <source>choose an activity first</source>
+        <translation>hãy chọn một hoạt động trước</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>The whole school year</source>
+        <translation>Cả năm học</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>There is no plan yet: import the year's plan first.</source>
+        <translation>Chưa có kế hoạch: hãy nhập kế hoạch năm trước.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Đang chuẩn bị bản xem trước…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), as they will print.</source>
+        <translation><numerusform>%n trang, đúng như khi in.</numerusform></translation>
+    </message>
+    <message>
+        <source>Type where to save the file.</source>
+        <translation>Hãy nhập nơi lưu tệp.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>không ghi được tệp</translation>
+    </message>
+    <message>
+        <source>'%1' is not pdf, xlsx or csv</source>
+        <translation>'%1' không phải pdf, xlsx hay csv</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>clc::SessionListModel</name>
+    <message>
+        <source>For: %1</source>
+        <translation>Đối tượng: %1</translation>
+    </message>
+    <message>
+        <source>With: %1</source>
+        <translation>Phối hợp: %1</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Kinh phí: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation><numerusform>%n người tham gia</numerusform></translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,12 @@ Item {
                 wrapMode: Text.Wrap
                 color: "#263238"
             }
+            Button {
+                text: qsTr("Print the attendance sheet")
+                implicitHeight: 48
+                visible: sessions.count > 0
+                onClicked: ApplicationWindow.window.openReports(ReportController.Attendance, pane.activityId)
+            }
             Label {
                 Layout.topMargin: 6
                 Layout.bottomMargin: 4

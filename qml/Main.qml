@@ -18,7 +18,14 @@ ApplicationWindow {
     function openActivityById(activityId) { tabs.currentIndex = 0; stack.get(0).selectOrOpen(activityId) }
     function openSessionById(sessionId) { tabs.currentIndex = 0; stack.push(attendancePage, { sessionId: sessionId }) }
     function openTab(index) { tabs.currentIndex = index }
-    readonly property Item currentPage: tabs.currentIndex === 0 ? stack.currentItem : pages.children[tabs.currentIndex]
+    function openReports(kind, activityId) {
+        tabs.currentIndex = 2
+        planStack.pop(null)
+        planStack.push(reportsPage, activityId ? { kind: kind, activityId: activityId } : { kind: kind || 0 })
+    }
+    // The tabs with pages stacked on them (schedule → activity → attendance; plan → reports).
+    readonly property StackView currentStack: tabs.currentIndex === 0 ? stack : tabs.currentIndex === 2 ? planStack : null
+    readonly property Item currentPage: currentStack ? currentStack.currentItem : pages.children[tabs.currentIndex]
 
     header: ToolBar {
         height: 56
@@ -27,16 +34,16 @@ ApplicationWindow {
             anchors.leftMargin: 4
             anchors.rightMargin: 8
             ToolButton {
-                visible: tabs.currentIndex === 0 && stack.depth > 1
+                visible: window.currentStack !== null && window.currentStack.depth > 1
                 text: "‹"
                 font.pixelSize: 30
                 implicitWidth: 48; implicitHeight: 48
-                onClicked: stack.pop()
+                onClicked: window.currentStack.pop()
                 Accessible.name: qsTr("Back")
             }
             Label {
                 Layout.fillWidth: true
-                Layout.leftMargin: tabs.currentIndex === 0 && stack.depth > 1 ? 0 : 8
+                Layout.leftMargin: window.currentStack !== null && window.currentStack.depth > 1 ? 0 : 8
                 text: window.currentPage && window.currentPage.title ? window.currentPage.title : StoreManager.centreName
                 font.pixelSize: 18
                 font.bold: true
@@ -60,7 +67,10 @@ ApplicationWindow {
         }
     }
         RegisterPage {}
-        PlanPage {}
+        StackView {
+            id: planStack
+            initialItem: PlanPage { onOpenReports: planStack.push(reportsPage) }
+        }
         SyncPage {}
         SettingsPage {}
     }
@@ -80,6 +90,11 @@ ApplicationWindow {
     Component {
         id: attendancePage
         AttendancePage {}
+    }
+
+    Component {
+        id: reportsPage
+        ReportsPage {}
     }
 
     footer: ColumnLayout {

@@ -8,6 +8,7 @@ import Clc
 Page {
     id: page
     title: qsTr("Plan %1").arg(plan.schoolYear)
+    signal openReports()
     PlanModel { id: plan }
     Connections {
         target: SyncStatus
@@ -26,6 +27,12 @@ Page {
         header: ColumnLayout {
             width: ListView.view.width - 24
             spacing: 4
+            Button {
+                text: qsTr("Reports: print, save…")
+                implicitHeight: 48
+                Layout.bottomMargin: 6
+                onClicked: page.openReports()
+            }
             Label { text: plan.activitiesText; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 17; font.bold: true }
             Label { text: plan.budgetText; wrapMode: Text.Wrap; Layout.fillWidth: true }
             Label { text: qsTr("Targets"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 10 }

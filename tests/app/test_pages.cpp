@@ -5,6 +5,7 @@
 #include "storemanager.h"
 #include "syncstatus.h"
 #include "testsupport.h"
+#include "apptestsupport.h"
 
 #include <QCoreApplication>
 #include <QQmlApplicationEngine>
@@ -49,6 +50,9 @@ TEST_CASE("the main window and its pages load at phone and tablet size without Q
             QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, tab));
             QCoreApplication::processEvents();
         }
+        QMetaObject::invokeMethod(window, "openReports", Q_ARG(QVariant, 2), Q_ARG(QVariant, QVariant()));
+        REQUIRE(eventually([&] { QCoreApplication::processEvents(); return window->property("currentPage").value<QObject *>()
+                                       && window->property("currentPage").value<QObject *>()->property("title").toString() == QStringLiteral("Reports"); }));
     }
     INFO(warnings.join(QLatin1Char('\n')).toStdString());
     CHECK(warnings.isEmpty());

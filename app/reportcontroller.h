@@ -1,0 +1,82 @@
+#pragma once
+// The reports page: choose a report, see its pages exactly as they will print, save it as PDF, XLSX or
+// CSV, and open the saved file. The report is built and drawn on the reader thread; the numbers are
+// core's (reports.h), the same as `clc report` prints.
+#include <QImage>
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace clc {
+
+class ReportController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Kind kind READ kind WRITE setKind NOTIFY selectionChanged)
+    Q_PROPERTY(QString month READ month WRITE setMonth NOTIFY selectionChanged)
+    Q_PROPERTY(QString activityId READ activityId WRITE setActivityId NOTIFY selectionChanged)
+    Q_PROPERTY(QString schoolYear READ schoolYear NOTIFY optionsChanged)
+    Q_PROPERTY(QVariantList months READ months NOTIFY optionsChanged)
+    Q_PROPERTY(QVariantList activities READ activities NOTIFY optionsChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
+    Q_PROPERTY(int pageCount READ pageCount NOTIFY pagesChanged)
+    Q_PROPERTY(QString message READ message NOTIFY stateChanged)
+    Q_PROPERTY(bool failed READ failed NOTIFY stateChanged)
+    Q_PROPERTY(QString savedPath READ savedPath NOTIFY stateChanged)
+
+public:
+    enum Kind { Monthly, Year, Register, Attendance, Log };
+    Q_ENUM(Kind)
+
+    explicit ReportController(QObject *parent = nullptr);
+
+    Kind kind() const { return m_kind; }
+    void setKind(Kind k);
+    /// "YYYY-MM", or empty for the whole school year (the monthly table only).
+    QString month() const { return m_month; }
+    void setMonth(const QString &m);
+    /// The activity whose attendance sheet is printed.
+    QString activityId() const { return m_activityId; }
+    void setActivityId(const QString &id);
+    QString schoolYear() const { return m_year; }
+    /// [{value: "", label: "Cả năm học"}, {value: "2017-09", label: "Tháng 09/2017"}, …]
+    QVariantList months() const { return m_months; }
+    /// [{value: id, label: "Tháng 11/2017 · title"}] of the school year's activities.
+    QVariantList activities() const { return m_activities; }
+    bool busy() const { return m_busy; }
+    int pageCount() const { return int(m_pages.size()); }
+    QString message() const { return m_message; }
+    bool failed() const { return m_failed; }
+    QString savedPath() const { return m_savedPath; }
+    QImage page(int index) const;
+
+    /// Reads the school year, its months and activities (on the reader thread).
+    Q_INVOKABLE void loadOptions();
+    /// Builds the chosen report and draws its pages for the preview (on the reader thread).
+    Q_INVOKABLE void preview();
+    /// Where a report of this kind would be saved by default: the documents folder, a name that says what it is.
+    Q_INVOKABLE QString suggestedPath(const QString &format) const;
+    /// Writes the chosen report as pdf, xlsx or csv to path (whole or not at all).
+    Q_INVOKABLE void save(const QString &format, const QString &path);
+    /// Opens the saved file with the system's viewer (the desktop's way to share or print it).
+    Q_INVOKABLE bool openSaved();
+
+Q_SIGNALS:
+    void selectionChanged();
+    void optionsChanged();
+    void stateChanged();
+    void pagesChanged();
+
+private:
+    void setState(bool busy, const QString &message, bool failed);
+    Kind m_kind = Monthly;
+    QString m_month, m_activityId, m_year, m_message, m_savedPath;
+    QVariantList m_months, m_activities;
+    bool m_busy = false, m_failed = false;
+    quint64 m_previewTicket = 0;
+    std::vector<QImage> m_pages;
+};
+
+} // namespace clc

@@ -1,0 +1,95 @@
+// The app's reports page: the preview shows the pages that will print; saving writes real files.
+#include "apptestsupport.h"
+#include "demodata.h"
+#include "reportcontroller.h"
+#include "storemanager.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+namespace {
+int pdfPages(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdfinfo"), {path});
+    p.waitForFinished(60000);
+    const QString info = QString::fromUtf8(p.readAllStandardOutput());
+    return info.section(QStringLiteral("Pages:"), 1).trimmed().section(QLatin1Char('\n'), 0, 0).toInt();
+}
+
+bool idle(ReportController &r) { return eventually([&r] { return !r.busy(); }); }
+} // namespace
+
+TEST_CASE("the reports page previews the pages that print, and saves PDF, XLSX and CSV", "[app][reports]")
+{
+    TempDir dir;
+    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
+    loadDemo(*store);
+    StoreManager manager(std::move(store));
+    StoreManager::setInstance(&manager);
+
+    ReportController r;
+    QSignalSpy options(&r, &ReportController::optionsChanged);
+    r.loadOptions();
+    REQUIRE(eventually([&options] { return options.count() > 0; }));
+    CHECK(r.schoolYear() == QStringLiteral("2017-2018"));
+    CHECK(r.months().size() == 13); // the whole year, then September to August
+    CHECK_FALSE(r.activities().isEmpty());
+
+    // The learner register of 300 people: several pages; the preview has as many as the PDF.
+    r.setKind(ReportController::Register);
+    r.preview();
+    REQUIRE(idle(r));
+    INFO(r.message().toStdString());
+    REQUIRE_FALSE(r.failed());
+    REQUIRE(r.pageCount() >= 2);
+    CHECK(std::max(r.page(0).width(), r.page(0).height()) == 1286); // A4's 297 mm at 110 dpi
+    const QString pdf = dir.path(QStringLiteral("out/so-dang-ky.pdf"));
+    r.save(QStringLiteral("PDF"), pdf);
+    REQUIRE(idle(r));
+    REQUIRE_FALSE(r.failed());
+    CHECK(r.savedPath() == pdf);
+    CHECK(pdfPages(pdf) == r.pageCount());
+
+    // The monthly table of November 2017 as CSV: a BOM, Vietnamese intact.
+    r.setKind(ReportController::Monthly);
+    r.setMonth(QStringLiteral("2017-11"));
+    const QString csv = dir.path(QStringLiteral("thang-11.csv"));
+    r.save(QStringLiteral("csv"), csv);
+    REQUIRE(idle(r));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF"));
+    CHECK(QString::fromUtf8(bytes).contains(QStringLiteral("THÁNG 11/2017")));
+
+    // The year summary as XLSX: a real zip (the cells are checked by test_report_files with openpyxl).
+    r.setKind(ReportController::Year);
+    const QString xlsx = dir.path(QStringLiteral("nam.xlsx"));
+    r.save(QStringLiteral("xlsx"), xlsx);
+    REQUIRE(idle(r));
+    QFile x(xlsx);
+    REQUIRE(x.open(QIODevice::ReadOnly));
+    CHECK(x.read(2) == "PK");
+
+    // A bad request says what is wrong and writes nothing.
+    const QString nowhere = dir.path(QStringLiteral("bad.doc"));
+    r.save(QStringLiteral("doc"), nowhere);
+    REQUIRE(idle(r));
+    CHECK(r.failed());
+    CHECK(r.message().contains(QStringLiteral("doc")));
+    CHECK_FALSE(QFile::exists(nowhere));
+    r.setKind(ReportController::Attendance);
+    r.setActivityId(QString());
+    r.preview();
+    REQUIRE(idle(r));
+    CHECK(r.failed());
+    CHECK(r.pageCount() == 0);
+    StoreManager::setInstance(nullptr);
+}
