@@ -38,6 +38,17 @@ QVariant RegisterModel::data(const QModelIndex &index, int role) const
     }
     case GroupsRole:
         return p.groups.join(QStringLiteral("; "));
+    case SyncTextRole: {
+        // Only what needs a look: a learner added or changed here and not yet sent, or refused.
+        const auto it = m_sync.constFind(p.id);
+        if (it == m_sync.constEnd())
+            return QString();
+        return it->waiting ? tr("not sent yet") : tr("refused by the server: %1").arg(it->refused);
+    }
+    case RefusedRole: {
+        const auto it = m_sync.constFind(p.id);
+        return it != m_sync.constEnd() && !it->waiting && !it->refused.isEmpty();
+    }
     default:
         return {};
     }
@@ -45,7 +56,8 @@ QVariant RegisterModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> RegisterModel::roleNames() const
 {
-    return {{PersonIdRole, "personId"}, {NameRole, "name"}, {DetailRole, "detail"}, {GroupsRole, "groups"}};
+    return {{PersonIdRole, "personId"}, {NameRole, "name"}, {DetailRole, "detail"}, {GroupsRole, "groups"},
+            {SyncTextRole, "syncText"}, {RefusedRole, "refused"}};
 }
 
 void RegisterModel::setFilter(const QString &f)
@@ -56,16 +68,33 @@ void RegisterModel::setFilter(const QString &f)
     reload();
 }
 
+namespace {
+struct Register
+{
+    std::vector<PersonRow> rows;
+    QHash<QString, records::RowSync> sync;
+};
+} // namespace
+
 void RegisterModel::reload()
 {
     const QString filter = m_filter;
-    fetch<std::vector<PersonRow>>([filter](Store &s) { return s.isInitialised() ? records::findPeople(s, filter) : std::vector<PersonRow>{}; },
-                                  [this](std::vector<PersonRow> &rows) {
-                                      beginResetModel();
-                                      m_rows = std::move(rows);
-                                      endResetModel();
-                                      Q_EMIT reloaded();
-                                  });
+    fetch<Register>(
+        [filter](Store &s) {
+            Register r;
+            if (s.isInitialised()) {
+                r.rows = records::findPeople(s, filter);
+                r.sync = records::personSyncStates(s);
+            }
+            return r;
+        },
+        [this](Register &r) {
+            beginResetModel();
+            m_rows = std::move(r.rows);
+            m_sync = std::move(r.sync);
+            endResetModel();
+            Q_EMIT reloaded();
+        });
 }
 
 void RegisterModel::setError(const QString &e)
@@ -74,24 +103,30 @@ void RegisterModel::setError(const QString &e)
     Q_EMIT errorChanged();
 }
 
+PersonInput RegisterModel::input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
+                                 const QString &phone, const QString &groups)
+{
+    PersonInput in;
+    in.fullName = fullName;
+    in.sex = records::parseSex(sex, tr("Sex"));
+    if (!birthYear.trimmed().isEmpty()) {
+        bool ok = false;
+        const int y = birthYear.trimmed().toInt(&ok);
+        if (!ok)
+            throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear), tr("Year of birth"));
+        in.birthYear = y;
+    }
+    in.khu = khu;
+    in.phone = phone;
+    in.groups = records::splitGroupNames(StoreManager::current(), groups);
+    return in;
+}
+
 bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
                               const QString &phone, const QString &groups)
 {
     try {
-        PersonInput in;
-        in.fullName = fullName;
-        in.sex = records::parseSex(sex, tr("Sex"));
-        if (!birthYear.trimmed().isEmpty()) {
-            bool ok = false;
-            const int y = birthYear.trimmed().toInt(&ok);
-            if (!ok)
-                throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear), tr("Year of birth"));
-            in.birthYear = y;
-        }
-        in.khu = khu;
-        in.phone = phone;
-        in.groups = records::splitGroupNames(StoreManager::current(), groups);
-        records::addPerson(StoreManager::current(), in);
+        records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups));
         setError({});
         StoreManager::noteWrite();
     } catch (const Error &e) {
@@ -100,6 +135,35 @@ bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const
     }
     reload();
     return true;
+}
+
+bool RegisterModel::updatePerson(const QString &id, const QString &fullName, const QString &sex, const QString &birthYear,
+                                 const QString &khu, const QString &phone, const QString &groups)
+{
+    try {
+        records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups));
+        setError({});
+        StoreManager::noteWrite();
+    } catch (const Error &e) {
+        setError(e.describe());
+        return false;
+    }
+    reload();
+    return true;
+}
+
+QVariantMap RegisterModel::person(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    const PersonRow &p = m_rows[size_t(row)];
+    return {{QStringLiteral("id"), p.id},
+            {QStringLiteral("fullName"), p.fullName},
+            {QStringLiteral("sex"), p.sex},
+            {QStringLiteral("birthYear"), p.birthYear ? QString::number(*p.birthYear) : QString()},
+            {QStringLiteral("khu"), p.khu},
+            {QStringLiteral("phone"), p.phone},
+            {QStringLiteral("groups"), p.groups.join(QStringLiteral(", "))}};
 }
 
 void RegisterModel::setImportResult(const QString &summary, const QStringList &problems)

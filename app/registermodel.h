@@ -2,6 +2,7 @@
 // The register of learners: search, add, and importing a ward's list with a preview first.
 #include "asynclistmodel.h"
 #include <QStringList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 #include <vector>
@@ -24,7 +25,7 @@ class RegisterModel : public AsyncListModel
     Q_PROPERTY(bool importBusy READ importBusy NOTIFY importChanged)
 
 public:
-    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, GroupsRole };
+    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, GroupsRole, SyncTextRole, RefusedRole };
     explicit RegisterModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -42,6 +43,11 @@ public:
     /// Adds a person; groups separated by commas. False with lastError naming the field on bad input.
     Q_INVOKABLE bool addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
                                const QString &phone, const QString &groups);
+    /// Rewrites a learner (same fields as addPerson; groups replace the old ones). False with lastError.
+    Q_INVOKABLE bool updatePerson(const QString &id, const QString &fullName, const QString &sex, const QString &birthYear,
+                                  const QString &khu, const QString &phone, const QString &groups);
+    /// A row's values for the edit form: {id, fullName, sex ("m"/"f"/""), birthYear, khu, phone, groups}.
+    Q_INVOKABLE QVariantMap person(int row) const;
     /// Reads a CSV file and shows what would be imported, every bad line and possible duplicates (on the
     /// reader thread; importChanged follows).
     Q_INVOKABLE void previewImport(const QString &path);
@@ -57,6 +63,9 @@ Q_SIGNALS:
 private:
     void setError(const QString &e);
     void setImportResult(const QString &summary, const QStringList &problems);
+    PersonInput input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu, const QString &phone,
+                      const QString &groups);
+    QHash<QString, records::RowSync> m_sync;
     QString m_filter, m_error, m_importSummary;
     bool m_importBusy = false;
     QStringList m_importProblems;

@@ -1,6 +1,8 @@
 #include "storemanager.h"
 #include "dbthread.h"
+#include "schema.h"
 #include "store.h"
+#include "syncservice.h"
 
 #include <QJSEngine>
 
@@ -16,6 +18,27 @@ StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObj
     m_writer = new DbThread(DbThread::Writer, m_store->db().path(), m_store->options(), this);
     if (m_store->isInitialised())
         m_centreName = m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText();
+    m_role = m_store->meta(QStringLiteral("role"));
+}
+
+void StoreManager::refreshRole()
+{
+    const QString role = m_store->meta(QStringLiteral("role"));
+    if (role == m_role)
+        return;
+    m_role = role;
+    Q_EMIT roleChanged();
+}
+
+bool StoreManager::mayEdit(const QString &tableName) const
+{
+    const TableDef *t = table(tableName);
+    if (!t)
+        return false;
+    if (m_role.isEmpty())
+        return true;
+    const auto role = sync::roleFromString(m_role);
+    return role && sync::mayWrite(*role, t->code);
 }
 
 StoreManager::~StoreManager() = default;

@@ -17,6 +17,9 @@ class StoreManager : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(QString centreName READ centreName CONSTANT)
+    /// The role the server gave this device at enrolment (viewer, facilitator, coordinator, admin);
+    /// empty before enrolment.
+    Q_PROPERTY(QString role READ role NOTIFY roleChanged)
 
 public:
     explicit StoreManager(std::unique_ptr<Store> store, QObject *parent = nullptr);
@@ -24,6 +27,13 @@ public:
 
     Store &store() { return *m_store; }
     QString centreName() const { return m_centreName; }
+    QString role() const { return m_role; }
+    /// Whether this device may change rows of a table: the server's rule for its role (sync::mayWrite),
+    /// so the screens offer only edits the server will take. Before enrolment the device is on its own
+    /// and may edit everything; the role it is given later decides what the server accepts.
+    Q_INVOKABLE bool mayEdit(const QString &table) const;
+    /// Re-reads the role (after enrolment).
+    Q_INVOKABLE void refreshRole();
 
     /// The instance main() made; QML gets it through create().
     static void setInstance(StoreManager *instance);
@@ -40,12 +50,13 @@ public:
 
 Q_SIGNALS:
     void wrote();
+    void roleChanged();
 
 private:
     std::unique_ptr<Store> m_store;
     DbThread *m_reader = nullptr; // children
     DbThread *m_writer = nullptr;
-    QString m_centreName;
+    QString m_centreName, m_role;
 };
 
 } // namespace clc

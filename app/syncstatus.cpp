@@ -100,6 +100,8 @@ void SyncStatus::enrol(const QString &server, const QString &code)
         }
         QMetaObject::invokeMethod(this, [this, name, error] {
             if (error.isEmpty()) {
+                if (StoreManager::instance())
+                    StoreManager::instance()->refreshRole();
                 Q_EMIT enrolled(name);
                 syncNow();
             } else {

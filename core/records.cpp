@@ -215,6 +215,35 @@ QString addPerson(Store &store, const PersonInput &in, const QString &givenId)
     return id;
 }
 
+void updatePerson(Store &store, const QString &id, const PersonInput &in)
+{
+    store.requireInitialised();
+    requireRow(store, QStringLiteral("people"), id, QStringLiteral("PERSON_ID"));
+    Transaction tx(store.db());
+    addPerson(store, in, id); // the same fields, written over the row (unchanged ones record no change)
+    // Groups: exactly the ones given. Links no longer wanted are deleted (an ordinary, synced write).
+    QSet<QString> wanted;
+    for (const QString &g : in.groups)
+        wanted.insert(groupId(store, g, true, QStringLiteral("--group")));
+    auto st = store.db().prepare(QStringLiteral("SELECT id, group_id FROM person_groups WHERE person_id = ? AND deleted = 0"));
+    st.bind(1, id);
+    QStringList unwanted;
+    while (st.step())
+        if (!wanted.contains(st.text(1)))
+            unwanted << st.text(0);
+    for (const QString &link : unwanted)
+        store.remove(QStringLiteral("person_groups"), link);
+    tx.commit();
+}
+
+void updateActivity(Store &store, const QString &id, const std::vector<std::pair<QString, QString>> &fields)
+{
+    Transaction tx(store.db());
+    for (const auto &[field, text] : fields)
+        setActivityField(store, id, field, text);
+    tx.commit();
+}
+
 QString markAttendance(Store &store, const QString &sessionId, const QString &personId, const QString &status)
 {
     store.requireInitialised();

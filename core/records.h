@@ -67,6 +67,10 @@ void setActivityField(Store &store, const QString &id, const QString &field, con
 QString addSession(Store &store, const QString &activityId, const QString &startsAt, const QString &place,
                    const QString &endsAt = {}, const QString &facilitator = {});
 QString addPerson(Store &store, const PersonInput &in, const QString &id = {});
+/// Rewrites a person's fields and sets their groups to exactly in.groups (links removed are deleted).
+void updatePerson(Store &store, const QString &id, const PersonInput &in);
+/// Sets several fields of an activity from user text, all or none (the first bad field is named).
+void updateActivity(Store &store, const QString &id, const std::vector<std::pair<QString, QString>> &fields);
 /// Marks (or re-marks) a person at a session; returns the mark's id, derived from both.
 QString markAttendance(Store &store, const QString &sessionId, const QString &personId, const QString &status);
 

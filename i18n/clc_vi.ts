@@ -26,6 +26,74 @@
         <source>Print the attendance sheet</source>
         <translation>In sổ điểm danh</translation>
     </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Add a session</source>
+        <translation>Thêm buổi</translation>
+    </message>
+    <message>
+        <source>Edit the activity</source>
+        <translation>Sửa hoạt động</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên hoạt động</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Đối tượng học</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Teacher or speaker</source>
+        <translation>Người dạy hoặc báo cáo viên</translation>
+    </message>
+    <message>
+        <source>Planned participants</source>
+        <translation>Số người dự kiến</translation>
+    </message>
+    <message>
+        <source>Budget (đ)</source>
+        <translation>Kinh phí (đ)</translation>
+    </message>
+    <message>
+        <source>Spent (đ)</source>
+        <translation>Đã chi (đ)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Date, e.g. 25/11/2017</source>
+        <translation>Ngày, ví dụ 25/11/2017</translation>
+    </message>
+    <message>
+        <source>From, e.g. 08:00</source>
+        <translation>Từ, ví dụ 08:00</translation>
+    </message>
+    <message>
+        <source>To (optional)</source>
+        <translation>Đến (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Người phụ trách</translation>
+    </message>
 </context>
 <context>
     <name>AttendancePage</name>
@@ -189,6 +257,26 @@
     <message>
         <source>Check</source>
         <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Edit a learner</source>
+        <translation>Sửa học viên</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Choose the list to import</source>
+        <translation>Chọn danh sách cần nhập</translation>
+    </message>
+    <message>
+        <source>Spreadsheet lists (*.csv)</source>
+        <translation>Danh sách bảng tính (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1349,85 @@
     </message>
 </context>
 <context>
+    <name>clc::ActivityEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>Tên hoạt động</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Đối tượng học</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Teacher or speaker</source>
+        <translation>Người dạy hoặc báo cáo viên</translation>
+    </message>
+    <message>
+        <source>Planned participants</source>
+        <translation>Số người dự kiến</translation>
+    </message>
+    <message>
+        <source>Budget (đ)</source>
+        <translation>Kinh phí (đ)</translation>
+    </message>
+    <message>
+        <source>Spent (đ)</source>
+        <translation>Đã chi (đ)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Date and start time</source>
+        <translation>Ngày và giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Giờ kết thúc</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>theo kế hoạch</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã tổ chức</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã huỷ</translation>
+    </message>
+    <message>
+        <source>'%1' is not a date like 25/11/2017</source>
+        <translation>'%1' không phải ngày dạng 25/11/2017</translation>
+    </message>
+    <message>
+        <source>'%1' is not a time like 08:00</source>
+        <translation>'%1' không phải giờ dạng 08:00</translation>
+    </message>
+    <message>
+        <source>must be after the start</source>
+        <translation>phải sau giờ bắt đầu</translation>
+    </message>
+</context>
+<context>
     <name>clc::AttendanceModel</name>
     <message>
         <source>present</source>
@@ -1422,6 +1589,14 @@
     <message>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1</source>
+        <translation>máy chủ từ chối: %1</translation>
     </message>
 </context>
 <context>

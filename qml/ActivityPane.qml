@@ -8,8 +8,18 @@ Item {
     id: pane
     property string activityId: ""
     signal openSession(string sessionId)
+    /// The activity or its sessions changed here: lists showing it re-read.
+    signal edited()
 
     SessionListModel { id: sessions; activityId: pane.activityId }
+    ActivityEditor {
+        id: editor
+        activityId: pane.activityId
+        onSaved: { sessions.reload(); pane.edited() }
+    }
+    // Names the role so the bindings are re-evaluated when enrolment changes it.
+    readonly property bool mayEditActivity: StoreManager.role, StoreManager.mayEdit("activities")
+    readonly property bool mayAddSession: StoreManager.role, StoreManager.mayEdit("sessions")
     // Back from taking attendance, or after a sync: the counts may have changed.
     onVisibleChanged: if (visible && activityId !== "") sessions.reload()
     Connections {
@@ -50,11 +60,27 @@ Item {
                 wrapMode: Text.Wrap
                 color: "#263238"
             }
-            Button {
-                text: qsTr("Print the attendance sheet")
-                implicitHeight: 48
-                visible: sessions.count > 0
-                onClicked: ApplicationWindow.window.openReports(ReportController.Attendance, pane.activityId)
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+                Button {
+                    text: qsTr("Edit")
+                    implicitHeight: 48
+                    visible: pane.mayEditActivity
+                    onClicked: { editor.load(); editDialog.open() }
+                }
+                Button {
+                    text: qsTr("Add a session")
+                    implicitHeight: 48
+                    visible: pane.mayAddSession
+                    onClicked: sessionDialog.open()
+                }
+                Button {
+                    text: qsTr("Print the attendance sheet")
+                    implicitHeight: 48
+                    visible: sessions.count > 0
+                    onClicked: ApplicationWindow.window.openReports(ReportController.Attendance, pane.activityId)
+                }
             }
             Label {
                 Layout.topMargin: 6
@@ -95,6 +121,85 @@ Item {
                     background: Rectangle { color: row.taken ? "#e8f5e9" : "#fff8e1"; radius: 4 }
                 }
             }
+        }
+    }
+
+    Dialog {
+        id: editDialog
+        title: qsTr("Edit the activity")
+        modal: true
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 20, 560)
+        height: Math.min(parent.height - 20, implicitHeight)
+        standardButtons: Dialog.Save | Dialog.Cancel
+        ScrollView {
+            anchors.fill: parent
+            contentWidth: availableWidth
+            ColumnLayout {
+                width: parent.width
+                spacing: 4
+                Label { text: qsTr("Title") }
+                TextArea { id: eTitle; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; text: editor.fields.title || "" }
+                Label { text: qsTr("Field") }
+                ComboBox {
+                    id: eKind; Layout.fillWidth: true; implicitHeight: 48
+                    model: editor.kinds; textRole: "label"; valueRole: "value"
+                    currentIndex: indexOfValue(editor.fields.kind || "other")
+                }
+                Label { text: qsTr("Target group") }
+                TextField { id: eGroups; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.group_text || "" }
+                Label { text: qsTr("Partner") }
+                TextField { id: ePartner; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.partner_text || "" }
+                Label { text: qsTr("Teacher or speaker") }
+                TextField { id: eTeacher; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.teacher || "" }
+                Label { text: qsTr("Planned participants") }
+                TextField { id: ePlanned; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.planned_participants || "" }
+                Label { text: qsTr("Budget (đ)") }
+                TextField { id: eBudget; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget || "" }
+                Label { text: qsTr("Spent (đ)") }
+                TextField { id: eSpent; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget_spent || "" }
+                Label { text: qsTr("Status") }
+                ComboBox {
+                    id: eStatus; Layout.fillWidth: true; implicitHeight: 48
+                    model: editor.statuses; textRole: "label"; valueRole: "value"
+                    currentIndex: indexOfValue(editor.fields.status || "planned")
+                }
+                Label { Layout.fillWidth: true; text: editor.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
+            }
+        }
+        onAccepted: {
+            if (!editor.save({ title: eTitle.text, kind: eKind.currentValue, group_text: eGroups.text, partner_text: ePartner.text,
+                               teacher: eTeacher.text, planned_participants: ePlanned.text, budget: eBudget.text,
+                               budget_spent: eSpent.text, status: eStatus.currentValue }))
+                open() // keep what was typed; the message names the field
+        }
+    }
+
+    Dialog {
+        id: sessionDialog
+        title: qsTr("Add a session")
+        modal: true
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 20, 460)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        ColumnLayout {
+            anchors.fill: parent
+            TextField { id: sDate; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Date, e.g. 25/11/2017") }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField { id: sStart; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("From, e.g. 08:00") }
+                TextField { id: sEnd; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("To (optional)") }
+            }
+            TextField { id: sPlace; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Place") }
+            TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Facilitator") }
+            Label { Layout.fillWidth: true; text: editor.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
+        }
+        onAccepted: {
+            if (!editor.addSession(sDate.text, sStart.text, sEnd.text, sPlace.text, sFacilitator.text))
+                open()
+            else { sDate.text = ""; sStart.text = ""; sEnd.text = "" }
         }
     }
 }

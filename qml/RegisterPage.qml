@@ -1,8 +1,10 @@
-// The register of learners: search without accents, add a person, import the ward's list (CSV) with a
-// preview that shows every bad line before anything is written.
+// The register of learners: search without accents, add or edit a person (roles that may change the
+// register), import the ward's list (CSV) with a preview that shows every bad line before anything is
+// written. Rows not yet sent, or refused by the server, say so.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Clc
 
 Page {
@@ -15,6 +17,16 @@ Page {
         function onSynced() { if (page.visible) register.reload() }
     }
     onVisibleChanged: if (visible) register.reload()
+    // Names the role so the binding is re-evaluated when enrolment changes it.
+    readonly property bool mayEdit: StoreManager.role, StoreManager.mayEdit("people")
+
+    function openPerson(row) {
+        const p = row >= 0 ? register.person(row) : { id: "", fullName: "", sex: "", birthYear: "", khu: "", phone: "", groups: "" }
+        personDialog.personId = p.id
+        fName.text = p.fullName; fMale.checked = p.sex === "m"; fFemale.checked = p.sex === "f"
+        fYear.text = p.birthYear; fKhu.text = p.khu; fPhone.text = p.phone; fGroups.text = p.groups
+        personDialog.open()
+    }
 
     header: RowLayout {
         spacing: 8
@@ -27,8 +39,9 @@ Page {
             placeholderText: qsTr("Search a name")
             onTextChanged: register.filter = text
         }
-        Button { text: qsTr("Add"); implicitHeight: 48; onClicked: addDialog.open() }
-        Button { text: qsTr("Import"); implicitHeight: 48; Layout.rightMargin: 10; onClicked: importDialog.open() }
+        Button { text: qsTr("Add"); implicitHeight: 48; visible: page.mayEdit; onClicked: page.openPerson(-1) }
+        Button { text: qsTr("Import"); implicitHeight: 48; visible: page.mayEdit; onClicked: importDialog.open() }
+        Item { implicitWidth: 2 }
     }
 
     ListView {
@@ -37,21 +50,29 @@ Page {
         spacing: 6
         topMargin: 6; bottomMargin: 8; leftMargin: 10; rightMargin: 10
         model: register
-        delegate: Rectangle {
+        delegate: ItemDelegate {
             id: row
+            required property int index
             required property string name
             required property string detail
             required property string groups
+            required property string syncText
+            required property bool refused
             width: ListView.view.width - 20
             implicitHeight: col.implicitHeight + 16
-            radius: 6
-            border.color: "#cfd8dc"
-            ColumnLayout {
+            padding: 8
+            enabled: page.mayEdit
+            onClicked: page.openPerson(index)
+            background: Rectangle { radius: 6; color: row.down ? "#eceff1" : "white"; border.color: "#cfd8dc" }
+            contentItem: ColumnLayout {
                 id: col
-                anchors.fill: parent
-                anchors.margins: 8
                 spacing: 2
-                Label { Layout.fillWidth: true; text: row.name; font.pixelSize: 18; elide: Text.ElideRight }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label { Layout.fillWidth: true; text: row.name; font.pixelSize: 18; elide: Text.ElideRight; color: "#102027" }
+                    Label { text: row.syncText; visible: text.length > 0; font.pixelSize: 13; color: row.refused ? "#b71c1c" : "#455a64"
+                            Layout.maximumWidth: row.width * 0.5; elide: Text.ElideRight }
+                }
                 Label { Layout.fillWidth: true; text: row.detail; color: "#455a64"; visible: text.length > 0; elide: Text.ElideRight }
                 Label { Layout.fillWidth: true; text: row.groups; color: "#37474f"; visible: text.length > 0; wrapMode: Text.Wrap; font.pixelSize: 14 }
             }
@@ -59,8 +80,9 @@ Page {
     }
 
     Dialog {
-        id: addDialog
-        title: qsTr("Add a learner")
+        id: personDialog
+        property string personId: ""
+        title: personId === "" ? qsTr("Add a learner") : qsTr("Edit a learner")
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 20, 480)
@@ -79,9 +101,12 @@ Page {
             Label { Layout.fillWidth: true; text: register.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onAccepted: {
-            if (!register.addPerson(fName.text, fMale.checked ? "m" : fFemale.checked ? "f" : "", fYear.text, fKhu.text, fPhone.text, fGroups.text))
+            const sex = fMale.checked ? "m" : fFemale.checked ? "f" : ""
+            const ok = personId === ""
+                ? register.addPerson(fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text)
+                : register.updatePerson(personId, fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text)
+            if (!ok)
                 open() // keep what was typed; the error says which field
-            else { fName.text = ""; fYear.text = ""; fKhu.text = ""; fPhone.text = ""; fGroups.text = "" }
         }
     }
 
@@ -98,6 +123,7 @@ Page {
             RowLayout {
                 Layout.fillWidth: true
                 TextField { id: path; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Path of the .csv file") }
+                Button { text: qsTr("Choose…"); implicitHeight: 48; onClicked: csvPicker.open() }
                 Button { text: qsTr("Check"); implicitHeight: 48; enabled: path.text.length > 0; onClicked: register.previewImport(path.text) }
             }
             Label { Layout.fillWidth: true; text: register.importSummary; wrapMode: Text.Wrap; font.bold: true }
@@ -110,10 +136,17 @@ Page {
             }
             Button {
                 text: qsTr("Import")
-                enabled: register.canImport
+                enabled: register.canImport && page.mayEdit
                 implicitHeight: 48
                 onClicked: register.commitImport()
             }
         }
+    }
+
+    FileDialog {
+        id: csvPicker
+        title: qsTr("Choose the list to import")
+        nameFilters: [qsTr("Spreadsheet lists (*.csv)"), qsTr("All files (*)")]
+        onAccepted: { path.text = selectedFile.toString(); register.previewImport(path.text) }
     }
 }

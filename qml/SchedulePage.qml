@@ -139,6 +139,7 @@ Page {
             Layout.fillHeight: true
             activityId: page.selectedId
             onOpenSession: function(sessionId) { page.openSession(sessionId) }
+            onEdited: schedule.reload()
         }
     }
 }

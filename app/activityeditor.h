@@ -1,0 +1,57 @@
+#pragma once
+// Editing one activity (coordinators) and adding its sessions (facilitators too): the form's values
+// are read on the reader thread; a save writes one activity row, all fields or none, and names the
+// field a bad value is in.
+#include <QObject>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace clc {
+
+class ActivityEditor : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString activityId READ activityId WRITE setActivityId NOTIFY activityChanged)
+    /// {title, kind, group_text, partner_text, teacher, planned_participants, budget, budget_spent, status}
+    /// as the form shows them (money as 1.500.000).
+    Q_PROPERTY(QVariantMap fields READ fields NOTIFY loaded)
+    /// [{value: "technical", label: "tập huấn kỹ thuật"}, …] and the same for statuses.
+    Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
+    Q_PROPERTY(QVariantList statuses READ statuses CONSTANT)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+
+public:
+    explicit ActivityEditor(QObject *parent = nullptr);
+    QString activityId() const { return m_id; }
+    void setActivityId(const QString &id);
+    QVariantMap fields() const { return m_fields; }
+    QVariantList kinds() const;
+    QVariantList statuses() const;
+    QString lastError() const { return m_error; }
+
+    /// Reads the activity's current values (loaded() follows).
+    Q_INVOKABLE void load();
+    /// Writes the changed fields; false with lastError naming the field when a value is wrong.
+    Q_INVOKABLE bool save(const QVariantMap &values);
+    /// Adds a session: date "25/11/2017" (or 2017-11-25), times "08:00" and optional "10:30".
+    Q_INVOKABLE bool addSession(const QString &date, const QString &start, const QString &end, const QString &place,
+                                const QString &facilitator);
+    /// The label a form shows for a field (for error messages).
+    static QString fieldLabel(const QString &field);
+
+Q_SIGNALS:
+    void activityChanged();
+    void loaded();
+    void errorChanged();
+    /// After a successful save or a new session: the pages showing the activity re-read it.
+    void saved();
+
+private:
+    void setError(const QString &e);
+    QString m_id, m_error;
+    QVariantMap m_fields;
+};
+
+} // namespace clc
