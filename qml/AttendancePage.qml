@@ -45,6 +45,7 @@ Page {
             Layout.rightMargin: 10
             TextField {
                 id: search
+                objectName: "attendanceSearch"
                 Layout.fillWidth: true
                 Layout.minimumWidth: 120
                 implicitHeight: 48
@@ -52,6 +53,7 @@ Page {
                 onTextChanged: sheet.filter = text
             }
             Button {
+                objectName: "undoButton"
                 text: qsTr("Undo")
                 enabled: sheet.canUndo
                 implicitHeight: 48
@@ -90,6 +92,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "attendanceList"
         anchors.fill: parent
         clip: true
         spacing: 6
@@ -98,6 +101,7 @@ Page {
         delegate: ItemDelegate {
             id: person
             required property int index
+            required property string personId
             required property string name
             required property string detail
             required property int status

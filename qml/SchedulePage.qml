@@ -59,6 +59,7 @@ Page {
 
         ListView {
             id: list
+            objectName: "scheduleList"
             Layout.fillHeight: true
             Layout.preferredWidth: page.wide ? page.width * 0.45 : page.width
             Layout.fillWidth: !page.wide
@@ -120,6 +121,7 @@ Page {
                 }
             }
             Label {
+                objectName: "emptyMonth"
                 anchors.centerIn: parent
                 width: parent.width - 40
                 visible: schedule.count === 0 && !schedule.loading

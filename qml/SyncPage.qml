@@ -21,6 +21,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "conflictList"
         anchors.fill: parent
         clip: true
         spacing: 8
@@ -79,6 +80,7 @@ Page {
                 Label { Layout.fillWidth: true; text: qsTr("Other value: %1").arg(item.other); wrapMode: Text.Wrap }
                 Label { Layout.fillWidth: true; text: item.when; wrapMode: Text.Wrap; color: "#5d4037"; font.pixelSize: 14 }
                 Button {
+                    objectName: "restoreButton"
                     text: qsTr("Use the other value")
                     implicitHeight: 48
                     onClicked: conflicts.restore(item.index)

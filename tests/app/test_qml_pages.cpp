@@ -1,0 +1,193 @@
+// The pages driven as a person would: taps and typing on the real QML window (Qt Test events), checked
+// on screen and in the database.
+#include "apptestsupport.h"
+#include "conflicts.h"
+#include "demodata.h"
+#include "merge.h"
+#include "records.h"
+#include "schema.h"
+#include "storemanager.h"
+#include "syncstatus.h"
+#include "testsupport.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clctest;
+
+namespace {
+
+struct App
+{
+    TempDir dir;
+    std::unique_ptr<StoreManager> manager;
+    std::unique_ptr<SyncStatus> status;
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = nullptr;
+
+    App()
+    {
+        const QString path = dir.path(QStringLiteral("demo.db"));
+        auto store = std::make_unique<Store>(path, StoreOptions{QStringLiteral("dev"), {}});
+        loadDemo(*store);
+        manager = std::make_unique<StoreManager>(std::move(store));
+        StoreManager::setInstance(manager.get());
+        status = std::make_unique<SyncStatus>(path);
+        SyncStatus::setInstance(status.get());
+    }
+    ~App()
+    {
+        delete window;
+        StoreManager::setInstance(nullptr);
+    }
+    void open(const QSize &size)
+    {
+        engine.load(QUrl(QStringLiteral("qrc:/Clc/Main.qml")));
+        REQUIRE(engine.rootObjects().size() == 1);
+        window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        REQUIRE(window);
+        window->resize(size);
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window));
+    }
+    Store &store() { return manager->store(); }
+    /// The visible item with this objectName (pages hidden in other tabs are skipped).
+    QQuickItem *find(const char *name) { return findIn(window->contentItem(), QString::fromLatin1(name)); }
+    /// Walks the visual tree (pages pushed on a StackView are items, not QObject children).
+    static QQuickItem *findIn(QQuickItem *item, const QString &name)
+    {
+        if (!item->isVisible())
+            return nullptr;
+        if (item->objectName() == name)
+            return item;
+        for (QQuickItem *child : item->childItems())
+            if (QQuickItem *found = findIn(child, name))
+                return found;
+        return nullptr;
+    }
+    QQuickItem *waitFor(const char *name)
+    {
+        QQuickItem *found = nullptr;
+        eventually([&] { return (found = find(name)) != nullptr; });
+        QTest::qWait(600); // a StackView takes no input while its push transition runs
+        return found;
+    }
+    QQuickItem *row(QQuickItem *list, int index)
+    {
+        QQuickItem *item = nullptr;
+        QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, item), Q_ARG(int, index));
+        return item;
+    }
+    void tap(QQuickItem *item)
+    {
+        REQUIRE(item);
+        const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        QCoreApplication::processEvents();
+    }
+    void call(const char *function, const QVariant &arg)
+    {
+        QMetaObject::invokeMethod(window, function, Q_ARG(QVariant, arg));
+    }
+};
+
+int count(QQuickItem *list) { return list ? list->property("count").toInt() : -1; }
+
+} // namespace
+
+TEST_CASE("tapping a learner on the sheet cycles the status on screen and on disk; undo walks it back", "[app][qml][attendance]")
+{
+    App app;
+    const QString session = app.store().db().scalar(QStringLiteral(
+        "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2018-08' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+    app.open(QSize(1280, 800));
+    app.call("openSessionById", session);
+    QQuickItem *list = app.waitFor("attendanceList");
+    REQUIRE(list);
+    REQUIRE(eventually([&] { return count(list) > 0; }));
+    QQuickItem *first = app.row(list, 0);
+    REQUIRE(first);
+    const QString person = first->property("personId").toString();
+    REQUIRE_FALSE(person.isEmpty());
+    auto onDisk = [&] { return records::sessionMarks(app.store(), session).value(person); };
+    CHECK(first->property("statusText").toString() == QStringLiteral("not marked"));
+    CHECK(onDisk().isEmpty());
+
+    for (const char *expected : {"present", "late", "excused", "absent", "present"}) {
+        app.tap(app.row(list, 0));
+        CHECK(onDisk() == QString::fromLatin1(expected));
+        CHECK(app.row(list, 0)->property("status").toInt() != 0);
+    }
+    CHECK(app.row(list, 0)->property("statusText").toString() == QStringLiteral("present"));
+    CHECK(app.row(list, 0)->property("syncText").toString() == QStringLiteral("not sent yet"));
+
+    app.tap(app.find("undoButton"));
+    CHECK(onDisk() == QStringLiteral("absent"));
+    CHECK(app.row(list, 0)->property("statusText").toString() == QStringLiteral("absent"));
+}
+
+TEST_CASE("typing a name without accents in the sheet's search finds the accented names", "[app][qml][attendance]")
+{
+    App app;
+    const QString session = app.store().db().scalar(QStringLiteral("SELECT id FROM sessions ORDER BY starts_at LIMIT 1")).toText();
+    app.open(QSize(390, 844));
+    app.call("openSessionById", session);
+    QQuickItem *list = app.waitFor("attendanceList");
+    REQUIRE(eventually([&] { return count(list) > 0; }));
+    const int all = count(list);
+    QQuickItem *search = app.find("attendanceSearch");
+    REQUIRE(search);
+    app.tap(search);
+    for (const char c : QByteArrayLiteral("nguyen van"))
+        QTest::keyClick(app.window, c);
+    REQUIRE(eventually([&] { return count(list) < all; }));
+    REQUIRE(count(list) > 0);
+    for (int i = 0; i < count(list); ++i) {
+        QQuickItem *row = app.row(list, i);
+        if (!row)
+            continue; // not instantiated (off screen)
+        const QString name = row->property("name").toString();
+        INFO(name.toStdString());
+        CHECK(name.contains(QStringLiteral("Nguyễn Văn")));
+    }
+}
+
+TEST_CASE("a month without activities says so; a month with them lists them", "[app][qml][schedule]")
+{
+    App app;
+    app.open(QSize(390, 844));
+    app.call("showMonth", QStringLiteral("2018-04"));
+    REQUIRE(app.waitFor("emptyMonth"));
+    CHECK(count(app.find("scheduleList")) == 0);
+    app.call("showMonth", QStringLiteral("2017-11"));
+    REQUIRE(eventually([&] { return count(app.find("scheduleList")) > 0; }));
+    CHECK(app.find("emptyMonth") == nullptr);
+}
+
+TEST_CASE("the conflicts page restores the other value with one tap", "[app][qml][conflict]")
+{
+    App app;
+    Store &s = app.store();
+    const QString person = s.db().scalar(QStringLiteral("SELECT id FROM people ORDER BY id LIMIT 1")).toText();
+    const TableDef *people = table(QStringLiteral("people"));
+    const sync::Change lost{people->code, person, people->fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 99"),
+                            Version{1, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false};
+    {
+        Transaction tx(s.db());
+        sync::applyRemoteChanges(s, sync::conflictRecord(lost, s.centreId()));
+        tx.commit();
+    }
+    app.open(QSize(1280, 800));
+    app.call("openTab", 3);
+    QQuickItem *list = app.waitFor("conflictList");
+    REQUIRE(eventually([&] { return count(list) == 1; }));
+    QQuickItem *restore = nullptr;
+    REQUIRE(eventually([&] { return (restore = app.find("restoreButton")) != nullptr; }));
+    app.tap(restore);
+    CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 99"));
+    REQUIRE(eventually([&] { return count(list) == 0; }));
+}
