@@ -63,9 +63,10 @@ int main(int argc, char **argv)
     const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
     const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
     const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, reports, sync, settings."), QStringLiteral("NAME"));
+    const QCommandLineOption editOption(QStringLiteral("edit"), QStringLiteral("With --open-activity: open its edit form."));
     const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
                                            QStringLiteral("Print the time to the first frame and to the home screen's data, and memory; then quit."));
-    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption, measureOption});
+    parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption, measureOption, editOption});
     parser.process(app);
     if (!parser.isSet(dbOption)) {
         std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
@@ -103,11 +104,19 @@ int main(int argc, char **argv)
     if (parser.isSet(sizeOption)) {
         const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
         window->resize(wh.value(0).toInt(), wh.value(1).toInt());
+        // On X11 the size arrives with the window manager's answer; deep links below depend on it
+        // (phone: an activity opens as a page; tablet: in the pane beside the list).
+        QElapsedTimer waited;
+        waited.start();
+        const bool wide = wh.value(0).toInt() >= 800; // Main.qml's threshold between phone and tablet layouts
+        while ((window->width() != wh.value(0).toInt() || window->property("wide").toBool() != wide) && waited.elapsed() < 2000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }
     if (parser.isSet(monthOption))
         QMetaObject::invokeMethod(window, "showMonth", Q_ARG(QVariant, parser.value(monthOption)));
     if (parser.isSet(activityOption))
-        QMetaObject::invokeMethod(window, "openActivityById", Q_ARG(QVariant, parser.value(activityOption)));
+        QMetaObject::invokeMethod(window, parser.isSet(editOption) ? "editActivityById" : "openActivityById",
+                                  Q_ARG(QVariant, parser.value(activityOption)));
     if (parser.isSet(sessionOption))
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, parser.value(sessionOption)));
     if (parser.value(tabOption) == QLatin1String("reports")) {

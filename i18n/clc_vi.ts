@@ -16,7 +16,9 @@
     </message>
     <message numerus="yes">
         <source>%n present</source>
-        <translation><numerusform>%n có mặt</numerusform></translation>
+        <translation>
+            <numerusform>%n có mặt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Attendance not taken</source>
@@ -148,6 +150,25 @@
     <message>
         <source>Neighbourhood (khu)</source>
         <translation>Khu</translation>
+    </message>
+</context>
+<context>
+    <name>ClcDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -358,11 +379,15 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n buổi</numerusform></translation>
+        <translation>
+            <numerusform>%n buổi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
-        <translation><numerusform>%n người tham gia</numerusform></translation>
+        <translation>
+            <numerusform>%n người tham gia</numerusform>
+        </translation>
     </message>
     <message>
         <source>not held yet</source>
@@ -407,7 +432,9 @@
     <name>StatusLine</name>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n thay đổi chờ gửi</numerusform></translation>
+        <translation>
+            <numerusform>%n thay đổi chờ gửi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -533,7 +560,9 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) have errors; nothing was imported</source>
-        <translation><numerusform>%n dòng có lỗi; chưa nhập gì</numerusform></translation>
+        <translation>
+            <numerusform>%n dòng có lỗi; chưa nhập gì</numerusform>
+        </translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
@@ -665,11 +694,15 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n buổi</numerusform></translation>
+        <translation>
+            <numerusform>%n buổi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
-        <translation><numerusform>%n người tham gia</numerusform></translation>
+        <translation>
+            <numerusform>%n người tham gia</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody matches '%1'.</source>
@@ -701,15 +734,21 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) have errors; nothing was imported.</source>
-        <translation><numerusform>%n dòng có lỗi; chưa nhập gì.</numerusform></translation>
+        <translation>
+            <numerusform>%n dòng có lỗi; chưa nhập gì.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) would be imported (dry run: nothing written).</source>
-        <translation><numerusform>Sẽ nhập %n người (chạy thử: chưa ghi gì).</numerusform></translation>
+        <translation>
+            <numerusform>Sẽ nhập %n người (chạy thử: chưa ghi gì).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) imported.</source>
-        <translation><numerusform>Đã nhập %n người.</numerusform></translation>
+        <translation>
+            <numerusform>Đã nhập %n người.</numerusform>
+        </translation>
     </message>
     <message>
         <source>'%1' is not one of: json, csv</source>
@@ -1572,15 +1611,21 @@
     </message>
     <message numerus="yes">
         <source>%n person(s) ready to import.</source>
-        <translation><numerusform>Sẵn sàng nhập %n người.</numerusform></translation>
+        <translation>
+            <numerusform>Sẵn sàng nhập %n người.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) must be fixed first; nothing will be imported until then.</source>
-        <translation><numerusform>%n dòng cần sửa trước; chưa nhập gì cho đến lúc đó.</numerusform></translation>
+        <translation>
+            <numerusform>%n dòng cần sửa trước; chưa nhập gì cho đến lúc đó.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) imported.</source>
-        <translation><numerusform>Đã nhập %n người.</numerusform></translation>
+        <translation>
+            <numerusform>Đã nhập %n người.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1627,7 +1672,9 @@
     </message>
     <message numerus="yes">
         <source>%n page(s), as they will print.</source>
-        <translation><numerusform>%n trang, đúng như khi in.</numerusform></translation>
+        <translation>
+            <numerusform>%n trang, đúng như khi in.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Type where to save the file.</source>
@@ -1670,7 +1717,9 @@
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
-        <translation><numerusform>%n người tham gia</numerusform></translation>
+        <translation>
+            <numerusform>%n người tham gia</numerusform>
+        </translation>
     </message>
 </context>
 <context>

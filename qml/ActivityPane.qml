@@ -8,6 +8,8 @@ Item {
     id: pane
     property string activityId: ""
     signal openSession(string sessionId)
+    readonly property string title: sessions.title
+    function edit() { editor.load(); editDialog.open() }
     /// The activity or its sessions changed here: lists showing it re-read.
     signal edited()
 
@@ -67,7 +69,7 @@ Item {
                     text: qsTr("Edit")
                     implicitHeight: 48
                     visible: pane.mayEditActivity
-                    onClicked: { editor.load(); editDialog.open() }
+                    onClicked: pane.edit()
                 }
                 Button {
                     text: qsTr("Add a session")
@@ -124,7 +126,7 @@ Item {
         }
     }
 
-    Dialog {
+    ClcDialog {
         id: editDialog
         title: qsTr("Edit the activity")
         modal: true
@@ -140,7 +142,13 @@ Item {
                 width: parent.width
                 spacing: 4
                 Label { text: qsTr("Title") }
-                TextArea { id: eTitle; Layout.fillWidth: true; wrapMode: TextEdit.Wrap; text: editor.fields.title || "" }
+                TextArea {
+                    id: eTitle
+                    Layout.fillWidth: true
+                    wrapMode: TextEdit.Wrap
+                    text: editor.fields.title || ""
+                    background: Rectangle { border.color: eTitle.activeFocus ? "#1565c0" : "#9e9e9e"; radius: 2 }
+                }
                 Label { text: qsTr("Field") }
                 ComboBox {
                     id: eKind; Layout.fillWidth: true; implicitHeight: 48
@@ -176,7 +184,7 @@ Item {
         }
     }
 
-    Dialog {
+    ClcDialog {
         id: sessionDialog
         title: qsTr("Add a session")
         modal: true

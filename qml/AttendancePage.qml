@@ -149,7 +149,7 @@ Page {
         }
     }
 
-    Dialog {
+    ClcDialog {
         id: walkIn
         title: qsTr("Add a walk-in")
         modal: true

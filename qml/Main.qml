@@ -16,6 +16,12 @@ ApplicationWindow {
     // Deep links (clc-app --month, --open-activity, --open-session; also used by scripts/screenshots).
     function showMonth(month) { tabs.currentIndex = 0; stack.get(0).showMonth(month) }
     function openActivityById(activityId) { tabs.currentIndex = 0; stack.get(0).selectOrOpen(activityId) }
+    // Opens an activity with its edit form (scripts/screenshots shows the form).
+    function editActivityById(activityId) {
+        openActivityById(activityId)
+        const pane = wide ? stack.get(0).pane : stack.currentItem.pane
+        pane.edit()
+    }
     function openSessionById(sessionId) { tabs.currentIndex = 0; stack.push(attendancePage, { sessionId: sessionId }) }
     function openTab(index) { tabs.currentIndex = index }
     function openReports(kind, activityId) {
@@ -61,7 +67,7 @@ ApplicationWindow {
         initialItem: SchedulePage {
             wide: window.wide
             onOpenActivity: function(activityId, activityTitle) {
-                stack.push(activityPage, { activityId: activityId, title: activityTitle })
+                stack.push(activityPage, { activityId: activityId })
             }
             onOpenSession: function(sessionId) { stack.push(attendancePage, { sessionId: sessionId }) }
         }
@@ -79,6 +85,8 @@ ApplicationWindow {
         id: activityPage
         Page {
             property alias activityId: pane.activityId
+            property alias pane: pane
+            title: pane.title
             ActivityPane {
                 id: pane
                 anchors.fill: parent

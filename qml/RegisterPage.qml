@@ -79,7 +79,7 @@ Page {
         }
     }
 
-    Dialog {
+    ClcDialog {
         id: personDialog
         property string personId: ""
         title: personId === "" ? qsTr("Add a learner") : qsTr("Edit a learner")
@@ -110,7 +110,7 @@ Page {
         }
     }
 
-    Dialog {
+    ClcDialog {
         id: importDialog
         title: qsTr("Import a list (CSV)")
         modal: true

@@ -19,6 +19,7 @@ Page {
     }
     onVisibleChanged: if (visible) schedule.reload()
 
+    property alias pane: detailPane
     function showMonth(month) { schedule.month = month; selectedId = "" }
     function selectOrOpen(activityId) { if (wide) selectedId = activityId; else openActivity(activityId, "") }
 
@@ -136,6 +137,7 @@ Page {
         Rectangle { visible: page.wide; Layout.fillHeight: true; width: 1; color: "#cfd8dc" }
 
         ActivityPane {
+            id: detailPane
             visible: page.wide
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -1,0 +1,34 @@
+// A modal dialog in the app's look: padded, a dimmed page behind it, 48 px buttons that speak the
+// app's language (Debian ships no Vietnamese translation of Qt's own "OK", "Cancel", "Save", "Close").
+import QtQuick
+import QtQuick.Controls
+
+Dialog {
+    id: dialog
+    modal: true
+    padding: 16
+    topPadding: 8
+    background: Rectangle { color: "white"; radius: 8; border.color: "#90a4ae" }
+    Overlay.modal: Rectangle { color: "#8c000000" }
+    header: Label {
+        text: dialog.title
+        visible: text.length > 0
+        padding: 16
+        bottomPadding: 4
+        font.pixelSize: 18
+        font.bold: true
+        wrapMode: Text.Wrap
+    }
+    function translateButtons() {
+        const texts = [[Dialog.Ok, qsTr("OK")], [Dialog.Cancel, qsTr("Cancel")], [Dialog.Save, qsTr("Save")], [Dialog.Close, qsTr("Close")]]
+        for (const [which, text] of texts) {
+            const button = standardButton(which)
+            if (button) {
+                button.text = text
+                button.implicitHeight = 48
+                button.implicitWidth = 110
+            }
+        }
+    }
+    onAboutToShow: translateButtons()
+}
