@@ -33,11 +33,10 @@ bool installLanguage(const QString &lang)
         QCoreApplication::removeTranslator(current.get());
         current.reset();
     }
-    if (lang == QLatin1String("en"))
-        return true;
+    // English is the source language; its file only carries plural forms ("1 session", "3 sessions").
     auto t = std::make_unique<QTranslator>();
     if (!t->load(QStringLiteral(":/i18n/clc_%1.qm").arg(lang)))
-        return false;
+        return lang == QLatin1String("en");
     QCoreApplication::installTranslator(t.get());
     current = std::move(t);
     return true;

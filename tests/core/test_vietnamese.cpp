@@ -1,3 +1,5 @@
+#include "language.h"
+#include "translate.h"
 #include "vietnamese.h"
 
 #include <algorithm>
@@ -52,4 +54,16 @@ TEST_CASE("dates, months and money are written the Vietnamese way", "[vietnamese
     CHECK(vn::formatMoney(0) == QStringLiteral("0 đ"));
     CHECK(vn::formatMoney(999) == QStringLiteral("999 đ"));
     CHECK(vn::formatMoney(1000) == QStringLiteral("1.000 đ"));
+}
+
+TEST_CASE("counts read right in both languages: 1 session, 3 sessions; 3 buổi", "[i18n]")
+{
+    REQUIRE(installLanguage(QStringLiteral("en")));
+    CHECK(Tr::tr("%n session(s)", nullptr, 1) == QStringLiteral("1 session"));
+    CHECK(Tr::tr("%n session(s)", nullptr, 3) == QStringLiteral("3 sessions"));
+    CHECK(Tr::tr("Month %1") == QStringLiteral("Month %1")); // English is the source: no translation needed
+    REQUIRE(installLanguage(QStringLiteral("vi")));
+    CHECK(Tr::tr("%n session(s)", nullptr, 3) == QStringLiteral("3 buổi"));
+    CHECK_FALSE(installLanguage(QStringLiteral("fr")));
+    installLanguage(QStringLiteral("en"));
 }
