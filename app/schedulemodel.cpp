@@ -36,7 +36,9 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
     case BudgetRole:
         return r.budget ? vn::formatMoney(*r.budget) : QString();
     case DoneRole:
-        return r.status == QLatin1String("done");
+        return r.status == QLatin1String("done") || r.participants > 0;
+    case PlannedRole:
+        return int(r.plannedParticipants.value_or(0));
     default:
         return {};
     }
@@ -48,7 +50,7 @@ QHash<int, QByteArray> ScheduleModel::roleNames() const
             {GroupsRole, "groups"},         {PartnersRole, "partners"},
             {KindLabelRole, "kind"},        {SessionCountRole, "sessionCount"},
             {ParticipantsRole, "participants"}, {BudgetRole, "budget"},
-            {DoneRole, "done"}};
+            {DoneRole, "done"},               {PlannedRole, "planned"}};
 }
 
 void ScheduleModel::setMonth(const QString &month)

@@ -30,6 +30,7 @@ public:
         ParticipantsRole,
         BudgetRole,
         DoneRole,
+        PlannedRole, ///< planned participants, 0 when the plan does not say
     };
     Q_ENUM(Role)
 

@@ -5,7 +5,9 @@
     <message numerus="yes">
         <source>%n present</source>
         <translation>
-            <numerusform>%n present</numerusform><numerusform>%n present</numerusform></translation>
+            <numerusform>%n present</numerusform>
+            <numerusform>%n present</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -13,12 +15,24 @@
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
-            <numerusform>%n participant</numerusform><numerusform>%n participants</numerusform></translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n planned participant(s)</source>
+        <translation><numerusform>%1 of %n planned participant</numerusform><numerusform>%1 of %n planned participants</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>not held yet, %n participant(s) planned</source>
+        <translation><numerusform>not held yet, %n participant planned</numerusform><numerusform>not held yet, %n participants planned</numerusform></translation>
     </message>
 </context>
 <context>
@@ -26,7 +40,9 @@
     <message numerus="yes">
         <source>%n change(s) waiting</source>
         <translation>
-            <numerusform>%n change waiting</numerusform><numerusform>%n changes waiting</numerusform></translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -34,32 +50,44 @@
     <message numerus="yes">
         <source>%n line(s) have errors; nothing was imported</source>
         <translation>
-            <numerusform>%n line has errors; nothing was imported</numerusform><numerusform>%n lines have errors; nothing was imported</numerusform></translation>
+            <numerusform>%n line has errors; nothing was imported</numerusform>
+            <numerusform>%n lines have errors; nothing was imported</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
-            <numerusform>%n participant</numerusform><numerusform>%n participants</numerusform></translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) have errors; nothing was imported.</source>
         <translation>
-            <numerusform>%n line has errors; nothing was imported.</numerusform><numerusform>%n lines have errors; nothing was imported.</numerusform></translation>
+            <numerusform>%n line has errors; nothing was imported.</numerusform>
+            <numerusform>%n lines have errors; nothing was imported.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) would be imported (dry run: nothing written).</source>
         <translation>
-            <numerusform>%n person would be imported (dry run: nothing written).</numerusform><numerusform>%n people would be imported (dry run: nothing written).</numerusform></translation>
+            <numerusform>%n person would be imported (dry run: nothing written).</numerusform>
+            <numerusform>%n people would be imported (dry run: nothing written).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) imported.</source>
         <translation>
-            <numerusform>%n person imported.</numerusform><numerusform>%n people imported.</numerusform></translation>
+            <numerusform>%n person imported.</numerusform>
+            <numerusform>%n people imported.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -67,17 +95,23 @@
     <message numerus="yes">
         <source>%n person(s) ready to import.</source>
         <translation>
-            <numerusform>%n person ready to import.</numerusform><numerusform>%n people ready to import.</numerusform></translation>
+            <numerusform>%n person ready to import.</numerusform>
+            <numerusform>%n people ready to import.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) must be fixed first; nothing will be imported until then.</source>
         <translation>
-            <numerusform>%n line must be fixed first; nothing will be imported until then.</numerusform><numerusform>%n lines must be fixed first; nothing will be imported until then.</numerusform></translation>
+            <numerusform>%n line must be fixed first; nothing will be imported until then.</numerusform>
+            <numerusform>%n lines must be fixed first; nothing will be imported until then.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) imported.</source>
         <translation>
-            <numerusform>%n person imported.</numerusform><numerusform>%n people imported.</numerusform></translation>
+            <numerusform>%n person imported.</numerusform>
+            <numerusform>%n people imported.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -85,7 +119,9 @@
     <message numerus="yes">
         <source>%n page(s), as they will print.</source>
         <translation>
-            <numerusform>%n page, as they will print.</numerusform><numerusform>%n pages, as they will print.</numerusform></translation>
+            <numerusform>%n page, as they will print.</numerusform>
+            <numerusform>%n pages, as they will print.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -93,7 +129,9 @@
     <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
-            <numerusform>%n participant</numerusform><numerusform>%n participants</numerusform></translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -397,6 +397,14 @@
         <source>No activities are planned this month.</source>
         <translation>Tháng này không có hoạt động nào.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n planned participant(s)</source>
+        <translation><numerusform>%1 / %n người tham gia dự kiến</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>not held yet, %n participant(s) planned</source>
+        <translation><numerusform>chưa tổ chức, dự kiến %n người</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>

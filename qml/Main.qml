@@ -33,8 +33,12 @@ ApplicationWindow {
     readonly property StackView currentStack: tabs.currentIndex === 0 ? stack : tabs.currentIndex === 2 ? planStack : null
     readonly property Item currentPage: currentStack ? currentStack.currentItem : pages.children[tabs.currentIndex]
 
+    // A phone held sideways has little height: the home page drops the title bar (it only names the
+    // centre); pages with a way back keep it.
+    readonly property bool compactHeight: height < 500
     header: ToolBar {
-        height: 56
+        visible: !window.compactHeight || (window.currentStack !== null && window.currentStack.depth > 1)
+        height: visible ? 56 : 0
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 4
@@ -111,6 +115,8 @@ ApplicationWindow {
         TabBar {
             id: tabs
             Layout.fillWidth: true
+            // Sideways on a phone, a page opened from a list (the sheet) gets the tab bar's height too.
+            visible: !window.compactHeight || window.currentStack === null || window.currentStack.depth <= 1
             TabButton { text: qsTr("Schedule"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
             TabButton { text: qsTr("Learners"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
             TabButton { text: qsTr("Plan"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }

@@ -48,7 +48,7 @@ Page {
             }
             Button {
                 text: qsTr("Today")
-                implicitHeight: 44
+                implicitHeight: 48
                 onClicked: { schedule.goToToday(); page.selectedId = "" }
             }
         }
@@ -78,6 +78,7 @@ Page {
                 required property int sessionCount
                 required property int participants
                 required property bool done
+                required property int planned
                 width: ListView.view.width - 20
                 highlighted: page.wide && page.selectedId === activityId
                 padding: 14
@@ -113,8 +114,12 @@ Page {
                     }
                     Label {
                         Layout.fillWidth: true
+                        // Planned against actual, when the plan gives a number.
                         text: card.kind + " · " + qsTr("%n session(s)", "", card.sessionCount) + " · "
-                              + (card.done ? qsTr("%n participant(s)", "", card.participants) : qsTr("not held yet"))
+                              + (card.done ? (card.planned > 0 ? qsTr("%1 of %n planned participant(s)", "", card.planned).arg(card.participants)
+                                                               : qsTr("%n participant(s)", "", card.participants))
+                                           : (card.planned > 0 ? qsTr("not held yet, %n participant(s) planned", "", card.planned)
+                                                               : qsTr("not held yet")))
                         wrapMode: Text.Wrap
                         color: "#455a64"
                         font.pixelSize: 15

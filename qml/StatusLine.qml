@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Clc
 
 Rectangle {
-    implicitHeight: Math.max(44, line.implicitHeight + 10)
+    implicitHeight: Math.max(48, line.implicitHeight + 10)
     color: SyncStatus.problem ? "#fdecea" : "#eef3f6"
     RowLayout {
         anchors.fill: parent
@@ -29,7 +29,7 @@ Rectangle {
         ToolButton {
             text: qsTr("Sync now")
             enabled: !SyncStatus.busy
-            implicitHeight: 40
+            implicitHeight: 48
             font.pixelSize: 14
             onClicked: SyncStatus.syncNow()
         }
