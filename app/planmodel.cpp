@@ -2,6 +2,11 @@
 #include "store.h"
 #include "storemanager.h"
 #include "vietnamese.h"
+#include "planimport.h"
+#include "textfile.h"
+#include "dbthread.h"
+
+#include <QUrl>
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -104,6 +109,25 @@ void PlanModel::reload()
             m_tasks.append(QVariantMap{{QStringLiteral("quarter"), quarterLabel(quarter)}, {QStringLiteral("text"), text}});
         endResetModel();
     });
+}
+
+void PlanModel::importPlan(const QString &pathOrUrl)
+{
+    const QString path = pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl.trimmed();
+    StoreManager::writer().run<PlanImportSummary>(
+        this, [path](Store &s) { return clc::importPlan(s, readFile(path), path); },
+        [this](PlanImportSummary sum) {
+            m_importFailed = false;
+            m_importMessage = tr("Imported the plan: %1 activities, %2 targets, %3 quarterly tasks.").arg(sum.activities).arg(sum.targets).arg(sum.tasks);
+            Q_EMIT importFinished();
+            StoreManager::noteWrite();
+            reload();
+        },
+        [this](const QString &error) {
+            m_importFailed = true;
+            m_importMessage = error;
+            Q_EMIT importFinished();
+        });
 }
 
 } // namespace clc

@@ -18,6 +18,8 @@ class PlanModel : public AsyncListModel
     Q_PROPERTY(QVariantList tasks READ tasks NOTIFY loaded)
     Q_PROPERTY(QString budgetText READ budgetText NOTIFY loaded)
     Q_PROPERTY(QString activitiesText READ activitiesText NOTIFY loaded)
+    Q_PROPERTY(QString importMessage READ importMessage NOTIFY importFinished)
+    Q_PROPERTY(bool importFailed READ importFailed NOTIFY importFinished)
 
 public:
     enum Role { TextRole = Qt::UserRole + 1, ProgressRole, ProgressTextRole, MeasuredRole, MetRole };
@@ -31,11 +33,20 @@ public:
     QVariantList tasks() const { return m_tasks; }
     QString budgetText() const { return m_budget; }
     QString activitiesText() const { return m_activities; }
+    QString importMessage() const { return m_importMessage; }
+    bool importFailed() const { return m_importFailed; }
     /// Recomputes from the database (the latest plan's school year).
     Q_INVOKABLE void reload();
+    /// Imports a plan file (clc-plan/1 JSON, as `clc plan import`) on the writer thread; importFinished
+    /// follows with a summary or the error (the line and field at fault); nothing is half-written.
+    Q_INVOKABLE void importPlan(const QString &pathOrUrl);
+
+Q_SIGNALS:
+    void importFinished();
 
 private:
-    QString m_year, m_budget, m_activities;
+    QString m_year, m_budget, m_activities, m_importMessage;
+    bool m_importFailed = false;
     QVariantList m_tasks;
     std::vector<TargetFigures> m_targets;
 };

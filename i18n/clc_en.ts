@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>ActivityPane</name>
@@ -28,11 +29,17 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n planned participant(s)</source>
-        <translation><numerusform>%1 of %n planned participant</numerusform><numerusform>%1 of %n planned participants</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n planned participant</numerusform>
+            <numerusform>%1 of %n planned participants</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>not held yet, %n participant(s) planned</source>
-        <translation><numerusform>not held yet, %n participant planned</numerusform><numerusform>not held yet, %n participants planned</numerusform></translation>
+        <translation>
+            <numerusform>not held yet, %n participant planned</numerusform>
+            <numerusform>not held yet, %n participants planned</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,30 @@
         <source>Reports: print, save…</source>
         <translation>Báo cáo: in, lưu…</translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>There is no plan for a school year yet. It arrives from the ward office when this device syncs, or a coordinator imports the plan file (clc-plan JSON) here.</source>
+        <translation>Chưa có kế hoạch năm học. Kế hoạch sẽ đến từ máy chủ phường khi thiết bị này đồng bộ, hoặc người điều phối nhập tệp kế hoạch (JSON clc-plan) tại đây.</translation>
+    </message>
+    <message>
+        <source>Import a plan…</source>
+        <translation>Nhập kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Choose the plan file</source>
+        <translation>Chọn tệp kế hoạch</translation>
+    </message>
+    <message>
+        <source>Plan files (*.json)</source>
+        <translation>Tệp kế hoạch (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>
@@ -399,11 +423,15 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n planned participant(s)</source>
-        <translation><numerusform>%1 / %n người tham gia dự kiến</numerusform></translation>
+        <translation>
+            <numerusform>%1 / %n người tham gia dự kiến</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>not held yet, %n participant(s) planned</source>
-        <translation><numerusform>chưa tổ chức, dự kiến %n người</numerusform></translation>
+        <translation>
+            <numerusform>chưa tổ chức, dự kiến %n người</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1617,10 @@
     <message>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
+    </message>
+    <message>
+        <source>Imported the plan: %1 activities, %2 targets, %3 quarterly tasks.</source>
+        <translation>Đã nhập kế hoạch: %1 hoạt động, %2 chỉ tiêu, %3 nhiệm vụ quý.</translation>
     </message>
 </context>
 <context>

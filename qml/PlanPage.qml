@@ -3,12 +3,15 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Clc
 
 Page {
     id: page
-    title: qsTr("Plan %1").arg(plan.schoolYear)
+    title: plan.schoolYear === "" ? qsTr("Plan") : qsTr("Plan %1").arg(plan.schoolYear)
     signal openReports()
+    // Names the role so the binding is re-evaluated when enrolment changes it.
+    readonly property bool mayImport: StoreManager.role, StoreManager.mayEdit("plans")
     PlanModel { id: plan }
     Connections {
         target: SyncStatus
@@ -33,9 +36,30 @@ Page {
                 Layout.bottomMargin: 6
                 onClicked: page.openReports()
             }
+            // No plan yet: say where it comes from, and let a coordinator bring the file in.
+            Label {
+                Layout.fillWidth: true
+                visible: plan.schoolYear === "" && !plan.loading
+                text: qsTr("There is no plan for a school year yet. It arrives from the ward office when this device syncs, or a coordinator imports the plan file (clc-plan JSON) here.")
+                wrapMode: Text.Wrap
+                color: "#455a64"
+            }
+            Button {
+                visible: plan.schoolYear === "" && !plan.loading && page.mayImport
+                text: qsTr("Import a plan…")
+                implicitHeight: 48
+                onClicked: planPicker.open()
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: plan.importMessage
+                wrapMode: Text.Wrap
+                color: plan.importFailed ? "#b71c1c" : "#1b5e20"
+            }
             Label { text: plan.activitiesText; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 17; font.bold: true }
             Label { text: plan.budgetText; wrapMode: Text.Wrap; Layout.fillWidth: true }
-            Label { text: qsTr("Targets"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 10 }
+            Label { text: qsTr("Targets"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 10; visible: plan.schoolYear !== "" }
         }
         delegate: Rectangle {
             id: target
@@ -71,7 +95,7 @@ Page {
         footer: ColumnLayout {
             width: ListView.view.width - 24
             spacing: 4
-            Label { text: qsTr("Quarterly tasks"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 14 }
+            Label { text: qsTr("Quarterly tasks"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 14; visible: plan.schoolYear !== "" }
             Repeater {
                 model: plan.tasks
                 Label {
@@ -83,5 +107,12 @@ Page {
                 }
             }
         }
+    }
+
+    FileDialog {
+        id: planPicker
+        title: qsTr("Choose the plan file")
+        nameFilters: [qsTr("Plan files (*.json)"), qsTr("All files (*)")]
+        onAccepted: plan.importPlan(selectedFile.toString())
     }
 }

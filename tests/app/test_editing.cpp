@@ -1,5 +1,8 @@
 // Editing learners and activities: what is written, what a bad value says, and who may edit.
 #include "activityeditor.h"
+#include "planmodel.h"
+
+#include <QFile>
 #include "apptestsupport.h"
 #include "demodata.h"
 #include "error.h"
@@ -139,4 +142,37 @@ TEST_CASE("the screens offer only the edits the server takes from this device's 
     d.manager->refreshRole();
     CHECK(d.manager->mayEdit(QStringLiteral("activities")));
     CHECK_FALSE(d.manager->mayEdit(QStringLiteral("no_such_table")));
+}
+
+TEST_CASE("a plan file imported in the app fills the plan page; a bad one says why and writes nothing", "[app][plan][edit]")
+{
+    TempDir dir;
+    auto store = std::make_unique<Store>(dir.path(QStringLiteral("empty.db")), StoreOptions{QStringLiteral("dev"), {}});
+    store->init(QStringLiteral("Trung tâm học tập cộng đồng phường Đức Chính"));
+    StoreManager manager(std::move(store));
+    StoreManager::setInstance(&manager);
+    PlanModel plan;
+    plan.reload();
+    REQUIRE(loaded(plan));
+    CHECK(plan.schoolYear().isEmpty());
+
+    QSignalSpy finished(&plan, &PlanModel::importFinished);
+    QFile bad(dir.path(QStringLiteral("bad.json")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"format\": \"clc-plan/1\", \"school_year\": 2017}");
+    bad.close();
+    const qint64 before = manager.store().db().scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+    plan.importPlan(dir.path(QStringLiteral("bad.json")));
+    REQUIRE(eventually([&] { return finished.count() == 1; }));
+    CHECK(plan.importFailed());
+    CHECK_FALSE(plan.importMessage().isEmpty());
+    CHECK(manager.store().db().scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt() == before);
+
+    plan.importPlan(QStringLiteral("file://" CLC_SOURCE_DIR "/data/plan-2017-2018.json"));
+    REQUIRE(eventually([&] { return finished.count() == 2; }));
+    INFO(plan.importMessage().toStdString());
+    CHECK_FALSE(plan.importFailed());
+    REQUIRE(eventually([&] { return !plan.loading() && plan.schoolYear() == QStringLiteral("2017-2018"); }));
+    CHECK(plan.rowCount() > 0); // the targets
+    StoreManager::setInstance(nullptr);
 }
