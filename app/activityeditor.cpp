@@ -53,6 +53,7 @@ void ActivityEditor::setActivityId(const QString &id)
     m_id = id;
     m_fields.clear();
     Q_EMIT activityChanged();
+    Q_EMIT loaded(); // not ready until the new values come
     load();
 }
 
@@ -102,6 +103,10 @@ void ActivityEditor::load()
 
 bool ActivityEditor::save(const QVariantMap &values)
 {
+    if (!ready()) {
+        setError(tr("The activity is still being read; try again in a moment."));
+        return false;
+    }
     std::vector<std::pair<QString, QString>> changed;
     for (const QString &f : formFields())
         if (values.contains(f) && values.value(f).toString().trimmed() != m_fields.value(f).toString().trimmed())

@@ -21,6 +21,8 @@ class ActivityEditor : public QObject
     Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
     Q_PROPERTY(QVariantList statuses READ statuses CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    /// The form's values have been read: only then can a save tell what changed.
+    Q_PROPERTY(bool ready READ ready NOTIFY loaded)
 
 public:
     explicit ActivityEditor(QObject *parent = nullptr);
@@ -30,10 +32,12 @@ public:
     QVariantList kinds() const;
     QVariantList statuses() const;
     QString lastError() const { return m_error; }
+    bool ready() const { return !m_fields.isEmpty(); }
 
     /// Reads the activity's current values (loaded() follows).
     Q_INVOKABLE void load();
-    /// Writes the changed fields; false with lastError naming the field when a value is wrong.
+    /// Writes the changed fields; false with lastError naming the field when a value is wrong, or
+    /// while the current values are still being read (nothing could be compared).
     Q_INVOKABLE bool save(const QVariantMap &values);
     /// Adds a session: date "25/11/2017" (or 2017-11-25), times "08:00" and optional "10:30".
     Q_INVOKABLE bool addSession(const QString &date, const QString &start, const QString &end, const QString &place,

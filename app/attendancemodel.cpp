@@ -227,38 +227,40 @@ void AttendanceModel::setError(const QString &e)
     Q_EMIT errorChanged();
 }
 
-void AttendanceModel::write(int index, Status status)
+void AttendanceModel::write(const QString &personId, Status status)
 {
-    Row &r = m_all[size_t(index)];
-    // One row, its own transaction: on disk before the screen changes, so a killed app loses nothing.
-    if (status == NotMarked)
-        records::unmark(StoreManager::current(), m_sessionId, r.personId);
-    else
-        records::markAttendance(StoreManager::current(), m_sessionId, r.personId, statusCode(status));
-    const Status before = r.status;
-    r.status = status;
-    r.sync = Waiting;
-    noteRecorded();
+    // The mark and who recorded it, one transaction: on disk before the screen changes, so a killed
+    // app loses nothing, and a failure changes nothing.
+    Store &s = StoreManager::current();
+    const QString me = s.meta(QStringLiteral("device_name"));
+    {
+        Transaction tx(s.db());
+        if (status == NotMarked)
+            records::unmark(s, m_sessionId, personId);
+        else
+            records::markAttendance(s, m_sessionId, personId, statusCode(status));
+        if (!me.isEmpty() && me != m_recordedBy)
+            s.write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("recorded_by"), me}});
+        tx.commit();
+    }
+    if (!me.isEmpty())
+        m_recordedBy = me;
+    m_lastChange = QDateTime::currentDateTime();
     StoreManager::noteWrite();
     if (loading())
         reload(); // the read in flight may predate this write: only an answer read after it is applied
+    const auto row = std::find_if(m_all.begin(), m_all.end(), [&personId](const Row &r) { return r.personId == personId; });
+    if (row == m_all.end())
+        return; // not on the sheet now (the sheet was re-read meanwhile); the next read shows it
+    const Status before = row->status;
+    row->status = status;
+    row->sync = Waiting;
     m_otherMarks += (status == Excused || status == Absent) - (before == Excused || before == Absent);
+    const int index = int(row - m_all.begin());
     const auto pos = std::find(m_visible.begin(), m_visible.end(), index);
     if (pos != m_visible.end()) {
         const QModelIndex mi = this->index(int(pos - m_visible.begin()));
         Q_EMIT dataChanged(mi, mi, {StatusRole, StatusTextRole, SyncRole, SyncTextRole});
-    }
-}
-
-void AttendanceModel::noteRecorded()
-{
-    m_lastChange = QDateTime::currentDateTime();
-    // Who took the attendance: this device's enrolled name, written on the session (it syncs) once.
-    Store &s = StoreManager::current();
-    const QString me = s.meta(QStringLiteral("device_name"));
-    if (!me.isEmpty() && me != m_recordedBy) {
-        s.write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("recorded_by"), me}});
-        m_recordedBy = me;
     }
 }
 
@@ -274,12 +276,13 @@ void AttendanceModel::cycle(int row)
 {
     if (row < 0 || row >= int(m_visible.size()))
         return;
-    const int index = m_visible[size_t(row)];
-    const Status now = m_all[size_t(index)].status;
+    const Row &r = m_all[size_t(m_visible[size_t(row)])];
+    const QString person = r.personId;
+    const Status now = r.status;
     const Status next = now == NotMarked || now == Absent ? Present : Status(int(now) + 1);
     try {
-        write(index, next);
-        m_undo.push_back({index, now});
+        write(person, next);
+        m_undo.push_back({person, now});
         setError({});
     } catch (const Error &e) {
         setError(e.describe());
@@ -291,9 +294,9 @@ void AttendanceModel::undo()
 {
     if (m_undo.empty())
         return;
-    const auto [index, status] = m_undo.back();
+    const auto [person, status] = m_undo.back();
     try {
-        write(index, status);
+        write(person, status);
         m_undo.pop_back();
         setError({});
     } catch (const Error &e) {
@@ -311,6 +314,8 @@ void AttendanceModel::setHeadcount(int n)
         m_headcount = n;
         setError({});
         StoreManager::noteWrite();
+        if (loading())
+            reload(); // as for a tap: an older read must not put back the old count
     } catch (const Error &e) {
         setError(e.describe());
     }

@@ -86,15 +86,15 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
-    void write(int index, Status status);
+    /// Writes a person's mark (and who recorded it) in one transaction, then shows it.
+    void write(const QString &personId, Status status);
     void setError(const QString &e);
 
-    void noteRecorded();
     QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_error, m_recordedBy;
     QDateTime m_lastChange;
     std::vector<Row> m_all;
     std::vector<int> m_visible; // indexes into m_all
-    std::vector<std::pair<int, Status>> m_undo;
+    std::vector<std::pair<QString, Status>> m_undo; // person, status before: rows move when the sheet is re-read
     int m_expected = 0;
     int m_headcount = 0;
     int m_otherMarks = 0; // excused and absent

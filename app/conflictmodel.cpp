@@ -1,4 +1,5 @@
 #include "conflictmodel.h"
+#include "error.h"
 #include "store.h"
 #include "storemanager.h"
 #include "vietnamese.h"
@@ -106,7 +107,13 @@ void ConflictModel::restore(int row)
 {
     if (row < 0 || row >= int(m_rows.size()))
         return;
-    sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id);
+    try {
+        sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id);
+        m_error.clear();
+    } catch (const Error &e) { // e.g. already restored by a double tap, or the file is busy
+        m_error = e.describe();
+    }
+    Q_EMIT errorChanged();
     StoreManager::noteWrite();
     reload();
 }

@@ -104,7 +104,7 @@ void RegisterModel::setError(const QString &e)
 }
 
 PersonInput RegisterModel::input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
-                                 const QString &phone, const QString &groups)
+                                 const QString &phone, const QString &groups, const QString &note)
 {
     PersonInput in;
     in.fullName = fullName;
@@ -118,15 +118,16 @@ PersonInput RegisterModel::input(const QString &fullName, const QString &sex, co
     }
     in.khu = khu;
     in.phone = phone;
+    in.note = note;
     in.groups = records::splitGroupNames(StoreManager::current(), groups);
     return in;
 }
 
 bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
-                              const QString &phone, const QString &groups)
+                              const QString &phone, const QString &groups, const QString &note)
 {
     try {
-        records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups));
+        records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups, note));
         setError({});
         StoreManager::noteWrite();
     } catch (const Error &e) {
@@ -138,10 +139,10 @@ bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const
 }
 
 bool RegisterModel::updatePerson(const QString &id, const QString &fullName, const QString &sex, const QString &birthYear,
-                                 const QString &khu, const QString &phone, const QString &groups)
+                                 const QString &khu, const QString &phone, const QString &groups, const QString &note)
 {
     try {
-        records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups));
+        records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups, note));
         setError({});
         StoreManager::noteWrite();
     } catch (const Error &e) {
@@ -163,7 +164,8 @@ QVariantMap RegisterModel::person(int row) const
             {QStringLiteral("birthYear"), p.birthYear ? QString::number(*p.birthYear) : QString()},
             {QStringLiteral("khu"), p.khu},
             {QStringLiteral("phone"), p.phone},
-            {QStringLiteral("groups"), p.groups.join(QStringLiteral(", "))}};
+            {QStringLiteral("groups"), p.groups.join(QStringLiteral(", "))},
+            {QStringLiteral("note"), p.note}};
 }
 
 void RegisterModel::setImportResult(const QString &summary, const QStringList &problems)

@@ -42,11 +42,12 @@ public:
 
     /// Adds a person; groups separated by commas. False with lastError naming the field on bad input.
     Q_INVOKABLE bool addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
-                               const QString &phone, const QString &groups);
+                               const QString &phone, const QString &groups, const QString &note = {});
     /// Rewrites a learner (same fields as addPerson; groups replace the old ones). False with lastError.
+    /// Every field is the form's: the note too (an empty one clears it).
     Q_INVOKABLE bool updatePerson(const QString &id, const QString &fullName, const QString &sex, const QString &birthYear,
-                                  const QString &khu, const QString &phone, const QString &groups);
-    /// A row's values for the edit form: {id, fullName, sex ("m"/"f"/""), birthYear, khu, phone, groups}.
+                                  const QString &khu, const QString &phone, const QString &groups, const QString &note);
+    /// A row's values for the edit form: {id, fullName, sex ("m"/"f"/""), birthYear, khu, phone, groups, note}.
     Q_INVOKABLE QVariantMap person(int row) const;
     /// Reads a CSV file and shows what would be imported, every bad line and possible duplicates (on the
     /// reader thread; importChanged follows).
@@ -64,7 +65,7 @@ private:
     void setError(const QString &e);
     void setImportResult(const QString &summary, const QStringList &problems);
     PersonInput input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu, const QString &phone,
-                      const QString &groups);
+                      const QString &groups, const QString &note);
     QHash<QString, records::RowSync> m_sync;
     QString m_filter, m_error, m_importSummary;
     bool m_importBusy = false;

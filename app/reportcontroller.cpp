@@ -8,7 +8,10 @@
 #include "storemanager.h"
 #include "vietnamese.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
+#include <QPointer>
+#include <QThread>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -55,6 +58,39 @@ struct Options
 
 // Preview resolution: sharp on a tablet when a page fills its width, small enough to draw in a blink.
 constexpr double PreviewDpi = 110;
+
+/// Drawing and writing files happen after the reader's snapshot is closed (a long render would hold
+/// it open and keep every other screen's read waiting): on a thread of their own, the answer posted
+/// back to receiver unless it is gone. A clc::Error goes to failed.
+template<class R>
+void offThread(QObject *receiver, std::function<R()> work, std::function<void(R)> done, std::function<void(const QString &)> failed)
+{
+    QPointer<QObject> guard(receiver);
+    QThread *thread = QThread::create([guard, work = std::move(work), done = std::move(done), failed = std::move(failed)] {
+        R result{};
+        QString error;
+        try {
+            result = work();
+        } catch (const Error &e) {
+            error = e.describe();
+        } catch (const std::exception &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [guard, result = std::move(result), error, done, failed]() mutable {
+                if (!guard)
+                    return;
+                if (error.isEmpty())
+                    done(std::move(result));
+                else
+                    failed(error);
+            },
+            Qt::QueuedConnection);
+    });
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
 
 } // namespace
 
@@ -138,22 +174,30 @@ void ReportController::preview()
     const quint64 ticket = ++m_previewTicket;
     setState(true, tr("Preparing the preview…"), false);
     using Pages = std::vector<QImage>;
-    StoreManager::reader().run<Pages>(
-        this, [sel](Store &s) { return reports::renderPages(buildDocument(s, sel), PreviewDpi); },
-        [this, ticket](Pages pages) {
+    auto failed = [this, ticket](const QString &error) {
+        if (ticket != m_previewTicket)
+            return;
+        m_pages.clear();
+        Q_EMIT pagesChanged();
+        setState(false, error, true);
+    };
+    StoreManager::reader().run<ReportDocument>(
+        this, [sel](Store &s) { return buildDocument(s, sel); }, // the numbers, in one snapshot
+        [this, ticket, failed](ReportDocument doc) {
             if (ticket != m_previewTicket)
                 return; // the choice changed meanwhile: a newer preview is coming
-            m_pages = std::move(pages);
-            Q_EMIT pagesChanged();
-            setState(false, tr("%n page(s), as they will print.", nullptr, int(m_pages.size())), false);
+            offThread<Pages>(
+                this, [doc] { return reports::renderPages(doc, PreviewDpi); },
+                [this, ticket](Pages pages) {
+                    if (ticket != m_previewTicket)
+                        return;
+                    m_pages = std::move(pages);
+                    Q_EMIT pagesChanged();
+                    setState(false, tr("%n page(s), as they will print.", nullptr, int(m_pages.size())), false);
+                },
+                failed);
         },
-        [this, ticket](const QString &error) {
-            if (ticket != m_previewTicket)
-                return;
-            m_pages.clear();
-            Q_EMIT pagesChanged();
-            setState(false, error, true);
-        });
+        failed);
 }
 
 QString ReportController::suggestedPath(const QString &format) const
@@ -180,29 +224,36 @@ void ReportController::save(const QString &format, const QString &pathOrUrl)
     }
     const Selection sel{m_kind, m_year, m_month, m_activityId};
     setState(true, tr("Saving…"), false);
-    StoreManager::reader().run<QString>(
-        this,
-        [sel, fmt, path](Store &s) {
-            const ReportDocument doc = buildDocument(s, sel);
-            QDir().mkpath(QFileInfo(path).absolutePath());
-            if (fmt == QLatin1String("pdf")) {
-                reports::writePdf(doc, path);
-            } else if (fmt == QLatin1String("xlsx")) {
-                reports::writeXlsx(doc, path);
-            } else if (fmt == QLatin1String("csv")) {
-                QSaveFile f(path); // whole or not at all
-                if (!f.open(QIODevice::WriteOnly) || f.write(reports::toCsv(doc)) < 0 || !f.commit())
-                    throw Error(Error::Code::InvalidInput, ReportController::tr("cannot write the file"), path);
-            } else {
-                throw Error(Error::Code::InvalidInput, ReportController::tr("'%1' is not pdf, xlsx or csv").arg(fmt), ReportController::tr("Format"));
-            }
-            return QFileInfo(path).absoluteFilePath();
+    auto failed = [this](const QString &error) { setState(false, error, true); };
+    StoreManager::reader().run<ReportDocument>(
+        this, [sel](Store &s) { return buildDocument(s, sel); },
+        [this, fmt, path, failed](ReportDocument doc) {
+            offThread<QString>(this, [doc, fmt, path] { return writeReport(doc, fmt, path); },
+                               [this](QString saved) {
+                                   m_savedPath = saved;
+                                   setState(false, tr("Saved to %1").arg(saved), false);
+                               },
+                               failed);
         },
-        [this](QString saved) {
-            m_savedPath = saved;
-            setState(false, tr("Saved to %1").arg(saved), false);
-        },
-        [this](const QString &error) { setState(false, error, true); });
+        failed);
+}
+
+QString ReportController::writeReport(const ReportDocument &doc, const QString &fmt, const QString &path)
+{
+    // The format is checked before anything touches the disk.
+    if (fmt != QLatin1String("pdf") && fmt != QLatin1String("xlsx") && fmt != QLatin1String("csv"))
+        throw Error(Error::Code::InvalidInput, tr("'%1' is not pdf, xlsx or csv").arg(fmt), tr("Format"));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (fmt == QLatin1String("pdf")) {
+        reports::writePdf(doc, path);
+    } else if (fmt == QLatin1String("xlsx")) {
+        reports::writeXlsx(doc, path);
+    } else {
+        QSaveFile f(path); // whole or not at all
+        if (!f.open(QIODevice::WriteOnly) || f.write(reports::toCsv(doc)) < 0 || !f.commit())
+            throw Error(Error::Code::InvalidInput, tr("cannot write the file"), path);
+    }
+    return QFileInfo(path).absoluteFilePath();
 }
 
 bool ReportController::openSaved()

@@ -2,6 +2,8 @@
 // The reports page: choose a report, see its pages exactly as they will print, save it as PDF, XLSX or
 // CSV, and open the saved file. The report is built and drawn on the reader thread; the numbers are
 // core's (reports.h), the same as `clc report` prints.
+#include "reportdocument.h"
+
 #include <QImage>
 #include <QObject>
 #include <QVariantList>
@@ -71,6 +73,8 @@ Q_SIGNALS:
 
 private:
     void setState(bool busy, const QString &message, bool failed);
+    /// Writes doc as pdf, xlsx or csv (whole or not at all); returns the absolute path. Any thread.
+    static QString writeReport(const ReportDocument &doc, const QString &format, const QString &path);
     Kind m_kind = Monthly;
     QString m_month, m_activityId, m_year, m_message, m_savedPath;
     QVariantList m_months, m_activities;

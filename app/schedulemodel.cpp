@@ -126,6 +126,10 @@ void ScheduleModel::goToToday()
 
 void ScheduleModel::reload()
 {
+    if (m_month.isEmpty()) { // the first answer (which month is "today") has not come yet
+        goToToday();
+        return;
+    }
     const QString month = m_month;
     fetch<std::vector<ActivityRow>>(
         [month](Store &store) { return store.isInitialised() ? records::activities(store, month) : std::vector<ActivityRow>{}; },

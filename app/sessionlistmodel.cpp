@@ -48,7 +48,13 @@ void SessionListModel::setActivityId(const QString &id)
 {
     if (id == m_activityId)
         return;
+    // Another activity's sessions must never stay tappable under this one.
+    beginResetModel();
     m_activityId = id;
+    m_rows.clear();
+    m_title.clear();
+    m_summary.clear();
+    endResetModel();
     reload();
     Q_EMIT activityChanged();
 }

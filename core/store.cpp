@@ -286,7 +286,11 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
 
 void Store::observe(qint64 hlc)
 {
-    const qint64 before = m_clock.last();
+    // Another connection may have saved a later stamp: never save a smaller one over it.
+    const qint64 saved = m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt();
+    if (saved > m_clock.last())
+        m_clock.restore(saved);
+    const qint64 before = saved;
     m_clock.observe(hlc);
     if (m_clock.last() != before)
         setMeta(QStringLiteral("hlc"), m_clock.last());

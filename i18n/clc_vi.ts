@@ -323,6 +323,10 @@
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -1500,6 +1504,10 @@
     <message>
         <source>must be after the start</source>
         <translation>phải sau giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>The activity is still being read; try again in a moment.</source>
+        <translation>Đang đọc hoạt động; hãy thử lại sau giây lát.</translation>
     </message>
 </context>
 <context>

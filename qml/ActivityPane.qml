@@ -135,6 +135,7 @@ Item {
         width: Math.min(parent.width - 20, 560)
         height: Math.min(parent.height - 20, implicitHeight)
         standardButtons: Dialog.Save | Dialog.Cancel
+        onOpened: standardButton(Dialog.Save).enabled = Qt.binding(function() { return editor.ready })
         ScrollView {
             anchors.fill: parent
             contentWidth: availableWidth

@@ -21,10 +21,10 @@ Page {
     readonly property bool mayEdit: StoreManager.role, StoreManager.mayEdit("people")
 
     function openPerson(row) {
-        const p = row >= 0 ? register.person(row) : { id: "", fullName: "", sex: "", birthYear: "", khu: "", phone: "", groups: "" }
+        const p = row >= 0 ? register.person(row) : { id: "", fullName: "", sex: "", birthYear: "", khu: "", phone: "", groups: "", note: "" }
         personDialog.personId = p.id
         fName.text = p.fullName; fMale.checked = p.sex === "m"; fFemale.checked = p.sex === "f"
-        fYear.text = p.birthYear; fKhu.text = p.khu; fPhone.text = p.phone; fGroups.text = p.groups
+        fYear.text = p.birthYear; fKhu.text = p.khu; fPhone.text = p.phone; fGroups.text = p.groups; fNote.text = p.note
         personDialog.open()
     }
 
@@ -98,13 +98,14 @@ Page {
             TextField { id: fKhu; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Neighbourhood (khu)") }
             TextField { id: fPhone; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Phone"); inputMethodHints: Qt.ImhDialableCharactersOnly }
             TextField { id: fGroups; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Groups, separated by commas") }
+            TextField { id: fNote; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Note") }
             Label { Layout.fillWidth: true; text: register.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onAccepted: {
             const sex = fMale.checked ? "m" : fFemale.checked ? "f" : ""
             const ok = personId === ""
-                ? register.addPerson(fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text)
-                : register.updatePerson(personId, fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text)
+                ? register.addPerson(fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text, fNote.text)
+                : register.updatePerson(personId, fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text, fNote.text)
             if (!ok)
                 open() // keep what was typed; the error says which field
         }

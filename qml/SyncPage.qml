@@ -58,6 +58,7 @@ Page {
                 font.bold: true
                 Layout.topMargin: 12
             }
+            Label { Layout.fillWidth: true; text: conflicts.lastError; visible: text.length > 0; color: "#b71c1c"; wrapMode: Text.Wrap }
         }
         delegate: Rectangle {
             id: item

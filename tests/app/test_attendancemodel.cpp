@@ -239,3 +239,23 @@ TEST_CASE("a tap made while the sheet is being re-read is not undone by the olde
     CHECK(m.data(m.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::Present);
     CHECK(m.presentCount() == 1);
 }
+
+TEST_CASE("undo takes back the right person's mark after the sheet was re-read and rows moved", "[app][attendance]")
+{
+    Demo d;
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    REQUIRE(loaded(m));
+    const QString first = m.data(m.index(0), AttendanceModel::PersonIdRole).toString();
+    m.cycle(0);
+    REQUIRE(d.statusInDb(first) == QStringLiteral("present"));
+    // A walk-in whose given name sorts first: every row moves down by one.
+    REQUIRE(m.addWalkIn(QStringLiteral("Lê Văn A"), QStringLiteral("m"), 1990, QString()));
+    REQUIRE(loaded(m));
+    REQUIRE(m.data(m.index(1), AttendanceModel::PersonIdRole).toString() == first);
+    m.undo(); // the walk-in is not an undo step; the tap on `first` is
+    CHECK(d.statusInDb(first).isEmpty());
+    CHECK(m.data(m.index(1), AttendanceModel::StatusRole).toInt() == AttendanceModel::NotMarked);
+    const QString walkIn = m.data(m.index(0), AttendanceModel::PersonIdRole).toString();
+    CHECK(d.statusInDb(walkIn) == QStringLiteral("present"));
+}

@@ -43,6 +43,7 @@ TEST_CASE("editing a learner rewrites the fields and sets the groups to exactly 
     in.fullName = QStringLiteral("Hoàng Thị Sửa");
     in.sex = QStringLiteral("f");
     in.birthYear = 1980;
+    in.note = QStringLiteral("Hội viên từ 2015");
     in.groups = {QStringLiteral("Nông dân"), QStringLiteral("Phụ nữ")};
     const QString id = records::addPerson(s, in);
     in.fullName = QStringLiteral("Hoàng Thị Đã Sửa");
@@ -69,11 +70,14 @@ TEST_CASE("editing a learner rewrites the fields and sets the groups to exactly 
     const QVariantMap p = m.person(0);
     CHECK(p.value(QStringLiteral("groups")).toString().contains(QStringLiteral("Phụ nữ")));
     const QString before = d.canonical();
-    CHECK_FALSE(m.updatePerson(id, p.value(QStringLiteral("fullName")).toString(), QStringLiteral("f"), QStringLiteral("19x0"), QString(), QString(), QString()));
+    CHECK(p.value(QStringLiteral("note")).toString() == QStringLiteral("Hội viên từ 2015"));
+    CHECK_FALSE(m.updatePerson(id, p.value(QStringLiteral("fullName")).toString(), QStringLiteral("f"), QStringLiteral("19x0"), QString(), QString(),
+                               QString(), p.value(QStringLiteral("note")).toString()));
     CHECK(m.lastError().contains(QStringLiteral("19x0")));
     CHECK(d.canonical() == before);
     REQUIRE(m.updatePerson(id, QStringLiteral("Hoàng Thị Lần Ba"), QStringLiteral("nữ"), QStringLiteral("1981"), QStringLiteral("Khu 6"), QString(),
-                           QStringLiteral("Phụ nữ")));
+                           QStringLiteral("Phụ nữ"), p.value(QStringLiteral("note")).toString()));
+    CHECK(s.value(QStringLiteral("people"), id, QStringLiteral("note")).toText() == QStringLiteral("Hội viên từ 2015")); // the form kept it
     REQUIRE(loaded(m));
     m.setFilter(QStringLiteral("lan ba"));
     REQUIRE(loaded(m));
@@ -87,9 +91,8 @@ TEST_CASE("editing an activity writes all fields or none and names a bad one", "
     Store &s = d.store();
     const QString id = records::activities(s, QStringLiteral("2017-11")).front().id;
     ActivityEditor e;
-    QSignalSpy loadedSpy(&e, &ActivityEditor::loaded);
     e.setActivityId(id);
-    REQUIRE(eventually([&] { return loadedSpy.count() > 0; }));
+    REQUIRE(eventually([&] { return e.ready(); }));
     QVariantMap f = e.fields();
     CHECK_FALSE(f.value(QStringLiteral("title")).toString().isEmpty());
 
@@ -175,4 +178,18 @@ TEST_CASE("a plan file imported in the app fills the plan page; a bad one says w
     REQUIRE(eventually([&] { return !plan.loading() && plan.schoolYear() == QStringLiteral("2017-2018"); }));
     CHECK(plan.rowCount() > 0); // the targets
     StoreManager::setInstance(nullptr);
+}
+
+TEST_CASE("the activity form does not save before it has read the activity", "[app][activity][edit]")
+{
+    Demo d;
+    const QString id = records::activities(d.store(), QStringLiteral("2017-11")).front().id;
+    ActivityEditor e;
+    e.setActivityId(id);
+    CHECK_FALSE(e.ready());
+    const QString before = d.canonical();
+    CHECK_FALSE(e.save({{QStringLiteral("status"), QStringLiteral("planned")}, {QStringLiteral("kind"), QStringLiteral("other")}}));
+    CHECK_FALSE(e.lastError().isEmpty());
+    CHECK(d.canonical() == before);
+    REQUIRE(eventually([&e] { return e.ready(); }));
 }

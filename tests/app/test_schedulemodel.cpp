@@ -48,3 +48,18 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     CHECK(model.month() == QStringLiteral("2017-11"));
     StoreManager::setInstance(nullptr);
 }
+
+TEST_CASE("a re-read before the first month is known shows that month, not every activity", "[app][schedule]")
+{
+    TempDir dir;
+    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
+    loadDemo(*store);
+    StoreManager manager(std::move(store));
+    StoreManager::setInstance(&manager);
+    ScheduleModel model; // asks which month is "today"
+    model.reload();      // e.g. a sync finished before that answer came
+    REQUIRE(loaded(model));
+    CHECK_FALSE(model.month().isEmpty());
+    CHECK(model.count() < 10); // one month's activities, not the year's 34
+    StoreManager::setInstance(nullptr);
+}

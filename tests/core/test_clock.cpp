@@ -99,3 +99,20 @@ TEST_CASE("a reader connection cannot write", "[store]")
     CHECK_THROWS_AS(reader.write(QStringLiteral("people"), Store::newId(), {{QStringLiteral("full_name"), QStringLiteral("Không được ghi")}}), Error);
     CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() == 0);
 }
+
+TEST_CASE("observing a remote stamp never saves a clock older than another connection's", "[clock][store]")
+{
+    TempDir dir;
+    ManualClock clock;
+    auto gui = makeStore(dir, QStringLiteral("a.db"), clock);
+    auto syncSide = std::make_unique<Store>(dir.path(QStringLiteral("a.db")), StoreOptions{QStringLiteral("device-a"), clock.fn()});
+    *clock.ms += 60'000;
+    gui->write(QStringLiteral("people"), Store::newId(), {{QStringLiteral("full_name"), QStringLiteral("Mới ghi")}});
+    const qint64 issued = gui->clock().last();
+    {
+        Transaction tx(syncSide->db());
+        syncSide->observe(HybridClock::pack(1'400'000'000'000LL, 0)); // an old remote stamp
+        tx.commit();
+    }
+    CHECK(gui->db().scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt() > issued);
+}
