@@ -166,9 +166,23 @@ void ReportController::loadOptions()
         });
 }
 
+bool ReportController::allowed()
+{
+    // The register and attendance sheets name people: not on a viewer device (which never receives
+    // them either; docs/sync.md, scopes).
+    const bool personal = m_kind == Register || m_kind == Attendance;
+    if (personal && StoreManager::instance() && StoreManager::instance()->role() == QLatin1String("viewer")) {
+        m_pages.clear();
+        Q_EMIT pagesChanged();
+        setState(false, tr("This device may show the schedule only: the learner register and attendance sheets are not on it."), true);
+        return false;
+    }
+    return true;
+}
+
 void ReportController::preview()
 {
-    if (m_year.isEmpty() && m_kind != Register)
+    if ((m_year.isEmpty() && m_kind != Register) || !allowed())
         return;
     const Selection sel{m_kind, m_year, m_month, m_activityId};
     const quint64 ticket = ++m_previewTicket;
@@ -222,6 +236,8 @@ void ReportController::save(const QString &format, const QString &pathOrUrl)
         setState(false, tr("Type where to save the file."), true);
         return;
     }
+    if (!allowed())
+        return;
     const Selection sel{m_kind, m_year, m_month, m_activityId};
     setState(true, tr("Saving…"), false);
     auto failed = [this](const QString &error) { setState(false, error, true); };

@@ -73,6 +73,8 @@ Q_SIGNALS:
 
 private:
     void setState(bool busy, const QString &message, bool failed);
+    /// False (with the reason shown) for reports that name people on a device whose role has no register.
+    bool allowed();
     /// Writes doc as pdf, xlsx or csv (whole or not at all); returns the absolute path. Any thread.
     static QString writeReport(const ReportDocument &doc, const QString &format, const QString &path);
     Kind m_kind = Monthly;

@@ -1748,6 +1748,10 @@
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
+    <message>
+        <source>This device may show the schedule only: the learner register and attendance sheets are not on it.</source>
+        <translation>Thiết bị này chỉ được xem lịch: sổ danh sách học viên và sổ điểm danh không có trên thiết bị.</translation>
+    </message>
 </context>
 <context>
     <name>clc::SessionListModel</name>

@@ -92,5 +92,22 @@ TEST_CASE("the reports page previews the pages that print, and saves PDF, XLSX a
     REQUIRE(idle(r));
     CHECK(r.failed());
     CHECK(r.pageCount() == 0);
+
+    // A viewer device (the schedule on a phone) prints no list of people.
+    manager.store().setMeta(QStringLiteral("role"), QStringLiteral("viewer"));
+    manager.refreshRole();
+    r.setKind(ReportController::Register);
+    r.preview();
+    CHECK(r.failed());
+    CHECK(r.pageCount() == 0);
+    const QString viewerFile = dir.path(QStringLiteral("viewer.pdf"));
+    r.save(QStringLiteral("pdf"), viewerFile);
+    REQUIRE(idle(r));
+    CHECK(r.failed());
+    CHECK_FALSE(QFile::exists(viewerFile));
+    r.setKind(ReportController::Year); // aggregates only: allowed
+    r.preview();
+    REQUIRE(idle(r));
+    CHECK_FALSE(r.failed());
     StoreManager::setInstance(nullptr);
 }
