@@ -123,11 +123,10 @@ PersonInput RegisterModel::input(const QString &fullName, const QString &sex, co
     return in;
 }
 
-bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
-                              const QString &phone, const QString &groups, const QString &note)
+bool RegisterModel::attempt(const std::function<void()> &write)
 {
     try {
-        records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups, note));
+        write();
         setError({});
         StoreManager::noteWrite();
     } catch (const Error &e) {
@@ -138,19 +137,16 @@ bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const
     return true;
 }
 
+bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
+                              const QString &phone, const QString &groups, const QString &note)
+{
+    return attempt([&] { records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups, note)); });
+}
+
 bool RegisterModel::updatePerson(const QString &id, const QString &fullName, const QString &sex, const QString &birthYear,
                                  const QString &khu, const QString &phone, const QString &groups, const QString &note)
 {
-    try {
-        records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups, note));
-        setError({});
-        StoreManager::noteWrite();
-    } catch (const Error &e) {
-        setError(e.describe());
-        return false;
-    }
-    reload();
-    return true;
+    return attempt([&] { records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups, note)); });
 }
 
 QVariantMap RegisterModel::person(int row) const

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -64,6 +65,8 @@ Q_SIGNALS:
 private:
     void setError(const QString &e);
     void setImportResult(const QString &summary, const QStringList &problems);
+    /// Runs one write from the form: on success the list re-reads; on an Error lastError names the field.
+    bool attempt(const std::function<void()> &write);
     PersonInput input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu, const QString &phone,
                       const QString &groups, const QString &note);
     QHash<QString, records::RowSync> m_sync;

@@ -19,29 +19,6 @@
 using namespace clc;
 using namespace clctest;
 
-namespace {
-struct Demo
-{
-    TempDir dir;
-    std::unique_ptr<StoreManager> manager;
-    QString session;
-    Demo()
-    {
-        auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
-        loadDemo(*store);
-        // A session of the last month: planned, attendance not taken yet.
-        session = store->db().scalar(QStringLiteral("SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id "
-                                                    "WHERE a.month = '2018-08' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
-        manager = std::make_unique<StoreManager>(std::move(store));
-        StoreManager::setInstance(manager.get());
-    }
-    ~Demo() { StoreManager::setInstance(nullptr); }
-    QString statusInDb(const QString &person)
-    {
-        return records::sessionMarks(manager->store(), session).value(person);
-    }
-};
-} // namespace
 
 TEST_CASE("a session whose attendance is not taken shows no marks, and taps cycle and persist at once", "[app][attendance]")
 {
@@ -123,18 +100,10 @@ TEST_CASE("a walk-in is added to the register and marked present, a headcount is
 TEST_CASE("the conflicts page lists a kept conflict in plain words and restores the other value", "[app][conflict]")
 {
     Demo d;
-    Store &s = d.manager->store();
-    const QString person = s.db().scalar(QStringLiteral("SELECT id FROM people ORDER BY id LIMIT 1")).toText();
+    Store &s = d.store();
+    const QString person = keepConflictOnKhu(s);
     const QString name = s.value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText();
     const QString khu = s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText();
-    const TableDef *people = table(QStringLiteral("people"));
-    const sync::Change lost{people->code, person, people->fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 99"),
-                            Version{1, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false};
-    {
-        Transaction tx(s.db());
-        sync::applyRemoteChanges(s, sync::conflictRecord(lost, s.centreId()));
-        tx.commit();
-    }
     ConflictModel m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
     m.reload(); // as the page does when shown
@@ -193,7 +162,7 @@ TEST_CASE("the register page searches without accents, adds people and imports a
 TEST_CASE("each mark shows its own sync state, and the sheet shows who recorded it and when", "[app][attendance][sync]")
 {
     Demo d;
-    Store &s = d.manager->store();
+    Store &s = d.store();
     s.setMeta(QStringLiteral("device_name"), QStringLiteral("Máy tính bảng khu 3"));
     AttendanceModel m;
     m.setSessionId(d.session);

@@ -172,15 +172,7 @@ TEST_CASE("the conflicts page restores the other value with one tap", "[app][qml
 {
     App app;
     Store &s = app.store();
-    const QString person = s.db().scalar(QStringLiteral("SELECT id FROM people ORDER BY id LIMIT 1")).toText();
-    const TableDef *people = table(QStringLiteral("people"));
-    const sync::Change lost{people->code, person, people->fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 99"),
-                            Version{1, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false};
-    {
-        Transaction tx(s.db());
-        sync::applyRemoteChanges(s, sync::conflictRecord(lost, s.centreId()));
-        tx.commit();
-    }
+    const QString person = keepConflictOnKhu(s);
     app.open(QSize(1280, 800));
     app.call("openTab", 3);
     QQuickItem *list = app.waitFor("conflictList");
