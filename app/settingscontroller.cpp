@@ -4,12 +4,17 @@
 #include "storemanager.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QQmlEngine>
 
 namespace clc {
 
 
-SettingsController::SettingsController(QObject *parent) : QObject(parent) {}
+SettingsController::SettingsController(QObject *parent) : QObject(parent)
+{
+    if (StoreManager *m = StoreManager::instance())
+        connect(m, &StoreManager::enrolmentChanged, this, &SettingsController::enrolmentChanged);
+}
 
 QString SettingsController::language() const { return currentLanguage(); }
 
@@ -33,8 +38,18 @@ QString SettingsController::deviceName() const
 
 QString SettingsController::role() const
 {
+    // The server's role names, in the reader's language.
     const QString r = StoreManager::current().meta(QStringLiteral("role"));
-    return r.isEmpty() ? QCoreApplication::translate("SettingsController", "(not enrolled)") : r;
+    if (r.isEmpty())
+        return QCoreApplication::translate("SettingsController", "(not enrolled)");
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("viewer"), QT_TR_NOOP("viewer (the schedule only)")},
+        {QStringLiteral("facilitator"), QT_TR_NOOP("facilitator (attendance, sessions, learners)")},
+        {QStringLiteral("coordinator"), QT_TR_NOOP("coordinator (the plan and everything else)")},
+        {QStringLiteral("admin"), QT_TR_NOOP("administrator")},
+    };
+    const auto it = labels.constFind(r);
+    return it == labels.constEnd() ? r : tr(*it);
 }
 
 QString SettingsController::server() const { return StoreManager::current().meta(QStringLiteral("server_url")); }

@@ -10,9 +10,9 @@ class SettingsController : public QObject
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    Q_PROPERTY(QString deviceName READ deviceName CONSTANT)
-    Q_PROPERTY(QString role READ role CONSTANT)
-    Q_PROPERTY(QString server READ server CONSTANT)
+    Q_PROPERTY(QString deviceName READ deviceName NOTIFY enrolmentChanged)
+    Q_PROPERTY(QString role READ role NOTIFY enrolmentChanged)
+    Q_PROPERTY(QString server READ server NOTIFY enrolmentChanged)
 
 public:
     explicit SettingsController(QObject *parent = nullptr);
@@ -24,6 +24,8 @@ public:
     QString server() const;
 
 Q_SIGNALS:
+    /// After this device was enrolled (again): its name, role and server changed.
+    void enrolmentChanged();
     void languageChanged();
 };
 

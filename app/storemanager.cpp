@@ -24,10 +24,11 @@ StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObj
 void StoreManager::refreshRole()
 {
     const QString role = m_store->meta(QStringLiteral("role"));
-    if (role == m_role)
-        return;
-    m_role = role;
-    Q_EMIT roleChanged();
+    if (role != m_role) {
+        m_role = role;
+        Q_EMIT roleChanged();
+    }
+    Q_EMIT enrolmentChanged();
 }
 
 bool StoreManager::mayEdit(const QString &tableName) const

@@ -51,6 +51,8 @@ public:
 Q_SIGNALS:
     void wrote();
     void roleChanged();
+    /// The device was enrolled (again): its name, role and server may have changed.
+    void enrolmentChanged();
 
 private:
     std::unique_ptr<Store> m_store;

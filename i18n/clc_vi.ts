@@ -543,6 +543,10 @@
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
+    <message>
+        <source>Enrol again with a new code…</source>
+        <translation>Đăng ký lại bằng mã mới…</translation>
+    </message>
 </context>
 <context>
     <name>clc</name>
@@ -1772,6 +1776,25 @@
         <translation>
             <numerusform>%n người tham gia</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>clc::SettingsController</name>
+    <message>
+        <source>viewer (the schedule only)</source>
+        <translation>người xem (chỉ xem lịch)</translation>
+    </message>
+    <message>
+        <source>facilitator (attendance, sessions, learners)</source>
+        <translation>người phụ trách (điểm danh, buổi học, học viên)</translation>
+    </message>
+    <message>
+        <source>coordinator (the plan and everything else)</source>
+        <translation>người điều phối (kế hoạch và mọi việc khác)</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
     </message>
 </context>
 <context>

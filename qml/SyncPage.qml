@@ -42,10 +42,34 @@ Page {
                 implicitHeight: 48
                 onClicked: SyncStatus.syncNow()
             }
-            Label { text: qsTr("Enrol this device"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 12 }
-            TextField { id: server; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Server address, e.g. https://clc.example") ; text: settings.server }
-            TextField { id: code; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("One-time code, e.g. K7QM-2XRT-9BHF") }
+            // Enrolled devices keep the form folded away: enrolling again is rare (a new server, a new role).
+            readonly property bool enrolled: settings.server.length > 0
+            property bool enrolAgain: false
             Button {
+                visible: parent.enrolled && !parent.enrolAgain
+                text: qsTr("Enrol again with a new code…")
+                implicitHeight: 48
+                Layout.topMargin: 12
+                onClicked: parent.enrolAgain = true
+            }
+            Label {
+                visible: !parent.enrolled || parent.enrolAgain
+                text: qsTr("Enrol this device"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 12
+            }
+            TextField {
+                id: server
+                visible: !parent.enrolled || parent.enrolAgain
+                Layout.fillWidth: true; implicitHeight: 48
+                placeholderText: qsTr("Server address, e.g. https://clc.example"); text: settings.server
+            }
+            TextField {
+                id: code
+                visible: !parent.enrolled || parent.enrolAgain
+                Layout.fillWidth: true; implicitHeight: 48
+                placeholderText: qsTr("One-time code, e.g. K7QM-2XRT-9BHF")
+            }
+            Button {
+                visible: !parent.enrolled || parent.enrolAgain
                 text: qsTr("Enrol")
                 enabled: server.text.length > 0 && code.text.length > 0
                 implicitHeight: 48

@@ -61,9 +61,11 @@ void SyncClient::start()
         int state = int(State::Idle);
         QString error;
         int pending = 0;
-        qint64 serverTime = 0;
+        qint64 serverTime = 0, lastOk = 0;
         try {
             Store store(path);
+            // The last success may be older than this process (a `clc sync`, an earlier run).
+            lastOk = store.meta(QStringLiteral("last_sync_ok")).toLongLong();
             const QString server = store.meta(QStringLiteral("server_url"));
             const QString token = store.meta(QStringLiteral("token"));
             if (!store.isInitialised() || server.isEmpty() || token.isEmpty()) {
@@ -82,13 +84,15 @@ void SyncClient::start()
             state = int(State::Error);
             error = e.describe();
         }
-        QMetaObject::invokeMethod(this, [=] { onFinished(state, error, pending, serverTime); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [=] { onFinished(state, error, pending, serverTime, lastOk); }, Qt::QueuedConnection);
     });
     m_worker->start();
 }
 
-void SyncClient::onFinished(int state, const QString &error, int pending, qint64 serverTime)
+void SyncClient::onFinished(int state, const QString &error, int pending, qint64 serverTime, qint64 lastOkMs)
 {
+    if (!m_lastSuccess.isValid() && lastOkMs > 0)
+        m_lastSuccess = QDateTime::fromMSecsSinceEpoch(lastOkMs);
     m_running = false;
     m_state = State(state);
     m_errorText = error;

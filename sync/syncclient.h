@@ -56,7 +56,7 @@ Q_SIGNALS:
 
 private:
     void start();
-    void onFinished(int state, const QString &error, int pending, qint64 serverTime);
+    void onFinished(int state, const QString &error, int pending, qint64 serverTime, qint64 lastOkMs);
     void scheduleRetry();
 
     QString m_path;

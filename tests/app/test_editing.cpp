@@ -1,6 +1,7 @@
 // Editing learners and activities: what is written, what a bad value says, and who may edit.
 #include "activityeditor.h"
 #include "planmodel.h"
+#include "settingscontroller.h"
 
 #include <QFile>
 #include "apptestsupport.h"
@@ -175,4 +176,19 @@ TEST_CASE("the activity form does not save before it has read the activity", "[a
     CHECK_FALSE(e.lastError().isEmpty());
     CHECK(d.outbox() == before);
     REQUIRE(eventually([&e] { return e.ready(); }));
+}
+
+TEST_CASE("after enrolment the settings show the new name, role and server at once", "[app][settings]")
+{
+    Demo d;
+    SettingsController settings;
+    QSignalSpy changed(&settings, &SettingsController::enrolmentChanged);
+    d.store().setMeta(QStringLiteral("device_name"), QStringLiteral("Máy tính bảng khu 3"));
+    d.store().setMeta(QStringLiteral("role"), QStringLiteral("facilitator"));
+    d.store().setMeta(QStringLiteral("server_url"), QStringLiteral("https://phuong.example"));
+    d.manager->refreshRole(); // what SyncStatus does when enrolment succeeds
+    CHECK(changed.count() == 1);
+    CHECK(settings.deviceName() == QStringLiteral("Máy tính bảng khu 3"));
+    CHECK(settings.role().startsWith(QStringLiteral("facilitator")));
+    CHECK(settings.server() == QStringLiteral("https://phuong.example"));
 }

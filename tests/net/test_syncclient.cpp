@@ -49,6 +49,16 @@ TEST_CASE("the background sync client never blocks, reports its state, and resum
     CHECK_FALSE(client.errorText().isEmpty());
     CHECK(client.lastSuccess() == firstSuccess);
     CHECK(client.retryInMs() > 0);
+    {
+        // The app opened again while offline: the last success comes from the file, not "never".
+        SyncClient restarted(db);
+        QSignalSpy again(&restarted, &SyncClient::finished);
+        restarted.syncNow();
+        REQUIRE(again.wait(20000));
+        CHECK(restarted.state() == SyncClient::State::Offline);
+        REQUIRE(restarted.lastSuccess().isValid());
+        CHECK(qAbs(restarted.lastSuccess().secsTo(firstSuccess)) <= 2);
+    }
 
     // It comes back: the client finds it by itself (no syncNow) and sends what waited.
     server->start();
