@@ -17,6 +17,20 @@ struct Pending
     bool tooLarge = false;
 };
 
+QString peerAddress(MHD_Connection *connection)
+{
+    const MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr)
+        return {};
+    char text[INET6_ADDRSTRLEN] = {};
+    const sockaddr *a = info->client_addr;
+    if (a->sa_family == AF_INET)
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in *>(a)->sin_addr, text, sizeof text);
+    else if (a->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6 *>(a)->sin6_addr, text, sizeof text);
+    return QString::fromLatin1(text);
+}
+
 MHD_Result send(MHD_Connection *connection, const HttpResponse &r, bool gzipOk)
 {
     QByteArray body = r.body;
@@ -27,6 +41,8 @@ MHD_Result send(MHD_Connection *connection, const HttpResponse &r, bool gzipOk)
     MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, r.contentType.constData());
     if (compress)
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    if (r.retryAfterSeconds > 0)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_RETRY_AFTER, QByteArray::number(r.retryAfterSeconds).constData());
     const MHD_Result ok = MHD_queue_response(connection, unsigned(r.status), response);
     MHD_destroy_response(response);
     return ok;
@@ -84,6 +100,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collectHeader, &request);
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectArgument, &request);
     request.body = std::move(p->body);
+    request.peer = peerAddress(connection);
     if (request.header("content-encoding").contains("gzip")) {
         const auto inflated = gzipDecompress(request.body, limit);
         if (!inflated)

@@ -20,6 +20,7 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; ///< names in lower case
     QByteArray body;                        ///< already un-gzipped
+    QString peer;                           ///< the client's IP address, "" if unknown
     QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
 };
 
@@ -28,6 +29,7 @@ struct HttpResponse
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
+    int retryAfterSeconds = 0;              ///< sent as Retry-After when > 0 (429, 503)
 };
 
 struct HttpServerOptions

@@ -22,6 +22,39 @@ HttpResponse problem(int status, const QString &code, const QString &message, co
 
 } // namespace
 
+void EnrolThrottle::prune(std::deque<qint64> &times, qint64 now)
+{
+    while (!times.empty() && times.front() <= now - WindowMs)
+        times.pop_front();
+}
+
+qint64 EnrolThrottle::blockedFor(const QString &peer, qint64 now)
+{
+    auto it = m_failures.find(peer);
+    if (it == m_failures.end())
+        return 0;
+    prune(*it, now);
+    if (it->empty()) {
+        m_failures.erase(it);
+        return 0;
+    }
+    return int(it->size()) >= MaxFailures ? it->front() + WindowMs - now : 0;
+}
+
+void EnrolThrottle::failed(const QString &peer, qint64 now)
+{
+    if (m_failures.size() >= MaxPeers && !m_failures.contains(peer)) {
+        // Bounded memory: forget addresses whose failures have all expired, else start afresh.
+        for (auto it = m_failures.begin(); it != m_failures.end();) {
+            prune(*it, now);
+            it = it->empty() ? m_failures.erase(it) : std::next(it);
+        }
+        if (m_failures.size() >= MaxPeers)
+            m_failures.clear();
+    }
+    m_failures[peer].push_back(now);
+}
+
 ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall)
     : m_store(store), m_sync(store, wall), m_enrolment(store, wall),
       m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
@@ -78,9 +111,19 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
     if (err.error != QJsonParseError::NoError || code.isEmpty())
         return problem(400, QStringLiteral("invalid"), QStringLiteral("send {\"code\": \"XXXX-XXXX-XXXX\"}"), QStringLiteral("code"));
     std::lock_guard lock(m_mutex);
+    const qint64 now = m_wall();
+    if (const qint64 wait = m_throttle.blockedFor(r.peer, now); wait > 0) {
+        HttpResponse tooMany = problem(429, QStringLiteral("too_many_attempts"),
+                                       QStringLiteral("too many wrong codes from this address; try again in %1 minutes").arg((wait + 59999) / 60000),
+                                       QStringLiteral("code"));
+        tooMany.retryAfterSeconds = int((wait + 999) / 1000);
+        return tooMany;
+    }
     const auto e = m_enrolment.enrol(code);
-    if (!e)
+    if (!e) {
+        m_throttle.failed(r.peer, now);
         return problem(401, QStringLiteral("invalid_code"), QStringLiteral("the code is unknown, already used or expired"), QStringLiteral("code"));
+    }
     return json(200, QJsonObject{{QStringLiteral("token"), e->token},
                                  {QStringLiteral("device"), e->device.id},
                                  {QStringLiteral("centre"), e->device.centre},

@@ -5,9 +5,29 @@
 #include "httpserver.h"
 #include "syncservice.h"
 
+#include <QHash>
+#include <deque>
 #include <mutex>
 
 namespace clc::sync {
+
+/// Failed enrolment attempts per client address: after MaxFailures within Window, /v1/enroll answers
+/// 429 until the oldest failure leaves the window. A one-time code has about 59 bits; this keeps a
+/// guesser to 10 tries per quarter hour per address. Memory is bounded (old addresses are dropped).
+class EnrolThrottle
+{
+public:
+    static constexpr int MaxFailures = 10;
+    static constexpr qint64 WindowMs = 15 * 60 * 1000;
+    static constexpr int MaxPeers = 10000;
+    /// Milliseconds until the peer may try again; 0 if it may now.
+    qint64 blockedFor(const QString &peer, qint64 now);
+    void failed(const QString &peer, qint64 now);
+
+private:
+    void prune(std::deque<qint64> &times, qint64 now);
+    QHash<QString, std::deque<qint64>> m_failures;
+};
 
 class ServerApi
 {
@@ -25,6 +45,7 @@ private:
     ServerStore &m_store;
     SyncService m_sync;
     EnrolmentService m_enrolment;
+    EnrolThrottle m_throttle;
     HybridClock::WallClock m_wall;
 };
 
