@@ -1430,6 +1430,10 @@
         <source>cannot write the XLSX: %1</source>
         <translation>không ghi được tệp XLSX: %1</translation>
     </message>
+    <message>
+        <source>this code was made for centre %1, but this device belongs to centre %2; ask for a code for %2 (the code was not used)</source>
+        <translation>mã này được tạo cho trung tâm %1, nhưng thiết bị này thuộc trung tâm %2; hãy xin mã cho %2 (mã chưa bị dùng)</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>

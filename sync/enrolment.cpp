@@ -47,8 +47,16 @@ NewEnrolment EnrolmentService::create(const QString &centre, const QString &role
     return {id, code.left(4) + QLatin1Char('-') + code.mid(4, 4) + QLatin1Char('-') + code.mid(8)};
 }
 
-std::optional<Enrolled> EnrolmentService::enrol(const QString &code)
+std::optional<Enrolled> EnrolmentService::enrol(const QString &code, const QString &expectedCentre)
 {
+    if (!expectedCentre.isEmpty()) {
+        const auto centre = m_store.codeCentre(hashOf(normaliseCode(code)), m_wall());
+        if (centre && *centre != expectedCentre)
+            throw Error(Error::Code::Forbidden,
+                        Tr::tr("this code was made for centre %1, but this device belongs to centre %2; ask for a code for %2 (the code was not used)")
+                            .arg(*centre, expectedCentre),
+                        QStringLiteral("centre"));
+    }
     QByteArray raw(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
     const QString token = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));

@@ -30,7 +30,9 @@ public:
     /// Makes a code valid for validDays; throws InvalidInput for a bad centre id, role or empty name.
     NewEnrolment create(const QString &centre, const QString &role, const QString &name, int validDays = 7);
     /// Exchanges a code (case, spaces and dashes ignored) for a token; nullopt if unknown, used or expired.
-    std::optional<Enrolled> enrol(const QString &code);
+    /// With expectedCentre (the device's own, when it has one), a code made for another centre is
+    /// refused (Forbidden) before it is spent, so the right device can still use it.
+    std::optional<Enrolled> enrol(const QString &code, const QString &expectedCentre = {});
     /// The device a bearer token belongs to, if enrolled and not revoked.
     std::optional<Device> authenticate(const QString &token);
     bool revoke(const QString &deviceId);

@@ -101,12 +101,14 @@ QByteArray HttpTransport::pull(const QString &cursor, int limit)
 
 QJsonObject HttpTransport::health() { return QJsonDocument::fromJson(exchange(request(QStringLiteral("/v1/health")), "GET", {})).object(); }
 
-QJsonObject HttpTransport::enroll(const QString &code)
+QJsonObject HttpTransport::enroll(const QString &code, const QString &centre)
 {
     QNetworkRequest r = request(QStringLiteral("/v1/enroll"));
     r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    return QJsonDocument::fromJson(exchange(r, "POST", QJsonDocument(QJsonObject{{QStringLiteral("code"), code}}).toJson(QJsonDocument::Compact)))
-        .object();
+    QJsonObject body{{QStringLiteral("code"), code}};
+    if (!centre.isEmpty())
+        body.insert(QStringLiteral("centre"), centre); // the server refuses another centre's code without spending it
+    return QJsonDocument::fromJson(exchange(r, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact))).object();
 }
 
 QString enrolDevice(Store &s, const QString &server, const QString &code, const QString &caFile)
@@ -114,7 +116,7 @@ QString enrolDevice(Store &s, const QString &server, const QString &code, const 
     HttpTransport http(QUrl(server), QString(), HttpTransportOptions{60000, caFile});
     QJsonObject answer;
     try {
-        answer = http.enroll(code);
+        answer = http.enroll(code, s.isInitialised() ? s.centreId() : QString());
     } catch (const TransportError &e) {
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
     }

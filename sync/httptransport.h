@@ -31,7 +31,8 @@ public:
     /// GET /v1/health: the server's answer (status, time, protocol, schema).
     QJsonObject health();
     /// POST /v1/enroll: exchanges a one-time code; the answer holds token, device, centre, role, name.
-    QJsonObject enroll(const QString &code);
+    /// centre (the device's own, if it has one) lets the server refuse another centre's code unspent.
+    QJsonObject enroll(const QString &code, const QString &centre = {});
 
     qint64 bytesSent() const { return m_sent; }
     qint64 bytesReceived() const { return m_received; }

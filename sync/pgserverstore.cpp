@@ -229,6 +229,15 @@ public:
         return record(r.get(), 0);
     }
 
+    std::optional<QString> codeCentre(const QByteArray &codeHash, qint64 nowMs) override
+    {
+        Result r = query("SELECT centre FROM clc_devices WHERE code_hash = $1 AND code_expires > $2 AND revoked_at IS NULL",
+                         Params().add(QString::fromLatin1(codeHash.toHex())).add(nowMs));
+        if (PQntuples(r.get()) != 1)
+            return std::nullopt;
+        return QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
+    }
+
     std::optional<DeviceRecord> deviceByToken(const QByteArray &tokenHash) override
     {
         Result r = query("SELECT id, centre, role, name FROM clc_devices WHERE token_hash = $1 AND revoked_at IS NULL",

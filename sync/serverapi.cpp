@@ -119,7 +119,7 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
         tooMany.retryAfterSeconds = int((wait + 999) / 1000);
         return tooMany;
     }
-    const auto e = m_enrolment.enrol(code);
+    const auto e = m_enrolment.enrol(code, body.value(QStringLiteral("centre")).toString());
     if (!e) {
         m_throttle.failed(r.peer, now);
         return problem(401, QStringLiteral("invalid_code"), QStringLiteral("the code is unknown, already used or expired"), QStringLiteral("code"));

@@ -69,6 +69,8 @@ public:
     virtual void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) = 0;
     /// Exchanges an unused, unexpired code for a token (both hashed): at most once per code.
     virtual std::optional<DeviceRecord> redeemCode(const QByteArray &codeHash, const QByteArray &tokenHash, qint64 nowMs) = 0;
+    /// The centre a live (unused, unexpired, not revoked) code was made for; nothing is spent.
+    virtual std::optional<QString> codeCentre(const QByteArray &codeHash, qint64 nowMs) = 0;
     /// The device holding this token, if it is enrolled and not revoked.
     virtual std::optional<DeviceRecord> deviceByToken(const QByteArray &tokenHash) = 0;
     /// Stops a device at once; false if there is no such device.

@@ -164,6 +164,15 @@ public:
         return d;
     }
 
+    std::optional<QString> codeCentre(const QByteArray &codeHash, qint64 nowMs) override
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT centre FROM devices WHERE code_hash = ? AND code_expires > ? AND revoked_at IS NULL"));
+        st.bind(1, QString::fromLatin1(codeHash.toHex())).bind(2, nowMs);
+        if (!st.step())
+            return std::nullopt;
+        return st.text(0);
+    }
+
     std::optional<DeviceRecord> deviceByToken(const QByteArray &tokenHash) override
     {
         auto st = m_db.prepare(QStringLiteral("SELECT id, centre, role, name FROM devices WHERE token_hash = ? AND revoked_at IS NULL"));

@@ -218,6 +218,15 @@ TEST_CASE("requests without a valid token, role or scope are refused with 401 or
     CHECK(count(other, "activities") == 0);
     // A used code does not work twice.
     CHECK(runClc(o.dir.path(QStringLiteral("again.db")), {QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(), QStringLiteral("--code"), otherCode}).code == 1);
+    // A device of this centre given the other centre's code is refused, and the code stays good for
+    // the device it was made for.
+    const QString spare = o.server->enrollCode(centreOf(other), QStringLiteral("facilitator"), QStringLiteral("Máy phường khác 2"));
+    const Result wrongCentre = runClc(o.a, {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(),
+                                            QStringLiteral("--code"), spare});
+    CHECK(wrongCentre.code == 1);
+    CHECK(wrongCentre.err.contains(QStringLiteral("was not used")));
+    const QString other2 = o.dir.path(QStringLiteral("other2.db"));
+    CHECK(runClc(other2, {QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(), QStringLiteral("--code"), spare}).code == 0);
 
     for (const QString &db : {o.a, o.b})
         REQUIRE(runClc(db, {QStringLiteral("sync")}).code == 0);

@@ -53,3 +53,26 @@ TEST_CASE("wrong enrolment codes from one address are throttled; other addresses
     *clock.ms += EnrolThrottle::WindowMs + 1;
     CHECK(api.handle(enrolRequest(good, guesser)).status == 200);
 }
+
+TEST_CASE("a device that belongs to a centre is refused another centre's code, which stays unspent", "[server][enrol]")
+{
+    TempDir dir;
+    auto store = openSqliteServerStore(dir.path(QStringLiteral("server.db")));
+    ManualClock clock;
+    ServerApi api(*store, clock.fn());
+    EnrolmentService codes(*store, clock.fn());
+    const QString ours = Store::newId(), theirs = Store::newId();
+    const QString code = codes.create(theirs, QStringLiteral("coordinator"), QStringLiteral("Máy phường bên")).code;
+
+    HttpRequest wrong = enrolRequest(code, QStringLiteral("192.0.2.1"));
+    wrong.body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("centre"), ours}}).toJson(QJsonDocument::Compact);
+    const HttpResponse refused = api.handle(wrong);
+    CHECK(refused.status == 403);
+    CHECK(QJsonDocument::fromJson(refused.body).object().value(QStringLiteral("field")).toString() == QStringLiteral("centre"));
+
+    HttpRequest right = enrolRequest(code, QStringLiteral("192.0.2.2"));
+    right.body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("centre"), theirs}}).toJson(QJsonDocument::Compact);
+    const HttpResponse ok = api.handle(right);
+    REQUIRE(ok.status == 200);
+    CHECK(QJsonDocument::fromJson(ok.body).object().value(QStringLiteral("centre")).toString() == theirs);
+}
