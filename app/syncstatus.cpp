@@ -17,8 +17,8 @@ namespace {
 SyncStatus *s_instance = nullptr;
 } // namespace
 
-SyncStatus::SyncStatus(const QString &databasePath, QObject *parent)
-    : QObject(parent), m_path(databasePath), m_client(std::make_unique<sync::SyncClient>(databasePath))
+SyncStatus::SyncStatus(const QString &databasePath, const StoreOptions &options, QObject *parent)
+    : QObject(parent), m_path(databasePath), m_options(options), m_client(std::make_unique<sync::SyncClient>(databasePath, options))
 {
     connect(m_client.get(), &sync::SyncClient::changed, this, [this] {
         m_pending = m_client->pending();
@@ -90,10 +90,11 @@ void SyncStatus::syncNow() { m_client->syncNow(); }
 void SyncStatus::enrol(const QString &server, const QString &code)
 {
     const QString path = m_path;
-    QThread *worker = QThread::create([this, path, server, code] {
+    const StoreOptions options = m_options;
+    QThread *worker = QThread::create([this, path, options, server, code] {
         QString name, error;
         try {
-            Store store(path); // its own connection, off the GUI thread
+            Store store(path, options); // its own connection, off the GUI thread
             name = sync::enrolDevice(store, server.trimmed(), code.trimmed());
         } catch (const Error &e) {
             error = e.message();

@@ -2,6 +2,8 @@
 // The sync state as every screen shows it: one calm line (offline / syncing / last successful sync at
 // hh:mm / an error in plain words) and the number of changes waiting. Wraps SyncClient; made in
 // main() and exposed to QML as the singleton SyncStatus.
+#include "store.h"
+
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -26,7 +28,8 @@ class SyncStatus : public QObject
     Q_PROPERTY(bool problem READ problem NOTIFY changed)
 
 public:
-    explicit SyncStatus(const QString &databasePath, QObject *parent = nullptr);
+    /// options: the app's Store's, so the sync thread's connection is the same replica.
+    explicit SyncStatus(const QString &databasePath, const StoreOptions &options = {}, QObject *parent = nullptr);
     ~SyncStatus() override;
 
     QString text() const;
@@ -51,6 +54,7 @@ private:
     /// Counts the changes waiting, on the reader thread (after local writes and after each run).
     void refreshPending();
     QString m_path;
+    StoreOptions m_options;
     int m_pending = 0;
     QTimer m_pendingTimer;
     std::unique_ptr<sync::SyncClient> m_client;

@@ -10,7 +10,8 @@
 
 namespace clc::sync {
 
-SyncClient::SyncClient(const QString &databasePath, QObject *parent) : QObject(parent), m_path(databasePath)
+SyncClient::SyncClient(const QString &databasePath, StoreOptions options, QObject *parent)
+    : QObject(parent), m_path(databasePath), m_options(std::move(options))
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncClient::syncNow);
@@ -57,13 +58,14 @@ void SyncClient::start()
         delete m_worker;
     }
     const QString path = m_path;
-    m_worker = QThread::create([this, path] {
+    const StoreOptions options = m_options;
+    m_worker = QThread::create([this, path, options] {
         int state = int(State::Idle);
         QString error;
         int pending = 0;
         qint64 serverTime = 0, lastOk = 0;
         try {
-            Store store(path);
+            Store store(path, options);
             // The last success may be older than this process (a `clc sync`, an earlier run).
             lastOk = store.meta(QStringLiteral("last_sync_ok")).toLongLong();
             const QString server = store.meta(QStringLiteral("server_url"));

@@ -4,6 +4,8 @@
 // back as properties and signals. Failures retry with exponential backoff and jitter; the network
 // coming back (QNetworkInformation where a backend exists, else the retries themselves probing the
 // server) triggers a sync.
+#include "store.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -33,7 +35,8 @@ public:
     };
     Q_ENUM(State)
 
-    explicit SyncClient(const QString &databasePath, QObject *parent = nullptr);
+    /// options: the same as the app's own Store (its device id), so the worker's connection is the same replica.
+    explicit SyncClient(const QString &databasePath, StoreOptions options = {}, QObject *parent = nullptr);
     ~SyncClient() override;
 
     State state() const { return m_state; }
@@ -60,6 +63,7 @@ private:
     void scheduleRetry();
 
     QString m_path;
+    StoreOptions m_options;
     State m_state = State::NotEnrolled;
     QString m_errorText;
     int m_pending = 0;

@@ -28,7 +28,7 @@ TEST_CASE("the main window and its pages load at phone and tablet size without Q
     const QString session = store->db().scalar(QStringLiteral("SELECT id FROM sessions ORDER BY starts_at LIMIT 1")).toText();
     StoreManager manager(std::move(store));
     StoreManager::setInstance(&manager);
-    SyncStatus status(path);
+    SyncStatus status(path, StoreOptions{QStringLiteral("dev"), {}});
     SyncStatus::setInstance(&status);
 
     QStringList warnings;
@@ -67,7 +67,7 @@ TEST_CASE("switching the language retranslates what is on screen at once", "[app
     loadDemo(*store);
     StoreManager manager(std::move(store));
     StoreManager::setInstance(&manager);
-    SyncStatus status(path);
+    SyncStatus status(path, StoreOptions{QStringLiteral("dev"), {}});
     SyncStatus::setInstance(&status);
     installLanguage(QStringLiteral("vi"));
     QQmlApplicationEngine engine;

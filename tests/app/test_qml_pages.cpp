@@ -36,7 +36,7 @@ struct App
         loadDemo(*store);
         manager = std::make_unique<StoreManager>(std::move(store));
         StoreManager::setInstance(manager.get());
-        status = std::make_unique<SyncStatus>(path);
+        status = std::make_unique<SyncStatus>(path, StoreOptions{QStringLiteral("dev"), {}});
         SyncStatus::setInstance(status.get());
     }
     ~App()
