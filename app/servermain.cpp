@@ -25,7 +25,9 @@ const char Usage[] =
     "       clc-server --data DIR [--postgres CONNINFO] enroll --centre ID --role viewer|facilitator|coordinator|admin --name NAME\n"
     "       clc-server --data DIR [--postgres CONNINFO] revoke DEVICE\n"
     "       clc-server --data DIR [--postgres CONNINFO] devices\n"
-    "       clc-server --data DIR backup FILE\n";
+    "       clc-server --data DIR backup FILE\n"
+    "       clc-server --data DIR restore FILE          (server stopped; devices then re-send what the backup lacks)\n"
+    "       clc-server --data DIR [--postgres CONNINFO] new-epoch   (after pg_restore)\n";
 
 int usage(const char *why)
 {
@@ -109,7 +111,31 @@ int main(int argc, char **argv)
             return 0;
         }
 
+        if (command == QLatin1String("restore")) {
+            if (args.size() != 2)
+                return usage("restore FILE");
+            if (!postgres.isEmpty())
+                return usage("with --postgres, restore with pg_restore, then run new-epoch (docs/operations.md)");
+            if (!QFileInfo::exists(args[1]))
+                throw Error(Error::Code::InvalidInput, QStringLiteral("no such file"), args[1]);
+            {
+                Database check(args[1]); // a file that is not a database fails here, before anything is replaced
+                check.scalar(QStringLiteral("SELECT count(*) FROM changes"));
+            }
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(sqlitePath + QLatin1String(suffix));
+            if (!QFile::copy(args[1], sqlitePath))
+                throw Error(Error::Code::InvalidInput, QStringLiteral("cannot copy the backup into place"), sqlitePath);
+            // A new epoch: devices learn that changes they pushed after the backup may be gone.
+            std::printf("restored %s; epoch %s\n", qPrintable(args[1]), qPrintable(openSqliteServerStore(sqlitePath)->renewEpoch()));
+            return 0;
+        }
+
         std::unique_ptr<ServerStore> store = postgres.isEmpty() ? openSqliteServerStore(sqlitePath) : openPostgresServerStore(postgres, pgSchema);
+        if (command == QLatin1String("new-epoch")) {
+            std::printf("epoch %s\n", qPrintable(store->renewEpoch()));
+            return 0;
+        }
 
         if (command == QLatin1String("enroll")) {
             QString centre, role, name;

@@ -193,6 +193,27 @@ Value Store::value(const QString &tableName, const QString &id, const QString &f
     return st.step() ? st.value(0) : Value();
 }
 
+int Store::requeueOwnChanges()
+{
+    requireInitialised();
+    int queued = 0;
+    Transaction tx(*m_db);
+    for (const TableDef &t : tables()) {
+        for (size_t f = 0; f < t.fields.size(); ++f) {
+            m_db->prepare(QStringLiteral(
+                    "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
+                    "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM field_clock fc JOIN %2 r ON r.id = fc.row_id "
+                    "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
+                    "  (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field AND o.error IS NULL)")
+                             .arg(t.fields[f].name, t.name))
+                .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
+            queued += m_db->changes();
+        }
+    }
+    tx.commit();
+    return queued;
+}
+
 qint64 Store::pendingChanges() { return m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL")).toInt(); }
 
 QString Store::replicaUuid(int number)

@@ -87,6 +87,10 @@ public:
 
     /// Local changes not yet acknowledged by the server (rejected ones excluded).
     qint64 pendingChanges();
+    /// Puts every field whose current version this replica wrote back into the outbox (without a base),
+    /// unless a change to it is already waiting: for a server restored from a backup, which may have
+    /// lost them. The merge treats what it already has as duplicates. Returns how many were queued.
+    int requeueOwnChanges();
 
     /// The version of one field, if it was ever written here or merged in.
     std::optional<Version> fieldVersion(const TableDef &t, const QString &row, int field);

@@ -63,19 +63,23 @@ QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, co
     const QNetworkReply::NetworkError netError = reply->error();
     const QString netText = reply->errorString();
     reply->deleteLater();
-    if (status == 0 || status >= 500) {
+    // A connection cut in the middle of an answer can still carry a 200 status: what arrived is not
+    // the whole answer, and the caller may retry as for a lost connection.
+    if (status == 0 || status >= 500 || (status < 400 && netError != QNetworkReply::NoError)) {
         // Unknown whether the server acted: the caller may retry (pushes are idempotent).
         throw TransportError(timedOut ? "the server did not answer in time"
-                                      : status ? QStringLiteral("the server failed (HTTP %1)").arg(status).toStdString()
-                                               : netText.toStdString());
+                                      : status >= 500 ? QStringLiteral("the server failed (HTTP %1)").arg(status).toStdString()
+                                                      : netText.toStdString());
     }
     if (status >= 400) {
         const QJsonObject o = QJsonDocument::fromJson(answer).object();
         const QString message = o.value(QStringLiteral("message")).toString(QStringLiteral("HTTP %1").arg(status));
+        if (status == 409 && o.value(QStringLiteral("error")).toString() == QLatin1String("batch_gap"))
+            throw BatchGap(QStringLiteral("%1 (HTTP 409)").arg(message), o.value(QStringLiteral("expected")).toInteger(),
+                           o.value(QStringLiteral("e")).toString());
         throw Error(status == 401 || status == 403 ? Error::Code::NotFound : Error::Code::InvalidInput,
                     QStringLiteral("%1 (HTTP %2)").arg(message).arg(status), o.value(QStringLiteral("field")).toString());
     }
-    Q_UNUSED(netError)
     return answer;
 }
 

@@ -5,6 +5,8 @@
 #include "error.h"
 #include "serverstore.h"
 
+#include <QUuid>
+
 #include <libpq-fe.h>
 #include <memory>
 
@@ -27,6 +29,7 @@ CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NUL
   code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value_int BIGINT, value_text TEXT, hlc BIGINT, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
 const char *const Columns = "seq, centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role";
@@ -229,6 +232,26 @@ public:
         return record(r.get(), 0);
     }
 
+    QString epoch() override
+    {
+        // Read once per process: after pg_restore and `clc-server new-epoch`, restart the servers.
+        if (m_epoch.isEmpty()) {
+            query("INSERT INTO clc_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
+                  Params().add(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+            Result r = query("SELECT value FROM clc_meta WHERE key = 'epoch'", Params());
+            m_epoch = QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
+        }
+        return m_epoch;
+    }
+
+    QString renewEpoch() override
+    {
+        const QString e = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        query("INSERT INTO clc_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", Params().add(e));
+        m_epoch = e;
+        return e;
+    }
+
     std::optional<QString> codeCentre(const QByteArray &codeHash, qint64 nowMs) override
     {
         Result r = query("SELECT centre FROM clc_devices WHERE code_hash = $1 AND code_expires > $2 AND revoked_at IS NULL",
@@ -268,6 +291,7 @@ public:
     }
 
 private:
+    QString m_epoch;
     static DeviceRecord record(PGresult *r, int row)
     {
         return DeviceRecord{QString::fromUtf8(PQgetvalue(r, row, 0)), QString::fromUtf8(PQgetvalue(r, row, 1)),

@@ -272,9 +272,12 @@ QByteArray encode(const PushResponse &m)
     QJsonArray rejected;
     for (const Rejection &r : m.rejected)
         rejected.append(QJsonArray{r.index, r.code, r.reason});
-    return compact(QJsonObject{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("b"), m.batch},
-                               {QStringLiteral("replay"), m.replay}, {QStringLiteral("x"), rejected},
-                               {QStringLiteral("t"), m.serverTime}});
+    QJsonObject o{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("b"), m.batch},
+                  {QStringLiteral("replay"), m.replay}, {QStringLiteral("x"), rejected},
+                  {QStringLiteral("t"), m.serverTime}};
+    if (!m.epoch.isEmpty())
+        o.insert(QStringLiteral("e"), m.epoch);
+    return compact(o);
 }
 
 PushResponse decodePushResponse(const QByteArray &bytes)
@@ -284,6 +287,7 @@ PushResponse decodePushResponse(const QByteArray &bytes)
     m.batch = integerAt(o.value(QStringLiteral("b")), QStringLiteral("b"), 0);
     m.replay = o.value(QStringLiteral("replay")).toBool();
     m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
+    m.epoch = o.value(QStringLiteral("e")).toString(); // absent from servers before the epoch
     const QJsonArray x = o.value(QStringLiteral("x")).toArray();
     for (int i = 0; i < x.size(); ++i) {
         const QJsonArray r = x[i].toArray();
@@ -298,10 +302,13 @@ QByteArray encode(const PullResponse &m)
 {
     ReplicaTable replicas;
     const QJsonArray changes = encodeChanges(m.changes, replicas);
-    return compact(QJsonObject{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("s"), m.schema},
-                               {QStringLiteral("r"), replicas.json()}, {QStringLiteral("c"), changes},
-                               {QStringLiteral("k"), m.cursor}, {QStringLiteral("more"), m.more},
-                               {QStringLiteral("t"), m.serverTime}});
+    QJsonObject o{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("s"), m.schema},
+                  {QStringLiteral("r"), replicas.json()}, {QStringLiteral("c"), changes},
+                  {QStringLiteral("k"), m.cursor}, {QStringLiteral("more"), m.more},
+                  {QStringLiteral("t"), m.serverTime}};
+    if (!m.epoch.isEmpty())
+        o.insert(QStringLiteral("e"), m.epoch);
+    return compact(o);
 }
 
 PullResponse decodePullResponse(const QByteArray &bytes)
@@ -315,6 +322,7 @@ PullResponse decodePullResponse(const QByteArray &bytes)
     m.cursor = o.value(QStringLiteral("k")).toString();
     m.more = o.value(QStringLiteral("more")).toBool();
     m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
+    m.epoch = o.value(QStringLiteral("e")).toString();
     return m;
 }
 

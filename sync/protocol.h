@@ -56,6 +56,7 @@ struct PushResponse
     bool replay = false;  ///< the batch had been applied before; nothing was applied now
     std::vector<Rejection> rejected;
     qint64 serverTime = 0; ///< ms since the epoch, so devices can tell their clock is off
+    QString epoch;         ///< the server store's epoch; a new one means it was restored from a backup
 };
 
 struct PullRequest
@@ -71,6 +72,7 @@ struct PullResponse
     QString cursor;       ///< where the next page starts; save it with the page
     bool more = false;
     qint64 serverTime = 0;
+    QString epoch;        ///< as in PushResponse
 };
 
 QByteArray encode(const PushRequest &m);

@@ -140,8 +140,16 @@ HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
     try {
         return {200, encode(m_sync.push(device, request)), "application/json"};
     } catch (const Error &e) {
-        if (e.field() == QLatin1String("b"))
-            return problem(409, QStringLiteral("batch_gap"), e.message(), e.field());
+        if (e.field() == QLatin1String("b")) {
+            // Say where the server is, and in which epoch: a device whose batches are ahead of a server
+            // restored from a backup starts again from there and re-sends its own changes.
+            const auto last = m_store.lastBatch(device.id);
+            HttpResponse gap = problem(409, QStringLiteral("batch_gap"), e.message(), e.field());
+            QJsonObject o = QJsonDocument::fromJson(gap.body).object();
+            o.insert(QStringLiteral("expected"), (last ? last->first : 0) + 1);
+            o.insert(QStringLiteral("e"), m_store.epoch());
+            return json(409, o);
+        }
         throw;
     }
 }

@@ -76,6 +76,12 @@ public:
     /// Stops a device at once; false if there is no such device.
     virtual bool revokeDevice(const QString &id) = 0;
     virtual std::vector<DeviceRecord> devices() = 0;
+
+    /// The store's epoch: a random id made with the store and renewed when a backup is restored, so
+    /// devices can tell that changes they pushed may be gone (docs/operations.md).
+    virtual QString epoch() = 0;
+    /// A new epoch (after a restore); returns it.
+    virtual QString renewEpoch() = 0;
 };
 
 /// The SQLite back end: one file in the server's data directory.

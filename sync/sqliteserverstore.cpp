@@ -2,6 +2,8 @@
 #include "error.h"
 #include "serverstore.h"
 
+#include <QUuid>
+
 namespace clc::sync {
 
 namespace {
@@ -21,6 +23,7 @@ CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, r
   code_hash TEXT UNIQUE, code_expires INTEGER, token_hash TEXT UNIQUE, enrolled_at INTEGER, revoked_at INTEGER);
 CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value, hlc INTEGER, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
 StoredChange readChange(const Statement &st)
@@ -164,6 +167,26 @@ public:
         return d;
     }
 
+    QString epoch() override
+    {
+        // Read once per process: a restore happens with the server stopped.
+        if (m_epoch.isEmpty()) {
+            m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
+                .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
+            m_epoch = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'")).toText();
+        }
+        return m_epoch;
+    }
+
+    QString renewEpoch() override
+    {
+        const QString e = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_db.prepare(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"))
+            .bind(1, e).exec();
+        m_epoch = e;
+        return e;
+    }
+
     std::optional<QString> codeCentre(const QByteArray &codeHash, qint64 nowMs) override
     {
         auto st = m_db.prepare(QStringLiteral("SELECT centre FROM devices WHERE code_hash = ? AND code_expires > ? AND revoked_at IS NULL"));
@@ -198,6 +221,7 @@ public:
     }
 
 private:
+    QString m_epoch;
     Database m_db;
     qint64 m_nextSeq = 1;
 };

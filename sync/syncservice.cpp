@@ -100,6 +100,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
     PushResponse response;
     response.batch = request.batch;
     response.serverTime = m_wall();
+    response.epoch = m_store.epoch();
     if (device.role == Role::Viewer)
         throw Error(Error::Code::Forbidden, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
 
@@ -112,6 +113,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 response = decodePushResponse(last->second);
             response.replay = true;
             response.serverTime = m_wall();
+            response.epoch = m_store.epoch();
             return;
         }
         if (request.batch != lastNo + 1)
@@ -206,6 +208,7 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     PullResponse response;
     response.schema = latestSchemaVersion();
     response.serverTime = m_wall();
+    response.epoch = m_store.epoch();
     const qint64 after = decodeCursor(request.cursor);
     const int limit = std::clamp(request.limit, 1, 10000);
     std::vector<int> tables;

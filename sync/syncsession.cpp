@@ -53,7 +53,22 @@ void SyncSession::pushAll(SyncSummary &summary)
             m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
             return;
         }
-        const PushResponse response = decodePushResponse(m_transport.push(encode(request)));
+        PushResponse response;
+        try {
+            response = decodePushResponse(m_transport.push(encode(request)));
+        } catch (const BatchGap &gap) {
+            // batch_epoch: the epoch in which this device's batch numbers were last acknowledged.
+            if (gap.epoch.isEmpty() || gap.epoch == m_store.meta(QStringLiteral("batch_epoch")))
+                throw; // a real gap in one epoch: a bug or a copied database, never papered over
+            // The server was restored from a backup: number from where it is, send again what it lacks.
+            Transaction tx(db);
+            m_store.setMeta(QStringLiteral("last_acked_batch"), gap.expected - 1);
+            m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
+            m_store.setMeta(QStringLiteral("batch_epoch"), gap.epoch);
+            noteEpoch(gap.epoch, summary);
+            tx.commit();
+            continue;
+        }
         if (response.batch != batch)
             throw Error(Error::Code::InvalidInput, QStringLiteral("the server acknowledged batch %1, not %2").arg(response.batch).arg(batch),
                         QStringLiteral("b"));
@@ -70,10 +85,31 @@ void SyncSession::pushAll(SyncSummary &summary)
         db.prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ? AND error IS NULL")).bind(1, frozenTo).exec();
         m_store.setMeta(QStringLiteral("last_acked_batch"), batch);
         m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
+        if (!response.epoch.isEmpty())
+            m_store.setMeta(QStringLiteral("batch_epoch"), response.epoch);
+        noteEpoch(response.epoch, summary);
         tx.commit();
         ++summary.pushedBatches;
         summary.pushedChanges += int(request.changes.size());
     }
+}
+
+bool SyncSession::noteEpoch(const QString &epoch, SyncSummary &summary)
+{
+    if (epoch.isEmpty())
+        return false; // a server from before epochs
+    const QString known = m_store.meta(QStringLiteral("server_epoch"));
+    if (epoch == known)
+        return false;
+    Transaction tx(m_store.db());
+    const bool restored = !known.isEmpty();
+    if (restored) {
+        summary.requeued += m_store.requeueOwnChanges();
+        m_store.setMeta(QStringLiteral("pull_cursor"), QString());
+    }
+    m_store.setMeta(QStringLiteral("server_epoch"), epoch);
+    tx.commit();
+    return restored;
 }
 
 void SyncSession::pullAll(SyncSummary &summary)
@@ -82,6 +118,10 @@ void SyncSession::pullAll(SyncSummary &summary)
         const QString cursor = m_store.meta(QStringLiteral("pull_cursor"));
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize));
         summary.serverTime = page.serverTime;
+        if (noteEpoch(page.epoch, summary)) {
+            pushAll(summary); // what the restored server lacks goes first,
+            continue;         // then everything is pulled again from the beginning
+        }
         Transaction tx(m_store.db()); // the page and its cursor, together or not at all
         const ApplyStats s = applyRemoteChanges(m_store, page.changes);
         m_store.setMeta(QStringLiteral("pull_cursor"), page.cursor);

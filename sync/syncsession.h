@@ -4,6 +4,7 @@
 // until there are no more, applying each page together with its cursor in one transaction.
 // Any step may fail (a lost connection, a killed process): running it again resumes without loss or
 // duplicates.
+#include "error.h"
 #include "merge.h"
 #include "protocol.h"
 
@@ -29,6 +30,18 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// The server expected another batch number (HTTP 409 batch_gap): it says which, and its epoch.
+class BatchGap : public Error
+{
+public:
+    BatchGap(const QString &message, qint64 expected, QString epoch)
+        : Error(Code::InvalidInput, message, QStringLiteral("b")), expected(expected), epoch(std::move(epoch))
+    {
+    }
+    qint64 expected;
+    QString epoch;
+};
+
 struct SyncSummary
 {
     int pushedBatches = 0;
@@ -38,6 +51,7 @@ struct SyncSummary
     int pulledChanges = 0;
     ApplyStats applied;
     qint64 serverTime = 0;
+    int requeued = 0; ///< own changes sent again because the server was restored from a backup
 };
 
 class SyncSession
@@ -57,6 +71,11 @@ public:
     std::function<void()> beforePageCommit;
 
 private:
+    /// A server epoch seen in an answer. A new one (not the first) means the server was restored from a
+    /// backup: every field this replica wrote last goes back into the outbox, and the pull starts
+    /// again from the beginning (both idempotent). Returns true if that happened.
+    bool noteEpoch(const QString &epoch, SyncSummary &summary);
+
     Store &m_store;
     Transport &m_transport;
     int m_batchSize;

@@ -387,3 +387,48 @@ TEST_CASE("SIGTERM stops the server cleanly and a backup made while serving is c
     REQUIRE(runClc(d, {QStringLiteral("sync")}).code == 0);
     CHECK(count(d, "people") == 1);
 }
+
+TEST_CASE("after the server is restored from an older backup, devices send again what it lost and everyone converges", "[net][operations][restore]")
+{
+    Office o(Backend::Sqlite, false);
+    auto person = [](const QString &db, const char *name) {
+        REQUIRE(runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QString::fromUtf8(name)}).code == 0);
+    };
+    person(o.a, "Trước Sao Lưu");
+    o.converge();
+    const QString backup = o.dir.path(QStringLiteral("backup.db"));
+    REQUIRE(run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{QStringLiteral("backup"), backup}).code == 0);
+
+    // After the backup: a and b push more, c pulls it all. Then the server is restored to the backup.
+    person(o.a, "Sau Sao Lưu Một");
+    o.syncUntilDone(o.a);
+    person(o.b, "Sau Sao Lưu Hai");
+    o.syncUntilDone(o.b);
+    o.syncUntilDone(o.c);
+    REQUIRE(count(o.c, "people") == 3);
+    CHECK(o.server->terminate() == 0);
+    const Result restored = run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{QStringLiteral("restore"), backup});
+    INFO(restored.err.toStdString());
+    REQUIRE(restored.code == 0);
+    o.server->start();
+
+    // A device that pushed after the backup is ahead of the server's batch numbers (409 batch_gap);
+    // in the new epoch it starts from the server's number and sends its own changes again.
+    const Result a = runClc(o.a, {QStringLiteral("sync")});
+    INFO(a.err.toStdString());
+    INFO(("device epoch " + metaOf(o.a, QStringLiteral("server_epoch")) + "; restore said " + restored.out).toStdString());
+    CHECK(a.code == 0);
+    // The tablet that only pulled notices the new epoch on its pull and pulls again from the start.
+    o.syncUntilDone(o.c);
+    o.syncUntilDone(o.b);
+    o.converge();
+    for (const QString &db : {o.a, o.b, o.c})
+        CHECK(count(db, "people") == 3);
+    // A fresh device gets everything from the restored server: nothing was lost.
+    const QString d = o.dir.path(QStringLiteral("d.db"));
+    REQUIRE(runClc(d, {QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(), QStringLiteral("--code"),
+                       o.server->enrollCode(o.centre, QStringLiteral("coordinator"), QStringLiteral("D"))}).code == 0);
+    REQUIRE(runClc(d, {QStringLiteral("sync")}).code == 0);
+    CHECK(count(d, "people") == 3);
+    CHECK(exported(d) == exported(o.a));
+}

@@ -30,6 +30,8 @@ public:
     void addDevice(const clc::sync::DeviceRecord &d, const QByteArray &c, qint64 e) override { m_inner->addDevice(d, c, e); }
     std::optional<clc::sync::DeviceRecord> redeemCode(const QByteArray &c, const QByteArray &t, qint64 n) override { return m_inner->redeemCode(c, t, n); }
     std::optional<QString> codeCentre(const QByteArray &c, qint64 n) override { return m_inner->codeCentre(c, n); }
+    QString epoch() override { return m_inner->epoch(); }
+    QString renewEpoch() override { return m_inner->renewEpoch(); }
     std::optional<clc::sync::DeviceRecord> deviceByToken(const QByteArray &t) override { return m_inner->deviceByToken(t); }
     bool revokeDevice(const QString &id) override { return m_inner->revokeDevice(id); }
     std::vector<clc::sync::DeviceRecord> devices() override { return m_inner->devices(); }
