@@ -1,4 +1,5 @@
 #include "error.h"
+#include "hybridclock.h"
 #include "records.h"
 #include "schema.h"
 #include "store.h"
@@ -144,4 +145,38 @@ TEST_CASE("a mark for an unknown session or person is refused", "[changes]")
     auto s = makeStore(dir);
     const QString person = records::addPerson(*s, PersonInput{QStringLiteral("Nguyễn Văn An")});
     CHECK_THROWS_AS(records::markAttendance(*s, Store::newId(), person, QStringLiteral("present")), Error);
+}
+
+TEST_CASE("after a server restore, the fields this replica wrote last go back into the outbox, and only those", "[changes][restore]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString mine = Store::newId();
+    s->write(QStringLiteral("people"), mine, {{QStringLiteral("full_name"), QStringLiteral("Của máy này")}, {QStringLiteral("khu"), QStringLiteral("Khu 1")}});
+    // A field another device set last, merged in.
+    const TableDef &people = *table(QStringLiteral("people"));
+    {
+        Transaction tx(s->db());
+        s->applyRemote(people, mine, people.fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 7"),
+                       Version{HybridClock::pack(*ManualClock{}.ms + 1000, 0), QStringLiteral("99999999-9999-4999-8999-999999999999")});
+        tx.commit();
+    }
+    s->db().exec(QStringLiteral("DELETE FROM outbox")); // everything was acknowledged
+    s->write(QStringLiteral("people"), mine, {{QStringLiteral("phone"), QStringLiteral("0912345678")}}); // waiting already
+    const int queued = s->requeueOwnChanges();
+    auto fields = [&] {
+        QStringList out;
+        auto st = s->db().prepare(QStringLiteral("SELECT field, value FROM outbox WHERE row_id = ? ORDER BY field"));
+        st.bind(1, mine);
+        while (st.step())
+            out << people.fields[size_t(st.integer(0))].name + QLatin1Char('=') + st.value(1).toText();
+        return out;
+    };
+    const QStringList out = fields();
+    CHECK(out.contains(QStringLiteral("full_name=Của máy này")));
+    CHECK(out.contains(QStringLiteral("phone=0912345678")));
+    CHECK_FALSE(out.join(QLatin1Char(' ')).contains(QStringLiteral("khu="))); // the other device's value is not ours to send
+    CHECK(out.count(QStringLiteral("phone=0912345678")) == 1);               // the waiting change is not doubled
+    CHECK(queued >= 2); // full_name and deleted at least (and the centre)
+    CHECK(s->requeueOwnChanges() == 0); // all waiting now: nothing more
 }
