@@ -17,12 +17,17 @@ Page {
         target: SyncStatus
         function onSynced() { if (page.visible) plan.reload() }
     }
-    onVisibleChanged: if (visible) { plan.reload(); list.positionViewAtBeginning() }
-    Component.onCompleted: { if (visible) plan.reload(); list.positionViewAtBeginning() }
+    // Shown again: read again and show the top. The header grows when the figures arrive; until the
+    // user scrolls, the page stays pinned to its top (a ListView keeps its place when the header grows).
+    property bool pinnedTop: true
+    onVisibleChanged: if (visible) { pinnedTop = true; plan.reload(); list.positionViewAtBeginning() }
+    Component.onCompleted: if (visible) plan.reload()
 
     ListView {
         id: list
         anchors.fill: parent
+        currentIndex: -1 // no current item to keep in view: a re-read must not scroll the page
+        onMovementStarted: page.pinnedTop = false
         clip: true
         spacing: 8
         topMargin: 12; bottomMargin: 12; leftMargin: 12; rightMargin: 12
@@ -30,6 +35,7 @@ Page {
         header: ColumnLayout {
             width: ListView.view.width - 24
             spacing: 4
+            onHeightChanged: if (page.pinnedTop) Qt.callLater(list.positionViewAtBeginning)
             Button {
                 text: qsTr("Reports: print, save…")
                 implicitHeight: 48

@@ -13,6 +13,10 @@ Page {
     Component.onCompleted: if (visible) conflicts.reload()
     onVisibleChanged: if (visible) { conflicts.reload(); list.positionViewAtBeginning() }
     Connections {
+        target: conflicts
+        function onLoaded() { if (page.visible && list.contentY <= 0) list.positionViewAtBeginning() }
+    }
+    Connections {
         target: SyncStatus
         function onSynced() { conflicts.reload() }
         function onEnrolled(name) { enrolMessage.text = qsTr("Enrolled as %1.").arg(name); enrolMessage.color = "#1b5e20" }
