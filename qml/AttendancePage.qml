@@ -67,12 +67,26 @@ Page {
             spacing: 8
             Label { text: qsTr("Unnamed headcount"); height: 48; verticalAlignment: Text.AlignVCenter }
             SpinBox {
+                // − and + as 48 px buttons either side: a thumb can hit them.
                 id: headcount
                 from: 0; to: 100000
                 editable: true
                 value: sheet.headcount
                 implicitHeight: 48
+                implicitWidth: 180
+                leftPadding: 52; rightPadding: 52
                 onValueModified: sheet.headcount = value
+                down.indicator: Rectangle {
+                    x: 0; width: 48; height: headcount.height
+                    color: headcount.down.pressed ? "#cfd8dc" : "#eceff1"; border.color: "#b0bec5"; radius: 4
+                    Text { anchors.centerIn: parent; text: "−"; font.pixelSize: 26; color: "#263238" }
+                }
+                up.indicator: Rectangle {
+                    x: headcount.width - width; width: 48; height: headcount.height
+                    color: headcount.up.pressed ? "#cfd8dc" : "#eceff1"; border.color: "#b0bec5"; radius: 4
+                    Text { anchors.centerIn: parent; text: "+"; font.pixelSize: 26; color: "#263238" }
+                }
+                Accessible.name: qsTr("Unnamed headcount")
             }
             Button {
                 text: qsTr("Add a walk-in")
