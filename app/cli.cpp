@@ -456,15 +456,7 @@ int cmdSync(Context &c)
     if (server.isEmpty() || token.isEmpty())
         throw Error(Error::Code::InvalidInput, Tr::tr("no server yet: run `clc --db %1 enroll --server URL --code CODE` first").arg(c.dbPath),
                     QStringLiteral("--server"));
-    // Batches are numbered per device token: another token starts its own numbering.
-    const QString tokenHash = QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
-    if (s.meta(QStringLiteral("batch_token")) != tokenHash) {
-        Transaction tx(s.db());
-        s.setMeta(QStringLiteral("batch_token"), tokenHash);
-        s.setMeta(QStringLiteral("last_acked_batch"), qint64(0));
-        s.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
-        tx.commit();
-    }
+    sync::SyncSession::useToken(s, token);
     sync::HttpTransport http(QUrl(server), token, sync::HttpTransportOptions{60000, ca});
     FaultInjectingTransport transport(http);
     sync::SyncSession session(s, transport);

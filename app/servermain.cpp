@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
@@ -118,16 +119,31 @@ int main(int argc, char **argv)
                 return usage("with --postgres, restore with pg_restore, then run new-epoch (docs/operations.md)");
             if (!QFileInfo::exists(args[1]))
                 throw Error(Error::Code::InvalidInput, QStringLiteral("no such file"), args[1]);
+            // Never under a running server: it would go on writing to the file this replaces.
+            QLockFile serving(QDir(dataDir).filePath(QStringLiteral("server.lock")));
+            if (!serving.tryLock(0))
+                throw Error(Error::Code::InvalidInput, QStringLiteral("a clc-server is serving this directory: stop it first"), QStringLiteral("--data"));
             {
                 Database check(args[1]); // a file that is not a database fails here, before anything is replaced
                 check.scalar(QStringLiteral("SELECT count(*) FROM changes"));
             }
-            for (const char *suffix : {"", "-wal", "-shm"})
+            // Copied beside it first, then renamed over it: a failed copy leaves the old database in place.
+            const QString incoming = sqlitePath + QStringLiteral(".restoring");
+            QFile::remove(incoming);
+            if (!QFile::copy(args[1], incoming))
+                throw Error(Error::Code::InvalidInput, QStringLiteral("cannot copy the backup beside the database"), incoming);
+            for (const char *suffix : {"-wal", "-shm"})
                 QFile::remove(sqlitePath + QLatin1String(suffix));
-            if (!QFile::copy(args[1], sqlitePath))
-                throw Error(Error::Code::InvalidInput, QStringLiteral("cannot copy the backup into place"), sqlitePath);
+            QFile::remove(sqlitePath);
+            if (!QFile::rename(incoming, sqlitePath))
+                throw Error(Error::Code::InvalidInput, QStringLiteral("cannot put the backup in place"), sqlitePath);
             // A new epoch: devices learn that changes they pushed after the backup may be gone.
-            std::printf("restored %s; epoch %s\n", qPrintable(args[1]), qPrintable(openSqliteServerStore(sqlitePath)->renewEpoch()));
+            const auto restored = openSqliteServerStore(sqlitePath);
+            std::printf("restored %s; epoch %s\n", qPrintable(args[1]), qPrintable(restored->renewEpoch()));
+            // The backup knows only the devices of its day: revocations made since must be made again.
+            std::printf("devices in the restored data (revoke again any revoked after the backup):\n");
+            for (const DeviceRecord &d : restored->devices())
+                std::printf("  %s  %-11s  %s  %s\n", qPrintable(d.id), qPrintable(d.role), d.revoked ? "revoked" : "active ", qPrintable(d.name));
             return 0;
         }
 
@@ -189,6 +205,10 @@ int main(int argc, char **argv)
             options.tlsCert = readAll(certFile, "--tls-cert");
             options.tlsKey = readAll(keyFile, "--tls-key");
         }
+        // One process per SQLite data directory (its change numbers are handed out in memory).
+        QLockFile serving(QDir(dataDir).filePath(QStringLiteral("server.lock")));
+        if (postgres.isEmpty() && !serving.tryLock(0))
+            throw Error(Error::Code::InvalidInput, QStringLiteral("another clc-server is serving this directory"), QStringLiteral("--data"));
         ServerApi api(*store);
         HttpServer http(options, [&api](const HttpRequest &r) { return api.handle(r); });
         http.start();

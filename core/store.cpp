@@ -198,17 +198,29 @@ int Store::requeueOwnChanges()
     requireInitialised();
     int queued = 0;
     Transaction tx(*m_db);
+    const qint64 waitingTo = m_db->scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox")).toInt();
+    // Tables in schema order, fields in code order: a row's centre_id (field 0) goes before its other
+    // fields, and a referenced table before the tables that refer to it.
     for (const TableDef &t : tables()) {
         for (size_t f = 0; f < t.fields.size(); ++f) {
             m_db->prepare(QStringLiteral(
                     "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
                     "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM field_clock fc JOIN %2 r ON r.id = fc.row_id "
                     "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
-                    "  (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field AND o.error IS NULL)")
+                    "  (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
                              .arg(t.fields[f].name, t.name))
                 .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
             queued += m_db->changes();
         }
+    }
+    // Changes that were already waiting go behind the re-queued ones: a waiting edit of a row whose
+    // creation the server lost must not reach it before the row's centre does.
+    if (queued > 0 && waitingTo > 0) {
+        m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, error) "
+                                     "SELECT tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, error FROM outbox "
+                                     "WHERE seq <= ? ORDER BY seq"))
+            .bind(1, waitingTo).exec();
+        m_db->prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ?")).bind(1, waitingTo).exec();
     }
     tx.commit();
     return queued;

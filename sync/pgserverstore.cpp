@@ -234,21 +234,20 @@ public:
 
     QString epoch() override
     {
-        // Read once per process: after pg_restore and `clc-server new-epoch`, restart the servers.
-        if (m_epoch.isEmpty()) {
+        // Read on every answer (one key lookup): processes behind a load balancer agree at once.
+        Result r = query("SELECT value FROM clc_meta WHERE key = 'epoch'", Params());
+        if (PQntuples(r.get()) != 1) {
             query("INSERT INTO clc_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
                   Params().add(QUuid::createUuid().toString(QUuid::WithoutBraces)));
-            Result r = query("SELECT value FROM clc_meta WHERE key = 'epoch'", Params());
-            m_epoch = QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
+            r = query("SELECT value FROM clc_meta WHERE key = 'epoch'", Params());
         }
-        return m_epoch;
+        return QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
     }
 
     QString renewEpoch() override
     {
         const QString e = QUuid::createUuid().toString(QUuid::WithoutBraces);
         query("INSERT INTO clc_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", Params().add(e));
-        m_epoch = e;
         return e;
     }
 
@@ -291,7 +290,6 @@ public:
     }
 
 private:
-    QString m_epoch;
     static DeviceRecord record(PGresult *r, int row)
     {
         return DeviceRecord{QString::fromUtf8(PQgetvalue(r, row, 0)), QString::fromUtf8(PQgetvalue(r, row, 1)),

@@ -52,6 +52,8 @@ public:
     explicit SqliteServerStore(const QString &path) : m_db(path)
     {
         m_db.exec(QString::fromLatin1(Schema));
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
+            .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
         m_nextSeq = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM changes")).toInt();
     }
 
@@ -169,13 +171,8 @@ public:
 
     QString epoch() override
     {
-        // Read once per process: a restore happens with the server stopped.
-        if (m_epoch.isEmpty()) {
-            m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
-                .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
-            m_epoch = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'")).toText();
-        }
-        return m_epoch;
+        // Read on every answer (one key lookup): never an epoch older than the data.
+        return m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'epoch'")).toText();
     }
 
     QString renewEpoch() override
@@ -183,7 +180,6 @@ public:
         const QString e = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_db.prepare(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"))
             .bind(1, e).exec();
-        m_epoch = e;
         return e;
     }
 
@@ -221,7 +217,6 @@ public:
     }
 
 private:
-    QString m_epoch;
     Database m_db;
     qint64 m_nextSeq = 1;
 };

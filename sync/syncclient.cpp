@@ -73,6 +73,7 @@ void SyncClient::start()
             if (!store.isInitialised() || server.isEmpty() || token.isEmpty()) {
                 state = int(State::NotEnrolled);
             } else {
+                SyncSession::useToken(store, token);
                 HttpTransport http(QUrl(server), token, HttpTransportOptions{60000, store.meta(QStringLiteral("server_ca"))});
                 SyncSession session(store, http);
                 serverTime = session.run().serverTime;

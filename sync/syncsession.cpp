@@ -3,10 +3,13 @@
 #include "migrations.h"
 #include "store.h"
 
+#include <QCryptographicHash>
+
 namespace clc::sync {
 
 SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int pageSize)
-    : m_store(store), m_transport(transport), m_batchSize(batchSize), m_pageSize(pageSize)
+    : m_store(store), m_transport(transport), m_batchSize(batchSize), m_pageSize(pageSize),
+      m_pulledBefore(!store.meta(QStringLiteral("pull_cursor")).isEmpty())
 {
 }
 
@@ -57,15 +60,18 @@ void SyncSession::pushAll(SyncSummary &summary)
         try {
             response = decodePushResponse(m_transport.push(encode(request)));
         } catch (const BatchGap &gap) {
-            // batch_epoch: the epoch in which this device's batch numbers were last acknowledged.
-            if (gap.epoch.isEmpty() || gap.epoch == m_store.meta(QStringLiteral("batch_epoch")))
-                throw; // a real gap in one epoch: a bug or a copied database, never papered over
-            // The server was restored from a backup: number from where it is, send again what it lacks.
+            // The server lost batches this device sent: it was restored from a backup (a new epoch), or
+            // it wants an earlier batch than this device last had acknowledged. Either way, number from
+            // where it is and send again what it lacks. A gap in the other direction is never papered over.
+            const bool newEpoch = !gap.epoch.isEmpty() && gap.epoch != m_store.meta(QStringLiteral("batch_epoch"));
+            const bool serverBehind = gap.expected >= 1 && gap.expected - 1 < batch - 1;
+            if (!newEpoch && !serverBehind)
+                throw;
             Transaction tx(db);
             m_store.setMeta(QStringLiteral("last_acked_batch"), gap.expected - 1);
             m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
             m_store.setMeta(QStringLiteral("batch_epoch"), gap.epoch);
-            noteEpoch(gap.epoch, summary);
+            rejoin(gap.epoch, summary);
             tx.commit();
             continue;
         }
@@ -101,15 +107,24 @@ bool SyncSession::noteEpoch(const QString &epoch, SyncSummary &summary)
     const QString known = m_store.meta(QStringLiteral("server_epoch"));
     if (epoch == known)
         return false;
-    Transaction tx(m_store.db());
-    const bool restored = !known.isEmpty();
-    if (restored) {
-        summary.requeued += m_store.requeueOwnChanges();
-        m_store.setMeta(QStringLiteral("pull_cursor"), QString());
+    if (known.isEmpty() && !m_pulledBefore) { // a new device's first sync: nothing to make up for
+        m_store.setMeta(QStringLiteral("server_epoch"), epoch);
+        return false;
     }
-    m_store.setMeta(QStringLiteral("server_epoch"), epoch);
+    // Known and different: a restore. Unknown on a device that synced before (with a server from
+    // before epochs): it cannot tell what the server lost either, so it makes up for it once.
+    rejoin(epoch, summary);
+    return true;
+}
+
+void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
+{
+    Transaction tx(m_store.db());
+    summary.requeued += m_store.requeueOwnChanges();
+    m_store.setMeta(QStringLiteral("pull_cursor"), QString());
+    if (!epoch.isEmpty())
+        m_store.setMeta(QStringLiteral("server_epoch"), epoch);
     tx.commit();
-    return restored;
 }
 
 void SyncSession::pullAll(SyncSummary &summary)
@@ -139,6 +154,19 @@ void SyncSession::pullAll(SyncSummary &summary)
         if (!page.more)
             return;
     }
+}
+
+void SyncSession::useToken(Store &store, const QString &token)
+{
+    const QString tokenHash = QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+    if (store.meta(QStringLiteral("batch_token")) == tokenHash)
+        return;
+    Transaction tx(store.db());
+    store.setMeta(QStringLiteral("batch_token"), tokenHash);
+    store.setMeta(QStringLiteral("last_acked_batch"), qint64(0));
+    store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
+    store.setMeta(QStringLiteral("batch_epoch"), QString());
+    tx.commit();
 }
 
 SyncSummary SyncSession::run()

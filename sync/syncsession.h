@@ -65,6 +65,8 @@ public:
     void pullAll(SyncSummary &summary);
     /// pushAll then pullAll.
     SyncSummary run();
+    /// Batches are numbered per device token: another token (a new enrolment) starts its own numbering.
+    static void useToken(Store &store, const QString &token);
 
     /// Test hook: called after a page was applied and before the transaction (with the cursor) commits;
     /// throwing from it simulates the process dying there.
@@ -75,11 +77,14 @@ private:
     /// backup: every field this replica wrote last goes back into the outbox, and the pull starts
     /// again from the beginning (both idempotent). Returns true if that happened.
     bool noteEpoch(const QString &epoch, SyncSummary &summary);
+    /// Sends again every field this replica wrote last and pulls again from the beginning.
+    void rejoin(const QString &epoch, SyncSummary &summary);
 
     Store &m_store;
     Transport &m_transport;
     int m_batchSize;
     int m_pageSize;
+    bool m_pulledBefore; ///< the device had pulled from a server before this session
 };
 
 } // namespace clc::sync

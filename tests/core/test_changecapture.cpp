@@ -179,4 +179,21 @@ TEST_CASE("after a server restore, the fields this replica wrote last go back in
     CHECK(out.count(QStringLiteral("phone=0912345678")) == 1);               // the waiting change is not doubled
     CHECK(queued >= 2); // full_name and deleted at least (and the centre)
     CHECK(s->requeueOwnChanges() == 0); // all waiting now: nothing more
+    // The change that was already waiting now goes after the row's re-queued centre and name.
+    const qint64 phoneSeq = s->db().scalar(QStringLiteral("SELECT seq FROM outbox WHERE row_id = '%1' AND field = %2")
+                                               .arg(mine).arg(people.fieldCode(QStringLiteral("phone")))).toInt();
+    const qint64 centreSeq = s->db().scalar(QStringLiteral("SELECT seq FROM outbox WHERE row_id = '%1' AND field = %2")
+                                                .arg(mine).arg(people.fieldCode(QStringLiteral("centre_id")))).toInt();
+    CHECK(centreSeq < phoneSeq);
+}
+
+TEST_CASE("a change the server refused is not sent again by a re-queue", "[changes][restore]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Bị từ chối")}});
+    s->db().exec(QStringLiteral("UPDATE outbox SET error = 'role: no'"));
+    CHECK(s->requeueOwnChanges() == 0);
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL")).toInt() == 0);
 }
