@@ -3,6 +3,7 @@
 #include "migrations.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -28,8 +29,21 @@ void EnrolThrottle::prune(std::deque<qint64> &times, qint64 now)
         times.pop_front();
 }
 
-qint64 EnrolThrottle::blockedFor(const QString &peer, qint64 now)
+QString EnrolThrottle::keyOf(const QString &peer)
 {
+    // An IPv6 host usually owns a whole /64: count the network, or a guesser could rotate addresses.
+    const QHostAddress a(peer);
+    if (a.protocol() != QAbstractSocket::IPv6Protocol || a.toIPv4Address() != 0)
+        return peer;
+    Q_IPV6ADDR bytes = a.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
+}
+
+qint64 EnrolThrottle::blockedFor(const QString &peerAddress, qint64 now)
+{
+    const QString peer = keyOf(peerAddress);
     auto it = m_failures.find(peer);
     if (it == m_failures.end())
         return 0;
@@ -41,16 +55,27 @@ qint64 EnrolThrottle::blockedFor(const QString &peer, qint64 now)
     return int(it->size()) >= MaxFailures ? it->front() + WindowMs - now : 0;
 }
 
-void EnrolThrottle::failed(const QString &peer, qint64 now)
+void EnrolThrottle::failed(const QString &peerAddress, qint64 now)
 {
+    const QString peer = keyOf(peerAddress);
     if (m_failures.size() >= MaxPeers && !m_failures.contains(peer)) {
-        // Bounded memory: forget addresses whose failures have all expired, else start afresh.
+        // Bounded memory: forget addresses whose failures have all expired, else one more (below).
         for (auto it = m_failures.begin(); it != m_failures.end();) {
             prune(*it, now);
             it = it->empty() ? m_failures.erase(it) : std::next(it);
         }
-        if (m_failures.size() >= MaxPeers)
-            m_failures.clear();
+        if (m_failures.size() >= MaxPeers) {
+            // Prefer an address that is not blocked; among those, the one quiet the longest.
+            auto victim = m_failures.end();
+            for (auto it = m_failures.begin(); it != m_failures.end(); ++it) {
+                const bool blocked = int(it->size()) >= MaxFailures;
+                const bool victimBlocked = victim != m_failures.end() && int(victim->size()) >= MaxFailures;
+                if (victim == m_failures.end() || (victimBlocked && !blocked)
+                    || (blocked == victimBlocked && it->back() < victim->back()))
+                    victim = it;
+            }
+            m_failures.erase(victim);
+        }
     }
     m_failures[peer].push_back(now);
 }

@@ -24,6 +24,9 @@ public:
     qint64 blockedFor(const QString &peer, qint64 now);
     void failed(const QString &peer, qint64 now);
 
+    /// What is counted: the address, or for IPv6 its /64 network.
+    static QString keyOf(const QString &peer);
+
 private:
     void prune(std::deque<qint64> &times, qint64 now);
     QHash<QString, std::deque<qint64>> m_failures;

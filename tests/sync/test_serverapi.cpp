@@ -49,6 +49,13 @@ TEST_CASE("wrong enrolment codes from one address are throttled; other addresses
     // Another address is not held back.
     CHECK(api.handle(enrolRequest(alsoGood, QStringLiteral("198.51.100.2"))).status == 200);
 
+    // An IPv6 guesser cannot escape by rotating addresses within its /64.
+    for (int i = 0; i < EnrolThrottle::MaxFailures; ++i)
+        api.handle(enrolRequest(QStringLiteral("WRONG-CODE-%1").arg(i), QStringLiteral("2001:db8:1:2::%1").arg(i + 1, 0, 16)));
+    CHECK(api.handle(enrolRequest(QStringLiteral("WRONG-CODE-X"), QStringLiteral("2001:db8:1:2:ffff::9"))).status == 429);
+    CHECK(api.handle(enrolRequest(QStringLiteral("WRONG-CODE-Y"), QStringLiteral("2001:db8:1:3::1"))).status == 401); // another /64
+    CHECK(EnrolThrottle::keyOf(QStringLiteral("192.0.2.7")) == QStringLiteral("192.0.2.7"));
+
     // After the window, the first address may try again, and the code still works.
     *clock.ms += EnrolThrottle::WindowMs + 1;
     CHECK(api.handle(enrolRequest(good, guesser)).status == 200);
@@ -75,4 +82,16 @@ TEST_CASE("a device that belongs to a centre is refused another centre's code, w
     const HttpResponse ok = api.handle(right);
     REQUIRE(ok.status == 200);
     CHECK(QJsonDocument::fromJson(ok.body).object().value(QStringLiteral("centre")).toString() == theirs);
+}
+
+TEST_CASE("the throttle's memory is bounded and keeps running blocks when it must forget", "[server][enrol]")
+{
+    EnrolThrottle t;
+    const qint64 now = 1'700'000'000'000LL;
+    for (int i = 0; i < EnrolThrottle::MaxFailures; ++i)
+        t.failed(QStringLiteral("203.0.113.9"), now);
+    REQUIRE(t.blockedFor(QStringLiteral("203.0.113.9"), now + 1) > 0);
+    for (int i = 0; i < EnrolThrottle::MaxPeers + 50; ++i)
+        t.failed(QStringLiteral("10.%1.%2.%3").arg(i >> 16).arg((i >> 8) & 255).arg(i & 255), now + 2 + i);
+    CHECK(t.blockedFor(QStringLiteral("203.0.113.9"), now + 100) > 0); // the block outlived the flood
 }
