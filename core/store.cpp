@@ -199,6 +199,21 @@ int Store::requeueOwnChanges()
     int queued = 0;
     Transaction tx(*m_db);
     const qint64 waitingTo = m_db->scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox")).toInt();
+    // First the centre of every row this replica wrote a field of, whoever created the row (with that
+    // creator's version): a restored server that lost the row would refuse our fields on it otherwise.
+    for (const TableDef &t : tables()) {
+        if (t.fields.empty() || t.fields[0].name != QLatin1String("centre_id"))
+            continue;
+        m_db->prepare(QStringLiteral(
+                "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
+                "SELECT fc.tbl, fc.row_id, fc.field, r.centre_id, fc.hlc, fc.replica FROM field_clock fc JOIN %1 r ON r.id = fc.row_id "
+                "WHERE fc.tbl = ? AND fc.field = 0 AND fc.replica != ? "
+                "  AND EXISTS (SELECT 1 FROM field_clock m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
+                "  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
+                         .arg(t.name))
+            .bind(1, qint64(t.code)).bind(2, qint64(m_replicaNo)).bind(3, qint64(m_replicaNo)).exec();
+        queued += m_db->changes();
+    }
     // Tables in schema order, fields in code order: a row's centre_id (field 0) goes before its other
     // fields, and a referenced table before the tables that refer to it.
     for (const TableDef &t : tables()) {

@@ -88,8 +88,9 @@ public:
     /// Local changes not yet acknowledged by the server (rejected ones excluded).
     qint64 pendingChanges();
     /// Puts every field whose current version this replica wrote back into the outbox (without a base),
-    /// unless a change to it is already waiting: for a server restored from a backup, which may have
-    /// lost them. The merge treats what it already has as duplicates. Returns how many were queued.
+    /// and the centre of every row it wrote a field of (with its creator's version), unless a change
+    /// to it is already there: for a server restored from a backup, which may have lost them. The
+    /// merge treats what it already has as duplicates. Returns how many were queued.
     int requeueOwnChanges();
 
     /// The version of one field, if it was ever written here or merged in.

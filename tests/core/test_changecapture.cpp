@@ -197,3 +197,34 @@ TEST_CASE("a change the server refused is not sent again by a re-queue", "[chang
     CHECK(s->requeueOwnChanges() == 0);
     CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL")).toInt() == 0);
 }
+
+TEST_CASE("a re-queue also sends the centre of a row another device created, when this one wrote a field of it", "[changes][restore]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const TableDef &people = *table(QStringLiteral("people"));
+    const QString theirs = Store::newId();
+    const Version creator{HybridClock::pack(1'400'000'000'000LL, 0), QStringLiteral("99999999-9999-4999-8999-999999999999")};
+    {
+        Transaction tx(s->db());
+        s->applyRemote(people, theirs, people.fieldCode(QStringLiteral("centre_id")), s->centreId(), creator);
+        s->applyRemote(people, theirs, people.fieldCode(QStringLiteral("full_name")), QStringLiteral("Của máy khác"), creator);
+        tx.commit();
+    }
+    s->write(QStringLiteral("people"), theirs, {{QStringLiteral("khu"), QStringLiteral("Khu 4")}});
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    s->requeueOwnChanges();
+    auto st = s->db().prepare(QStringLiteral("SELECT field, hlc FROM outbox WHERE row_id = ? ORDER BY seq"));
+    st.bind(1, theirs);
+    QList<int> fields;
+    qint64 centreHlc = 0;
+    while (st.step()) {
+        fields << int(st.integer(0));
+        if (st.integer(0) == people.fieldCode(QStringLiteral("centre_id")))
+            centreHlc = st.integer(1);
+    }
+    REQUIRE(fields.size() == 2);
+    CHECK(fields.first() == people.fieldCode(QStringLiteral("centre_id"))); // the centre goes first
+    CHECK(fields.last() == people.fieldCode(QStringLiteral("khu")));
+    CHECK(centreHlc == creator.hlc);                                         // with its creator's version
+}
