@@ -2,6 +2,7 @@
 // A list model that reads on the reader thread (DbThread) and applies the result on the GUI thread.
 // Only the newest request's answer is applied: a slow read for last month never overwrites this one's.
 #include "dbthread.h"
+#include "error.h"
 #include "storemanager.h"
 
 #include <QAbstractListModel>
@@ -13,16 +14,20 @@ class AsyncListModel : public QAbstractListModel
     Q_OBJECT
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString loadError READ loadError NOTIFY loadingChanged)
+    /// Why the last write the user asked for did not take (the field at fault), or empty.
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
 
 public:
     using QAbstractListModel::QAbstractListModel;
     bool loading() const { return m_loading; }
     QString loadError() const { return m_loadError; }
+    QString lastError() const { return m_error; }
 
 Q_SIGNALS:
     void loadingChanged();
     /// After the newest read's result has been applied.
     void loaded();
+    void errorChanged();
 
 protected:
     /// Reads with read(store) on the reader thread, then apply(result) here, if no newer fetch started.
@@ -45,6 +50,25 @@ protected:
                     setLoading(false, error);
             });
     }
+    /// Runs one write the user asked for (on this thread: a single row, or a few). True when it took
+    /// (the pending count follows); else lastError says why and nothing was written.
+    bool attempt(const std::function<void()> &write)
+    {
+        try {
+            write();
+        } catch (const Error &e) {
+            setError(e.describe());
+            return false;
+        }
+        setError({});
+        StoreManager::noteWrite();
+        return true;
+    }
+    void setError(const QString &error)
+    {
+        m_error = error;
+        Q_EMIT errorChanged();
+    }
     /// Forgets a read in flight (its answer will be dropped).
     void cancelFetch()
     {
@@ -64,6 +88,7 @@ private:
     quint64 m_ticket = 0;
     bool m_loading = false;
     QString m_loadError;
+    QString m_error;
 };
 
 } // namespace clc

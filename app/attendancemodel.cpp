@@ -221,12 +221,6 @@ int AttendanceModel::presentCount() const
     return int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.status == Present || r.status == Late; }));
 }
 
-void AttendanceModel::setError(const QString &e)
-{
-    m_error = e;
-    Q_EMIT errorChanged();
-}
-
 void AttendanceModel::write(const QString &personId, Status status)
 {
     // The mark and who recorded it, one transaction: on disk before the screen changes, so a killed
@@ -246,7 +240,6 @@ void AttendanceModel::write(const QString &personId, Status status)
     if (!me.isEmpty())
         m_recordedBy = me;
     m_lastChange = QDateTime::currentDateTime();
-    StoreManager::noteWrite();
     if (loading())
         reload(); // the read in flight may predate this write: only an answer read after it is applied
     const auto row = std::find_if(m_all.begin(), m_all.end(), [&personId](const Row &r) { return r.personId == personId; });
@@ -280,13 +273,8 @@ void AttendanceModel::cycle(int row)
     const QString person = r.personId;
     const Status now = r.status;
     const Status next = now == NotMarked || now == Absent ? Present : Status(int(now) + 1);
-    try {
-        write(person, next);
+    if (attempt([&] { write(person, next); }))
         m_undo.push_back({person, now});
-        setError({});
-    } catch (const Error &e) {
-        setError(e.describe());
-    }
     Q_EMIT countsChanged();
 }
 
@@ -295,13 +283,8 @@ void AttendanceModel::undo()
     if (m_undo.empty())
         return;
     const auto [person, status] = m_undo.back();
-    try {
-        write(person, status);
+    if (attempt([&] { write(person, status); }))
         m_undo.pop_back();
-        setError({});
-    } catch (const Error &e) {
-        setError(e.describe());
-    }
     Q_EMIT countsChanged();
 }
 
@@ -309,22 +292,17 @@ void AttendanceModel::setHeadcount(int n)
 {
     if (n == m_headcount || n < 0)
         return;
-    try {
-        StoreManager::current().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}});
+    if (attempt([&] { StoreManager::current().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}}); })) {
         m_headcount = n;
-        setError({});
-        StoreManager::noteWrite();
         if (loading())
             reload(); // as for a tap: an older read must not put back the old count
-    } catch (const Error &e) {
-        setError(e.describe());
     }
     Q_EMIT countsChanged();
 }
 
 bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, int birthYear, const QString &khu)
 {
-    try {
+    const bool added = attempt([&] {
         Store &s = StoreManager::current();
         Transaction tx(s.db());
         PersonInput in;
@@ -336,14 +314,10 @@ bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, int
         const QString id = records::addPerson(s, in);
         records::markAttendance(s, m_sessionId, id, QStringLiteral("present"));
         tx.commit();
-        setError({});
-        StoreManager::noteWrite();
-    } catch (const Error &e) {
-        setError(e.describe());
-        return false;
-    }
-    reload();
-    return true;
+    });
+    if (added)
+        reload();
+    return added;
 }
 
 } // namespace clc

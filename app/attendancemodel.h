@@ -23,7 +23,6 @@ class AttendanceModel : public AsyncListModel
     Q_PROPERTY(bool taken READ taken NOTIFY countsChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY countsChanged)
     Q_PROPERTY(QString recordedText READ recordedText NOTIFY countsChanged)
-    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
 
 public:
     enum Status { NotMarked, Present, Late, Excused, Absent };
@@ -55,7 +54,6 @@ public:
     bool canUndo() const { return !m_undo.empty(); }
     /// "Recorded by Máy tính bảng khu 3, last change 08:35 10/11/2017", or empty before anything is marked.
     QString recordedText() const;
-    QString lastError() const { return m_error; }
 
     /// One tap on a row (of the filtered list): not marked → present → late → excused → absent → present.
     Q_INVOKABLE void cycle(int row);
@@ -82,15 +80,13 @@ Q_SIGNALS:
     void sessionChanged();
     void filterChanged();
     void countsChanged();
-    void errorChanged();
 
 private:
     void applyFilter();
     /// Writes a person's mark (and who recorded it) in one transaction, then shows it.
     void write(const QString &personId, Status status);
-    void setError(const QString &e);
 
-    QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_error, m_recordedBy;
+    QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_recordedBy;
     QDateTime m_lastChange;
     std::vector<Row> m_all;
     std::vector<int> m_visible; // indexes into m_all

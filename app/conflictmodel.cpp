@@ -107,14 +107,8 @@ void ConflictModel::restore(int row)
 {
     if (row < 0 || row >= int(m_rows.size()))
         return;
-    try {
-        sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id);
-        m_error.clear();
-    } catch (const Error &e) { // e.g. already restored by a double tap, or the file is busy
-        m_error = e.describe();
-    }
-    Q_EMIT errorChanged();
-    StoreManager::noteWrite();
+    // May fail, e.g. already restored by a double tap, or the file is busy: lastError says so.
+    attempt([&] { sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id); });
     reload();
 }
 

@@ -13,7 +13,6 @@ class ConflictModel : public AsyncListModel
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(int count READ count NOTIFY reloaded)
-    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
 
 public:
     enum Role { WhatRole = Qt::UserRole + 1, KeptRole, OtherRole, WhenRole };
@@ -22,19 +21,16 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     int count() const { return int(m_rows.size()); }
-    QString lastError() const { return m_error; }
     Q_INVOKABLE void reload();
     /// Writes the other value back (an ordinary edit that syncs) and marks the conflict resolved.
     Q_INVOKABLE void restore(int row);
 
 Q_SIGNALS:
     void reloaded();
-    void errorChanged();
 
 private:
     std::vector<sync::ConflictRow> m_rows;
     std::vector<QString> m_what;
-    QString m_error;
 };
 
 } // namespace clc

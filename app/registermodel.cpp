@@ -97,12 +97,6 @@ void RegisterModel::reload()
         });
 }
 
-void RegisterModel::setError(const QString &e)
-{
-    m_error = e;
-    Q_EMIT errorChanged();
-}
-
 PersonInput RegisterModel::input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
                                  const QString &phone, const QString &groups, const QString &note)
 {
@@ -123,16 +117,10 @@ PersonInput RegisterModel::input(const QString &fullName, const QString &sex, co
     return in;
 }
 
-bool RegisterModel::attempt(const std::function<void()> &write)
+bool RegisterModel::attemptAndReload(const std::function<void()> &write)
 {
-    try {
-        write();
-        setError({});
-        StoreManager::noteWrite();
-    } catch (const Error &e) {
-        setError(e.describe());
+    if (!attempt(write))
         return false;
-    }
     reload();
     return true;
 }
@@ -140,13 +128,13 @@ bool RegisterModel::attempt(const std::function<void()> &write)
 bool RegisterModel::addPerson(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu,
                               const QString &phone, const QString &groups, const QString &note)
 {
-    return attempt([&] { records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups, note)); });
+    return attemptAndReload([&] { records::addPerson(StoreManager::current(), input(fullName, sex, birthYear, khu, phone, groups, note)); });
 }
 
 bool RegisterModel::updatePerson(const QString &id, const QString &fullName, const QString &sex, const QString &birthYear,
                                  const QString &khu, const QString &phone, const QString &groups, const QString &note)
 {
-    return attempt([&] { records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups, note)); });
+    return attemptAndReload([&] { records::updatePerson(StoreManager::current(), id, input(fullName, sex, birthYear, khu, phone, groups, note)); });
 }
 
 QVariantMap RegisterModel::person(int row) const

@@ -19,7 +19,6 @@ class RegisterModel : public AsyncListModel
     QML_ELEMENT
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY reloaded)
     Q_PROPERTY(int count READ count NOTIFY reloaded)
-    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     Q_PROPERTY(QString importSummary READ importSummary NOTIFY importChanged)
     Q_PROPERTY(QStringList importProblems READ importProblems NOTIFY importChanged)
     Q_PROPERTY(bool canImport READ canImport NOTIFY importChanged)
@@ -35,7 +34,6 @@ public:
     QString filter() const { return m_filter; }
     void setFilter(const QString &f);
     int count() const { return int(m_rows.size()); }
-    QString lastError() const { return m_error; }
     QString importSummary() const { return m_importSummary; }
     QStringList importProblems() const { return m_importProblems; }
     bool canImport() const { return !m_importBusy && m_preview && m_preview->errors.empty() && !m_preview->people.empty(); }
@@ -59,18 +57,16 @@ public:
 
 Q_SIGNALS:
     void reloaded();
-    void errorChanged();
     void importChanged();
 
 private:
-    void setError(const QString &e);
     void setImportResult(const QString &summary, const QStringList &problems);
-    /// Runs one write from the form: on success the list re-reads; on an Error lastError names the field.
-    bool attempt(const std::function<void()> &write);
+    /// Runs one write from the form (attempt); on success the list re-reads.
+    bool attemptAndReload(const std::function<void()> &write);
     PersonInput input(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu, const QString &phone,
                       const QString &groups, const QString &note);
     QHash<QString, records::RowSync> m_sync;
-    QString m_filter, m_error, m_importSummary;
+    QString m_filter, m_importSummary;
     bool m_importBusy = false;
     QStringList m_importProblems;
     std::shared_ptr<PersonImportPreview> m_preview;
