@@ -111,19 +111,26 @@ bool ActivityEditor::save(const QVariantMap &values)
     for (const QString &f : formFields())
         if (values.contains(f) && values.value(f).toString().trimmed() != m_fields.value(f).toString().trimmed())
             changed.emplace_back(f, values.value(f).toString());
+    if (changed.empty()) {
+        setError({});
+        return true;
+    }
+    if (!attempt([&] { records::updateActivity(StoreManager::current(), m_id, changed); })) // one row, its own transaction
+        return false;
+    load();
+    return true;
+}
+
+bool ActivityEditor::attempt(const std::function<void()> &write)
+{
     try {
-        if (changed.empty()) {
-            setError({});
-            return true;
-        }
-        records::updateActivity(StoreManager::current(), m_id, changed); // one row, its own transaction
+        write();
     } catch (const Error &e) {
         setError(fieldLabel(e.field()) + QStringLiteral(": ") + e.message());
         return false;
     }
     setError({});
     StoreManager::noteWrite();
-    load();
     Q_EMIT saved();
     return true;
 }
@@ -131,7 +138,7 @@ bool ActivityEditor::save(const QVariantMap &values)
 bool ActivityEditor::addSession(const QString &dateText, const QString &start, const QString &end, const QString &place,
                                 const QString &facilitator)
 {
-    try {
+    return attempt([&] {
         const QString d = dateText.trimmed();
         QDate date = QDate::fromString(d, QStringLiteral("d/M/yyyy"));
         if (!date.isValid())
@@ -150,14 +157,7 @@ bool ActivityEditor::addSession(const QString &dateText, const QString &start, c
         if (!endsAt.isEmpty() && endsAt <= startsAt)
             throw Error(Error::Code::InvalidInput, tr("must be after the start"), QStringLiteral("ends_at"));
         records::addSession(StoreManager::current(), m_id, startsAt, place, endsAt, facilitator);
-    } catch (const Error &e) {
-        setError(fieldLabel(e.field()) + QStringLiteral(": ") + e.message());
-        return false;
-    }
-    setError({});
-    StoreManager::noteWrite();
-    Q_EMIT saved();
-    return true;
+    });
 }
 
 } // namespace clc

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QVariantList>
 #include <QVariantMap>
+#include <functional>
 #include <QtQml/qqmlregistration.h>
 
 namespace clc {
@@ -54,6 +55,8 @@ Q_SIGNALS:
 
 private:
     void setError(const QString &e);
+    /// Runs one write: on an Error lastError names the field by its label; on success saved() follows.
+    bool attempt(const std::function<void()> &write);
     QString m_id, m_error;
     QVariantMap m_fields;
 };
