@@ -69,12 +69,6 @@ protected:
         m_error = error;
         Q_EMIT errorChanged();
     }
-    /// Forgets a read in flight (its answer will be dropped).
-    void cancelFetch()
-    {
-        ++m_ticket;
-        setLoading(false, {});
-    }
 
 private:
     void setLoading(bool loading, const QString &error)

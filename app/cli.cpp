@@ -473,6 +473,8 @@ int cmdSync(Context &c)
                  .arg(sum.pushedChanges).arg(sum.pushedBatches).arg(sum.pulledChanges).arg(sum.applied.applied).arg(sum.rejected)
                  .arg(sync::listConflicts(s).size()).arg(s.pendingChanges())
           << Qt::endl;
+    if (sum.requeued > 0)
+        c.err << Tr::tr("The server was restored from a backup: %1 changes made on this device were sent again.").arg(sum.requeued) << Qt::endl;
     if (qAbs(offset) > 5 * 60 * 1000)
         c.err << Tr::tr("Warning: this device's clock differs from the server's by %1 minutes; set the date and time.").arg(offset / 60000) << Qt::endl;
     auto refused = s.db().prepare(QStringLiteral("SELECT DISTINCT error FROM outbox WHERE error IS NOT NULL"));

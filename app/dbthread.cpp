@@ -80,7 +80,6 @@ void DbThread::post(std::function<void(Store &)> work, std::function<void()> del
                         deliver();
                     else
                         fail(error);
-                    ++reader->m_completed;
                     Q_EMIT reader->jobDone();
                 },
                 Qt::QueuedConnection);

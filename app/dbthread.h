@@ -44,9 +44,6 @@ public:
              });
     }
 
-    /// Jobs done so far (tests and the benchmark wait on it).
-    quint64 completed() const { return m_completed; }
-
 Q_SIGNALS:
     /// After every job's result was delivered, on this object's thread.
     void jobDone();
@@ -57,7 +54,6 @@ private:
     class Worker;
     QThread m_thread;
     Worker *m_worker = nullptr; // lives on m_thread; deleted there
-    quint64 m_completed = 0;
 };
 
 } // namespace clc

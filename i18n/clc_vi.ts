@@ -1434,6 +1434,10 @@
         <source>this code was made for centre %1, but this device belongs to centre %2; ask for a code for %2 (the code was not used)</source>
         <translation>mã này được tạo cho trung tâm %1, nhưng thiết bị này thuộc trung tâm %2; hãy xin mã cho %2 (mã chưa bị dùng)</translation>
     </message>
+    <message>
+        <source>The server was restored from a backup: %1 changes made on this device were sent again.</source>
+        <translation>Máy chủ đã được khôi phục từ bản sao lưu: %1 thay đổi của thiết bị này đã được gửi lại.</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>

@@ -158,7 +158,8 @@ Page {
         Label {
             anchors.centerIn: parent
             visible: list.count === 0 && !sheet.loading
-            text: search.text.length > 0 ? qsTr("Nobody on the list matches.") : qsTr("Nobody is expected: add walk-ins or a headcount.")
+            text: sheet.loadError.length > 0 ? sheet.loadError
+                : search.text.length > 0 ? qsTr("Nobody on the list matches.") : qsTr("Nobody is expected: add walk-ins or a headcount.")
             color: "#455a64"
         }
     }

@@ -131,7 +131,7 @@ Page {
                 anchors.centerIn: parent
                 width: parent.width - 40
                 visible: schedule.count === 0 && !schedule.loading
-                text: qsTr("No activities are planned this month.")
+                text: schedule.loadError.length > 0 ? schedule.loadError : qsTr("No activities are planned this month.")
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 font.pixelSize: 18

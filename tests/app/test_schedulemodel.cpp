@@ -63,3 +63,27 @@ TEST_CASE("a re-read before the first month is known shows that month, not every
     CHECK(model.count() < 10); // one month's activities, not the year's 34
     StoreManager::setInstance(nullptr);
 }
+
+TEST_CASE("a read that fails says why instead of showing an empty month", "[app][schedule]")
+{
+    TempDir dir;
+    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
+    loadDemo(*store);
+    StoreManager manager(std::move(store));
+    StoreManager::setInstance(&manager);
+    ScheduleModel model;
+    REQUIRE(loaded(model));
+    CHECK(model.loadError().isEmpty());
+    // The file loses a table under the app (a damaged or foreign database).
+    manager.store().db().exec(QStringLiteral("PRAGMA foreign_keys=OFF; ALTER TABLE activities RENAME TO activities_gone"));
+    model.setMonth(QStringLiteral("2017-11"));
+    REQUIRE(loaded(model));
+    CHECK(model.count() == 0);
+    CHECK(model.loadError().contains(QStringLiteral("activities")));
+    manager.store().db().exec(QStringLiteral("ALTER TABLE activities_gone RENAME TO activities; PRAGMA foreign_keys=ON"));
+    model.reload();
+    REQUIRE(loaded(model));
+    CHECK(model.loadError().isEmpty());
+    CHECK(model.count() == 3);
+    StoreManager::setInstance(nullptr);
+}

@@ -426,8 +426,9 @@ TEST_CASE("after the server is restored from an older backup, devices send again
 
     // A device that pushed after the backup is ahead of the server's batch numbers (409 batch_gap);
     // in the new epoch it starts from the server's number and sends its own changes again.
-    const Result a = runClc(o.a, {QStringLiteral("sync")});
+    const Result a = runClc(o.a, {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("sync")});
     INFO(a.err.toStdString());
+    CHECK(a.err.contains(QStringLiteral("changes made on this device were sent again")));
     INFO(("device epoch " + metaOf(o.a, QStringLiteral("server_epoch")) + "; restore said " + restored.out).toStdString());
     CHECK(a.code == 0);
     // The tablet that only pulled notices the new epoch on its pull and pulls again from the start.
