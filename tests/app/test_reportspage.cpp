@@ -28,11 +28,8 @@ bool idle(ReportController &r) { return eventually([&r] { return !r.busy(); }); 
 
 TEST_CASE("the reports page previews the pages that print, and saves PDF, XLSX and CSV", "[app][reports]")
 {
-    TempDir dir;
-    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
-    loadDemo(*store);
-    StoreManager manager(std::move(store));
-    StoreManager::setInstance(&manager);
+    Demo d; // the demo behind the app's StoreManager
+    const TempDir &dir = d.dir;
 
     ReportController r;
     QSignalSpy options(&r, &ReportController::optionsChanged);
@@ -94,8 +91,8 @@ TEST_CASE("the reports page previews the pages that print, and saves PDF, XLSX a
     CHECK(r.pageCount() == 0);
 
     // A viewer device (the schedule on a phone) prints no list of people.
-    manager.store().setMeta(QStringLiteral("role"), QStringLiteral("viewer"));
-    manager.refreshRole();
+    d.store().setMeta(QStringLiteral("role"), QStringLiteral("viewer"));
+    d.manager->refreshRole();
     r.setKind(ReportController::Register);
     r.preview();
     CHECK(r.failed());
@@ -109,5 +106,4 @@ TEST_CASE("the reports page previews the pages that print, and saves PDF, XLSX a
     r.preview();
     REQUIRE(idle(r));
     CHECK_FALSE(r.failed());
-    StoreManager::setInstance(nullptr);
 }

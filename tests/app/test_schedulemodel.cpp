@@ -13,11 +13,7 @@ using namespace clctest;
 
 TEST_CASE("the schedule shows a month's activities, moves by month and says when a month is empty", "[app][schedule]")
 {
-    TempDir dir;
-    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
-    loadDemo(*store);
-    StoreManager manager(std::move(store));
-    StoreManager::setInstance(&manager);
+    Demo d; // the demo behind the app's StoreManager
 
     ScheduleModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -46,44 +42,33 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     model.goToToday();
     REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-11"));
-    StoreManager::setInstance(nullptr);
 }
 
 TEST_CASE("a re-read before the first month is known shows that month, not every activity", "[app][schedule]")
 {
-    TempDir dir;
-    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
-    loadDemo(*store);
-    StoreManager manager(std::move(store));
-    StoreManager::setInstance(&manager);
+    Demo d; // the demo behind the app's StoreManager
     ScheduleModel model; // asks which month is "today"
     model.reload();      // e.g. a sync finished before that answer came
     REQUIRE(loaded(model));
     CHECK_FALSE(model.month().isEmpty());
     CHECK(model.count() < 10); // one month's activities, not the year's 34
-    StoreManager::setInstance(nullptr);
 }
 
 TEST_CASE("a read that fails says why instead of showing an empty month", "[app][schedule]")
 {
-    TempDir dir;
-    auto store = std::make_unique<Store>(dir.path(QStringLiteral("demo.db")), StoreOptions{QStringLiteral("dev"), {}});
-    loadDemo(*store);
-    StoreManager manager(std::move(store));
-    StoreManager::setInstance(&manager);
+    Demo d; // the demo behind the app's StoreManager
     ScheduleModel model;
     REQUIRE(loaded(model));
     CHECK(model.loadError().isEmpty());
     // The file loses a table under the app (a damaged or foreign database).
-    manager.store().db().exec(QStringLiteral("PRAGMA foreign_keys=OFF; ALTER TABLE activities RENAME TO activities_gone"));
+    d.store().db().exec(QStringLiteral("PRAGMA foreign_keys=OFF; ALTER TABLE activities RENAME TO activities_gone"));
     model.setMonth(QStringLiteral("2017-11"));
     REQUIRE(loaded(model));
     CHECK(model.count() == 0);
     CHECK(model.loadError().contains(QStringLiteral("activities")));
-    manager.store().db().exec(QStringLiteral("ALTER TABLE activities_gone RENAME TO activities; PRAGMA foreign_keys=ON"));
+    d.store().db().exec(QStringLiteral("ALTER TABLE activities_gone RENAME TO activities; PRAGMA foreign_keys=ON"));
     model.reload();
     REQUIRE(loaded(model));
     CHECK(model.loadError().isEmpty());
     CHECK(model.count() == 3);
-    StoreManager::setInstance(nullptr);
 }
