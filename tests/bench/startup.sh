@@ -7,12 +7,12 @@ build=${1:-build}
 runs=${2:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$build/app/clc" --db "$work/empty.db" init --centre "Trung tâm học tập cộng đồng phường Đức Chính" >/dev/null 2>&1
+"$build/bin/clc" --db "$work/empty.db" init --centre "Trung tâm học tập cộng đồng phường Đức Chính" >/dev/null 2>&1
 "$build/tests/bench/bench_app" --save "$work/busy.db" >/dev/null
 export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software LANG=C.UTF-8
 for i in $(seq "$runs"); do
     for db in empty busy; do
-        "$build/app/clc-app" --db "$work/$db.db" --measure-startup 2>/dev/null | sed "s/^/$db /" >>"$work/results"
+        "$build/bin/clc-app" --db "$work/$db.db" --measure-startup 2>/dev/null | sed "s/^/$db /" >>"$work/results"
     done
 done
 python3 - "$work/results" <<'PY'

@@ -3,6 +3,7 @@
 
 #include "conflicts.h"
 #include "demodata.h"
+#include "deviceenrolment.h"
 #include "httptransport.h"
 #include "error.h"
 #include "exporter.h"

@@ -115,32 +115,4 @@ QJsonObject HttpTransport::enroll(const QString &code, const QString &centre)
     return QJsonDocument::fromJson(exchange(r, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact))).object();
 }
 
-QString enrolDevice(Store &s, const QString &server, const QString &code, const QString &caFile)
-{
-    HttpTransport http(QUrl(server), QString(), HttpTransportOptions{60000, caFile});
-    QJsonObject answer;
-    try {
-        answer = http.enroll(code, s.isInitialised() ? s.centreId() : QString());
-    } catch (const TransportError &e) {
-        throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
-    }
-    const QString centre = answer.value(QStringLiteral("centre")).toString();
-    if (s.isInitialised() && s.centreId() != centre)
-        throw Error(Error::Code::InvalidInput,
-                    Tr::tr("this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3)")
-                        .arg(s.centreId(), centre, answer.value(QStringLiteral("device")).toString()),
-                    QStringLiteral("--code"));
-    Transaction tx(s.db());
-    if (!s.isInitialised())
-        s.initMember(centre);
-    s.setMeta(QStringLiteral("server_url"), server);
-    s.setMeta(QStringLiteral("server_ca"), caFile);
-    s.setMeta(QStringLiteral("token"), answer.value(QStringLiteral("token")).toString());
-    s.setMeta(QStringLiteral("device_id"), answer.value(QStringLiteral("device")).toString());
-    s.setMeta(QStringLiteral("role"), answer.value(QStringLiteral("role")).toString());
-    s.setMeta(QStringLiteral("device_name"), answer.value(QStringLiteral("name")).toString());
-    tx.commit();
-    return answer.value(QStringLiteral("name")).toString();
-}
-
 } // namespace clc::sync

@@ -3,15 +3,10 @@
 // ServerStore (docs/sync.md#server). The HTTP server (clc-server) only authenticates and calls this.
 #include "hybridclock.h"
 #include "protocol.h"
+#include "roles.h"
 #include "serverstore.h"
 
 namespace clc::sync {
-
-enum class Role { Viewer, Facilitator, Coordinator, Admin };
-
-/// "viewer", "facilitator", …; nullopt for anything else.
-std::optional<Role> roleFromString(const QString &s);
-QString roleName(Role r);
 
 /// Who is asking, as established by authentication.
 struct Device
@@ -20,12 +15,6 @@ struct Device
     QString centre;   ///< the only centre it may read or write
     Role role = Role::Viewer;
 };
-
-/// May this role write this table? Viewers write nothing; facilitators keep the register, sessions
-/// and attendance but not the plan; coordinators and admins write everything of their centre.
-bool mayWrite(Role role, int table);
-/// May this role read this table? Viewers see the schedule, never the register or attendance.
-bool mayRead(Role role, int table);
 
 class SyncService
 {

@@ -1,5 +1,6 @@
 #include "syncstatus.h"
 #include "error.h"
+#include "deviceenrolment.h"
 #include "httptransport.h"
 #include "dbthread.h"
 #include "store.h"

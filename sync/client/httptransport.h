@@ -48,9 +48,4 @@ private:
     qint64 m_sent = 0, m_received = 0;
 };
 
-/// Enrols this database with a server using a one-time code: exchanges the code, makes the file a
-/// replica of the code's centre (or checks it is that centre), and stores server, token, device id,
-/// role and name in the database. Returns the device's name. Throws clc::Error with the reason.
-QString enrolDevice(Store &store, const QString &server, const QString &code, const QString &caFile = {});
-
 } // namespace clc::sync

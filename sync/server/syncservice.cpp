@@ -14,24 +14,6 @@ namespace clc::sync {
 
 namespace {
 
-// The schedule a viewer (a resident's phone) may see: no register, no attendance, no conflicts.
-bool isScheduleTable(const QString &t)
-{
-    static const QStringList schedule{QStringLiteral("centres"), QStringLiteral("plans"), QStringLiteral("signatories"),
-                                      QStringLiteral("quarterly_tasks"), QStringLiteral("learner_groups"),
-                                      QStringLiteral("organisations"), QStringLiteral("targets"), QStringLiteral("target_groups"),
-                                      QStringLiteral("activities"), QStringLiteral("activity_groups"),
-                                      QStringLiteral("activity_partners"), QStringLiteral("sessions")};
-    return schedule.contains(t);
-}
-
-bool isFacilitatorTable(const QString &t)
-{
-    static const QStringList tables{QStringLiteral("sessions"), QStringLiteral("attendance"), QStringLiteral("people"),
-                                    QStringLiteral("person_groups"), QStringLiteral("conflicts")};
-    return tables.contains(t);
-}
-
 QString encodeCursor(qint64 seq) { return QString::fromLatin1(QByteArray("c1:" + QByteArray::number(seq)).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)); }
 
 qint64 decodeCursor(const QString &cursor)
@@ -47,48 +29,6 @@ qint64 decodeCursor(const QString &cursor)
 }
 
 } // namespace
-
-std::optional<Role> roleFromString(const QString &s)
-{
-    if (s == QLatin1String("viewer"))
-        return Role::Viewer;
-    if (s == QLatin1String("facilitator"))
-        return Role::Facilitator;
-    if (s == QLatin1String("coordinator"))
-        return Role::Coordinator;
-    if (s == QLatin1String("admin"))
-        return Role::Admin;
-    return std::nullopt;
-}
-
-QString roleName(Role r)
-{
-    switch (r) {
-    case Role::Viewer:
-        return QStringLiteral("viewer");
-    case Role::Facilitator:
-        return QStringLiteral("facilitator");
-    case Role::Coordinator:
-        return QStringLiteral("coordinator");
-    case Role::Admin:
-        return QStringLiteral("admin");
-    }
-    return {};
-}
-
-bool mayWrite(Role role, int table)
-{
-    const TableDef *t = tableByCode(table);
-    if (!t || role == Role::Viewer)
-        return false;
-    return role != Role::Facilitator || isFacilitatorTable(t->name);
-}
-
-bool mayRead(Role role, int table)
-{
-    const TableDef *t = tableByCode(table);
-    return t && (role != Role::Viewer || isScheduleTable(t->name));
-}
 
 SyncService::SyncService(ServerStore &store, HybridClock::WallClock wall)
     : m_store(store), m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))

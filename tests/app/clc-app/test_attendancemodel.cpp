@@ -1,6 +1,4 @@
 #include "attendancemodel.h"
-#include "conflictmodel.h"
-#include "registermodel.h"
 
 #include <QFile>
 #include "merge.h"
@@ -95,79 +93,6 @@ TEST_CASE("a walk-in is added to the register and marked present, a headcount is
     REQUIRE(loaded(again));
     CHECK(again.headcount() == 35);
     CHECK(again.taken());
-}
-
-TEST_CASE("the conflicts page lists a kept conflict in plain words and restores the other value", "[app][conflict]")
-{
-    Demo d;
-    Store &s = d.store();
-    const QString person = keepConflictOnKhu(s);
-    const QString name = s.value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText();
-    const QString khu = s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText();
-    ConflictModel m;
-    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    m.reload(); // as the page does when shown
-    REQUIRE(loaded(m));
-    REQUIRE(m.rowCount() == 1);
-    CHECK(m.data(m.index(0), ConflictModel::WhatRole).toString().contains(name));
-    CHECK(m.data(m.index(0), ConflictModel::KeptRole).toString() == khu);
-    CHECK(m.data(m.index(0), ConflictModel::OtherRole).toString() == QStringLiteral("Khu 99"));
-    // A restore that cannot be written (here the file refuses writes) says why; nothing is thrown out
-    // of the page and nothing changes.
-    s.db().exec(QStringLiteral("PRAGMA query_only=1"));
-    m.restore(0);
-    CHECK_FALSE(m.lastError().isEmpty());
-    CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == khu);
-    s.db().exec(QStringLiteral("PRAGMA query_only=0"));
-    REQUIRE(loaded(m));
-    REQUIRE(m.rowCount() == 1);
-
-    m.restore(0);
-    CHECK(m.lastError().isEmpty());
-    REQUIRE(loaded(m));
-    CHECK(m.rowCount() == 0);
-    CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 99"));
-}
-
-TEST_CASE("the register page searches without accents, adds people and imports a list only when every line is right", "[app][register]")
-{
-    Demo d;
-    RegisterModel m;
-    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    m.reload(); // as the page does when shown
-    REQUIRE(loaded(m));
-    const int all = m.count();
-    CHECK(all == 300);
-    CHECK_FALSE(m.addPerson(QStringLiteral("Lê Văn Mới"), QStringLiteral("m"), QStringLiteral("năm"), QString(), QString(), QString()));
-    CHECK(m.lastError().contains(QStringLiteral("năm")));
-    REQUIRE(m.addPerson(QStringLiteral("Lê Văn Mới"), QStringLiteral("Nam"), QStringLiteral("1990"), QStringLiteral("Khu 3"), QString(),
-                        QStringLiteral("Cán bộ phường, khu, Nông dân")));
-    m.setFilter(QStringLiteral("le van moi"));
-    REQUIRE(loaded(m));
-    REQUIRE(m.count() == 1);
-    CHECK(m.data(m.index(0), RegisterModel::GroupsRole).toString() == QStringLiteral("Cán bộ phường, khu; Nông dân"));
-    m.setFilter(QString());
-    REQUIRE(loaded(m));
-
-    TempDir files;
-    QFile bad(files.path(QStringLiteral("bad.csv")));
-    REQUIRE(bad.open(QIODevice::WriteOnly));
-    bad.write("Họ và tên;Năm sinh\nĐào Thị Một;1970\n;1971\nĐào Văn Ba;x\n");
-    bad.close();
-    m.previewImport(files.path(QStringLiteral("bad.csv")));
-    REQUIRE(eventually([&m] { return !m.importBusy(); }));
-    CHECK_FALSE(m.canImport());
-    CHECK(m.importProblems().size() == 2);
-    CHECK_FALSE(m.commitImport());
-    CHECK(m.count() == all + 1);
-    m.previewImport(QStringLiteral(CLC_FIXTURES_DIR "/danh-sach-hoc-vien.csv"));
-    REQUIRE(eventually([&m] { return !m.importBusy(); }));
-    REQUIRE(m.canImport());
-    REQUIRE(m.commitImport());
-    CHECK_FALSE(m.canImport()); // no second import while this one runs
-    REQUIRE(eventually([&m] { return !m.importBusy() && !m.loading(); }));
-    CHECK(m.importSummary().contains(QStringLiteral("imported")));
-    CHECK(m.count() > all + 1);
 }
 
 TEST_CASE("each mark shows its own sync state, and the sheet shows who recorded it and when", "[app][attendance][sync]")

@@ -2,7 +2,7 @@
 #include "dbthread.h"
 #include "schema.h"
 #include "store.h"
-#include "syncservice.h"
+#include "roles.h"
 
 #include <QJSEngine>
 

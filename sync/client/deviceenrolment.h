@@ -1,0 +1,16 @@
+#pragma once
+// The device's side of enrolment (docs/protocol.md#enrolment): a one-time code exchanged for a token.
+#include <QString>
+
+namespace clc {
+class Store;
+}
+
+namespace clc::sync {
+
+/// Enrols this database with a server using a one-time code: exchanges the code, makes the file a
+/// replica of the code's centre (or checks it is that centre), and stores server, token, device id,
+/// role and name in the database. Returns the device's name. Throws clc::Error with the reason.
+QString enrolDevice(clc::Store &store, const QString &server, const QString &code, const QString &caFile = {});
+
+} // namespace clc::sync
