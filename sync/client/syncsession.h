@@ -30,18 +30,6 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// The server expected another batch number (HTTP 409 batch_gap): it says which, and its epoch.
-class BatchGap : public Error
-{
-public:
-    BatchGap(const QString &message, qint64 expected, QString epoch)
-        : Error(Code::InvalidInput, message, QStringLiteral("b")), expected(expected), epoch(std::move(epoch))
-    {
-    }
-    qint64 expected;
-    QString epoch;
-};
-
 struct SyncSummary
 {
     int pushedBatches = 0;

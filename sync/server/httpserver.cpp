@@ -1,6 +1,13 @@
 #include "httpserver.h"
 #include "error.h"
 #include "gzip.h"
+#include "serverlog.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <arpa/inet.h>
 #include <cstring>
@@ -15,6 +22,7 @@ struct Pending
 {
     QByteArray body;
     bool tooLarge = false;
+    QElapsedTimer timer; ///< from the request's first byte, for the log line
 };
 
 QString peerAddress(MHD_Connection *connection)
@@ -48,10 +56,51 @@ MHD_Result send(MHD_Connection *connection, const HttpResponse &r, bool gzipOk)
     return ok;
 }
 
+/// What a reason may say in the log: quoted values (which a device typed) are left out.
+QString loggable(QString reason)
+{
+    static const QRegularExpression quoted(QStringLiteral("'[^']*'"));
+    return reason.replace(quoted, QStringLiteral("'…'")).left(300);
+}
+
+/// Sends the answer and writes the request's log line. A 5xx carries a request id in place of what
+/// went wrong inside; the log has both.
+MHD_Result answer(MHD_Connection *connection, const char *method, const char *url, const QString &peer, HttpResponse r,
+                  bool gzipOk, const QElapsedTimer &timer)
+{
+    QString requestId;
+    if (r.status >= 500) {
+        requestId = QString::number(QRandomGenerator::global()->generate64(), 36);
+        QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        if (!r.internalError.isEmpty() || o.isEmpty())
+            o = QJsonObject{{QStringLiteral("error"), o.value(QStringLiteral("error")).toString(QStringLiteral("internal"))},
+                            {QStringLiteral("message"), r.status == 503 ? o.value(QStringLiteral("message")).toString() : QStringLiteral("the server failed")}};
+        o.insert(QStringLiteral("request"), requestId);
+        o.insert(QStringLiteral("message"), QStringLiteral("%1 (request %2)").arg(o.value(QStringLiteral("message")).toString(), requestId));
+        r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        qCCritical(lcHttp).noquote() << "request" << requestId << "failed:" << (r.internalError.isEmpty() ? r.reason : r.internalError);
+    }
+    const MHD_Result ok = send(connection, r, gzipOk);
+    QString line = QStringLiteral("%1 %2 %3 %4 ms").arg(QString::fromLatin1(method), QString::fromUtf8(url)).arg(r.status).arg(timer.elapsed());
+    if (!r.device.isEmpty())
+        line += QStringLiteral(" device=") + r.device;
+    if (!peer.isEmpty())
+        line += QStringLiteral(" peer=") + peer;
+    if (!requestId.isEmpty())
+        line += QStringLiteral(" request=") + requestId;
+    if (r.status >= 400 && r.status < 500)
+        qCWarning(lcHttp).noquote() << line << "-" << loggable(r.reason);
+    else
+        qCInfo(lcHttp).noquote() << line;
+    return ok;
+}
+
 HttpResponse error(int status, const char *code, const QString &message)
 {
-    return {status, QByteArray("{\"error\":\"") + code + "\",\"message\":\"" + message.toUtf8().replace('"', "\\\"") + "\"}",
-            "application/json"};
+    HttpResponse r{status, QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}})
+                               .toJson(QJsonDocument::Compact), "application/json"};
+    r.reason = message;
+    return r;
 }
 
 MHD_Result collectHeader(void *cls, MHD_ValueKind, const char *key, const char *value)
@@ -73,12 +122,14 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
     const qint64 limit = server->options().maxBody;
     if (!*state) {
         auto *p = new Pending;
+        p->timer.start();
         *state = p;
         // Refuse an oversize body from its header, before reading any of it.
         const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (length && QByteArray(length).toLongLong() > limit) {
             p->tooLarge = true;
-            return send(connection, error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false);
+            return answer(connection, method, url, peerAddress(connection),
+                          error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
         }
         return MHD_YES;
     }
@@ -92,7 +143,8 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         return MHD_YES;
     }
     if (p->tooLarge)
-        return send(connection, error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false);
+        return answer(connection, method, url, peerAddress(connection),
+                      error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
 
     HttpRequest request;
     request.method = method;
@@ -104,16 +156,18 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
     if (request.header("content-encoding").contains("gzip")) {
         const auto inflated = gzipDecompress(request.body, limit);
         if (!inflated)
-            return send(connection, error(413, "bad_body", QStringLiteral("the gzip body is corrupt or inflates past %1 bytes").arg(limit)), false);
+            return answer(connection, method, url, request.peer,
+                          error(413, "bad_body", QStringLiteral("the gzip body is corrupt or inflates past %1 bytes").arg(limit)), false, p->timer);
         request.body = *inflated;
     }
     HttpResponse response;
     try {
         response = server->handler()(request);
     } catch (const std::exception &e) {
-        response = error(500, "internal", QString::fromUtf8(e.what()));
+        response = error(500, "internal", QStringLiteral("the server failed"));
+        response.internalError = QString::fromUtf8(e.what());
     }
-    return send(connection, response, request.header("accept-encoding").contains("gzip"));
+    return answer(connection, method, url, request.peer, response, request.header("accept-encoding").contains("gzip"), p->timer);
 }
 
 void onCompleted(void *, MHD_Connection *, void **state, MHD_RequestTerminationCode)

@@ -30,6 +30,10 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType = "application/json";
     int retryAfterSeconds = 0;              ///< sent as Retry-After when > 0 (429, 503)
+    // For the server's log only, never sent:
+    QString device;                         ///< the authenticated device, if any
+    QString reason;                         ///< why a 4xx or 5xx was answered
+    QString internalError;                  ///< what failed inside (a 5xx): the answer carries a request id instead
 };
 
 struct HttpServerOptions

@@ -18,7 +18,9 @@ HttpResponse problem(int status, const QString &code, const QString &message, co
     QJsonObject o{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
     if (!field.isEmpty())
         o.insert(QStringLiteral("field"), field);
-    return json(status, o);
+    HttpResponse r = json(status, o);
+    r.reason = field.isEmpty() ? message : field + QStringLiteral(": ") + message;
+    return r;
 }
 
 } // namespace
@@ -110,14 +112,30 @@ HttpResponse ServerApi::handle(const HttpRequest &r)
         }
         if (!device)
             return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("the token is unknown or the device was revoked"));
-        return isPush ? push(*device, r) : pull(*device, r);
+        HttpResponse answer;
+        try {
+            answer = isPush ? push(*device, r) : pull(*device, r);
+        } catch (const Error &e) {
+            answer = refusal(e);
+        }
+        answer.device = device->id;
+        return answer;
     } catch (const Error &e) {
-        if (e.code() == Error::Code::Database)
-            return problem(503, QStringLiteral("storage"), e.describe());
-        if (e.code() == Error::Code::Forbidden)
-            return problem(403, QStringLiteral("forbidden"), e.message(), e.field());
-        return problem(400, QStringLiteral("invalid"), e.message(), e.field());
+        return refusal(e);
     }
+}
+
+HttpResponse ServerApi::refusal(const Error &e)
+{
+    if (e.code() == Error::Code::Database) {
+        // The operator's log gets the store's words; the device gets a request id to quote.
+        HttpResponse busy = problem(503, QStringLiteral("storage"), QStringLiteral("the server's database is not available; try again later"));
+        busy.internalError = e.describe();
+        return busy;
+    }
+    if (e.code() == Error::Code::Forbidden)
+        return problem(403, QStringLiteral("forbidden"), e.message(), e.field());
+    return problem(400, QStringLiteral("invalid"), e.message(), e.field());
 }
 
 HttpResponse ServerApi::health()
@@ -158,24 +176,19 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
 
 HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
 {
-    if (device.role == Role::Viewer)
-        return problem(403, QStringLiteral("forbidden"), QStringLiteral("a viewer device cannot send changes"));
     const PushRequest request = decodePushRequest(r.body); // 400 with the element at fault
     std::lock_guard lock(m_mutex);
     try {
         return {200, encode(m_sync.push(device, request)), "application/json"};
-    } catch (const Error &e) {
-        if (e.field() == QLatin1String("b")) {
-            // Say where the server is, and in which epoch: a device whose batches are ahead of a server
-            // restored from a backup starts again from there and re-sends its own changes.
-            const auto last = m_store.lastBatch(device.id);
-            HttpResponse gap = problem(409, QStringLiteral("batch_gap"), e.message(), e.field());
-            QJsonObject o = QJsonDocument::fromJson(gap.body).object();
-            o.insert(QStringLiteral("expected"), (last ? last->first : 0) + 1);
-            o.insert(QStringLiteral("e"), m_store.epoch());
-            return json(409, o);
-        }
-        throw;
+    } catch (const BatchGap &gap) {
+        // Say where the server is, and in which epoch: a device whose batches are ahead of a server
+        // restored from a backup starts again from there and re-sends its own changes.
+        HttpResponse answer = problem(409, QStringLiteral("batch_gap"), gap.message(), gap.field());
+        QJsonObject o = QJsonDocument::fromJson(answer.body).object();
+        o.insert(QStringLiteral("expected"), gap.expected);
+        o.insert(QStringLiteral("e"), gap.epoch);
+        answer.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        return answer;
     }
 }
 

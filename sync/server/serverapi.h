@@ -2,6 +2,7 @@
 // The /v1/ HTTP API of clc-server (docs/protocol.md): routes, authentication by bearer token,
 // status codes. Thread-safe: the HTTP pool calls handle() from several threads.
 #include "enrolment.h"
+#include "error.h"
 #include "httpserver.h"
 #include "syncservice.h"
 
@@ -39,6 +40,8 @@ public:
     HttpResponse handle(const HttpRequest &request);
 
 private:
+    /// The answer to a refusal or failure thrown while handling a request.
+    static HttpResponse refusal(const Error &e);
     HttpResponse health();
     HttpResponse enrol(const HttpRequest &request);
     HttpResponse push(const Device &device, const HttpRequest &request);

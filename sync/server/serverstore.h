@@ -86,6 +86,11 @@ public:
 
 /// The SQLite back end: one file in the server's data directory.
 std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path);
+/// Copies the SQLite server store at path into file (which must not exist) as one consistent
+/// snapshot, while a server may keep serving it (a second connection, WAL).
+void backupSqliteServerStore(const QString &path, const QString &file);
+/// Throws clc::Error (naming file) unless file is a SQLite server store that can be opened.
+void checkSqliteServerStoreFile(const QString &file);
 /// The PostgreSQL back end (libpq conninfo); schema, if given, is created and used (tests isolate
 /// themselves this way). Several processes may share one database.
 std::unique_ptr<ServerStore> openPostgresServerStore(const QString &conninfo, const QString &schema = {});

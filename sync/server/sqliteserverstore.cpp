@@ -225,4 +225,20 @@ private:
 
 std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path) { return std::make_unique<SqliteServerStore>(path); }
 
+void backupSqliteServerStore(const QString &path, const QString &file)
+{
+    Database db(path);
+    db.prepare(QStringLiteral("VACUUM INTO ?")).bind(1, file).exec();
+}
+
+void checkSqliteServerStoreFile(const QString &file)
+{
+    try {
+        Database check(file);
+        check.scalar(QStringLiteral("SELECT count(*) FROM changes"));
+    } catch (const Error &e) {
+        throw Error(Error::Code::InvalidInput, QStringLiteral("not a clc-server database: %1").arg(e.message()), file);
+    }
+}
+
 } // namespace clc::sync

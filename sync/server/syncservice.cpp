@@ -57,7 +57,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             return;
         }
         if (request.batch != lastNo + 1)
-            throw Error(Error::Code::InvalidInput, Tr::tr("batch %1 was expected, not %2").arg(lastNo + 1).arg(request.batch), QStringLiteral("b"));
+            throw BatchGap(Tr::tr("batch %1 was expected, not %2").arg(lastNo + 1).arg(request.batch), lastNo + 1, m_store.epoch());
 
         // Rows this batch creates: their centre is the one the batch gives them. A batch that places
         // anything in another centre is refused whole: that is a device out of its scope, not a race.

@@ -22,7 +22,7 @@ public:
     explicit SyncService(ServerStore &store, HybridClock::WallClock wall = {});
 
     /// Applies a batch once. A batch number already applied returns the stored answer and applies
-    /// nothing; a gap in the numbering is an error (Error::Code::InvalidInput, field "b").
+    /// nothing; a gap in the numbering throws BatchGap. A viewer may not push (Forbidden).
     PushResponse push(const Device &device, const PushRequest &request);
     /// A page of the centre's changes after the cursor.
     PullResponse pull(const Device &device, const PullRequest &request);

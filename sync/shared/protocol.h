@@ -2,6 +2,7 @@
 // The sync wire protocol: push and pull messages as C++ types with one JSON encoder/decoder
 // (docs/sync.md#messages). Decoding validates everything and throws clc::Error naming the bad
 // element (e.g. "c[12].f[3]") before anything is applied.
+#include "error.h"
 #include "store.h"
 #include "value.h"
 
@@ -84,5 +85,19 @@ PullResponse decodePullResponse(const QByteArray &bytes);
 
 /// A change's values checked against the schema (type, range, length, id shape); throws naming path.
 void validateChange(const Change &c, const QString &path);
+
+/// A push whose batch number is not the next one the server expects (HTTP 409 batch_gap). Thrown by
+/// the server's service, carried in the 409 answer, and thrown again by the device's transport: the
+/// batch it expects and the server's epoch tell the device how to go on (docs/sync.md#client).
+class BatchGap : public Error
+{
+public:
+    BatchGap(const QString &message, qint64 expected, QString epoch)
+        : Error(Code::InvalidInput, message, QStringLiteral("b")), expected(expected), epoch(std::move(epoch))
+    {
+    }
+    qint64 expected;
+    QString epoch;
+};
 
 } // namespace clc::sync

@@ -1,4 +1,7 @@
 #include "nettestsupport.h"
+
+#include <QDir>
+#include <QFile>
 #include "store.h"
 
 #include <QCoreApplication>
@@ -67,6 +70,9 @@ void ServerProcess::start()
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    QDir().mkpath(m_dataDir);
+    // The server's log (a line per request) goes to a file: a pipe nobody reads would fill and stall it.
+    m_process->setStandardErrorFile(logPath(), QIODevice::Append);
     m_process->start(QStringLiteral(CLC_SERVER_BINARY),
                      serverArgs() + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)});
     // Ready when it says so (the port may still be held by a killed predecessor for a moment).
@@ -83,7 +89,7 @@ void ServerProcess::start()
                              serverArgs() + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)});
         }
     }
-    throw std::runtime_error("clc-server did not start: " + QString::fromUtf8(m_process->readAllStandardError()).toStdString());
+    throw std::runtime_error("clc-server did not start: " + log().toStdString());
 }
 
 void ServerProcess::kill()
@@ -97,6 +103,14 @@ int ServerProcess::terminate()
     ::kill(pid_t(m_process->processId()), SIGTERM);
     m_process->waitForFinished(20000);
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+QString ServerProcess::logPath() const { return m_dataDir + QStringLiteral("/server.log"); }
+
+QString ServerProcess::log() const
+{
+    QFile f(logPath());
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
 QString ServerProcess::url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }

@@ -37,6 +37,9 @@ public:
     void kill();       ///< SIGKILL
     int terminate();   ///< SIGTERM; the exit code
     QString url() const;
+    /// What the server logged so far (its standard error, kept in DIR/server.log).
+    QString log() const;
+    QString logPath() const;
     quint16 port() const { return m_port; }
     /// clc-server … enroll; returns the one-time code.
     QString enrollCode(const QString &centre, const QString &role, const QString &name);
