@@ -1,0 +1,119 @@
+// clc verbs — What leaves the device as files: report, export.
+#include "clicontext.h"
+
+#include "conflicts.h"
+#include "demodata.h"
+#include "deviceenrolment.h"
+#include "httptransport.h"
+#include "error.h"
+#include "exporter.h"
+#include "migrations.h"
+#include "personimport.h"
+#include "planimport.h"
+#include "records.h"
+#include "reportdocument.h"
+#include "reportrender.h"
+#include "reports.h"
+#include "schema.h"
+#include "store.h"
+#include "textfile.h"
+#include "vietnamese.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <unistd.h>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <memory>
+#include <optional>
+
+namespace clc::cli {
+
+int cmdReport(Context &c)
+{
+    const QString kind = c.args.value(0);
+    static const QStringList kinds{QStringLiteral("monthly"), QStringLiteral("year"), QStringLiteral("register"), QStringLiteral("attendance"),
+                                   QStringLiteral("log")};
+    const QString usage = QStringLiteral("clc --db FILE report monthly|year|register|attendance|log --format pdf|xlsx|csv --out FILE "
+                                         "[--month YYYY-MM] [--year 2017-2018] [--activity ID] [--date YYYY-MM-DD] [--number N]");
+    if (!kinds.contains(kind))
+        throw UsageError{QStringLiteral("usage: ") + usage};
+    VerbParser p(usage, {});
+    for (const char *o : {"format", "out", "month", "year", "activity", "date", "number"})
+        p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
+    p.parse(c.args.mid(1));
+    const QString format = p.required(QStringLiteral("format"));
+    if (!QStringList{QStringLiteral("pdf"), QStringLiteral("xlsx"), QStringLiteral("csv")}.contains(format))
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: pdf, xlsx, csv").arg(format), QStringLiteral("--format"));
+    const QString out = p.required(QStringLiteral("out"));
+    Store &s = c.openInitialised();
+    ReportOptions options;
+    options.number = p.value(QStringLiteral("number"));
+    if (p.isSet(QStringLiteral("date"))) {
+        options.date = QDate::fromString(p.value(QStringLiteral("date")), QStringLiteral("yyyy-MM-dd"));
+        if (!options.date.isValid())
+            throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a date of the form YYYY-MM-DD").arg(p.value(QStringLiteral("date"))), QStringLiteral("--date"));
+    }
+    const QString month = p.value(QStringLiteral("month"));
+    if (!month.isEmpty())
+        validateField(*table(QStringLiteral("activities")), *table(QStringLiteral("activities"))->field(QStringLiteral("month")), month);
+    // The school year: given, else the month's, else the latest plan's.
+    QString year = p.value(QStringLiteral("year"));
+    if (year.isEmpty() && !month.isEmpty())
+        year = reports::schoolYearOf(month);
+    if (year.isEmpty())
+        year = s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText();
+    if (year.isEmpty() && kind != QLatin1String("register") && kind != QLatin1String("attendance"))
+        throw Error(Error::Code::InvalidInput, Tr::tr("there is no plan yet: give the school year"), QStringLiteral("--year"));
+    ReportDocument doc;
+    if (kind == QLatin1String("monthly"))
+        doc = reports::monthlyDocument(s, year, month, options);
+    else if (kind == QLatin1String("year"))
+        doc = reports::yearDocument(s, year, options);
+    else if (kind == QLatin1String("register"))
+        doc = reports::registerDocument(s, options);
+    else if (kind == QLatin1String("attendance"))
+        doc = reports::attendanceSheet(s, p.required(QStringLiteral("activity")), options);
+    else
+        doc = reports::activityLog(s, year, options);
+    if (format == QLatin1String("pdf")) {
+        reports::writePdf(doc, out);
+    } else if (format == QLatin1String("xlsx")) {
+        reports::writeXlsx(doc, out);
+    } else {
+        QSaveFile f(out);
+        const QByteArray data = reports::toCsv(doc);
+        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+            throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
+    }
+    c.out << out << Qt::endl;
+    return 0;
+}
+
+int cmdExport(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE export --format json|csv [--out FILE]"), {});
+    p.option(QStringLiteral("format"), QStringLiteral("json|csv"));
+    p.option(QStringLiteral("out"), QStringLiteral("FILE"));
+    p.parse(c.args);
+    const QString format = p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format")) : QStringLiteral("json");
+    if (format != QLatin1String("json") && format != QLatin1String("csv"))
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: json, csv").arg(format), QStringLiteral("--format"));
+    Store &s = c.openInitialised();
+    const QByteArray data = format == QLatin1String("json") ? exportJson(s) : exportCsv(s);
+    if (!p.isSet(QStringLiteral("out"))) {
+        c.out << QString::fromUtf8(data);
+        return 0;
+    }
+    QSaveFile f(p.value(QStringLiteral("out"))); // written whole or not at all
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
+    return 0;
+}
+
+} // namespace clc::cli

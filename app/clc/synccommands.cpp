@@ -1,0 +1,158 @@
+// clc verbs — Enrolment, sync and conflicts: enroll, sync, conflicts.
+#include "clicontext.h"
+
+#include "conflicts.h"
+#include "demodata.h"
+#include "deviceenrolment.h"
+#include "httptransport.h"
+#include "error.h"
+#include "exporter.h"
+#include "migrations.h"
+#include "personimport.h"
+#include "planimport.h"
+#include "records.h"
+#include "reportdocument.h"
+#include "reportrender.h"
+#include "reports.h"
+#include "schema.h"
+#include "store.h"
+#include "textfile.h"
+#include "vietnamese.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <unistd.h>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <memory>
+#include <optional>
+
+namespace clc::cli {
+
+namespace {
+
+// Test hook (docs/protocol.md#testing): CLC_TEST_FAULT=exit-after-push makes the process die right
+// after the server answered a push, before the answer is recorded — a client killed between push and
+// acknowledgement.
+class FaultInjectingTransport : public sync::Transport
+{
+public:
+    explicit FaultInjectingTransport(sync::Transport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &r) override
+    {
+        QByteArray answer = m_inner.push(r);
+        if (qEnvironmentVariable("CLC_TEST_FAULT") == QLatin1String("exit-after-push"))
+            ::_exit(9);
+        return answer;
+    }
+    QByteArray pull(const QString &cursor, int limit) override { return m_inner.pull(cursor, limit); }
+
+private:
+    sync::Transport &m_inner;
+};
+
+} // namespace
+
+int cmdEnroll(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE enroll --server URL --code CODE [--ca FILE]"), {});
+    p.option(QStringLiteral("server"), QStringLiteral("URL"));
+    p.option(QStringLiteral("code"), QStringLiteral("CODE"));
+    p.option(QStringLiteral("ca"), QStringLiteral("FILE"));
+    p.parse(c.args);
+    const QString server = p.required(QStringLiteral("server"));
+    const QString code = p.required(QStringLiteral("code"));
+    Store &s = c.open();
+    const QString name = sync::enrolDevice(s, server, code, p.value(QStringLiteral("ca")));
+    c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(name, s.meta(QStringLiteral("role")), server) << Qt::endl;
+    c.out << s.meta(QStringLiteral("device_id")) << Qt::endl;
+    return 0;
+}
+
+int cmdSync(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE sync [--server URL --token TOKEN] [--ca FILE]"), {});
+    p.option(QStringLiteral("server"), QStringLiteral("URL"));
+    p.option(QStringLiteral("token"), QStringLiteral("TOKEN"));
+    p.option(QStringLiteral("ca"), QStringLiteral("FILE"));
+    p.parse(c.args);
+    Store &s = c.openInitialised();
+    const QString server = p.isSet(QStringLiteral("server")) ? p.value(QStringLiteral("server")) : s.meta(QStringLiteral("server_url"));
+    const QString token = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token")) : s.meta(QStringLiteral("token"));
+    const QString ca = p.isSet(QStringLiteral("ca")) ? p.value(QStringLiteral("ca")) : s.meta(QStringLiteral("server_ca"));
+    if (server.isEmpty() || token.isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("no server yet: run `clc --db %1 enroll --server URL --code CODE` first").arg(c.dbPath),
+                    QStringLiteral("--server"));
+    sync::SyncSession::useToken(s, token);
+    sync::HttpTransport http(QUrl(server), token, sync::HttpTransportOptions{60000, ca});
+    FaultInjectingTransport transport(http);
+    sync::SyncSession session(s, transport);
+    sync::SyncSummary sum;
+    try {
+        sum = session.run();
+    } catch (const sync::TransportError &e) {
+        c.err << Tr::tr("clc: sync interrupted, nothing is lost; run it again: %1").arg(QString::fromStdString(e.what())) << Qt::endl;
+        return 3;
+    }
+    s.setMeta(QStringLiteral("last_sync_ok"), QDateTime::currentMSecsSinceEpoch());
+    const qint64 offset = sum.serverTime ? sum.serverTime - QDateTime::currentMSecsSinceEpoch() : 0;
+    c.out << Tr::tr("Sent %1 changes in %2 batches, received %3 changes (%4 new); %5 refused; %6 conflicts to review; %7 waiting.")
+                 .arg(sum.pushedChanges).arg(sum.pushedBatches).arg(sum.pulledChanges).arg(sum.applied.applied).arg(sum.rejected)
+                 .arg(sync::listConflicts(s).size()).arg(s.pendingChanges())
+          << Qt::endl;
+    if (sum.requeued > 0)
+        c.err << Tr::tr("The server was restored from a backup: %1 changes made on this device were sent again.").arg(sum.requeued) << Qt::endl;
+    if (qAbs(offset) > 5 * 60 * 1000)
+        c.err << Tr::tr("Warning: this device's clock differs from the server's by %1 minutes; set the date and time.").arg(offset / 60000) << Qt::endl;
+    auto refused = s.db().prepare(QStringLiteral("SELECT DISTINCT error FROM outbox WHERE error IS NOT NULL"));
+    while (refused.step())
+        c.err << Tr::tr("Refused by the server: %1").arg(refused.text(0)) << Qt::endl;
+    return 0;
+}
+
+int cmdConflicts(Context &c)
+{
+    if (c.args.value(0) == QLatin1String("restore")) {
+        VerbParser p(QStringLiteral("clc --db FILE conflicts restore ID"), {QStringLiteral("ID")});
+        p.parse(c.args.mid(1));
+        sync::restoreConflict(c.openInitialised(), p.positional(0));
+        c.err << Tr::tr("Restored the other value; it will be sent with the next sync.") << Qt::endl;
+        return 0;
+    }
+    VerbParser p(QStringLiteral("clc --db FILE conflicts [--all] [--json] | conflicts restore ID"), {});
+    p.option(QStringLiteral("json"));
+    p.option(QStringLiteral("all"));
+    p.parse(c.args);
+    const auto rows = sync::listConflicts(c.openInitialised(), p.isSet(QStringLiteral("all")));
+    auto when = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("dd/MM/yyyy HH:mm")); };
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const sync::ConflictRow &r : rows)
+            a.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                 {QStringLiteral("table"), r.table},
+                                 {QStringLiteral("row_id"), r.row},
+                                 {QStringLiteral("field"), r.field},
+                                 {QStringLiteral("lost_value"), r.lostValue.toJson()},
+                                 {QStringLiteral("current_value"), r.currentValue.toJson()},
+                                 {QStringLiteral("lost_at"), QDateTime::fromMSecsSinceEpoch(r.lostAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("lost_replica"), r.lostReplica},
+                                 {QStringLiteral("resolved"), r.resolved}});
+        writeJson(c.out, a);
+        return 0;
+    }
+    if (rows.empty())
+        c.out << Tr::tr("No conflicts to review.") << Qt::endl;
+    for (const sync::ConflictRow &r : rows)
+        c.out << Tr::tr("%1.%2 of %3: kept \"%4\"; the other value \"%5\" was written on device %6 at %7")
+                     .arg(r.table, r.field, r.row, r.currentValue.toText(), r.lostValue.toText(), r.lostReplica.left(8), when(r.lostAtMs))
+              << Qt::endl
+              << QStringLiteral("    ") << r.id << Qt::endl;
+    return 0;
+}
+
+} // namespace clc::cli
