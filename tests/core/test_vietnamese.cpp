@@ -56,7 +56,7 @@ TEST_CASE("dates, months and money are written the Vietnamese way", "[vietnamese
     CHECK(vn::formatMoney(1000) == QStringLiteral("1.000 đ"));
 }
 
-TEST_CASE("counts read right in both languages: 1 session, 3 sessions; 3 buổi", "[i18n]")
+TEST_CASE("counts read right in both languages: 1 session, 3 sessions, 3 buổi", "[i18n]")
 {
     REQUIRE(installLanguage(QStringLiteral("en")));
     CHECK(Tr::tr("%n session(s)", nullptr, 1) == QStringLiteral("1 session"));

@@ -131,7 +131,7 @@ TEST_CASE("the screens offer only the edits the server takes from this device's 
     CHECK_FALSE(d.manager->mayEdit(QStringLiteral("no_such_table")));
 }
 
-TEST_CASE("a plan file imported in the app fills the plan page; a bad one says why and writes nothing", "[app][plan][edit]")
+TEST_CASE("a plan file imported in the app fills the plan page, a bad one says why and writes nothing", "[app][plan][edit]")
 {
     TempDir dir;
     auto store = std::make_unique<Store>(dir.path(QStringLiteral("empty.db")), StoreOptions{QStringLiteral("dev"), {}});

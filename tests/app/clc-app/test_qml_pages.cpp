@@ -99,7 +99,7 @@ int count(QQuickItem *list) { return list ? list->property("count").toInt() : -1
 
 } // namespace
 
-TEST_CASE("tapping a learner on the sheet cycles the status on screen and on disk; undo walks it back", "[app][qml][attendance]")
+TEST_CASE("tapping a learner on the sheet cycles the status on screen and on disk, undo walks it back", "[app][qml][attendance]")
 {
     App app;
     const QString session = app.store().db().scalar(QStringLiteral(
@@ -156,7 +156,7 @@ TEST_CASE("typing a name without accents in the sheet's search finds the accente
     }
 }
 
-TEST_CASE("a month without activities says so; a month with them lists them", "[app][qml][schedule]")
+TEST_CASE("a month without activities says so, a month with them lists them", "[app][qml][schedule]")
 {
     App app;
     app.open(QSize(390, 844));

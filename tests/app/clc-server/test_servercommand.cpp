@@ -78,7 +78,7 @@ private:
 
 } // namespace
 
-TEST_CASE("clc-server makes a code, lists, and revokes a device in-process; bad commands are usage errors", "[server][cli]")
+TEST_CASE("clc-server makes a code, lists, and revokes a device in-process, bad commands are usage errors", "[server][cli]")
 {
     TempDir dir;
     const QString data = dir.path(QStringLiteral("data"));

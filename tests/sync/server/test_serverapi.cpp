@@ -25,7 +25,7 @@ HttpRequest enrolRequest(const QString &code, const QString &peer)
 }
 } // namespace
 
-TEST_CASE("wrong enrolment codes from one address are throttled; other addresses and later tries are not", "[server][enrol]")
+TEST_CASE("wrong enrolment codes from one address are throttled, other addresses and later tries are not", "[server][enrol]")
 {
     TempDir dir;
     auto store = openSqliteServerStore(dir.path(QStringLiteral("server.db")));
