@@ -1,4 +1,5 @@
 #include "records.h"
+#include "hybridclock.h"
 #include "reports.h"
 #include "translate.h"
 #include "error.h"
@@ -285,18 +286,89 @@ std::vector<ActivityRow> activities(Store &store, const QString &month)
 QSet<QString> expectedPeople(Store &store, const QString &activityId)
 {
     QSet<QString> out;
+    // The "all residents" group is the learner_groups.everyone flag of a live group: read here and in
+    // reports::yearFigures' targets the same way.
     auto everyone = store.db().prepare(QStringLiteral("SELECT 1 FROM activity_groups ag JOIN learner_groups g ON g.id = ag.group_id "
-                                                      "WHERE ag.activity_id = ? AND ag.deleted = 0 AND g.everyone = 1 LIMIT 1"));
+                                                      "WHERE ag.activity_id = ? AND ag.deleted = 0 AND g.deleted = 0 AND coalesce(g.everyone, 0) = 1 LIMIT 1"));
     everyone.bind(1, activityId);
     const bool all = everyone.step();
     // Two plain queries that use the indexes, rather than one with a correlated EXISTS per person.
     auto st = store.db().prepare(all ? QStringLiteral("SELECT id FROM people WHERE centre_id = ?1 AND deleted = 0 AND ?2 IS NOT NULL")
-                                     : QStringLiteral("SELECT DISTINCT p.id FROM activity_groups ag JOIN person_groups pg ON pg.group_id = ag.group_id "
+                                     : QStringLiteral("SELECT DISTINCT p.id FROM activity_groups ag JOIN learner_groups g ON g.id = ag.group_id "
+                                                      "JOIN person_groups pg ON pg.group_id = ag.group_id "
                                                       "JOIN people p ON p.id = pg.person_id WHERE p.centre_id = ?1 AND ag.activity_id = ?2 "
-                                                      "AND ag.deleted = 0 AND pg.deleted = 0 AND p.deleted = 0"));
+                                                      "AND ag.deleted = 0 AND g.deleted = 0 AND pg.deleted = 0 AND p.deleted = 0"));
     st.bind(1, store.centreId()).bind(2, activityId);
     while (st.step())
         out.insert(st.text(0));
+    return out;
+}
+
+QString currentSchoolYear(Store &store)
+{
+    if (!store.isInitialised())
+        return {};
+    auto st = store.db().prepare(QStringLiteral("SELECT max(school_year) FROM plans WHERE centre_id = ? AND deleted = 0"));
+    st.bind(1, store.centreId());
+    return st.step() ? st.text(0) : QString();
+}
+
+QString firstMonthOfCurrentYear(Store &store)
+{
+    const QString year = currentSchoolYear(store);
+    if (year.isEmpty())
+        return {};
+    auto st = store.db().prepare(QStringLiteral("SELECT min(a.month) FROM activities a JOIN plans p ON p.id = a.plan_id "
+                                                "WHERE a.centre_id = ? AND a.deleted = 0 AND p.deleted = 0 AND p.school_year = ?"));
+    st.bind(1, store.centreId()).bind(2, year);
+    return st.step() ? st.text(0) : QString();
+}
+
+std::vector<SessionRow> sessions(Store &store, const QString &activityId)
+{
+    std::vector<SessionRow> rows;
+    // The counting rule of reports.cpp (PresentMarks): live marks of live people.
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT s.id, s.starts_at, coalesce(s.ends_at, ''), coalesce(s.place, ''), coalesce(s.facilitator, ''), "
+        "  (SELECT count(*) FROM attendance m JOIN people p ON p.id = m.person_id AND p.deleted = 0 "
+        "   WHERE m.session_id = s.id AND m.deleted = 0), "
+        "  (SELECT count(*) FROM attendance m JOIN people p ON p.id = m.person_id AND p.deleted = 0 "
+        "   WHERE m.session_id = s.id AND m.deleted = 0 AND m.status IN ('present', 'late')), "
+        "  coalesce(s.headcount, 0) "
+        "FROM sessions s WHERE s.activity_id = ? AND s.deleted = 0 ORDER BY s.starts_at, s.id"));
+    st.bind(1, activityId);
+    while (st.step()) {
+        SessionRow r;
+        r.id = st.text(0);
+        r.startsAt = st.text(1);
+        r.endsAt = st.text(2);
+        r.place = st.text(3);
+        r.facilitator = st.text(4);
+        r.headcount = int(st.integer(7));
+        r.taken = st.integer(5) > 0 || r.headcount > 0;
+        r.present = int(st.integer(6)) + r.headcount;
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+qint64 lastMarkChangeMs(Store &store, const QString &sessionId)
+{
+    // CROSS JOIN: from the session's marks to their clocks, not through every attendance clock.
+    auto st = store.db().prepare(QStringLiteral("SELECT max(fc.hlc) FROM attendance a CROSS JOIN field_clock fc ON fc.tbl = ? AND fc.row_id = a.id "
+                                                "WHERE a.session_id = ?"));
+    st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
+    return st.step() && !st.isNull(0) ? HybridClock::millis(st.integer(0)) : 0;
+}
+
+std::vector<std::pair<QString, QString>> quarterlyTasks(Store &store, const QString &schoolYear)
+{
+    std::vector<std::pair<QString, QString>> out;
+    auto st = store.db().prepare(QStringLiteral("SELECT t.quarter, t.text FROM quarterly_tasks t JOIN plans p ON p.id = t.plan_id "
+                                                "WHERE p.centre_id = ? AND p.deleted = 0 AND p.school_year = ? AND t.deleted = 0 ORDER BY t.quarter, t.ord"));
+    st.bind(1, store.centreId()).bind(2, schoolYear);
+    while (st.step())
+        out.emplace_back(st.text(0), st.text(1));
     return out;
 }
 
@@ -357,7 +429,7 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet
     auto st = store.db().prepare(QStringLiteral(
         "SELECT p.id, p.full_name, p.sex, p.birth_year, p.khu, p.phone, p.note, "
         "  (SELECT group_concat(g.name, char(31)) FROM person_groups pg JOIN learner_groups g ON g.id = pg.group_id "
-        "     WHERE pg.person_id = p.id AND pg.deleted = 0) "
+        "     WHERE pg.person_id = p.id AND pg.deleted = 0 AND g.deleted = 0) "
         "FROM people p WHERE p.centre_id = ? AND p.deleted = 0 AND instr(p.search_key, ?) > 0"));
     st.bind(1, store.centreId()).bind(2, longest);
     while (st.step()) {

@@ -76,8 +76,34 @@ QString markAttendance(Store &store, const QString &sessionId, const QString &pe
 
 /// The activities of one month (or all, if month is empty), in plan order, without deleted ones.
 std::vector<ActivityRow> activities(Store &store, const QString &month = {});
-/// The people expected at an activity: the members of its target groups (everyone, for a group
-/// that is "all residents"), not deleted.
+
+/// The centre's school year: that of its latest live plan ("2017-2018"), empty when it has none.
+/// Every screen, report and command that needs "this year" asks here.
+QString currentSchoolYear(Store &store);
+/// The first month with a live activity in the centre's current school year, empty if none.
+QString firstMonthOfCurrentYear(Store &store);
+
+/// A session of an activity with its attendance, counted by the one rule (docs/data.md#counting):
+/// a mark counts when it is live, present or late, and its person is live; the headcount adds
+/// people who came unnamed.
+struct SessionRow
+{
+    QString id;
+    QString startsAt, endsAt; ///< YYYY-MM-DDTHH:MM; endsAt may be empty
+    QString place, facilitator;
+    bool taken = false;       ///< any mark (of a live person) or a headcount was recorded
+    int present = 0;          ///< counted marks plus the headcount
+    int headcount = 0;
+};
+/// The live sessions of an activity, in time order.
+std::vector<SessionRow> sessions(Store &store, const QString &activityId);
+/// The wall-clock time of the newest mark of a session (wherever it was made), 0 if none.
+qint64 lastMarkChangeMs(Store &store, const QString &sessionId);
+/// The quarterly tasks of a school year as (quarter, text), in plan order.
+std::vector<std::pair<QString, QString>> quarterlyTasks(Store &store, const QString &schoolYear);
+
+/// The people expected at an activity: the live members of its live target groups (every live
+/// person, for a live group that is "all residents").
 QSet<QString> expectedPeople(Store &store, const QString &activityId);
 /// The live marks of a session: person id → status.
 QHash<QString, QString> sessionMarks(Store &store, const QString &sessionId);

@@ -324,4 +324,43 @@ QByteArray toCsv(const ReportDocument &doc)
     return out.toUtf8();
 }
 
+std::vector<ReportKindInfo> reportKinds()
+{
+    return {
+        {ReportKind::Monthly, QStringLiteral("monthly"), Tr::tr("Monthly plan table (part V)"), false, true},
+        {ReportKind::Year, QStringLiteral("year"), Tr::tr("Year-end summary"), false, true},
+        {ReportKind::Register, QStringLiteral("register"), Tr::tr("Learner register"), true, false},
+        {ReportKind::Attendance, QStringLiteral("attendance"), Tr::tr("Attendance sheet of an activity"), true, false},
+        {ReportKind::Log, QStringLiteral("log"), Tr::tr("Activity log"), false, true},
+    };
+}
+
+std::optional<ReportKind> reportKindNamed(const QString &name)
+{
+    for (const ReportKindInfo &k : reportKinds())
+        if (k.name == name)
+            return k.kind;
+    return std::nullopt;
+}
+
+ReportDocument buildReport(Store &store, ReportKind kind, const QString &schoolYear, const QString &month, const QString &activityId,
+                           const ReportOptions &options)
+{
+    switch (kind) {
+    case ReportKind::Monthly:
+        return monthlyDocument(store, schoolYear, month, options);
+    case ReportKind::Year:
+        return yearDocument(store, schoolYear, options);
+    case ReportKind::Register:
+        return registerDocument(store, options);
+    case ReportKind::Attendance:
+        if (activityId.isEmpty())
+            throw Error(Error::Code::InvalidInput, Tr::tr("choose an activity first"), QStringLiteral("activity"));
+        return attendanceSheet(store, activityId, options);
+    case ReportKind::Log:
+        return activityLog(store, schoolYear, options);
+    }
+    return {};
+}
+
 } // namespace clc::reports

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <optional>
 #include <vector>
 
 namespace clc {
@@ -44,6 +45,26 @@ struct ReportOptions
 };
 
 namespace reports {
+
+
+/// The reports clc prints, in the order the app offers them. The CLI's names and the app's titles
+/// are read from reportKinds(); nothing else lists them.
+enum class ReportKind { Monthly, Year, Register, Attendance, Log };
+struct ReportKindInfo
+{
+    ReportKind kind;
+    QString name;      ///< on the command line: clc report NAME
+    QString title;     ///< in the app, in the current language
+    bool namesPeople;  ///< lists learners by name: never printed on a viewer device
+    bool needsYear;    ///< drawn from a school year's plan
+};
+std::vector<ReportKindInfo> reportKinds();
+/// The kind a CLI name stands for.
+std::optional<ReportKind> reportKindNamed(const QString &name);
+/// Builds a report of a kind: year for the plan's reports, month (optional) for the monthly table,
+/// activityId for the attendance sheet (InvalidInput, field "activity", when it is missing).
+ReportDocument buildReport(Store &store, ReportKind kind, const QString &schoolYear, const QString &month, const QString &activityId,
+                           const ReportOptions &options);
 
 /// The filled-in part-V table for one month, or the whole school year when month is empty.
 ReportDocument monthlyDocument(Store &store, const QString &schoolYear, const QString &month, const ReportOptions &options);

@@ -193,6 +193,60 @@ Value Store::value(const QString &tableName, const QString &id, const QString &f
     return st.step() ? st.value(0) : Value();
 }
 
+qint64 Store::outboxBatchEnd(int limit)
+{
+    auto last = m_db->prepare(QStringLiteral("SELECT max(seq) FROM (SELECT seq FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?)"));
+    last.bind(1, qint64(limit));
+    return last.step() ? last.integer(0) : 0;
+}
+
+std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
+{
+    std::vector<OutboxChange> out;
+    auto st = m_db->prepare(QStringLiteral("SELECT seq, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica "
+                                           "FROM outbox WHERE seq <= ? AND error IS NULL ORDER BY seq"));
+    st.bind(1, seq);
+    while (st.step()) {
+        OutboxChange c;
+        c.seq = st.integer(0);
+        c.table = int(st.integer(1));
+        c.row = st.text(2);
+        c.field = int(st.integer(3));
+        c.value = st.value(4);
+        c.version = Version{st.integer(5), replicaUuid(int(st.integer(6)))};
+        if (!st.isNull(7))
+            c.base = Version{st.integer(7), replicaUuid(int(st.integer(8)))};
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+void Store::refuseOutboxChange(qint64 seq, const QString &reason)
+{
+    m_db->prepare(QStringLiteral("UPDATE outbox SET error = ? WHERE seq = ?")).bind(1, reason).bind(2, seq).exec();
+}
+
+void Store::dropAcknowledged(qint64 seq)
+{
+    m_db->prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ? AND error IS NULL")).bind(1, seq).exec();
+}
+
+QStringList Store::refusalReasons()
+{
+    QStringList out;
+    auto st = m_db->prepare(QStringLiteral("SELECT DISTINCT error FROM outbox WHERE error IS NOT NULL ORDER BY error"));
+    while (st.step())
+        out << st.text(0);
+    return out;
+}
+
+void Store::quarantine(int table, const QString &row, int field, const Value &value, const Version &version, const QString &reason)
+{
+    m_db->prepare(QStringLiteral("INSERT INTO quarantine (received_at, tbl, row_id, field, value, hlc, replica, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+        .bind(1, m_clock.wallMillis()).bind(2, qint64(table)).bind(3, row).bind(4, qint64(field)).bind(5, value)
+        .bind(6, version.hlc).bind(7, version.replica).bind(8, reason).exec();
+}
+
 int Store::requeueOwnChanges()
 {
     requireInitialised();

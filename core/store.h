@@ -87,6 +87,31 @@ public:
 
     /// Local changes not yet acknowledged by the server (rejected ones excluded).
     qint64 pendingChanges();
+
+    /// One waiting change of the outbox, as the sync session sends it.
+    struct OutboxChange
+    {
+        qint64 seq = 0;
+        int table = 0;
+        QString row;
+        int field = 0;
+        Value value;
+        Version version;
+        std::optional<Version> base;
+    };
+    /// The seq that ends the next batch: the limit-th waiting (not refused) change, or the last; 0 if none wait.
+    qint64 outboxBatchEnd(int limit);
+    /// The waiting changes up to seq, in order.
+    std::vector<OutboxChange> outboxUpTo(qint64 seq);
+    /// Marks one change refused by the server: it stays, with the reason, out of later batches.
+    void refuseOutboxChange(qint64 seq, const QString &reason);
+    /// Removes the waiting changes up to seq: the server acknowledged them.
+    void dropAcknowledged(qint64 seq);
+    /// The distinct reasons the server gave for the changes it refused.
+    QStringList refusalReasons();
+    /// Keeps a remote change aside that could not be applied here (a clock too far ahead, an unknown
+    /// table or field): quarantined, never lost (docs/sync.md).
+    void quarantine(int table, const QString &row, int field, const Value &value, const Version &version, const QString &reason);
     /// Puts every field whose current version this replica wrote back into the outbox (without a base),
     /// and the centre of every row it wrote a field of (with its creator's version), unless a change
     /// to it is already there: for a server restored from a backup, which may have lost them. The

@@ -20,13 +20,6 @@ Page {
     Timer { id: refresh; interval: 250; onTriggered: reports.preview() }
     Component.onCompleted: reports.loadOptions()
 
-    readonly property var kinds: [
-        qsTr("Monthly plan table (part V)"),
-        qsTr("Year-end summary"),
-        qsTr("Learner register"),
-        qsTr("Attendance sheet of an activity"),
-        qsTr("Activity log")
-    ]
     readonly property var formats: ["PDF", "XLSX", "CSV"]
 
     ListView {
@@ -44,7 +37,7 @@ Page {
                 id: kindBox
                 Layout.fillWidth: true
                 implicitHeight: 48
-                model: page.kinds
+                model: reports.kindTitles
                 currentIndex: reports.kind
                 onActivated: function(i) { reports.kind = i }
             }

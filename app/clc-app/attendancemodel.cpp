@@ -120,15 +120,9 @@ Sheet readSheet(Store &s, const QString &sessionId)
     sheet.when = vn::formatDate(at.date()) + QStringLiteral(" ") + at.toString(QStringLiteral("HH:mm"));
     sheet.headcount = int(s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("headcount")).toInt());
     sheet.recordedBy = s.value(QStringLiteral("sessions"), sessionId, QStringLiteral("recorded_by")).toText();
-    {
-        // When: the stamp of the newest mark (its wall-clock part), wherever it was made.
-        // CROSS JOIN: from the session's marks to their clocks, not through every attendance clock.
-        auto st = s.db().prepare(QStringLiteral("SELECT max(fc.hlc) FROM attendance a CROSS JOIN field_clock fc ON fc.tbl = ? AND fc.row_id = a.id "
-                                                "WHERE a.session_id = ?"));
-        st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
-        if (st.step() && !st.isNull(0))
-            sheet.lastChange = QDateTime::fromMSecsSinceEpoch(HybridClock::millis(st.integer(0)));
-    }
+    // When: the stamp of the newest mark, wherever it was made.
+    if (const qint64 ms = records::lastMarkChangeMs(s, sessionId))
+        sheet.lastChange = QDateTime::fromMSecsSinceEpoch(ms);
     const QSet<QString> expected = records::expectedPeople(s, sheet.activityId);
     const QHash<QString, QString> marks = records::sessionMarks(s, sessionId);
     const QHash<QString, records::RowSync> sync = records::markSyncStates(s, sessionId);

@@ -12,7 +12,7 @@ namespace clc {
 namespace {
 
 // "the place of the session on 10/11/2017", "the neighbourhood of Nguyễn Văn An": what a person recognises.
-QString describe(const sync::ConflictRow &c, const QString &whose)
+QString describe(const ConflictRow &c, const QString &whose)
 {
     static const QHash<QString, const char *> fields{
         {QStringLiteral("place"), QT_TRANSLATE_NOOP("clc::ConflictModel", "place")},
@@ -29,7 +29,7 @@ QString describe(const sync::ConflictRow &c, const QString &whose)
 }
 
 // The person or activity a conflict is about (read on the reader thread).
-QString whoseOf(Store &s, const sync::ConflictRow &c)
+QString whoseOf(Store &s, const ConflictRow &c)
 {
     QString whose;
     if (c.table == QLatin1String("people")) {
@@ -47,7 +47,7 @@ QString whoseOf(Store &s, const sync::ConflictRow &c)
 
 struct Conflicts
 {
-    std::vector<sync::ConflictRow> rows;
+    std::vector<ConflictRow> rows;
     std::vector<QString> whose;
 };
 } // namespace
@@ -60,7 +60,7 @@ QVariant ConflictModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const sync::ConflictRow &c = m_rows[size_t(index.row())];
+    const ConflictRow &c = m_rows[size_t(index.row())];
     switch (role) {
     case WhatRole:
         return m_what[size_t(index.row())];
@@ -87,7 +87,7 @@ void ConflictModel::reload()
         [](Store &s) {
             Conflicts r;
             if (s.isInitialised())
-                r.rows = sync::listConflicts(s);
+                r.rows = listConflicts(s);
             for (const auto &c : r.rows)
                 r.whose.push_back(whoseOf(s, c));
             return r;
@@ -108,7 +108,7 @@ void ConflictModel::restore(int row)
     if (row < 0 || row >= int(m_rows.size()))
         return;
     // May fail, e.g. already restored by a double tap, or the file is busy: lastError says so.
-    attempt([&] { sync::restoreConflict(StoreManager::current(), m_rows[size_t(row)].id); });
+    attempt([&] { restoreConflict(StoreManager::current(), m_rows[size_t(row)].id); });
     reload();
 }
 

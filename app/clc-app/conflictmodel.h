@@ -29,7 +29,7 @@ Q_SIGNALS:
     void reloaded();
 
 private:
-    std::vector<sync::ConflictRow> m_rows;
+    std::vector<ConflictRow> m_rows;
     std::vector<QString> m_what;
 };
 

@@ -1,4 +1,5 @@
 #include "planmodel.h"
+#include "records.h"
 #include "store.h"
 #include "storemanager.h"
 #include "vietnamese.h"
@@ -75,15 +76,11 @@ PlanData readPlan(Store &s)
     PlanData d;
     if (!s.isInitialised())
         return d;
-    d.year = s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText();
+    d.year = records::currentSchoolYear(s);
     if (d.year.isEmpty())
         return d;
     d.figures = reports::yearFigures(s, d.year);
-    auto st = s.db().prepare(QStringLiteral("SELECT t.quarter, t.text FROM quarterly_tasks t JOIN plans p ON p.id = t.plan_id "
-                                            "WHERE p.school_year = ? AND t.deleted = 0 ORDER BY t.quarter, t.ord"));
-    st.bind(1, d.year);
-    while (st.step())
-        d.tasks.emplace_back(st.text(0), st.text(1));
+    d.tasks = records::quarterlyTasks(s, d.year);
     return d;
 }
 } // namespace

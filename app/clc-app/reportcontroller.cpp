@@ -1,4 +1,7 @@
 #include "reportcontroller.h"
+
+#include <QCoreApplication>
+#include <QEvent>
 #include "dbthread.h"
 #include "error.h"
 #include "records.h"
@@ -32,21 +35,9 @@ struct Selection
 ReportDocument buildDocument(Store &s, const Selection &sel)
 {
     ReportOptions options; // today's date; the number is left with dots to fill by hand
-    switch (sel.kind) {
-    case ReportController::Monthly:
-        return reports::monthlyDocument(s, sel.year, sel.month, options);
-    case ReportController::Year:
-        return reports::yearDocument(s, sel.year, options);
-    case ReportController::Register:
-        return reports::registerDocument(s, options);
-    case ReportController::Attendance:
-        if (sel.activityId.isEmpty())
-            throw Error(Error::Code::InvalidInput, ReportController::tr("choose an activity first"), ReportController::tr("Activity"));
-        return reports::attendanceSheet(s, sel.activityId, options);
-    case ReportController::Log:
-        return reports::activityLog(s, sel.year, options);
-    }
-    return {};
+    if (sel.kind == ReportController::Attendance && sel.activityId.isEmpty())
+        throw Error(Error::Code::InvalidInput, ReportController::tr("choose an activity first"), ReportController::tr("Activity"));
+    return reports::buildReport(s, reports::ReportKind(sel.kind), sel.year, sel.month, sel.activityId, options);
 }
 
 struct Options
@@ -94,7 +85,10 @@ void offThread(QObject *receiver, std::function<R()> work, std::function<void(R)
 
 } // namespace
 
-ReportController::ReportController(QObject *parent) : QObject(parent) {}
+ReportController::ReportController(QObject *parent) : QObject(parent)
+{
+    QCoreApplication::instance()->installEventFilter(this); // LanguageChange: the kind titles are translated in C++
+}
 
 QImage ReportController::page(int index) const
 {
@@ -141,7 +135,7 @@ void ReportController::loadOptions()
             Options o;
             if (!s.isInitialised())
                 return o;
-            o.year = s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText();
+            o.year = records::currentSchoolYear(s);
             if (o.year.isEmpty())
                 return o;
             o.months = reports::monthsOfSchoolYear(o.year);
@@ -166,12 +160,27 @@ void ReportController::loadOptions()
         });
 }
 
+QStringList ReportController::kindTitles() const
+{
+    QStringList titles;
+    for (const reports::ReportKindInfo &k : reports::reportKinds())
+        titles << k.title;
+    return titles;
+}
+
+bool ReportController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        Q_EMIT kindTitlesChanged(); // the titles come translated from core
+    return QObject::eventFilter(watched, event);
+}
+
 bool ReportController::allowed()
 {
     // The register and attendance sheets name people: not on a viewer device (which never receives
     // them either; docs/sync.md, scopes).
-    const bool personal = m_kind == Register || m_kind == Attendance;
-    if (personal && StoreManager::instance() && StoreManager::instance()->role() == QLatin1String("viewer")) {
+    const bool personal = reports::reportKinds()[size_t(m_kind)].namesPeople;
+    if (personal && StoreManager::instance() && !StoreManager::instance()->mayReadPeople()) {
         m_pages.clear();
         Q_EMIT pagesChanged();
         setState(false, tr("This device may show the schedule only: the learner register and attendance sheets are not on it."), true);

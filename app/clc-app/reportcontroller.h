@@ -29,8 +29,13 @@ class ReportController : public QObject
     Q_PROPERTY(QString savedPath READ savedPath NOTIFY stateChanged)
 
 public:
-    enum Kind { Monthly, Year, Register, Attendance, Log };
+    /// The kinds of reportKinds() (core), in its order, for QML's comparisons.
+    enum Kind { Monthly = int(reports::ReportKind::Monthly), Year = int(reports::ReportKind::Year), Register = int(reports::ReportKind::Register),
+                Attendance = int(reports::ReportKind::Attendance), Log = int(reports::ReportKind::Log) };
     Q_ENUM(Kind)
+    /// The titles of the kinds, in the current language, in Kind order.
+    Q_PROPERTY(QStringList kindTitles READ kindTitles NOTIFY kindTitlesChanged)
+    QStringList kindTitles() const;
 
     explicit ReportController(QObject *parent = nullptr);
 
@@ -65,7 +70,11 @@ public:
     /// Opens the saved file with the system's viewer (the desktop's way to share or print it).
     Q_INVOKABLE bool openSaved();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
+    void kindTitlesChanged();
     void selectionChanged();
     void optionsChanged();
     void stateChanged();

@@ -101,15 +101,11 @@ void ScheduleModel::goToToday()
             r.rows = records::activities(store, today);
             if (!r.rows.empty())
                 return r;
-            auto st = store.db().prepare(QStringLiteral(
-                "SELECT min(a.month) FROM activities a JOIN plans p ON p.id = a.plan_id "
-                "WHERE a.centre_id = ? AND a.deleted = 0 AND p.school_year = "
-                "  (SELECT max(school_year) FROM plans WHERE centre_id = ? AND deleted = 0)"));
-            st.bind(1, store.centreId()).bind(2, store.centreId());
-            if (st.step() && !st.isNull(0)) {
-                r.month = st.text(0);
+            r.month = records::firstMonthOfCurrentYear(store);
+            if (!r.month.isEmpty())
                 r.rows = records::activities(store, r.month);
-            }
+            else
+                r.month = today;
             return r;
         },
         [this](MonthRows &r) {

@@ -73,18 +73,11 @@ ActivitySessions readSessions(Store &s, const QString &activityId)
     for (ActivityRow &a : month.isEmpty() ? std::vector<ActivityRow>{} : records::activities(s, month))
         if (a.id == activityId)
             r.activity = std::move(a);
-    auto st = s.db().prepare(QStringLiteral(
-        "SELECT s.id, s.starts_at, coalesce(s.ends_at, ''), coalesce(s.place, ''), coalesce(s.facilitator, ''), "
-        "  (SELECT count(*) FROM attendance m WHERE m.session_id = s.id AND m.deleted = 0), "
-        "  (SELECT count(*) FROM attendance m WHERE m.session_id = s.id AND m.deleted = 0 AND m.status IN ('present', 'late')) "
-        "  + coalesce(s.headcount, 0), coalesce(s.headcount, 0) "
-        "FROM sessions s WHERE s.activity_id = ? AND s.deleted = 0 ORDER BY s.starts_at, s.id"));
-    st.bind(1, activityId);
-    while (st.step()) {
-        const QDateTime at = QDateTime::fromString(st.text(1), QStringLiteral("yyyy-MM-ddTHH:mm"));
-        const QString end = st.text(2).mid(11, 5);
-        r.rows.push_back({st.text(0), vn::formatDate(at.date()), at.toString(QStringLiteral("HH:mm")) + (end.isEmpty() ? QString() : QStringLiteral("–") + end),
-                          st.text(3), st.text(4), st.integer(5) > 0 || st.integer(7) > 0, int(st.integer(6))});
+    for (const records::SessionRow &row : records::sessions(s, activityId)) {
+        const QDateTime at = QDateTime::fromString(row.startsAt, QStringLiteral("yyyy-MM-ddTHH:mm"));
+        const QString end = row.endsAt.mid(11, 5);
+        r.rows.push_back({row.id, vn::formatDate(at.date()), at.toString(QStringLiteral("HH:mm")) + (end.isEmpty() ? QString() : QStringLiteral("–") + end),
+                          row.place, row.facilitator, row.taken, row.present});
     }
     return r;
 }

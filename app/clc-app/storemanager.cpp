@@ -42,6 +42,14 @@ bool StoreManager::mayEdit(const QString &tableName) const
     return role && sync::mayWrite(*role, t->code);
 }
 
+bool StoreManager::mayReadPeople() const
+{
+    if (m_role.isEmpty())
+        return true;
+    const auto role = sync::roleFromString(m_role);
+    return role && sync::mayRead(*role, table(QStringLiteral("people"))->code);
+}
+
 StoreManager::~StoreManager() = default;
 
 void StoreManager::setInstance(StoreManager *instance) { s_instance = instance; }

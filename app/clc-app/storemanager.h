@@ -32,6 +32,8 @@ public:
     /// so the screens offer only edits the server will take. Before enrolment the device is on its own
     /// and may edit everything; the role it is given later decides what the server accepts.
     Q_INVOKABLE bool mayEdit(const QString &table) const;
+    /// Whether this device may hold the register and attendance (sync::mayRead): a viewer may not.
+    bool mayReadPeople() const;
     /// Re-reads the role (after enrolment).
     Q_INVOKABLE void refreshRole();
 

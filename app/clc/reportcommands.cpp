@@ -36,13 +36,16 @@ namespace clc::cli {
 
 int cmdReport(Context &c)
 {
-    const QString kind = c.args.value(0);
-    static const QStringList kinds{QStringLiteral("monthly"), QStringLiteral("year"), QStringLiteral("register"), QStringLiteral("attendance"),
-                                   QStringLiteral("log")};
-    const QString usage = QStringLiteral("clc --db FILE report monthly|year|register|attendance|log --format pdf|xlsx|csv --out FILE "
-                                         "[--month YYYY-MM] [--year 2017-2018] [--activity ID] [--date YYYY-MM-DD] [--number N]");
-    if (!kinds.contains(kind))
+    QStringList names;
+    for (const reports::ReportKindInfo &k : reports::reportKinds())
+        names << k.name;
+    const QString usage = QStringLiteral("clc --db FILE report %1 --format pdf|xlsx|csv --out FILE "
+                                         "[--month YYYY-MM] [--year 2017-2018] [--activity ID] [--date YYYY-MM-DD] [--number N]")
+                              .arg(names.join(QLatin1Char('|')));
+    const std::optional<reports::ReportKind> kind = reports::reportKindNamed(c.args.value(0));
+    if (!kind)
         throw UsageError{QStringLiteral("usage: ") + usage};
+    const reports::ReportKindInfo info = reports::reportKinds()[size_t(*kind)];
     VerbParser p(usage, {});
     for (const char *o : {"format", "out", "month", "year", "activity", "date", "number"})
         p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
@@ -67,20 +70,11 @@ int cmdReport(Context &c)
     if (year.isEmpty() && !month.isEmpty())
         year = reports::schoolYearOf(month);
     if (year.isEmpty())
-        year = s.db().scalar(QStringLiteral("SELECT max(school_year) FROM plans WHERE deleted = 0")).toText();
-    if (year.isEmpty() && kind != QLatin1String("register") && kind != QLatin1String("attendance"))
+        year = records::currentSchoolYear(s);
+    if (year.isEmpty() && info.needsYear)
         throw Error(Error::Code::InvalidInput, Tr::tr("there is no plan yet: give the school year"), QStringLiteral("--year"));
-    ReportDocument doc;
-    if (kind == QLatin1String("monthly"))
-        doc = reports::monthlyDocument(s, year, month, options);
-    else if (kind == QLatin1String("year"))
-        doc = reports::yearDocument(s, year, options);
-    else if (kind == QLatin1String("register"))
-        doc = reports::registerDocument(s, options);
-    else if (kind == QLatin1String("attendance"))
-        doc = reports::attendanceSheet(s, p.required(QStringLiteral("activity")), options);
-    else
-        doc = reports::activityLog(s, year, options);
+    const ReportDocument doc = reports::buildReport(s, *kind, year, month,
+                                                    *kind == reports::ReportKind::Attendance ? p.required(QStringLiteral("activity")) : QString(), options);
     if (format == QLatin1String("pdf")) {
         reports::writePdf(doc, out);
     } else if (format == QLatin1String("xlsx")) {

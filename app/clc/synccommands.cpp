@@ -103,15 +103,14 @@ int cmdSync(Context &c)
     const qint64 offset = sum.serverTime ? sum.serverTime - QDateTime::currentMSecsSinceEpoch() : 0;
     c.out << Tr::tr("Sent %1 changes in %2 batches, received %3 changes (%4 new); %5 refused; %6 conflicts to review; %7 waiting.")
                  .arg(sum.pushedChanges).arg(sum.pushedBatches).arg(sum.pulledChanges).arg(sum.applied.applied).arg(sum.rejected)
-                 .arg(sync::listConflicts(s).size()).arg(s.pendingChanges())
+                 .arg(listConflicts(s).size()).arg(s.pendingChanges())
           << Qt::endl;
     if (sum.requeued > 0)
         c.err << Tr::tr("The server was restored from a backup: %1 changes made on this device were sent again.").arg(sum.requeued) << Qt::endl;
     if (qAbs(offset) > 5 * 60 * 1000)
         c.err << Tr::tr("Warning: this device's clock differs from the server's by %1 minutes; set the date and time.").arg(offset / 60000) << Qt::endl;
-    auto refused = s.db().prepare(QStringLiteral("SELECT DISTINCT error FROM outbox WHERE error IS NOT NULL"));
-    while (refused.step())
-        c.err << Tr::tr("Refused by the server: %1").arg(refused.text(0)) << Qt::endl;
+    for (const QString &reason : s.refusalReasons())
+        c.err << Tr::tr("Refused by the server: %1").arg(reason) << Qt::endl;
     return 0;
 }
 
@@ -120,7 +119,7 @@ int cmdConflicts(Context &c)
     if (c.args.value(0) == QLatin1String("restore")) {
         VerbParser p(QStringLiteral("clc --db FILE conflicts restore ID"), {QStringLiteral("ID")});
         p.parse(c.args.mid(1));
-        sync::restoreConflict(c.openInitialised(), p.positional(0));
+        restoreConflict(c.openInitialised(), p.positional(0));
         c.err << Tr::tr("Restored the other value; it will be sent with the next sync.") << Qt::endl;
         return 0;
     }
@@ -128,11 +127,11 @@ int cmdConflicts(Context &c)
     p.option(QStringLiteral("json"));
     p.option(QStringLiteral("all"));
     p.parse(c.args);
-    const auto rows = sync::listConflicts(c.openInitialised(), p.isSet(QStringLiteral("all")));
+    const auto rows = listConflicts(c.openInitialised(), p.isSet(QStringLiteral("all")));
     auto when = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("dd/MM/yyyy HH:mm")); };
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray a;
-        for (const sync::ConflictRow &r : rows)
+        for (const ConflictRow &r : rows)
             a.append(QJsonObject{{QStringLiteral("id"), r.id},
                                  {QStringLiteral("table"), r.table},
                                  {QStringLiteral("row_id"), r.row},
@@ -147,7 +146,7 @@ int cmdConflicts(Context &c)
     }
     if (rows.empty())
         c.out << Tr::tr("No conflicts to review.") << Qt::endl;
-    for (const sync::ConflictRow &r : rows)
+    for (const ConflictRow &r : rows)
         c.out << Tr::tr("%1.%2 of %3: kept \"%4\"; the other value \"%5\" was written on device %6 at %7")
                      .arg(r.table, r.field, r.row, r.currentValue.toText(), r.lostValue.toText(), r.lostReplica.left(8), when(r.lostAtMs))
               << Qt::endl

@@ -22,10 +22,7 @@ void SyncSession::pushAll(SyncSummary &summary)
         // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
         qint64 frozenTo = m_store.meta(QStringLiteral("outbox_frozen_to")).toLongLong();
         if (frozenTo == 0) {
-            auto last = db.prepare(QStringLiteral("SELECT max(seq) FROM (SELECT seq FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?)"));
-            last.bind(1, qint64(m_batchSize));
-            last.step();
-            frozenTo = last.integer(0);
+            frozenTo = m_store.outboxBatchEnd(m_batchSize);
             if (frozenTo == 0)
                 return;
             m_store.setMeta(QStringLiteral("outbox_frozen_to"), frozenTo);
@@ -35,22 +32,9 @@ void SyncSession::pushAll(SyncSummary &summary)
         request.replica = m_store.replicaId();
         request.batch = batch;
         std::vector<qint64> seqs;
-        {
-            auto st = db.prepare(QStringLiteral("SELECT o.seq, o.tbl, o.row_id, o.field, o.value, o.hlc, o.replica, o.base_hlc, o.base_replica "
-                                                "FROM outbox o WHERE o.seq <= ? AND o.error IS NULL ORDER BY o.seq"));
-            st.bind(1, frozenTo);
-            while (st.step()) {
-                Change c;
-                c.table = int(st.integer(1));
-                c.row = st.text(2);
-                c.field = int(st.integer(3));
-                c.value = st.value(4);
-                c.version = Version{st.integer(5), m_store.replicaUuid(int(st.integer(6)))};
-                if (!st.isNull(7))
-                    c.base = Version{st.integer(7), m_store.replicaUuid(int(st.integer(8)))};
-                seqs.push_back(st.integer(0));
-                request.changes.push_back(std::move(c));
-            }
+        for (Store::OutboxChange &o : m_store.outboxUpTo(frozenTo)) {
+            seqs.push_back(o.seq);
+            request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
         }
         if (request.changes.empty()) {
             m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
@@ -84,11 +68,10 @@ void SyncSession::pushAll(SyncSummary &summary)
             if (r.index < 0 || size_t(r.index) >= seqs.size())
                 continue;
             // One refused change never blocks the others: it stays, marked, out of later batches.
-            db.prepare(QStringLiteral("UPDATE outbox SET error = ? WHERE seq = ?"))
-                .bind(1, r.code + QStringLiteral(": ") + r.reason).bind(2, seqs[size_t(r.index)]).exec();
+            m_store.refuseOutboxChange(seqs[size_t(r.index)], r.code + QStringLiteral(": ") + r.reason);
             ++summary.rejected;
         }
-        db.prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ? AND error IS NULL")).bind(1, frozenTo).exec();
+        m_store.dropAcknowledged(frozenTo);
         m_store.setMeta(QStringLiteral("last_acked_batch"), batch);
         m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
         if (!response.epoch.isEmpty())

@@ -1,4 +1,5 @@
 #include "merge.h"
+#include "synclog.h"
 #include "hybridclock.h"
 #include "schema.h"
 
@@ -99,10 +100,8 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
     ApplyStats stats;
     const qint64 now = store.clock().wallMillis();
     auto keepAside = [&](const Change &c, const char *reason) {
-        store.db().prepare(QStringLiteral("INSERT INTO quarantine (received_at, tbl, row_id, field, value, hlc, replica, reason) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
-            .bind(1, now).bind(2, qint64(c.table)).bind(3, c.row).bind(4, qint64(c.field)).bind(5, c.value)
-            .bind(6, c.version.hlc).bind(7, c.version.replica).bind(8, QString::fromLatin1(reason)).exec();
+        qCWarning(lcMerge).noquote() << "kept aside a change of table" << c.table << "field" << c.field << "from replica" << c.version.replica << ":" << reason;
+        store.quarantine(c.table, c.row, c.field, c.value, c.version, QString::fromLatin1(reason));
     };
     qint64 maxSeen = 0;
     size_t i = 0;

@@ -9,7 +9,7 @@ namespace clc {
 class Store;
 }
 
-namespace clc::sync {
+namespace clc {
 
 struct ConflictRow
 {
@@ -26,4 +26,4 @@ std::vector<ConflictRow> listConflicts(Store &store, bool all = false);
 /// Writes the losing value back (an ordinary write that wins from now on) and marks the conflict resolved.
 void restoreConflict(Store &store, const QString &conflictId);
 
-} // namespace clc::sync
+} // namespace clc

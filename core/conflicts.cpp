@@ -5,7 +5,7 @@
 #include "store.h"
 #include "translate.h"
 
-namespace clc::sync {
+namespace clc {
 
 std::vector<ConflictRow> listConflicts(Store &store, bool all)
 {
@@ -49,4 +49,4 @@ void restoreConflict(Store &store, const QString &conflictId)
     tx.commit();
 }
 
-} // namespace clc::sync
+} // namespace clc
