@@ -42,7 +42,7 @@ DemoSummary loadDemo(Store &store)
         const QJsonObject centre = QJsonDocument::fromJson(plan).object().value(QStringLiteral("centre")).toObject();
         store.init(centre.value(QStringLiteral("name")).toString());
     }
-    if (store.meta(QStringLiteral("demo_loaded")) == QLatin1String("1")) {
+    if (store.meta(MetaKey::DemoLoaded) == QLatin1String("1")) {
         sum.alreadyLoaded = true;
         return sum;
     }
@@ -115,7 +115,7 @@ DemoSummary loadDemo(Store &store)
         if (held)
             store.write(QStringLiteral("activities"), a.id, {{QStringLiteral("status"), QStringLiteral("done")}});
     }
-    store.setMeta(QStringLiteral("demo_loaded"), QStringLiteral("1"));
+    store.setMeta(MetaKey::DemoLoaded, QStringLiteral("1"));
     tx.commit();
     return sum;
 }

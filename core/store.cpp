@@ -14,6 +14,53 @@
 
 namespace clc {
 
+QString metaKeyName(MetaKey key)
+{
+    switch (key) {
+    case MetaKey::BatchEpoch:
+        return QStringLiteral("batch_epoch");
+    case MetaKey::BatchToken:
+        return QStringLiteral("batch_token");
+    case MetaKey::CentreId:
+        return QStringLiteral("centre_id");
+    case MetaKey::DemoLoaded:
+        return QStringLiteral("demo_loaded");
+    case MetaKey::DeviceFingerprint:
+        return QStringLiteral("device_fingerprint");
+    case MetaKey::DeviceId:
+        return QStringLiteral("device_id");
+    case MetaKey::DeviceName:
+        return QStringLiteral("device_name");
+    case MetaKey::Hlc:
+        return QStringLiteral("hlc");
+    case MetaKey::Language:
+        return QStringLiteral("language");
+    case MetaKey::LastAckedBatch:
+        return QStringLiteral("last_acked_batch");
+    case MetaKey::LastSyncOk:
+        return QStringLiteral("last_sync_ok");
+    case MetaKey::OutboxFrozenTo:
+        return QStringLiteral("outbox_frozen_to");
+    case MetaKey::PreviousReplicaId:
+        return QStringLiteral("previous_replica_id");
+    case MetaKey::PullCursor:
+        return QStringLiteral("pull_cursor");
+    case MetaKey::ReplicaId:
+        return QStringLiteral("replica_id");
+    case MetaKey::Role:
+        return QStringLiteral("role");
+    case MetaKey::ServerCa:
+        return QStringLiteral("server_ca");
+    case MetaKey::ServerEpoch:
+        return QStringLiteral("server_epoch");
+    case MetaKey::ServerUrl:
+        return QStringLiteral("server_url");
+    case MetaKey::Token:
+        return QStringLiteral("token");
+    }
+    return {};
+}
+
 namespace {
 // Namespace of every derived id (UUIDv5). Never change it: ids on every device depend on it.
 const QUuid IdNamespace(QStringLiteral("{6f1c2a4e-8a53-4d0b-9a57-0c1c1d2e7b31}"));
@@ -28,8 +75,8 @@ Store::Store(const QString &path, StoreOptions options)
         m_db->exec(QStringLiteral("PRAGMA query_only=1"));
     else
         migrate(*m_db);
-    m_replicaId = meta(QStringLiteral("replica_id"));
-    m_centreId = meta(QStringLiteral("centre_id"));
+    m_replicaId = meta(MetaKey::ReplicaId);
+    m_centreId = meta(MetaKey::CentreId);
     m_clock.restore(m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt());
     if (isInitialised() && !m_options.reader)
         checkReplica();
@@ -66,7 +113,7 @@ void Store::checkReplica()
 {
     m_replicaNo = replicaNumber(m_replicaId);
     const QString fp = fingerprint();
-    if (meta(QStringLiteral("device_fingerprint")) == fp)
+    if (meta(MetaKey::DeviceFingerprint) == fp)
         return;
     // The file was copied (or moved): this copy must not write with the original's replica id, or two
     // devices would issue the same stamps for different edits.
@@ -74,9 +121,9 @@ void Store::checkReplica()
     const QString previous = m_replicaId;
     m_replicaId = newId();
     m_replicaNo = replicaNumber(m_replicaId);
-    setMeta(QStringLiteral("replica_id"), m_replicaId);
-    setMeta(QStringLiteral("previous_replica_id"), previous);
-    setMeta(QStringLiteral("device_fingerprint"), fp);
+    setMeta(MetaKey::ReplicaId, m_replicaId);
+    setMeta(MetaKey::PreviousReplicaId, previous);
+    setMeta(MetaKey::DeviceFingerprint, fp);
     // A copy is another device: it must enrol on its own, not reuse the original's token and batches.
     m_db->exec(QStringLiteral("DELETE FROM meta WHERE key IN ('token', 'device_id', 'batch_token', 'last_acked_batch', 'outbox_frozen_to')"));
     tx.commit();
@@ -123,9 +170,9 @@ QString Store::init(const QString &centreName)
     m_replicaId = newId();
     m_replicaNo = replicaNumber(m_replicaId);
     m_centreId = newId();
-    setMeta(QStringLiteral("replica_id"), m_replicaId);
-    setMeta(QStringLiteral("device_fingerprint"), fingerprint());
-    setMeta(QStringLiteral("centre_id"), m_centreId);
+    setMeta(MetaKey::ReplicaId, m_replicaId);
+    setMeta(MetaKey::DeviceFingerprint, fingerprint());
+    setMeta(MetaKey::CentreId, m_centreId);
     write(QStringLiteral("centres"), m_centreId, {{QStringLiteral("name"), name}});
     tx.commit();
     return m_centreId;
@@ -140,9 +187,9 @@ void Store::initMember(const QString &centreId)
     m_replicaId = newId();
     m_replicaNo = replicaNumber(m_replicaId);
     m_centreId = centreId;
-    setMeta(QStringLiteral("replica_id"), m_replicaId);
-    setMeta(QStringLiteral("device_fingerprint"), fingerprint());
-    setMeta(QStringLiteral("centre_id"), m_centreId);
+    setMeta(MetaKey::ReplicaId, m_replicaId);
+    setMeta(MetaKey::DeviceFingerprint, fingerprint());
+    setMeta(MetaKey::CentreId, m_centreId);
     tx.commit();
 }
 
@@ -395,7 +442,7 @@ void Store::observe(qint64 hlc)
     const qint64 before = saved;
     m_clock.observe(hlc);
     if (m_clock.last() != before)
-        setMeta(QStringLiteral("hlc"), m_clock.last());
+        setMeta(MetaKey::Hlc, m_clock.last());
 }
 
 int Store::write(const QString &tableName, const QString &id, const std::vector<FieldWrite> &input)
@@ -405,6 +452,10 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     if (!t)
         throw Error(Error::Code::InvalidInput, Tr::tr("unknown table"), tableName);
 
+    // The write lock first: whether the row exists and whether the rows it refers to exist are read
+    // in the same transaction that writes, so a pull creating the same row meanwhile cannot slip in
+    // between (that gave a raw SQLite constraint error instead of an update).
+    Transaction tx(*m_db);
     std::vector<FieldWrite> fields = input;
     const bool scoped = t->field(QStringLiteral("centre_id")) != nullptr;
     const bool creating = !exists(tableName, id);
@@ -439,7 +490,6 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         }
     }
 
-    Transaction tx(*m_db);
     if (creating)
         m_db->prepare(QStringLiteral("INSERT INTO %1 (id) VALUES (?)").arg(t->name)).bind(1, id).exec();
 
@@ -497,7 +547,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         ++changed;
     }
     if (stamp != 0)
-        setMeta(QStringLiteral("hlc"), m_clock.last());
+        setMeta(MetaKey::Hlc, m_clock.last());
     tx.commit();
     return changed;
 }

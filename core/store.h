@@ -16,6 +16,33 @@ namespace clc {
 
 struct TableDef;
 
+/// The keys of the local meta table (replica-local settings and sync state), named once here.
+enum class MetaKey {
+    BatchEpoch, ///< the server epoch the batch numbering belongs to
+    BatchToken, ///< hash of the token the batch numbering belongs to
+    CentreId, ///< the centre this replica belongs to
+    DemoLoaded, ///< set once the demo was loaded
+    DeviceFingerprint, ///< where the file lives (copy detection)
+    DeviceId, ///< the enrolled device id the server gave
+    DeviceName, ///< the enrolled device name
+    Hlc, ///< the last clock stamp issued
+    Language, ///< the app language, vi or en
+    LastAckedBatch, ///< the last batch the server acknowledged
+    LastSyncOk, ///< time of the last successful sync (ms)
+    OutboxFrozenTo, ///< the outbox seq the unacknowledged batch ends at
+    PreviousReplicaId, ///< the replica id before a copy was detected
+    PullCursor, ///< the server cursor of the last applied pull page
+    ReplicaId, ///< this replica id
+    Role, ///< the enrolled role
+    ServerCa, ///< an extra trusted CA file
+    ServerEpoch, ///< the server epoch last seen
+    ServerUrl, ///< the server address
+    Token, ///< the bearer token
+};
+/// The key as stored in the meta table.
+QString metaKeyName(MetaKey key);
+
+
 struct StoreOptions
 {
     /// Identifies the device the file lives on; empty means this machine's id. Tests inject one to
@@ -139,6 +166,9 @@ public:
     int replicaNumber(const QString &uuid);
     QString replicaUuid(int number);
 
+    QString meta(MetaKey key) { return meta(metaKeyName(key)); }
+    void setMeta(MetaKey key, const Value &value) { setMeta(metaKeyName(key), value); }
+    /// By name, for tools and tests that read what another program stored; code uses MetaKey.
     QString meta(const QString &key);
     void setMeta(const QString &key, const Value &value);
 

@@ -220,7 +220,7 @@ void AttendanceModel::write(const QString &personId, Status status)
     // The mark and who recorded it, one transaction: on disk before the screen changes, so a killed
     // app loses nothing, and a failure changes nothing.
     Store &s = StoreManager::current();
-    const QString me = s.meta(QStringLiteral("device_name"));
+    const QString me = s.meta(MetaKey::DeviceName);
     {
         Transaction tx(s.db());
         if (status == NotMarked)

@@ -76,7 +76,7 @@ int main(int argc, char **argv)
     QString language = parser.value(langOption);
     if (language.isEmpty()) {
         try {
-            language = clc::Store(parser.value(dbOption)).meta(QStringLiteral("language"));
+            language = clc::Store(parser.value(dbOption)).meta(clc::MetaKey::Language);
         } catch (const std::exception &) {
         }
     }

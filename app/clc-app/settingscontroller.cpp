@@ -24,7 +24,7 @@ void SettingsController::setLanguage(const QString &lang)
     if (chosen == currentLanguage())
         return;
     installLanguage(chosen);
-    StoreManager::current().setMeta(QStringLiteral("language"), chosen); // a device setting, never synced
+    StoreManager::current().setMeta(MetaKey::Language, chosen); // a device setting, never synced
     if (QQmlEngine *engine = qmlEngine(this))
         engine->retranslate();
     Q_EMIT languageChanged();
@@ -32,14 +32,14 @@ void SettingsController::setLanguage(const QString &lang)
 
 QString SettingsController::deviceName() const
 {
-    const QString n = StoreManager::current().meta(QStringLiteral("device_name"));
+    const QString n = StoreManager::current().meta(MetaKey::DeviceName);
     return n.isEmpty() ? QCoreApplication::translate("SettingsController", "(not enrolled)") : n;
 }
 
 QString SettingsController::role() const
 {
     // The server's role names, in the reader's language.
-    const QString r = StoreManager::current().meta(QStringLiteral("role"));
+    const QString r = StoreManager::current().meta(MetaKey::Role);
     if (r.isEmpty())
         return QCoreApplication::translate("SettingsController", "(not enrolled)");
     static const QHash<QString, const char *> labels{
@@ -52,6 +52,6 @@ QString SettingsController::role() const
     return it == labels.constEnd() ? r : tr(*it);
 }
 
-QString SettingsController::server() const { return StoreManager::current().meta(QStringLiteral("server_url")); }
+QString SettingsController::server() const { return StoreManager::current().meta(MetaKey::ServerUrl); }
 
 } // namespace clc

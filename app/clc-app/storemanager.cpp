@@ -18,12 +18,12 @@ StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObj
     m_writer = new DbThread(DbThread::Writer, m_store->db().path(), m_store->options(), this);
     if (m_store->isInitialised())
         m_centreName = m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText();
-    m_role = m_store->meta(QStringLiteral("role"));
+    m_role = m_store->meta(MetaKey::Role);
 }
 
 void StoreManager::refreshRole()
 {
-    const QString role = m_store->meta(QStringLiteral("role"));
+    const QString role = m_store->meta(MetaKey::Role);
     if (role != m_role) {
         m_role = role;
         Q_EMIT roleChanged();

@@ -69,8 +69,8 @@ int cmdEnroll(Context &c)
     const QString code = p.required(QStringLiteral("code"));
     Store &s = c.open();
     const QString name = sync::enrolDevice(s, server, code, p.value(QStringLiteral("ca")));
-    c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(name, s.meta(QStringLiteral("role")), server) << Qt::endl;
-    c.out << s.meta(QStringLiteral("device_id")) << Qt::endl;
+    c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(name, s.meta(MetaKey::Role), server) << Qt::endl;
+    c.out << s.meta(MetaKey::DeviceId) << Qt::endl;
     return 0;
 }
 
@@ -82,9 +82,9 @@ int cmdSync(Context &c)
     p.option(QStringLiteral("ca"), QStringLiteral("FILE"));
     p.parse(c.args);
     Store &s = c.openInitialised();
-    const QString server = p.isSet(QStringLiteral("server")) ? p.value(QStringLiteral("server")) : s.meta(QStringLiteral("server_url"));
-    const QString token = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token")) : s.meta(QStringLiteral("token"));
-    const QString ca = p.isSet(QStringLiteral("ca")) ? p.value(QStringLiteral("ca")) : s.meta(QStringLiteral("server_ca"));
+    const QString server = p.isSet(QStringLiteral("server")) ? p.value(QStringLiteral("server")) : s.meta(MetaKey::ServerUrl);
+    const QString token = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token")) : s.meta(MetaKey::Token);
+    const QString ca = p.isSet(QStringLiteral("ca")) ? p.value(QStringLiteral("ca")) : s.meta(MetaKey::ServerCa);
     if (server.isEmpty() || token.isEmpty())
         throw Error(Error::Code::InvalidInput, Tr::tr("no server yet: run `clc --db %1 enroll --server URL --code CODE` first").arg(c.dbPath),
                     QStringLiteral("--server"));
@@ -99,7 +99,7 @@ int cmdSync(Context &c)
         c.err << Tr::tr("clc: sync interrupted, nothing is lost; run it again: %1").arg(QString::fromStdString(e.what())) << Qt::endl;
         return 3;
     }
-    s.setMeta(QStringLiteral("last_sync_ok"), QDateTime::currentMSecsSinceEpoch());
+    s.setMeta(MetaKey::LastSyncOk, QDateTime::currentMSecsSinceEpoch());
     const qint64 offset = sum.serverTime ? sum.serverTime - QDateTime::currentMSecsSinceEpoch() : 0;
     c.out << Tr::tr("Sent %1 changes in %2 batches, received %3 changes (%4 new); %5 refused; %6 conflicts to review; %7 waiting.")
                  .arg(sum.pushedChanges).arg(sum.pushedBatches).arg(sum.pulledChanges).arg(sum.applied.applied).arg(sum.rejected)

@@ -24,12 +24,12 @@ QString enrolDevice(Store &s, const QString &server, const QString &code, const 
     Transaction tx(s.db());
     if (!s.isInitialised())
         s.initMember(centre);
-    s.setMeta(QStringLiteral("server_url"), server);
-    s.setMeta(QStringLiteral("server_ca"), caFile);
-    s.setMeta(QStringLiteral("token"), answer.value(QStringLiteral("token")).toString());
-    s.setMeta(QStringLiteral("device_id"), answer.value(QStringLiteral("device")).toString());
-    s.setMeta(QStringLiteral("role"), answer.value(QStringLiteral("role")).toString());
-    s.setMeta(QStringLiteral("device_name"), answer.value(QStringLiteral("name")).toString());
+    s.setMeta(MetaKey::ServerUrl, server);
+    s.setMeta(MetaKey::ServerCa, caFile);
+    s.setMeta(MetaKey::Token, answer.value(QStringLiteral("token")).toString());
+    s.setMeta(MetaKey::DeviceId, answer.value(QStringLiteral("device")).toString());
+    s.setMeta(MetaKey::Role, answer.value(QStringLiteral("role")).toString());
+    s.setMeta(MetaKey::DeviceName, answer.value(QStringLiteral("name")).toString());
     tx.commit();
     return answer.value(QStringLiteral("name")).toString();
 }

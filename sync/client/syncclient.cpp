@@ -67,17 +67,17 @@ void SyncClient::start()
         try {
             Store store(path, options);
             // The last success may be older than this process (a `clc sync`, an earlier run).
-            lastOk = store.meta(QStringLiteral("last_sync_ok")).toLongLong();
-            const QString server = store.meta(QStringLiteral("server_url"));
-            const QString token = store.meta(QStringLiteral("token"));
+            lastOk = store.meta(MetaKey::LastSyncOk).toLongLong();
+            const QString server = store.meta(MetaKey::ServerUrl);
+            const QString token = store.meta(MetaKey::Token);
             if (!store.isInitialised() || server.isEmpty() || token.isEmpty()) {
                 state = int(State::NotEnrolled);
             } else {
                 SyncSession::useToken(store, token);
-                HttpTransport http(QUrl(server), token, HttpTransportOptions{60000, store.meta(QStringLiteral("server_ca"))});
+                HttpTransport http(QUrl(server), token, HttpTransportOptions{60000, store.meta(MetaKey::ServerCa)});
                 SyncSession session(store, http);
                 serverTime = session.run().serverTime;
-                store.setMeta(QStringLiteral("last_sync_ok"), QDateTime::currentMSecsSinceEpoch());
+                store.setMeta(MetaKey::LastSyncOk, QDateTime::currentMSecsSinceEpoch());
             }
             pending = int(store.pendingChanges());
         } catch (const TransportError &e) {

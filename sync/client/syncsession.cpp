@@ -9,7 +9,7 @@ namespace clc::sync {
 
 SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int pageSize)
     : m_store(store), m_transport(transport), m_batchSize(batchSize), m_pageSize(pageSize),
-      m_pulledBefore(!store.meta(QStringLiteral("pull_cursor")).isEmpty())
+      m_pulledBefore(!store.meta(MetaKey::PullCursor).isEmpty())
 {
 }
 
@@ -17,15 +17,15 @@ void SyncSession::pushAll(SyncSummary &summary)
 {
     Database &db = m_store.db();
     for (;;) {
-        const qint64 batch = m_store.meta(QStringLiteral("last_acked_batch")).toLongLong() + 1;
+        const qint64 batch = m_store.meta(MetaKey::LastAckedBatch).toLongLong() + 1;
         // The batch is the outbox up to a seq, frozen until acknowledged: a retry resends the same
         // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
-        qint64 frozenTo = m_store.meta(QStringLiteral("outbox_frozen_to")).toLongLong();
+        qint64 frozenTo = m_store.meta(MetaKey::OutboxFrozenTo).toLongLong();
         if (frozenTo == 0) {
             frozenTo = m_store.outboxBatchEnd(m_batchSize);
             if (frozenTo == 0)
                 return;
-            m_store.setMeta(QStringLiteral("outbox_frozen_to"), frozenTo);
+            m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
         }
         PushRequest request;
         request.schema = latestSchemaVersion();
@@ -37,7 +37,7 @@ void SyncSession::pushAll(SyncSummary &summary)
             request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
         }
         if (request.changes.empty()) {
-            m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
+            m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
             return;
         }
         PushResponse response;
@@ -47,14 +47,14 @@ void SyncSession::pushAll(SyncSummary &summary)
             // The server lost batches this device sent: it was restored from a backup (a new epoch), or
             // it wants an earlier batch than this device last had acknowledged. Either way, number from
             // where it is and send again what it lacks. A gap in the other direction is never papered over.
-            const bool newEpoch = !gap.epoch.isEmpty() && gap.epoch != m_store.meta(QStringLiteral("batch_epoch"));
+            const bool newEpoch = !gap.epoch.isEmpty() && gap.epoch != m_store.meta(MetaKey::BatchEpoch);
             const bool serverBehind = gap.expected >= 1 && gap.expected - 1 < batch - 1;
             if (!newEpoch && !serverBehind)
                 throw;
             Transaction tx(db);
-            m_store.setMeta(QStringLiteral("last_acked_batch"), gap.expected - 1);
-            m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
-            m_store.setMeta(QStringLiteral("batch_epoch"), gap.epoch);
+            m_store.setMeta(MetaKey::LastAckedBatch, gap.expected - 1);
+            m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
+            m_store.setMeta(MetaKey::BatchEpoch, gap.epoch);
             rejoin(gap.epoch, summary);
             tx.commit();
             continue;
@@ -72,10 +72,10 @@ void SyncSession::pushAll(SyncSummary &summary)
             ++summary.rejected;
         }
         m_store.dropAcknowledged(frozenTo);
-        m_store.setMeta(QStringLiteral("last_acked_batch"), batch);
-        m_store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
+        m_store.setMeta(MetaKey::LastAckedBatch, batch);
+        m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
         if (!response.epoch.isEmpty())
-            m_store.setMeta(QStringLiteral("batch_epoch"), response.epoch);
+            m_store.setMeta(MetaKey::BatchEpoch, response.epoch);
         noteEpoch(response.epoch, summary);
         tx.commit();
         ++summary.pushedBatches;
@@ -87,11 +87,11 @@ bool SyncSession::noteEpoch(const QString &epoch, SyncSummary &summary)
 {
     if (epoch.isEmpty())
         return false; // a server from before epochs
-    const QString known = m_store.meta(QStringLiteral("server_epoch"));
+    const QString known = m_store.meta(MetaKey::ServerEpoch);
     if (epoch == known)
         return false;
     if (known.isEmpty() && !m_pulledBefore) { // a new device's first sync: nothing to make up for
-        m_store.setMeta(QStringLiteral("server_epoch"), epoch);
+        m_store.setMeta(MetaKey::ServerEpoch, epoch);
         return false;
     }
     // Known and different: a restore. Unknown on a device that synced before (with a server from
@@ -104,16 +104,16 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 {
     Transaction tx(m_store.db());
     summary.requeued += m_store.requeueOwnChanges();
-    m_store.setMeta(QStringLiteral("pull_cursor"), QString());
+    m_store.setMeta(MetaKey::PullCursor, QString());
     if (!epoch.isEmpty())
-        m_store.setMeta(QStringLiteral("server_epoch"), epoch);
+        m_store.setMeta(MetaKey::ServerEpoch, epoch);
     tx.commit();
 }
 
 void SyncSession::pullAll(SyncSummary &summary)
 {
     for (;;) {
-        const QString cursor = m_store.meta(QStringLiteral("pull_cursor"));
+        const QString cursor = m_store.meta(MetaKey::PullCursor);
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize));
         summary.serverTime = page.serverTime;
         if (noteEpoch(page.epoch, summary)) {
@@ -122,7 +122,7 @@ void SyncSession::pullAll(SyncSummary &summary)
         }
         Transaction tx(m_store.db()); // the page and its cursor, together or not at all
         const ApplyStats s = applyRemoteChanges(m_store, page.changes);
-        m_store.setMeta(QStringLiteral("pull_cursor"), page.cursor);
+        m_store.setMeta(MetaKey::PullCursor, page.cursor);
         if (beforePageCommit)
             beforePageCommit();
         tx.commit();
@@ -142,13 +142,13 @@ void SyncSession::pullAll(SyncSummary &summary)
 void SyncSession::useToken(Store &store, const QString &token)
 {
     const QString tokenHash = QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
-    if (store.meta(QStringLiteral("batch_token")) == tokenHash)
+    if (store.meta(MetaKey::BatchToken) == tokenHash)
         return;
     Transaction tx(store.db());
-    store.setMeta(QStringLiteral("batch_token"), tokenHash);
-    store.setMeta(QStringLiteral("last_acked_batch"), qint64(0));
-    store.setMeta(QStringLiteral("outbox_frozen_to"), qint64(0));
-    store.setMeta(QStringLiteral("batch_epoch"), QString());
+    store.setMeta(MetaKey::BatchToken, tokenHash);
+    store.setMeta(MetaKey::LastAckedBatch, qint64(0));
+    store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
+    store.setMeta(MetaKey::BatchEpoch, QString());
     tx.commit();
 }
 
