@@ -1,4 +1,5 @@
 #include "store.h"
+#include "corelog.h"
 #include "translate.h"
 #include "error.h"
 #include "migrations.h"
@@ -123,6 +124,7 @@ void Store::checkReplica()
     m_replicaNo = replicaNumber(m_replicaId);
     setMeta(MetaKey::ReplicaId, m_replicaId);
     setMeta(MetaKey::PreviousReplicaId, previous);
+    qCWarning(lcStore).noquote() << "the file" << m_db->path() << "was copied or moved: new replica" << m_replicaId << "(was" << previous << ")";
     setMeta(MetaKey::DeviceFingerprint, fp);
     // A copy is another device: it must enrol on its own, not reuse the original's token and batches.
     m_db->exec(QStringLiteral("DELETE FROM meta WHERE key IN ('token', 'device_id', 'batch_token', 'last_acked_batch', 'outbox_frozen_to')"));

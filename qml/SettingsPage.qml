@@ -25,6 +25,27 @@ Page {
         Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 18; Layout.topMargin: 12 }
         Label { text: qsTr("Name: %1").arg(settings.deviceName); Layout.fillWidth: true; wrapMode: Text.Wrap }
         Label { text: qsTr("Role: %1").arg(settings.role); Layout.fillWidth: true; wrapMode: Text.Wrap }
-        Item { Layout.fillHeight: true }
+        Label { text: qsTr("What happened on this device"); font.bold: true; font.pixelSize: 18; Layout.topMargin: 12 }
+        Label {
+            text: qsTr("If something goes wrong, read the last lines to the ward office.")
+            Layout.fillWidth: true; wrapMode: Text.Wrap; color: "#546e7a"
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            TextArea {
+                id: logText
+                readOnly: true
+                wrapMode: TextEdit.Wrap
+                font.family: "monospace"
+                font.pixelSize: 12
+                text: settings.recentLog()
+            }
+        }
+        Button {
+            text: qsTr("Show the latest")
+            implicitHeight: 48
+            onClicked: logText.text = settings.recentLog()
+        }
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // A list model that reads on the reader thread (DbThread) and applies the result on the GUI thread.
 // Only the newest request's answer is applied: a slow read for last month never overwrites this one's.
+#include "applog.h"
 #include "dbthread.h"
 #include "error.h"
 #include "storemanager.h"
@@ -57,6 +58,7 @@ protected:
         try {
             write();
         } catch (const Error &e) {
+            qCWarning(lcApp).noquote() << metaObject()->className() << "refused a write:" << e.describe();
             setError(e.describe());
             return false;
         }

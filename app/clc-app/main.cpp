@@ -1,4 +1,5 @@
 // clc-app: the app people hold. Thin: makes the store, the translator and the QML engine.
+#include "applog.h"
 #include "dbthread.h"
 #include "language.h"
 #include "store.h"
@@ -8,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -92,6 +94,8 @@ int main(int argc, char **argv)
         return 1;
     }
     clc::StoreManager::setInstance(manager.get());
+    // The log lives beside the database, in the app's data folder.
+    clc::AppLog::install(QFileInfo(parser.value(dbOption)).absolutePath());
     clc::SyncStatus syncStatus(parser.value(dbOption));
     clc::SyncStatus::setInstance(&syncStatus);
     syncStatus.syncNow(); // in the background; the window opens at once

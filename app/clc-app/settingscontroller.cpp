@@ -1,4 +1,5 @@
 #include "settingscontroller.h"
+#include "applog.h"
 #include "language.h"
 #include "store.h"
 #include "storemanager.h"
@@ -53,5 +54,11 @@ QString SettingsController::role() const
 }
 
 QString SettingsController::server() const { return StoreManager::current().meta(MetaKey::ServerUrl); }
+
+QString SettingsController::recentLog() const
+{
+    const QString log = AppLog::tail(40);
+    return log.isEmpty() ? tr("Nothing has gone wrong on this device.") : log;
+}
 
 } // namespace clc

@@ -10,11 +10,14 @@ class SettingsController : public QObject
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+
     Q_PROPERTY(QString deviceName READ deviceName NOTIFY enrolmentChanged)
     Q_PROPERTY(QString role READ role NOTIFY enrolmentChanged)
     Q_PROPERTY(QString server READ server NOTIFY enrolmentChanged)
 
 public:
+    /// The last lines of the app's log (AppLog), read when asked: what to read out to the office.
+    Q_INVOKABLE QString recentLog() const;
     explicit SettingsController(QObject *parent = nullptr);
     QString language() const;
     /// "vi" or "en": loads the translation and retranslates every visible string at once.

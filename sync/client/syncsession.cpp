@@ -1,4 +1,5 @@
 #include "syncsession.h"
+#include "clientlog.h"
 #include "error.h"
 #include "migrations.h"
 #include "store.h"
@@ -102,6 +103,7 @@ bool SyncSession::noteEpoch(const QString &epoch, SyncSummary &summary)
 
 void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 {
+    qCWarning(lcClient).noquote() << "the server was restored from a backup (epoch" << epoch << "): sending this device's changes again";
     Transaction tx(m_store.db());
     summary.requeued += m_store.requeueOwnChanges();
     m_store.setMeta(MetaKey::PullCursor, QString());
@@ -157,6 +159,9 @@ SyncSummary SyncSession::run()
     SyncSummary summary;
     pushAll(summary);
     pullAll(summary);
+    qCInfo(lcClient) << "synced: pushed" << summary.pushedChanges << "changes in" << summary.pushedBatches << "batches," << summary.rejected
+                     << "refused; pulled" << summary.pulledChanges << "changes in" << summary.pulledPages << "pages," << summary.applied.conflicts
+                     << "conflicts kept";
     return summary;
 }
 

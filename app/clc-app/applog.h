@@ -1,0 +1,26 @@
+#pragma once
+// The app's own log (docs/app.md#log): every clc.* warning and error, and the info lines of sync,
+// kept in a small rotating file in the data folder so a facilitator can read the last error out to
+// the ward office from the settings page.
+#include <QLoggingCategory>
+#include <QString>
+
+Q_DECLARE_LOGGING_CATEGORY(lcApp) ///< clc.app: writes the app refused, reads that failed
+
+namespace clc {
+
+class AppLog
+{
+public:
+    /// Writes log lines to dir/clc-app.log from now on (still to stderr too). When the file passes
+    /// maxBytes it becomes clc-app.log.1 (the one before is dropped): at most twice maxBytes on disk.
+    static void install(const QString &dir, qint64 maxBytes = 256 * 1024);
+    /// Stops writing to the file (tests).
+    static void uninstall();
+    /// The file in use, empty when none.
+    static QString path();
+    /// The last lines of the log, oldest first.
+    static QString tail(int lines = 40);
+};
+
+} // namespace clc
