@@ -36,7 +36,7 @@ Item {
         text: qsTr("Choose an activity to see its sessions.")
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter
-        color: "#455a64"
+        color: Theme.muted
     }
 
     ListView {
@@ -60,7 +60,7 @@ Item {
                 Layout.fillWidth: true
                 text: sessions.summary
                 wrapMode: Text.Wrap
-                color: "#263238"
+                color: Theme.inkStrong
             }
             Flow {
                 Layout.fillWidth: true
@@ -104,7 +104,7 @@ Item {
             width: ListView.view.width - 24
             padding: 12
             onClicked: pane.openSession(sessionId)
-            background: Rectangle { color: "white"; border.color: "#cfd8dc"; radius: 6 }
+            background: Rectangle { color: "white"; border.color: Theme.border; radius: 6 }
             contentItem: RowLayout {
                 spacing: 12
                 ColumnLayout {
@@ -112,15 +112,15 @@ Item {
                     spacing: 2
                     Label { text: row.date + "  " + row.time; font.bold: true; font.pixelSize: 17 }
                     Label { Layout.fillWidth: true; text: row.place; wrapMode: Text.Wrap; visible: row.place.length > 0 }
-                    Label { Layout.fillWidth: true; text: row.facilitator; wrapMode: Text.Wrap; visible: row.facilitator.length > 0; color: "#455a64" }
+                    Label { Layout.fillWidth: true; text: row.facilitator; wrapMode: Text.Wrap; visible: row.facilitator.length > 0; color: Theme.muted }
                 }
                 // Not taken looks different from taken: never a zero that reads like a count.
                 Label {
                     text: row.taken ? qsTr("%n present", "", row.present) : qsTr("Attendance not taken")
-                    color: row.taken ? "#1b5e20" : "#8d6e00"
+                    color: row.taken ? Theme.good : Theme.warn
                     font.bold: true
                     padding: 6
-                    background: Rectangle { color: row.taken ? "#e8f5e9" : "#fff8e1"; radius: 4 }
+                    background: Rectangle { color: row.taken ? Theme.goodFill : Theme.warnFill; radius: 4 }
                 }
             }
         }
@@ -148,7 +148,7 @@ Item {
                     Layout.fillWidth: true
                     wrapMode: TextEdit.Wrap
                     text: editor.fields.title || ""
-                    background: Rectangle { border.color: eTitle.activeFocus ? "#1565c0" : "#9e9e9e"; radius: 2 }
+                    background: Rectangle { border.color: eTitle.activeFocus ? Theme.focus : Theme.borderNeutral; radius: 2 }
                 }
                 Label { text: qsTr("Field") }
                 ComboBox {
@@ -174,7 +174,7 @@ Item {
                     model: editor.statuses; textRole: "label"; valueRole: "value"
                     currentIndex: indexOfValue(editor.fields.status || "planned")
                 }
-                Label { Layout.fillWidth: true; text: editor.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
+                Label { Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
         }
         onAccepted: {
@@ -203,7 +203,7 @@ Item {
             }
             TextField { id: sPlace; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Place") }
             TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Facilitator") }
-            Label { Layout.fillWidth: true; text: editor.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
+            Label { Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onAccepted: {
             if (!editor.addSession(sDate.text, sStart.text, sEnd.text, sPlace.text, sFacilitator.text))

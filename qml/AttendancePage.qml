@@ -16,7 +16,6 @@ Page {
         function onSynced() { sheet.reload() }
     }
 
-    readonly property var statusColors: ["#eceff1", "#c8e6c9", "#fff3c4", "#d7e3fc", "#ffcdd2"]
 
     header: ColumnLayout {
         spacing: 6
@@ -36,7 +35,7 @@ Page {
             visible: text.length > 0
             text: sheet.recordedText
             font.pixelSize: 14
-            color: "#455a64"
+            color: Theme.muted
             wrapMode: Text.Wrap
         }
         RowLayout {
@@ -78,13 +77,13 @@ Page {
                 onValueModified: sheet.headcount = value
                 down.indicator: Rectangle {
                     x: 0; width: 48; height: headcount.height
-                    color: headcount.down.pressed ? "#cfd8dc" : "#eceff1"; border.color: "#b0bec5"; radius: 4
-                    Text { anchors.centerIn: parent; text: "−"; font.pixelSize: 26; color: "#263238" }
+                    color: headcount.down.pressed ? Theme.border : Theme.surfaceDim; border.color: Theme.borderStrong; radius: 4
+                    Text { anchors.centerIn: parent; text: "−"; font.pixelSize: 26; color: Theme.inkStrong }
                 }
                 up.indicator: Rectangle {
                     x: headcount.width - width; width: 48; height: headcount.height
-                    color: headcount.up.pressed ? "#cfd8dc" : "#eceff1"; border.color: "#b0bec5"; radius: 4
-                    Text { anchors.centerIn: parent; text: "+"; font.pixelSize: 26; color: "#263238" }
+                    color: headcount.up.pressed ? Theme.border : Theme.surfaceDim; border.color: Theme.borderStrong; radius: 4
+                    Text { anchors.centerIn: parent; text: "+"; font.pixelSize: 26; color: Theme.inkStrong }
                 }
                 Accessible.name: qsTr("Unnamed headcount")
             }
@@ -99,7 +98,7 @@ Page {
             Layout.leftMargin: 10
             visible: sheet.lastError.length > 0
             text: sheet.lastError
-            color: "#b71c1c"
+            color: Theme.error
             wrapMode: Text.Wrap
         }
     }
@@ -120,18 +119,19 @@ Page {
             required property string detail
             required property int status
             required property string statusText
+            required property string statusCode
             required property int sync
             required property string syncText
             width: ListView.view.width - 20
             implicitHeight: 64
             onClicked: sheet.cycle(index)
-            background: Rectangle { color: page.statusColors[person.status]; radius: 6; border.color: "#b0bec5" }
+            background: Rectangle { color: Theme.statusFill(person.statusCode); radius: 6; border.color: Theme.borderStrong }
             contentItem: RowLayout {
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 0
-                    Label { Layout.fillWidth: true; text: person.name; font.pixelSize: 19; elide: Text.ElideRight; color: "#102027" }
-                    Label { Layout.fillWidth: true; text: person.detail; font.pixelSize: 14; color: "#455a64"; elide: Text.ElideRight }
+                    Label { Layout.fillWidth: true; text: person.name; font.pixelSize: 19; elide: Text.ElideRight; color: Theme.ink }
+                    Label { Layout.fillWidth: true; text: person.detail; font.pixelSize: 14; color: Theme.muted; elide: Text.ElideRight }
                 }
                 ColumnLayout {
                     spacing: 0
@@ -139,8 +139,8 @@ Page {
                         Layout.alignment: Qt.AlignRight
                         text: person.statusText
                         font.pixelSize: 16
-                        font.bold: person.status !== 0
-                        color: person.status === 0 ? "#607d8b" : "#102027"
+                        font.bold: person.status !== AttendanceModel.NotMarked
+                        color: person.status === AttendanceModel.NotMarked ? Theme.faint : Theme.ink
                     }
                     Label {
                         // This mark's own sync state: sent, not sent yet, or refused (in red, with the reason).
@@ -149,7 +149,7 @@ Page {
                         visible: text.length > 0
                         text: person.syncText
                         font.pixelSize: 13
-                        color: person.sync === AttendanceModel.Refused ? "#b71c1c" : "#455a64"
+                        color: person.sync === AttendanceModel.Refused ? Theme.error : Theme.muted
                         elide: Text.ElideRight
                     }
                 }
@@ -160,7 +160,7 @@ Page {
             visible: list.count === 0 && !sheet.loading
             text: sheet.loadError.length > 0 ? sheet.loadError
                 : search.text.length > 0 ? qsTr("Nobody on the list matches.") : qsTr("Nobody is expected: add walk-ins or a headcount.")
-            color: "#455a64"
+            color: Theme.muted
         }
     }
 

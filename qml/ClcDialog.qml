@@ -2,14 +2,15 @@
 // app's language (Debian ships no Vietnamese translation of Qt's own "OK", "Cancel", "Save", "Close").
 import QtQuick
 import QtQuick.Controls
+import Clc
 
 Dialog {
     id: dialog
     modal: true
     padding: 16
     topPadding: 8
-    background: Rectangle { color: "white"; radius: 8; border.color: "#90a4ae" }
-    Overlay.modal: Rectangle { color: "#8c000000" }
+    background: Rectangle { color: "white"; radius: 8; border.color: Theme.borderDark }
+    Overlay.modal: Rectangle { color: Theme.scrim }
     header: Label {
         text: dialog.title
         visible: text.length > 0

@@ -48,7 +48,7 @@ Page {
                 visible: plan.schoolYear === "" && !plan.loading
                 text: qsTr("There is no plan for a school year yet. It arrives from the ward office when this device syncs, or a coordinator imports the plan file (clc-plan JSON) here.")
                 wrapMode: Text.Wrap
-                color: "#455a64"
+                color: Theme.muted
             }
             Button {
                 visible: plan.schoolYear === "" && !plan.loading && page.mayImport
@@ -61,7 +61,7 @@ Page {
                 visible: text.length > 0
                 text: plan.importMessage
                 wrapMode: Text.Wrap
-                color: plan.importFailed ? "#b71c1c" : "#1b5e20"
+                color: plan.importFailed ? Theme.error : Theme.good
             }
             Label { text: plan.activitiesText; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 17; font.bold: true }
             Label { text: plan.budgetText; wrapMode: Text.Wrap; Layout.fillWidth: true }
@@ -77,7 +77,7 @@ Page {
             width: ListView.view.width - 24
             implicitHeight: column.implicitHeight + 20
             radius: 6
-            border.color: "#cfd8dc"
+            border.color: Theme.border
             ColumnLayout {
                 id: column
                 anchors.fill: parent
@@ -93,7 +93,7 @@ Page {
                     Layout.fillWidth: true
                     text: target.progressText
                     wrapMode: Text.Wrap
-                    color: !target.measured ? "#607d8b" : target.met ? "#1b5e20" : "#8d6e00"
+                    color: !target.measured ? Theme.faint : target.met ? Theme.good : Theme.warn
                     font.bold: target.measured
                 }
             }

@@ -63,18 +63,18 @@ Page {
             padding: 8
             enabled: page.mayEdit
             onClicked: page.openPerson(index)
-            background: Rectangle { radius: 6; color: row.down ? "#eceff1" : "white"; border.color: "#cfd8dc" }
+            background: Rectangle { radius: 6; color: row.down ? Theme.surfaceDim : "white"; border.color: Theme.border }
             contentItem: ColumnLayout {
                 id: col
                 spacing: 2
                 RowLayout {
                     Layout.fillWidth: true
-                    Label { Layout.fillWidth: true; text: row.name; font.pixelSize: 18; elide: Text.ElideRight; color: "#102027" }
-                    Label { text: row.syncText; visible: text.length > 0; font.pixelSize: 13; color: row.refused ? "#b71c1c" : "#455a64"
+                    Label { Layout.fillWidth: true; text: row.name; font.pixelSize: 18; elide: Text.ElideRight; color: Theme.ink }
+                    Label { text: row.syncText; visible: text.length > 0; font.pixelSize: 13; color: row.refused ? Theme.error : Theme.muted
                             Layout.maximumWidth: row.width * 0.5; elide: Text.ElideRight }
                 }
-                Label { Layout.fillWidth: true; text: row.detail; color: "#455a64"; visible: text.length > 0; elide: Text.ElideRight }
-                Label { Layout.fillWidth: true; text: row.groups; color: "#37474f"; visible: text.length > 0; wrapMode: Text.Wrap; font.pixelSize: 14 }
+                Label { Layout.fillWidth: true; text: row.detail; color: Theme.muted; visible: text.length > 0; elide: Text.ElideRight }
+                Label { Layout.fillWidth: true; text: row.groups; color: Theme.inkSoft; visible: text.length > 0; wrapMode: Text.Wrap; font.pixelSize: 14 }
             }
         }
     }
@@ -99,7 +99,7 @@ Page {
             TextField { id: fPhone; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Phone"); inputMethodHints: Qt.ImhDialableCharactersOnly }
             TextField { id: fGroups; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Groups, separated by commas") }
             TextField { id: fNote; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Note") }
-            Label { Layout.fillWidth: true; text: register.lastError; color: "#b71c1c"; wrapMode: Text.Wrap; visible: text.length > 0 }
+            Label { Layout.fillWidth: true; text: register.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onAccepted: {
             const sex = fMale.checked ? "m" : fFemale.checked ? "f" : ""
@@ -133,7 +133,7 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 model: register.importProblems
-                delegate: Label { required property string modelData; width: ListView.view.width; text: modelData; wrapMode: Text.Wrap; color: "#8a1c12" }
+                delegate: Label { required property string modelData; width: ListView.view.width; text: modelData; wrapMode: Text.Wrap; color: Theme.errorDark }
             }
             Button {
                 text: qsTr("Import")

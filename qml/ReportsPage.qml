@@ -105,7 +105,7 @@ Page {
                 Layout.fillWidth: true
                 text: reports.message
                 wrapMode: Text.Wrap
-                color: reports.failed ? "#b71c1c" : "#1b5e20"
+                color: reports.failed ? Theme.error : Theme.good
                 visible: text.length > 0
             }
             Label {
@@ -114,7 +114,7 @@ Page {
                 visible: false
                 text: qsTr("No program on this device opens this kind of file; copy it from %1.").arg(reports.savedPath)
                 wrapMode: Text.Wrap
-                color: "#8d6e00"
+                color: Theme.warn
             }
             BusyIndicator { running: reports.busy; visible: running; Layout.alignment: Qt.AlignHCenter }
             Label { text: qsTr("Preview"); font.bold: true; Layout.topMargin: 6; visible: reports.pageCount > 0 }
@@ -131,7 +131,7 @@ Page {
                 width: Math.min(slot.width, 820)
                 height: width * view.aspect
                 color: "white"
-                border.color: "#90a4ae"
+                border.color: Theme.borderDark
                 ReportPageView {
                     id: view
                     anchors.fill: parent

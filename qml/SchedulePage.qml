@@ -24,7 +24,7 @@ Page {
     function selectOrOpen(activityId) { if (wide) selectedId = activityId; else openActivity(activityId, "") }
 
     header: ToolBar {
-        background: Rectangle { color: "#f5f7f8" }
+        background: Rectangle { color: Theme.background }
         RowLayout {
             anchors.fill: parent
             ToolButton {
@@ -84,8 +84,8 @@ Page {
                 padding: 14
                 onClicked: page.wide ? page.selectedId = activityId : page.openActivity(activityId, title)
                 background: Rectangle {
-                    color: card.highlighted ? "#e3f2fd" : "white"
-                    border.color: card.highlighted ? "#1e88e5" : "#cfd8dc"
+                    color: card.highlighted ? Theme.highlightFill : "white"
+                    border.color: card.highlighted ? Theme.highlight : Theme.border
                     radius: 6
                 }
                 contentItem: ColumnLayout {
@@ -96,21 +96,21 @@ Page {
                         wrapMode: Text.Wrap
                         font.pixelSize: 18
                         font.bold: true
-                        color: "#102027"
+                        color: Theme.ink
                     }
                     Label {
                         Layout.fillWidth: true
                         visible: card.groups.length > 0
                         text: qsTr("For: %1").arg(card.groups)
                         wrapMode: Text.Wrap
-                        color: "#263238"
+                        color: Theme.inkStrong
                     }
                     Label {
                         Layout.fillWidth: true
                         visible: card.partners.length > 0
                         text: qsTr("With: %1").arg(card.partners)
                         wrapMode: Text.Wrap
-                        color: "#37474f"
+                        color: Theme.inkSoft
                     }
                     Label {
                         Layout.fillWidth: true
@@ -121,7 +121,7 @@ Page {
                                            : (card.planned > 0 ? qsTr("not held yet, %n participant(s) planned", "", card.planned)
                                                                : qsTr("not held yet")))
                         wrapMode: Text.Wrap
-                        color: "#455a64"
+                        color: Theme.muted
                         font.pixelSize: 15
                     }
                 }
@@ -135,11 +135,11 @@ Page {
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 font.pixelSize: 18
-                color: "#455a64"
+                color: Theme.muted
             }
         }
 
-        Rectangle { visible: page.wide; Layout.fillHeight: true; width: 1; color: "#cfd8dc" }
+        Rectangle { visible: page.wide; Layout.fillHeight: true; width: 1; color: Theme.border }
 
         ActivityPane {
             id: detailPane

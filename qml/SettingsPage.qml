@@ -28,7 +28,7 @@ Page {
         Label { text: qsTr("What happened on this device"); font.bold: true; font.pixelSize: 18; Layout.topMargin: 12 }
         Label {
             text: qsTr("If something goes wrong, read the last lines to the ward office.")
-            Layout.fillWidth: true; wrapMode: Text.Wrap; color: "#546e7a"
+            Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.mutedLight
         }
         ScrollView {
             Layout.fillWidth: true

@@ -6,7 +6,7 @@ import Clc
 
 Rectangle {
     implicitHeight: Math.max(48, line.implicitHeight + 10)
-    color: SyncStatus.problem ? "#fdecea" : "#eef3f6"
+    color: SyncStatus.problem ? Theme.errorFill : Theme.statusLine
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 12
@@ -24,7 +24,7 @@ Rectangle {
             text: SyncStatus.text + (SyncStatus.pending > 0 ? " · " + qsTr("%n change(s) waiting", "", SyncStatus.pending) : "")
             elide: Text.ElideRight
             font.pixelSize: 14
-            color: SyncStatus.problem ? "#8a1c12" : "#37474f"
+            color: SyncStatus.problem ? Theme.errorDark : Theme.inkSoft
         }
         ToolButton {
             text: qsTr("Sync now")

@@ -19,8 +19,8 @@ Page {
     Connections {
         target: SyncStatus
         function onSynced() { conflicts.reload() }
-        function onEnrolled(name) { enrolMessage.text = qsTr("Enrolled as %1.").arg(name); enrolMessage.color = "#1b5e20" }
-        function onEnrolFailed(reason) { enrolMessage.text = reason; enrolMessage.color = "#b71c1c" }
+        function onEnrolled(name) { enrolMessage.text = qsTr("Enrolled as %1.").arg(name); enrolMessage.color = Theme.good }
+        function onEnrolFailed(reason) { enrolMessage.text = reason; enrolMessage.color = Theme.error }
     }
 
     ListView {
@@ -77,7 +77,7 @@ Page {
                 text: qsTr("Enrol")
                 enabled: server.text.length > 0 && code.text.length > 0
                 implicitHeight: 48
-                onClicked: { enrolMessage.text = qsTr("Enrolling…"); enrolMessage.color = "#37474f"; SyncStatus.enrol(server.text, code.text) }
+                onClicked: { enrolMessage.text = qsTr("Enrolling…"); enrolMessage.color = Theme.inkSoft; SyncStatus.enrol(server.text, code.text) }
             }
             Label { id: enrolMessage; Layout.fillWidth: true; wrapMode: Text.Wrap }
             Label {
@@ -86,7 +86,7 @@ Page {
                 font.bold: true
                 Layout.topMargin: 12
             }
-            Label { Layout.fillWidth: true; text: conflicts.lastError; visible: text.length > 0; color: "#b71c1c"; wrapMode: Text.Wrap }
+            Label { Layout.fillWidth: true; text: conflicts.lastError; visible: text.length > 0; color: Theme.error; wrapMode: Text.Wrap }
         }
         delegate: Rectangle {
             id: item
@@ -98,8 +98,8 @@ Page {
             width: ListView.view.width - 24
             implicitHeight: col.implicitHeight + 20
             radius: 6
-            border.color: "#ffcc80"
-            color: "#fff8e1"
+            border.color: Theme.warnBorder
+            color: Theme.warnFill
             ColumnLayout {
                 id: col
                 anchors.fill: parent
@@ -107,7 +107,7 @@ Page {
                 Label { Layout.fillWidth: true; text: item.what; font.bold: true; wrapMode: Text.Wrap }
                 Label { Layout.fillWidth: true; text: qsTr("Kept: %1").arg(item.kept); wrapMode: Text.Wrap }
                 Label { Layout.fillWidth: true; text: qsTr("Other value: %1").arg(item.other); wrapMode: Text.Wrap }
-                Label { Layout.fillWidth: true; text: item.when; wrapMode: Text.Wrap; color: "#5d4037"; font.pixelSize: 14 }
+                Label { Layout.fillWidth: true; text: item.when; wrapMode: Text.Wrap; color: Theme.note; font.pixelSize: 14 }
                 Button {
                     objectName: "restoreButton"
                     text: qsTr("Use the other value")

@@ -62,6 +62,9 @@ QVariant AttendanceModel::data(const QModelIndex &index, int role) const
         return r.detail;
     case StatusRole:
         return int(r.status);
+    case StatusCodeRole:
+        return statusCode(r.status); // "present", …; "" when not marked: the palette's key
+
     case StatusTextRole:
         switch (r.status) {
         case Present:
@@ -96,7 +99,7 @@ QVariant AttendanceModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> AttendanceModel::roleNames() const
 {
     return {{PersonIdRole, "personId"}, {NameRole, "name"}, {DetailRole, "detail"}, {StatusRole, "status"},
-            {StatusTextRole, "statusText"}, {ExpectedRole, "expected"}, {SyncRole, "sync"}, {SyncTextRole, "syncText"}};
+            {StatusTextRole, "statusText"}, {ExpectedRole, "expected"}, {SyncRole, "sync"}, {SyncTextRole, "syncText"}, {StatusCodeRole, "statusCode"}};
 }
 
 namespace {
@@ -247,7 +250,7 @@ void AttendanceModel::write(const QString &personId, Status status)
     const auto pos = std::find(m_visible.begin(), m_visible.end(), index);
     if (pos != m_visible.end()) {
         const QModelIndex mi = this->index(int(pos - m_visible.begin()));
-        Q_EMIT dataChanged(mi, mi, {StatusRole, StatusTextRole, SyncRole, SyncTextRole});
+        Q_EMIT dataChanged(mi, mi, {StatusRole, StatusCodeRole, StatusTextRole, SyncRole, SyncTextRole});
     }
 }
 

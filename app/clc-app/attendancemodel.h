@@ -30,7 +30,7 @@ public:
     /// A mark's own sync state: in step with the server, waiting to be sent, or refused by it.
     enum SyncState { InStep, Waiting, Refused };
     Q_ENUM(SyncState)
-    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, StatusRole, StatusTextRole, ExpectedRole, SyncRole, SyncTextRole };
+    enum Role { PersonIdRole = Qt::UserRole + 1, NameRole, DetailRole, StatusRole, StatusTextRole, ExpectedRole, SyncRole, SyncTextRole, StatusCodeRole };
 
     explicit AttendanceModel(QObject *parent = nullptr);
 
