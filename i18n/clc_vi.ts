@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ActivityPane</name>
@@ -335,26 +336,6 @@
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>Monthly plan table (part V)</source>
-        <translation>Bảng kế hoạch theo tháng (phần V)</translation>
-    </message>
-    <message>
-        <source>Year-end summary</source>
-        <translation>Báo cáo tổng kết năm</translation>
-    </message>
-    <message>
-        <source>Learner register</source>
-        <translation>Sổ danh sách học viên</translation>
-    </message>
-    <message>
-        <source>Attendance sheet of an activity</source>
-        <translation>Sổ điểm danh của một hoạt động</translation>
-    </message>
-    <message>
-        <source>Activity log</source>
-        <translation>Sổ theo dõi hoạt động</translation>
-    </message>
-    <message>
         <source>Report</source>
         <translation>Báo cáo</translation>
     </message>
@@ -467,6 +448,18 @@
         <source>Role: %1</source>
         <translation>Vai trò: %1</translation>
     </message>
+    <message>
+        <source>What happened on this device</source>
+        <translation>Nhật ký của thiết bị này</translation>
+    </message>
+    <message>
+        <source>If something goes wrong, read the last lines to the ward office.</source>
+        <translation>Khi có trục trặc, hãy đọc mấy dòng cuối cho văn phòng phường.</translation>
+    </message>
+    <message>
+        <source>Show the latest</source>
+        <translation>Xem mới nhất</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -571,24 +564,24 @@
         <translation>%1 không phải là năm sinh hợp lý</translation>
     </message>
     <message>
-        <source>'%1' is not a year of birth (write 1975 or 05/02/1975)</source>
-        <translation>'%1' không phải là năm sinh (hãy viết 1975 hoặc 05/02/1975)</translation>
+        <source>&apos;%1&apos; is not a year of birth (write 1975 or 05/02/1975)</source>
+        <translation>&apos;%1&apos; không phải là năm sinh (hãy viết 1975 hoặc 05/02/1975)</translation>
     </message>
     <message>
-        <source>'%1' is not a phone number</source>
-        <translation>'%1' không phải là số điện thoại</translation>
+        <source>&apos;%1&apos; is not a phone number</source>
+        <translation>&apos;%1&apos; không phải là số điện thoại</translation>
     </message>
     <message>
-        <source>'%1' is not a phone number (10 digits expected)</source>
-        <translation>'%1' không phải là số điện thoại (cần 10 chữ số)</translation>
+        <source>&apos;%1&apos; is not a phone number (10 digits expected)</source>
+        <translation>&apos;%1&apos; không phải là số điện thoại (cần 10 chữ số)</translation>
     </message>
     <message>
         <source>the file is empty</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <source>no column for the full name (a heading such as 'Họ và tên')</source>
-        <translation>không có cột họ tên (tiêu đề như 'Họ và tên')</translation>
+        <source>no column for the full name (a heading such as &apos;Họ và tên&apos;)</source>
+        <translation>không có cột họ tên (tiêu đề như &apos;Họ và tên&apos;)</translation>
     </message>
     <message>
         <source>%1 cells but only %2 headings</source>
@@ -617,16 +610,16 @@
         <translation>tệp kế hoạch phải là một đối tượng JSON</translation>
     </message>
     <message>
-        <source>must be "clc-plan/1"</source>
-        <translation>phải là "clc-plan/1"</translation>
+        <source>must be &quot;clc-plan/1&quot;</source>
+        <translation>phải là &quot;clc-plan/1&quot;</translation>
     </message>
     <message>
-        <source>'%1' is not defined</source>
-        <translation>'%1' chưa được định nghĩa</translation>
+        <source>&apos;%1&apos; is not defined</source>
+        <translation>&apos;%1&apos; chưa được định nghĩa</translation>
     </message>
     <message>
-        <source>'%1' is not one of: %2</source>
-        <translation>'%1' không thuộc: %2</translation>
+        <source>&apos;%1&apos; is not one of: %2</source>
+        <translation>&apos;%1&apos; không thuộc: %2</translation>
     </message>
     <message>
         <source>technical training</source>
@@ -677,20 +670,20 @@
         <translation>dài quá %1 ký tự</translation>
     </message>
     <message>
-        <source>'%1' is not a month of the form YYYY-MM</source>
-        <translation>'%1' không phải là tháng dạng YYYY-MM</translation>
+        <source>&apos;%1&apos; is not a month of the form YYYY-MM</source>
+        <translation>&apos;%1&apos; không phải là tháng dạng YYYY-MM</translation>
     </message>
     <message>
-        <source>'%1' is not a date and time of the form YYYY-MM-DDTHH:MM</source>
-        <translation>'%1' không phải là ngày giờ dạng YYYY-MM-DDTHH:MM</translation>
+        <source>&apos;%1&apos; is not a date and time of the form YYYY-MM-DDTHH:MM</source>
+        <translation>&apos;%1&apos; không phải là ngày giờ dạng YYYY-MM-DDTHH:MM</translation>
     </message>
     <message>
-        <source>'%1' is not an id</source>
-        <translation>'%1' không phải là mã định danh</translation>
+        <source>&apos;%1&apos; is not an id</source>
+        <translation>&apos;%1&apos; không phải là mã định danh</translation>
     </message>
     <message>
-        <source>'%1' is not a whole number</source>
-        <translation>'%1' không phải là số nguyên</translation>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; không phải là số nguyên</translation>
     </message>
     <message>
         <source>cannot read the file: %1</source>
@@ -749,8 +742,8 @@
         </translation>
     </message>
     <message>
-        <source>Nobody matches '%1'.</source>
-        <translation>Không tìm thấy ai khớp với '%1'.</translation>
+        <source>Nobody matches &apos;%1&apos;.</source>
+        <translation>Không tìm thấy ai khớp với &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>male</source>
@@ -795,8 +788,8 @@
         </translation>
     </message>
     <message>
-        <source>'%1' is not one of: json, csv</source>
-        <translation>'%1' không thuộc: json, csv</translation>
+        <source>&apos;%1&apos; is not one of: json, csv</source>
+        <translation>&apos;%1&apos; không thuộc: json, csv</translation>
     </message>
     <message>
         <source>cannot write: %1</source>
@@ -831,8 +824,8 @@
         <translation>clc: cần có --db TỆP</translation>
     </message>
     <message>
-        <source>clc: unknown command '%1'</source>
-        <translation>clc: không rõ lệnh '%1'</translation>
+        <source>clc: unknown command &apos;%1&apos;</source>
+        <translation>clc: không rõ lệnh &apos;%1&apos;</translation>
     </message>
     <message>
         <source>clc: error: %1</source>
@@ -867,8 +860,8 @@
         <translation>phải là true hoặc false</translation>
     </message>
     <message>
-        <source>no %1 called '%2'</source>
-        <translation>không có %1 tên '%2'</translation>
+        <source>no %1 called &apos;%2&apos;</source>
+        <translation>không có %1 tên &apos;%2&apos;</translation>
     </message>
     <message>
         <source>learner group</source>
@@ -879,16 +872,16 @@
         <translation>đơn vị</translation>
     </message>
     <message>
-        <source>no %1 with id '%2'</source>
-        <translation>không có %1 với mã '%2'</translation>
+        <source>no %1 with id &apos;%2&apos;</source>
+        <translation>không có %1 với mã &apos;%2&apos;</translation>
     </message>
     <message>
         <source>unknown field; one of: %1</source>
         <translation>không rõ trường; chọn một trong: %1</translation>
     </message>
     <message>
-        <source>'%1' is not a sex: write Nam or Nữ (m or f)</source>
-        <translation>'%1' không phải giới tính: hãy viết Nam hoặc Nữ (m hoặc f)</translation>
+        <source>&apos;%1&apos; is not a sex: write Nam or Nữ (m or f)</source>
+        <translation>&apos;%1&apos; không phải giới tính: hãy viết Nam hoặc Nữ (m hoặc f)</translation>
     </message>
     <message>
         <source>the database is not initialised: run `clc --db %1 init` (or `demo`) first</source>
@@ -923,16 +916,16 @@
         <translation>thiết bị này chưa nhận được dữ liệu trung tâm: hãy chạy `clc sync` trước</translation>
     </message>
     <message>
-        <source>no conflict with id '%1'</source>
-        <translation>không có xung đột với mã '%1'</translation>
+        <source>no conflict with id &apos;%1&apos;</source>
+        <translation>không có xung đột với mã &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>'%1' is not a centre id (clc status shows it)</source>
-        <translation>'%1' không phải mã trung tâm (xem bằng clc status)</translation>
+        <source>&apos;%1&apos; is not a centre id (clc status shows it)</source>
+        <translation>&apos;%1&apos; không phải mã trung tâm (xem bằng clc status)</translation>
     </message>
     <message>
-        <source>'%1' is not one of: viewer, facilitator, coordinator, admin</source>
-        <translation>'%1' không thuộc: viewer, facilitator, coordinator, admin</translation>
+        <source>&apos;%1&apos; is not one of: viewer, facilitator, coordinator, admin</source>
+        <translation>&apos;%1&apos; không thuộc: viewer, facilitator, coordinator, admin</translation>
     </message>
     <message>
         <source>must not be below %1</source>
@@ -1011,8 +1004,8 @@
         <translation>không hỗ trợ giao thức phiên bản %1 (bên này dùng %2)</translation>
     </message>
     <message>
-        <source>'%1' is not a row id</source>
-        <translation>'%1' không phải mã dòng</translation>
+        <source>&apos;%1&apos; is not a row id</source>
+        <translation>&apos;%1&apos; không phải mã dòng</translation>
     </message>
     <message>
         <source>the sending replica is missing</source>
@@ -1071,8 +1064,8 @@
         <translation>Không có xung đột cần xem.</translation>
     </message>
     <message>
-        <source>%1.%2 of %3: kept "%4"; the other value "%5" was written on device %6 at %7</source>
-        <translation>%1.%2 của %3: giữ "%4"; giá trị kia "%5" được ghi trên thiết bị %6 lúc %7</translation>
+        <source>%1.%2 of %3: kept &quot;%4&quot;; the other value &quot;%5&quot; was written on device %6 at %7</source>
+        <translation>%1.%2 của %3: giữ &quot;%4&quot;; giá trị kia &quot;%5&quot; được ghi trên thiết bị %6 lúc %7</translation>
     </message>
     <message>
         <source>cannot reach the server: %1</source>
@@ -1099,7 +1092,7 @@
         <translation>Đã gửi %1 thay đổi trong %2 gói, nhận %3 thay đổi (%4 mới); %5 bị từ chối; %6 xung đột cần xem; %7 đang chờ.</translation>
     </message>
     <message>
-        <source>Warning: this device's clock differs from the server's by %1 minutes; set the date and time.</source>
+        <source>Warning: this device&apos;s clock differs from the server&apos;s by %1 minutes; set the date and time.</source>
         <translation>Cảnh báo: đồng hồ thiết bị lệch với máy chủ %1 phút; hãy chỉnh ngày giờ.</translation>
     </message>
     <message>
@@ -1115,7 +1108,7 @@
         <translation>%1, ngày %2 tháng %3 năm %4</translation>
     </message>
     <message>
-        <source>- Ward People's Committee (to report);</source>
+        <source>- Ward People&apos;s Committee (to report);</source>
         <translation>- UBND phường (để báo cáo);</translation>
     </message>
     <message>
@@ -1331,8 +1324,8 @@
         <translation>Nữ</translation>
     </message>
     <message>
-        <source>no activity with id '%1'</source>
-        <translation>không có hoạt động với mã '%1'</translation>
+        <source>no activity with id &apos;%1&apos;</source>
+        <translation>không có hoạt động với mã &apos;%1&apos;</translation>
     </message>
     <message>
         <source>ATTENDANCE SHEET</source>
@@ -1379,8 +1372,8 @@
         <translation>trong đó nữ</translation>
     </message>
     <message>
-        <source>'%1' is not a school year such as 2017-2018</source>
-        <translation>'%1' không phải năm học dạng 2017-2018</translation>
+        <source>&apos;%1&apos; is not a school year such as 2017-2018</source>
+        <translation>&apos;%1&apos; không phải năm học dạng 2017-2018</translation>
     </message>
     <message>
         <source>%1 is not in the school year %2</source>
@@ -1395,12 +1388,12 @@
         <translation>(chưa ghi)</translation>
     </message>
     <message>
-        <source>'%1' is not one of: pdf, xlsx, csv</source>
-        <translation>'%1' không thuộc: pdf, xlsx, csv</translation>
+        <source>&apos;%1&apos; is not one of: pdf, xlsx, csv</source>
+        <translation>&apos;%1&apos; không thuộc: pdf, xlsx, csv</translation>
     </message>
     <message>
-        <source>'%1' is not a date of the form YYYY-MM-DD</source>
-        <translation>'%1' không phải ngày dạng YYYY-MM-DD</translation>
+        <source>&apos;%1&apos; is not a date of the form YYYY-MM-DD</source>
+        <translation>&apos;%1&apos; không phải ngày dạng YYYY-MM-DD</translation>
     </message>
     <message>
         <source>there is no plan yet: give the school year</source>
@@ -1437,6 +1430,30 @@
     <message>
         <source>The server was restored from a backup: %1 changes made on this device were sent again.</source>
         <translation>Máy chủ đã được khôi phục từ bản sao lưu: %1 thay đổi của thiết bị này đã được gửi lại.</translation>
+    </message>
+    <message>
+        <source>Monthly plan table (part V)</source>
+        <translation>Bảng kế hoạch theo tháng (phần V)</translation>
+    </message>
+    <message>
+        <source>Year-end summary</source>
+        <translation>Báo cáo tổng kết năm</translation>
+    </message>
+    <message>
+        <source>Learner register</source>
+        <translation>Sổ danh sách học viên</translation>
+    </message>
+    <message>
+        <source>Attendance sheet of an activity</source>
+        <translation>Sổ điểm danh của một hoạt động</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Sổ theo dõi hoạt động</translation>
+    </message>
+    <message>
+        <source>choose an activity first</source>
+        <translation>hãy chọn một hoạt động trước</translation>
     </message>
 </context>
 <context>
@@ -1506,12 +1523,12 @@
         <translation>đã huỷ</translation>
     </message>
     <message>
-        <source>'%1' is not a date like 25/11/2017</source>
-        <translation>'%1' không phải ngày dạng 25/11/2017</translation>
+        <source>&apos;%1&apos; is not a date like 25/11/2017</source>
+        <translation>&apos;%1&apos; không phải ngày dạng 25/11/2017</translation>
     </message>
     <message>
-        <source>'%1' is not a time like 08:00</source>
-        <translation>'%1' không phải giờ dạng 08:00</translation>
+        <source>&apos;%1&apos; is not a time like 08:00</source>
+        <translation>&apos;%1&apos; không phải giờ dạng 08:00</translation>
     </message>
     <message>
         <source>must be after the start</source>
@@ -1658,8 +1675,8 @@
         <translation>Giới tính</translation>
     </message>
     <message>
-        <source>'%1' is not a year</source>
-        <translation>'%1' không phải là năm</translation>
+        <source>&apos;%1&apos; is not a year</source>
+        <translation>&apos;%1&apos; không phải là năm</translation>
     </message>
     <message>
         <source>Year of birth</source>
@@ -1723,7 +1740,7 @@
         <translation>Tháng %1</translation>
     </message>
     <message>
-        <source>There is no plan yet: import the year's plan first.</source>
+        <source>There is no plan yet: import the year&apos;s plan first.</source>
         <translation>Chưa có kế hoạch: hãy nhập kế hoạch năm trước.</translation>
     </message>
     <message>
@@ -1749,8 +1766,8 @@
         <translation>không ghi được tệp</translation>
     </message>
     <message>
-        <source>'%1' is not pdf, xlsx or csv</source>
-        <translation>'%1' không phải pdf, xlsx hay csv</translation>
+        <source>&apos;%1&apos; is not pdf, xlsx or csv</source>
+        <translation>&apos;%1&apos; không phải pdf, xlsx hay csv</translation>
     </message>
     <message>
         <source>Format</source>
@@ -1803,6 +1820,10 @@
     <message>
         <source>administrator</source>
         <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>Nothing has gone wrong on this device.</source>
+        <translation>Thiết bị này chưa gặp trục trặc nào.</translation>
     </message>
 </context>
 <context>
