@@ -76,8 +76,6 @@ std::optional<qint64> Statement::optionalInteger(int col) const
 }
 
 bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
-int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
-QString Statement::columnName(int col) const { return QString::fromUtf8(sqlite3_column_name(m_stmt, col)); }
 
 Database::Database(const QString &path) : m_path(path)
 {
@@ -137,7 +135,6 @@ Value Database::scalar(const QString &sql)
     return st.step() ? st.value(0) : Value();
 }
 
-qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
 bool Database::inTransaction() const { return !sqlite3_get_autocommit(m_db); }
 

@@ -27,7 +27,6 @@ public:
     Statement &bind(int index, const Value &v);
     Statement &bind(int index, const QString &s) { return bind(index, Value(s)); }
     Statement &bind(int index, qint64 i) { return bind(index, Value(i)); }
-    Statement &bindNull(int index) { return bind(index, Value()); }
 
     /// Steps once; true while a row is available.
     bool step();
@@ -40,8 +39,6 @@ public:
     bool isNull(int col) const;
     /// The integer in col, or nothing when it is NULL.
     std::optional<qint64> optionalInteger(int col) const;
-    int columnCount() const;
-    QString columnName(int col) const;
 
 private:
     friend class Database;
@@ -69,7 +66,6 @@ public:
     /// The first column of the first row, or a null Value.
     Value scalar(const QString &sql);
 
-    qint64 lastInsertRowId() const;
     int changes() const;
     bool inTransaction() const;
     /// How many transactions or savepoints were rolled back so far: caches of rows written inside a
@@ -77,7 +73,6 @@ public:
     quint64 rollbacks() const { return m_rollbacks; }
     void noteRollback() { ++m_rollbacks; }
     const QString &path() const { return m_path; }
-    sqlite3 *handle() const { return m_db; }
 
     [[noreturn]] void fail(const QString &what) const;
 

@@ -39,6 +39,8 @@ Page {
                 implicitHeight: 48
                 model: reports.kindTitles
                 currentIndex: reports.kind
+                // A new model (the language changed) resets the index: show the kind still chosen.
+                onModelChanged: Qt.callLater(function() { kindBox.currentIndex = reports.kind })
                 onActivated: function(i) { reports.kind = i }
             }
             ComboBox {

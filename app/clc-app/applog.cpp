@@ -50,8 +50,9 @@ void handle(QtMsgType type, const QMessageLogContext &context, const QString &me
         QMutexLocker lock(&s.mutex);
         previous = s.previous;
         const QByteArray category = context.category ? QByteArray(context.category) : QByteArray("default");
-        // Qt's own chatter stays on stderr; the file keeps what the app has to say.
-        if (!s.path.isEmpty() && (category.startsWith("clc.") || type >= QtCriticalMsg)) {
+        // The file keeps what went wrong (warnings and errors of clc.*, and any critical): what a
+        // facilitator reads out to the office. Routine lines and Qt's own chatter stay on stderr.
+        if (!s.path.isEmpty() && ((category.startsWith("clc.") && type >= QtWarningMsg && type != QtInfoMsg) || type >= QtCriticalMsg)) {
             QFile f(s.path);
             if (f.size() > s.maxBytes) {
                 QFile::remove(s.path + QStringLiteral(".1"));

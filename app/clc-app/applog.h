@@ -1,6 +1,5 @@
 #pragma once
-// The app's own log (docs/app.md#log): every clc.* warning and error, and the info lines of sync,
-// kept in a small rotating file in the data folder so a facilitator can read the last error out to
+// The app's own log (docs/app.md#log): every clc.* warning and error, kept in a small rotating file in the data folder so a facilitator can read the last error out to
 // the ward office from the settings page.
 #include <QLoggingCategory>
 #include <QString>

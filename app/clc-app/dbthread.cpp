@@ -1,4 +1,5 @@
 #include "dbthread.h"
+#include "applog.h"
 #include "error.h"
 
 #include <QDebug>
@@ -72,7 +73,7 @@ void DbThread::post(std::function<void(Store &)> work, std::function<void()> del
         [worker, reader, work = std::move(work), deliver = std::move(deliver), fail = std::move(fail)] {
             const QString error = worker->run(work);
             if (!error.isEmpty())
-                qWarning("clc: a database job failed: %s", qPrintable(error));
+                qCWarning(lcApp).noquote() << "reading or writing the database failed:" << error;
             QMetaObject::invokeMethod(
                 reader,
                 [reader, error, deliver, fail] {

@@ -74,6 +74,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
         return 2;
     }
+    // The log lives beside the database, in the app's data folder; from before the file is opened,
+    // so what opening finds (a copied file) is kept too.
+    clc::AppLog::install(QFileInfo(parser.value(dbOption)).absolutePath());
     // The language: the command line, else the one chosen in Settings (stored on this device), else the locale's.
     QString language = parser.value(langOption);
     if (language.isEmpty()) {
@@ -94,8 +97,6 @@ int main(int argc, char **argv)
         return 1;
     }
     clc::StoreManager::setInstance(manager.get());
-    // The log lives beside the database, in the app's data folder.
-    clc::AppLog::install(QFileInfo(parser.value(dbOption)).absolutePath());
     clc::SyncStatus syncStatus(parser.value(dbOption));
     clc::SyncStatus::setInstance(&syncStatus);
     syncStatus.syncNow(); // in the background; the window opens at once

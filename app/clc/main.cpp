@@ -1,9 +1,10 @@
-// clc: the command line. All logic is in cli.cpp (library clc_cli) so tests can call it in-process.
+// clc: the command line. The verbs are in the library clc_cli (runCli) so tests can call it in-process.
 #include "cli.h"
 #include "language.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 #include <memory>
 #include <cstdio>
 
@@ -17,6 +18,9 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(report ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("clc"));
+    // The command's own output says what happened; the clc.* log adds warnings only, unless asked.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("clc.*.info=false"));
     const QStringList args = app->arguments().mid(1);
     const int lang = int(args.indexOf(QStringLiteral("--lang")));
     clc::installLanguage(clc::chooseLanguage(lang >= 0 ? args.value(lang + 1) : QString()));

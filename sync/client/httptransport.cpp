@@ -67,8 +67,12 @@ QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, co
     // the whole answer, and the caller may retry as for a lost connection.
     if (status == 0 || status >= 500 || (status < 400 && netError != QNetworkReply::NoError)) {
         // Unknown whether the server acted: the caller may retry (pushes are idempotent).
+        // A failing server names the request in its log: pass the id on, for the person to quote.
+        const QString requestId = status >= 500 ? QJsonDocument::fromJson(answer).object().value(QStringLiteral("request")).toString() : QString();
         throw TransportError(timedOut ? "the server did not answer in time"
-                                      : status >= 500 ? QStringLiteral("the server failed (HTTP %1)").arg(status).toStdString()
+                                      : status >= 500 ? (requestId.isEmpty() ? QStringLiteral("the server failed (HTTP %1)").arg(status)
+                                                                             : QStringLiteral("the server failed (HTTP %1, request %2)").arg(status).arg(requestId.left(40)))
+                                                            .toStdString()
                                                       : netText.toStdString());
     }
     if (status >= 400) {

@@ -56,11 +56,29 @@ MHD_Result send(MHD_Connection *connection, const HttpResponse &r, bool gzipOk)
     return ok;
 }
 
-/// What a reason may say in the log: quoted values (which a device typed) are left out.
+/// Text from a client as it may go into one log line: control characters (a forged line break)
+/// escaped, and cut to max characters.
+QString oneLine(const QString &text, int max)
+{
+    QString out;
+    for (const QChar c : text.left(max)) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return text.size() > max ? out + QStringLiteral("…") : out;
+}
+
+/// What a reason may say in the log: everything between its first and last quote (values a device
+/// sent, which may hold quotes themselves) is left out.
 QString loggable(QString reason)
 {
-    static const QRegularExpression quoted(QStringLiteral("'[^']*'"));
-    return reason.replace(quoted, QStringLiteral("'…'")).left(300);
+    const qsizetype first = reason.indexOf(QLatin1Char('\''));
+    const qsizetype last = reason.lastIndexOf(QLatin1Char('\''));
+    if (first >= 0 && last > first)
+        reason.replace(first, last - first + 1, QStringLiteral("'…'"));
+    return oneLine(reason, 300);
 }
 
 /// Sends the answer and writes the request's log line. A 5xx carries a request id in place of what
@@ -78,10 +96,11 @@ MHD_Result answer(MHD_Connection *connection, const char *method, const char *ur
         o.insert(QStringLiteral("request"), requestId);
         o.insert(QStringLiteral("message"), QStringLiteral("%1 (request %2)").arg(o.value(QStringLiteral("message")).toString(), requestId));
         r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        qCCritical(lcHttp).noquote() << "request" << requestId << "failed:" << (r.internalError.isEmpty() ? r.reason : r.internalError);
+        qCCritical(lcHttp).noquote() << "request" << requestId << "failed:" << oneLine(r.internalError.isEmpty() ? r.reason : r.internalError, 2000);
     }
     const MHD_Result ok = send(connection, r, gzipOk);
-    QString line = QStringLiteral("%1 %2 %3 %4 ms").arg(QString::fromLatin1(method), QString::fromUtf8(url)).arg(r.status).arg(timer.elapsed());
+    QString line = QStringLiteral("%1 %2 %3 %4 ms").arg(oneLine(QString::fromLatin1(method), 16), oneLine(QString::fromUtf8(url), 120))
+                       .arg(r.status).arg(timer.elapsed());
     if (!r.device.isEmpty())
         line += QStringLiteral(" device=") + r.device;
     if (!peer.isEmpty())
@@ -166,6 +185,9 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
     } catch (const std::exception &e) {
         response = error(500, "internal", QStringLiteral("the server failed"));
         response.internalError = QString::fromUtf8(e.what());
+    } catch (...) { // never let anything unwind into libmicrohttpd
+        response = error(500, "internal", QStringLiteral("the server failed"));
+        response.internalError = QStringLiteral("an unknown exception");
     }
     return answer(connection, method, url, request.peer, response, request.header("accept-encoding").contains("gzip"), p->timer);
 }

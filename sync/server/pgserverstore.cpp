@@ -4,6 +4,7 @@
 // commits late.
 #include "error.h"
 #include "serverstore.h"
+#include "serverlog.h"
 
 #include <QUuid>
 
@@ -85,7 +86,7 @@ private:
 class PgServerStore : public ServerStore
 {
 public:
-    PgServerStore(const QString &conninfo, const QString &schema)
+    PgServerStore(const QString &conninfo, const QString &schema) : m_schema(schema)
     {
         m_conn = PQconnectdb(conninfo.toUtf8().constData());
         if (PQstatus(m_conn) != CONNECTION_OK) {
@@ -94,11 +95,9 @@ public:
             m_conn = nullptr;
             throw Error(Error::Code::Database, QStringLiteral("cannot connect to PostgreSQL: %1").arg(why), QStringLiteral("--postgres"));
         }
-        exec(QStringLiteral("SET client_min_messages = warning"));
-        if (!schema.isEmpty()) {
+        if (!schema.isEmpty())
             exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema));
-            exec(QStringLiteral("SET search_path TO \"%1\"").arg(schema));
-        }
+        setUpSession();
         // Several servers may start at once: create the tables under a lock.
         exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);") + QString::fromLatin1(Schema) + QStringLiteral("COMMIT;"));
     }
@@ -107,11 +106,14 @@ public:
     void transaction(const QString &centre, const std::function<void()> &fn) override
     {
         exec(QStringLiteral("BEGIN"));
+        m_inTransaction = true;
         try {
             query("SELECT pg_advisory_xact_lock(hashtext($1))", Params().add(centre));
             fn();
             exec(QStringLiteral("COMMIT"));
+            m_inTransaction = false;
         } catch (...) {
+            m_inTransaction = false;
             PQclear(PQexec(m_conn, "ROLLBACK"));
             throw;
         }
@@ -296,14 +298,39 @@ private:
                             QString::fromUtf8(PQgetvalue(r, row, 2)), QString::fromUtf8(PQgetvalue(r, row, 3)), true, false};
     }
 
+    /// What each session needs: quiet notices, the schema.
+    void setUpSession()
+    {
+        exec(QStringLiteral("SET client_min_messages = warning"));
+        if (!m_schema.isEmpty())
+            exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_schema));
+    }
+
+    /// PostgreSQL restarted or the connection dropped: connect again before the next statement
+    /// (never inside a transaction, whose statements are lost with the connection and fail it).
+    void reconnectIfLost()
+    {
+        if (m_inTransaction || PQstatus(m_conn) == CONNECTION_OK)
+            return;
+        PQreset(m_conn);
+        if (PQstatus(m_conn) != CONNECTION_OK) {
+            qCWarning(lcServerStore).noquote() << "PostgreSQL is not reachable:" << QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            throw Error(Error::Code::Database, QStringLiteral("PostgreSQL is not reachable"));
+        }
+        qCWarning(lcServerStore) << "reconnected to PostgreSQL";
+        setUpSession();
+    }
+
     void exec(const QString &sql)
     {
+        reconnectIfLost();
         Result r(PQexec(m_conn, sql.toUtf8().constData()));
         check(r.get(), sql.toUtf8());
     }
 
     Result query(const QByteArray &sql, const Params &params)
     {
+        reconnectIfLost();
         const auto values = params.pointers();
         Result r(PQexecParams(m_conn, sql.constData(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
         check(r.get(), sql);
@@ -313,9 +340,12 @@ private:
     void check(PGresult *r, const QByteArray &sql)
     {
         const ExecStatusType st = PQresultStatus(r);
-        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-            throw Error(Error::Code::Database,
-                        QStringLiteral("PostgreSQL: %1 (%2)").arg(QString::fromUtf8(PQresultErrorMessage(r)).trimmed(), QString::fromUtf8(sql.left(80))));
+        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+            // The operator's log has the statement; the error (which reaches only the log) names it too.
+            const QString why = QStringLiteral("PostgreSQL: %1 (%2)").arg(QString::fromUtf8(PQresultErrorMessage(r)).trimmed(), QString::fromUtf8(sql.left(80)));
+            qCWarning(lcServerStore).noquote() << why;
+            throw Error(Error::Code::Database, why);
+        }
     }
 
     static StoredChange read(PGresult *r, int row)
@@ -338,6 +368,8 @@ private:
         return s;
     }
 
+    QString m_schema;
+    bool m_inTransaction = false;
     PGconn *m_conn = nullptr;
 };
 

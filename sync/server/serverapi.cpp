@@ -1,4 +1,5 @@
 #include "serverapi.h"
+#include "serverlog.h"
 #include "error.h"
 #include "migrations.h"
 
@@ -98,7 +99,7 @@ HttpResponse ServerApi::handle(const HttpRequest &r)
         if (r.path == QLatin1String("/v1/enroll"))
             return post ? enrol(r) : problem(405, QStringLiteral("method"), QStringLiteral("use POST"));
         if (r.path != QLatin1String("/v1/push") && r.path != QLatin1String("/v1/pull"))
-            return problem(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint: %1").arg(r.path));
+            return problem(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
         const bool isPush = r.path == QLatin1String("/v1/push");
         if ((isPush && !post) || (!isPush && !get))
             return problem(405, QStringLiteral("method"), isPush ? QStringLiteral("use POST") : QStringLiteral("use GET"));
@@ -156,6 +157,7 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
     std::lock_guard lock(m_mutex);
     const qint64 now = m_wall();
     if (const qint64 wait = m_throttle.blockedFor(r.peer, now); wait > 0) {
+        qCWarning(lcApi).noquote() << "enrolment refused: too many wrong codes from" << EnrolThrottle::keyOf(r.peer);
         HttpResponse tooMany = problem(429, QStringLiteral("too_many_attempts"),
                                        QStringLiteral("too many wrong codes from this address; try again in %1 minutes").arg((wait + 59999) / 60000),
                                        QStringLiteral("code"));
@@ -165,8 +167,10 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
     const auto e = m_enrolment.enrol(code, body.value(QStringLiteral("centre")).toString());
     if (!e) {
         m_throttle.failed(r.peer, now);
+        qCWarning(lcApi).noquote() << "a wrong enrolment code from" << r.peer;
         return problem(401, QStringLiteral("invalid_code"), QStringLiteral("the code is unknown, already used or expired"), QStringLiteral("code"));
     }
+    qCInfo(lcApi).noquote() << "device" << e->device.id << "enrolled, role" << roleName(e->device.role) << "centre" << e->device.centre;
     return json(200, QJsonObject{{QStringLiteral("token"), e->token},
                                  {QStringLiteral("device"), e->device.id},
                                  {QStringLiteral("centre"), e->device.centre},
@@ -176,6 +180,7 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
 
 HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
 {
+    SyncService::checkMayPush(device); // before a byte of the body is decoded
     const PushRequest request = decodePushRequest(r.body); // 400 with the element at fault
     std::lock_guard lock(m_mutex);
     try {

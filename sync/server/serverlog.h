@@ -1,6 +1,6 @@
 #pragma once
 // The logging categories of the ward office server.
-// Categories are switched with QT_LOGGING_RULES or the programs' --log-level (docs/operations.md#logs).
+// Categories are switched with QT_LOGGING_RULES, and clc-server's --log-level (docs/operations.md#logs).
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp) ///< clc.server.http: one line per request, and every refusal and failure

@@ -35,14 +35,19 @@ SyncService::SyncService(ServerStore &store, HybridClock::WallClock wall)
 {
 }
 
+void SyncService::checkMayPush(const Device &device)
+{
+    if (device.role == Role::Viewer)
+        throw Error(Error::Code::Forbidden, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
+}
+
 PushResponse SyncService::push(const Device &device, const PushRequest &request)
 {
     PushResponse response;
     response.batch = request.batch;
     response.serverTime = m_wall();
     response.epoch = m_store.epoch();
-    if (device.role == Role::Viewer)
-        throw Error(Error::Code::Forbidden, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
+    checkMayPush(device);
 
     m_store.transaction(device.centre, [&] {
         const auto last = m_store.lastBatch(device.id);

@@ -24,6 +24,9 @@ public:
     /// Applies a batch once. A batch number already applied returns the stored answer and applies
     /// nothing; a gap in the numbering throws BatchGap. A viewer may not push (Forbidden).
     PushResponse push(const Device &device, const PushRequest &request);
+    /// Throws Forbidden unless the device may push at all (a viewer may not): decided here only, and
+    /// asked by the HTTP layer before it decodes a body.
+    static void checkMayPush(const Device &device);
     /// A page of the centre's changes after the cursor.
     PullResponse pull(const Device &device, const PullRequest &request);
 

@@ -99,8 +99,9 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
 {
     ApplyStats stats;
     const qint64 now = store.clock().wallMillis();
+    int keptAside = 0;
     auto keepAside = [&](const Change &c, const char *reason) {
-        qCWarning(lcMerge).noquote() << "kept aside a change of table" << c.table << "field" << c.field << "from replica" << c.version.replica << ":" << reason;
+        ++keptAside;
         store.quarantine(c.table, c.row, c.field, c.value, c.version, QString::fromLatin1(reason));
     };
     qint64 maxSeen = 0;
@@ -143,6 +144,8 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
         i = end;
     }
     store.observe(maxSeen); // later local edits are stamped after everything seen here
+    if (keptAside > 0) // one line per page, not one per change
+        qCWarning(lcMerge) << "kept aside" << keptAside << "changes this device cannot apply yet (a newer app's fields, or a clock too far ahead)";
     return stats;
 }
 

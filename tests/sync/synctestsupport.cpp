@@ -43,15 +43,20 @@ QByteArray LoopbackTransport::pull(const QString &cursor, int limit)
     return answer;
 }
 
+QString postgresConninfo()
+{
+    QFile f(QStringLiteral(CLC_PG_CONNINFO_FILE));
+    if (!f.open(QIODevice::ReadOnly))
+        throw std::runtime_error("PostgreSQL for the tests is not running (" CLC_PG_CONNINFO_FILE " is missing): run the tests with ctest, which starts it");
+    return QString::fromUtf8(f.readAll()).trimmed();
+}
+
 std::unique_ptr<ServerStore> openServerStore(Backend backend, const TempDir &dir)
 {
     if (backend == Backend::Sqlite)
         return openSqliteServerStore(dir.path(QStringLiteral("server.db")));
-    QFile f(QStringLiteral(CLC_PG_CONNINFO_FILE));
-    if (!f.open(QIODevice::ReadOnly))
-        throw std::runtime_error("PostgreSQL for the tests is not running (" CLC_PG_CONNINFO_FILE " is missing): run the tests with ctest, which starts it");
     const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
-    return openPostgresServerStore(QString::fromUtf8(f.readAll()).trimmed(), schema);
+    return openPostgresServerStore(postgresConninfo(), schema);
 }
 
 World::World(const TempDir &d, Backend backend, ManualClock c) : dir(d), clock(std::move(c))

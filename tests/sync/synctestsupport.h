@@ -79,6 +79,8 @@ struct Replica
 
 /// The server store back ends; every server test runs on both.
 enum class Backend { Sqlite, Postgres };
+/// The libpq conninfo of the PostgreSQL server ctest started for the tests.
+QString postgresConninfo();
 /// A fresh, private server store (PostgreSQL: a new schema in the ctest fixture's server).
 std::unique_ptr<clc::sync::ServerStore> openServerStore(Backend backend, const TempDir &dir);
 

@@ -50,3 +50,29 @@ TEST_CASE("a failure inside the server answers 500 with a request id the log als
     CHECK(all.contains(QStringLiteral("GET /v1/pull 500")));
     CHECK(all.contains(QStringLiteral("request=") + id));
 }
+
+TEST_CASE("what a client sends cannot forge or flood a log line, and the values it sent stay out of the log", "[server][http][log]")
+{
+    LogCapture log;
+    HttpServerOptions options;
+    options.port = 0;
+    HttpServer http(options, [](const HttpRequest &) {
+        HttpResponse r{400, "{}", "application/json"};
+        r.reason = QStringLiteral("c[0][4][1]: 'x'Nguyễn Văn An\nforged' is not a row id");
+        return r;
+    });
+    http.start();
+    const QByteArray forged = "GET /v1/%0a2099-01-01%20info%20clc.server.http:%20GET%20/v1/health%20200 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    REQUIRE(exchange(http.port(), forged).startsWith("HTTP/1.1 400"));
+    const QByteArray longPath = "GET /" + QByteArray(20000, 'a') + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    exchange(http.port(), longPath);
+    http.stop();
+    const QStringList lines = log.lines();
+    INFO(lines.join(QLatin1Char('\n')).toStdString());
+    for (const QString &line : lines) {
+        CHECK_FALSE(line.contains(QLatin1Char('\n')));
+        CHECK(line.size() < 1000);
+        CHECK_FALSE(line.contains(QStringLiteral("Nguyễn")));
+    }
+    CHECK(log.all().contains(QStringLiteral("GET /v1/\\x0a2099-01-01 info")));
+}
