@@ -35,6 +35,12 @@ SyncService::SyncService(ServerStore &store, HybridClock::WallClock wall)
 {
 }
 
+bool SyncService::isKnown(const Change &c)
+{
+    const TableDef *t = tableByCode(c.table);
+    return !c.unknown && t && c.field >= 0 && size_t(c.field) < t->fields.size();
+}
+
 void SyncService::checkMayPush(const Device &device)
 {
     if (device.role == Role::Viewer)
@@ -70,6 +76,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         QSet<QString> newRows, fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
+            if (!isKnown(c))
+                continue;
             const TableDef *t = tableByCode(c.table);
             if (c.table == centres->code && c.row != device.centre)
                 throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
@@ -83,6 +91,12 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
+            if (!isKnown(c)) {
+                // A newer app's table or field: kept aside whole, never looked up in this schema nor
+                // handed to devices as if known; acknowledged, so the device is not stuck with it.
+                m_store.quarantine(StoredChange{c, device.centre, device.id, roleName(device.role), 0}, QStringLiteral("newer_schema"));
+                continue;
+            }
             if (!mayWrite(device.role, c.table)) {
                 reject("role", Tr::tr("a %1 may not change %2").arg(roleText, tableByCode(c.table)->name));
                 continue;

@@ -27,6 +27,8 @@ public:
     /// Throws Forbidden unless the device may push at all (a viewer may not): decided here only, and
     /// asked by the HTTP layer before it decodes a body.
     static void checkMayPush(const Device &device);
+    /// Whether this server's schema knows the change's table and field.
+    static bool isKnown(const Change &c);
     /// A page of the centre's changes after the cursor.
     PullResponse pull(const Device &device, const PullRequest &request);
 

@@ -41,6 +41,8 @@ std::vector<Change> conflictRecord(const Change &loser, const QString &centre)
 {
     const TableDef *t = tableByCode(loser.table);
     const TableDef *c = table(QStringLiteral("conflicts"));
+    if (!t || loser.field < 0 || size_t(loser.field) >= t->fields.size())
+        return {}; // a change this schema does not know is never merged, so it never loses
     const QString field = t->fields[size_t(loser.field)].name;
     const QString id = Store::naturalId(QStringLiteral("conflicts"), t->name + QLatin1Char('/') + loser.row + QLatin1Char('/') + field,
                                         QString::number(loser.version.hlc) + QLatin1Char('/') + loser.version.replica);

@@ -132,7 +132,9 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
         if (a.size() != 5 && a.size() != 6)
             bad(gp, Tr::tr("must have 5 or 6 elements"));
         const qint64 tableCode = integerAt(a[0], gp + QStringLiteral("[0]"), 0);
-        const TableDef *t = tableByCode(int(std::min<qint64>(tableCode, 1 << 20)));
+        if (tableCode > MaxCode)
+            bad(gp + QStringLiteral("[0]"), Tr::tr("table code %1 is out of range (0–%2)").arg(tableCode).arg(MaxCode));
+        const TableDef *t = tableByCode(int(tableCode));
         if (!t && !newerSender)
             bad(gp + QStringLiteral("[0]"), Tr::tr("unknown table %1").arg(tableCode));
         hlc += integerAt(a[2], gp + QStringLiteral("[2]"));
@@ -152,7 +154,10 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
             const QString fp = gp + QStringLiteral("[4][%1]").arg(k);
             Change c;
             c.table = int(tableCode);
-            c.field = int(integerAt(fields[k], fp, 0));
+            const qint64 fieldCode = integerAt(fields[k], fp, 0);
+            if (fieldCode > MaxCode)
+                bad(fp, Tr::tr("field code %1 is out of range (0–%2)").arg(fieldCode).arg(MaxCode));
+            c.field = int(fieldCode);
             c.version = version;
             const QJsonValue v = fields[k + 1];
             if (!v.isNull() && !v.isString() && !(v.isDouble() && double(v.toInteger()) == v.toDouble()))

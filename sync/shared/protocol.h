@@ -19,6 +19,9 @@ constexpr int ProtocolVersion = 1;
 constexpr qsizetype MaxMessageBytes = 16 * 1024 * 1024;
 /// Most changes in one push batch or pull page.
 constexpr int MaxChanges = 200000;
+/// Table and field codes are small positions (schema.h) and only grow by appending; a code above this
+/// is not a newer schema's but a forged or broken message, refused with the change named.
+constexpr qint64 MaxCode = 9999;
 
 /// One field-level change: the unit of sync.
 struct Change
