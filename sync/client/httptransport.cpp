@@ -78,9 +78,10 @@ QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, co
     if (status >= 400) {
         const QJsonObject o = QJsonDocument::fromJson(answer).object();
         const QString message = o.value(QStringLiteral("message")).toString(QStringLiteral("HTTP %1").arg(status));
-        if (status == 409 && o.value(QStringLiteral("error")).toString() == QLatin1String("batch_gap"))
+        const QString code = o.value(QStringLiteral("error")).toString();
+        if (status == 409 && (code == QLatin1String("batch_gap") || code == QLatin1String("batch_reused")))
             throw BatchGap(QStringLiteral("%1 (HTTP 409)").arg(message), o.value(QStringLiteral("expected")).toInteger(),
-                           o.value(QStringLiteral("e")).toString());
+                           o.value(QStringLiteral("e")).toString(), code == QLatin1String("batch_reused"));
         throw Error(status == 401 || status == 403 ? Error::Code::NotFound : Error::Code::InvalidInput,
                     QStringLiteral("%1 (HTTP %2)").arg(message).arg(status), o.value(QStringLiteral("field")).toString());
     }

@@ -50,6 +50,16 @@ void SyncSession::pushAll(SyncSummary &summary)
             // where it is and send again what it lacks. A gap in the other direction is never papered over.
             const bool newEpoch = !gap.epoch.isEmpty() && gap.epoch != m_store.meta(MetaKey::BatchEpoch);
             const bool serverBehind = gap.expected >= 1 && gap.expected - 1 < batch - 1;
+            if (gap.reused && gap.expected > batch) {
+                // This device is behind the server's count (it was restored from an older copy of
+                // itself): what waits in its outbox is new to the server, so it goes under the next number.
+                qCWarning(lcClient) << "batch" << batch << "was used before; sending the changes again as batch" << gap.expected;
+                Transaction tx(db);
+                m_store.setMeta(MetaKey::LastAckedBatch, gap.expected - 1);
+                m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
+                tx.commit();
+                continue;
+            }
             if (!newEpoch && !serverBehind)
                 throw;
             Transaction tx(db);

@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS clc_changes (
 CREATE INDEX IF NOT EXISTS clc_changes_by_centre ON clc_changes (centre, seq);
 CREATE TABLE IF NOT EXISTS clc_rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
 CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
+ALTER TABLE clc_device_batches ADD COLUMN IF NOT EXISTS request_hash TEXT;
 CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
@@ -119,19 +120,20 @@ public:
         }
     }
 
-    std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &device) override
+    std::optional<LastBatch> lastBatch(const QString &device) override
     {
-        Result r = query("SELECT batch, response FROM clc_device_batches WHERE device = $1", Params().add(device));
+        Result r = query("SELECT batch, response, coalesce(request_hash, '') FROM clc_device_batches WHERE device = $1", Params().add(device));
         if (PQntuples(r.get()) == 0)
             return std::nullopt;
-        return std::make_pair(QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong(), QByteArray(PQgetvalue(r.get(), 0, 1)));
+        return LastBatch{QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong(), QByteArray(PQgetvalue(r.get(), 0, 1)),
+                         QByteArray(PQgetvalue(r.get(), 0, 2))};
     }
 
-    void setLastBatch(const QString &device, qint64 batch, const QByteArray &response) override
+    void setLastBatch(const QString &device, const LastBatch &b) override
     {
-        query("INSERT INTO clc_device_batches (device, batch, response) VALUES ($1, $2, $3) "
-              "ON CONFLICT (device) DO UPDATE SET batch = EXCLUDED.batch, response = EXCLUDED.response",
-              Params().add(device).add(batch).add(QString::fromUtf8(response)));
+        query("INSERT INTO clc_device_batches (device, batch, response, request_hash) VALUES ($1, $2, $3, $4) "
+              "ON CONFLICT (device) DO UPDATE SET batch = EXCLUDED.batch, response = EXCLUDED.response, request_hash = EXCLUDED.request_hash",
+              Params().add(device).add(b.number).add(QString::fromUtf8(b.response)).add(QString::fromLatin1(b.requestHash)));
     }
 
     std::optional<StoredChange> latest(int table, const QString &row, int field) override

@@ -188,7 +188,7 @@ HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
     } catch (const BatchGap &gap) {
         // Say where the server is, and in which epoch: a device whose batches are ahead of a server
         // restored from a backup starts again from there and re-sends its own changes.
-        HttpResponse answer = problem(409, QStringLiteral("batch_gap"), gap.message(), gap.field());
+        HttpResponse answer = problem(409, gap.reused ? QStringLiteral("batch_reused") : QStringLiteral("batch_gap"), gap.message(), gap.field());
         QJsonObject o = QJsonDocument::fromJson(answer.body).object();
         o.insert(QStringLiteral("expected"), gap.expected);
         o.insert(QStringLiteral("e"), gap.epoch);

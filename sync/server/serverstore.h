@@ -42,9 +42,16 @@ public:
     /// Runs fn in one transaction that serialises writers of the same centre; rolls back on throw.
     virtual void transaction(const QString &centre, const std::function<void()> &fn) = 0;
 
-    /// The last batch number applied for a device and the response sent for it.
-    virtual std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &device) = 0;
-    virtual void setLastBatch(const QString &device, qint64 batch, const QByteArray &response) = 0;
+    /// The last batch applied for a device: its number, the answer sent, and a hash of what it held
+    /// (empty for batches stored before hashes were kept), so a replay with other content is told apart.
+    struct LastBatch
+    {
+        qint64 number = 0;
+        QByteArray response;
+        QByteArray requestHash;
+    };
+    virtual std::optional<LastBatch> lastBatch(const QString &device) = 0;
+    virtual void setLastBatch(const QString &device, const LastBatch &batch) = 0;
 
     virtual std::optional<StoredChange> latest(int table, const QString &row, int field) = 0;
     /// Stores c as the latest change of its field (replacing the previous one) with a new seq.

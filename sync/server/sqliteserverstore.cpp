@@ -52,6 +52,9 @@ public:
     explicit SqliteServerStore(const QString &path) : m_db(path)
     {
         m_db.exec(QString::fromLatin1(Schema));
+        // Added later: a data directory from an earlier release gains the column (its rows stay empty).
+        if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('device_batches') WHERE name = 'request_hash'")).toInt() == 0)
+            m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
         m_nextSeq = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM changes")).toInt();
@@ -64,20 +67,21 @@ public:
         tx.commit();
     }
 
-    std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &device) override
+    std::optional<LastBatch> lastBatch(const QString &device) override
     {
-        auto st = m_db.prepare(QStringLiteral("SELECT batch, response FROM device_batches WHERE device = ?"));
+        auto st = m_db.prepare(QStringLiteral("SELECT batch, response, coalesce(request_hash, '') FROM device_batches WHERE device = ?"));
         st.bind(1, device);
         if (!st.step())
             return std::nullopt;
-        return std::make_pair(st.integer(0), st.text(1).toUtf8());
+        return LastBatch{st.integer(0), st.text(1).toUtf8(), st.text(2).toLatin1()};
     }
 
-    void setLastBatch(const QString &device, qint64 batch, const QByteArray &response) override
+    void setLastBatch(const QString &device, const LastBatch &b) override
     {
-        m_db.prepare(QStringLiteral("INSERT INTO device_batches (device, batch, response) VALUES (?, ?, ?) "
-                                    "ON CONFLICT (device) DO UPDATE SET batch = excluded.batch, response = excluded.response"))
-            .bind(1, device).bind(2, batch).bind(3, QString::fromUtf8(response)).exec();
+        m_db.prepare(QStringLiteral("INSERT INTO device_batches (device, batch, response, request_hash) VALUES (?, ?, ?, ?) "
+                                    "ON CONFLICT (device) DO UPDATE SET batch = excluded.batch, response = excluded.response, "
+                                    "request_hash = excluded.request_hash"))
+            .bind(1, device).bind(2, b.number).bind(3, QString::fromUtf8(b.response)).bind(4, QString::fromLatin1(b.requestHash)).exec();
     }
 
     std::optional<StoredChange> latest(int table, const QString &row, int field) override

@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "translate.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -55,13 +56,24 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
     response.epoch = m_store.epoch();
     checkMayPush(device);
 
+    QByteArray hash;
+    auto requestHash = [&] { // what the batch holds, to tell a true retry from a reused number
+        if (hash.isEmpty())
+            hash = QCryptographicHash::hash(encode(request), QCryptographicHash::Sha256).toHex();
+        return hash;
+    };
     m_store.transaction(device.centre, [&] {
         const auto last = m_store.lastBatch(device.id);
-        const qint64 lastNo = last ? last->first : 0;
+        const qint64 lastNo = last ? last->number : 0;
         if (request.batch <= lastNo) {
-            // A retry after a lost acknowledgement: answer as before, apply nothing.
-            if (request.batch == lastNo)
-                response = decodePushResponse(last->second);
+            // A device only ever resends its last batch (a retry after a lost acknowledgement), with
+            // the same content: answer as before, apply nothing. An older number, or the same number
+            // with other content, is a device out of step (restored from an older copy): applying
+            // nothing and acknowledging would lose its new edits, so it is told where to go on.
+            if (request.batch < lastNo || (!last->requestHash.isEmpty() && last->requestHash != requestHash()))
+                throw BatchGap(Tr::tr("batch %1 was already used with other changes; send them as batch %2").arg(request.batch).arg(lastNo + 1),
+                               lastNo + 1, m_store.epoch(), true);
+            response = decodePushResponse(last->response);
             response.replay = true;
             response.serverTime = m_wall();
             response.epoch = m_store.epoch();
@@ -157,7 +169,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 }
             }
         }
-        m_store.setLastBatch(device.id, request.batch, encode(response));
+        m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), requestHash()});
     });
     return response;
 }

@@ -95,12 +95,15 @@ void validateChange(const Change &c, const QString &path);
 class BatchGap : public Error
 {
 public:
-    BatchGap(const QString &message, qint64 expected, QString epoch)
-        : Error(Code::InvalidInput, message, QStringLiteral("b")), expected(expected), epoch(std::move(epoch))
+    BatchGap(const QString &message, qint64 expected, QString epoch, bool reused = false)
+        : Error(Code::InvalidInput, message, QStringLiteral("b")), expected(expected), epoch(std::move(epoch)), reused(reused)
     {
     }
     qint64 expected;
     QString epoch;
+    /// The number was used before with other changes (HTTP 409 batch_reused): the device is behind
+    /// the server's count (restored from an older copy) and sends its changes again under expected.
+    bool reused = false;
 };
 
 } // namespace clc::sync

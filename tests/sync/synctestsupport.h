@@ -18,8 +18,8 @@ class CountingServerStore : public clc::sync::ServerStore
 public:
     explicit CountingServerStore(std::unique_ptr<clc::sync::ServerStore> inner) : m_inner(std::move(inner)) {}
     void transaction(const QString &c, const std::function<void()> &fn) override { m_inner->transaction(c, fn); }
-    std::optional<std::pair<qint64, QByteArray>> lastBatch(const QString &d) override { return m_inner->lastBatch(d); }
-    void setLastBatch(const QString &d, qint64 b, const QByteArray &r) override { m_inner->setLastBatch(d, b, r); }
+    std::optional<LastBatch> lastBatch(const QString &d) override { return m_inner->lastBatch(d); }
+    void setLastBatch(const QString &d, const LastBatch &b) override { m_inner->setLastBatch(d, b); }
     std::optional<clc::sync::StoredChange> latest(int t, const QString &r, int f) override { return m_inner->latest(t, r, f); }
     void put(const clc::sync::StoredChange &c) override;
     std::optional<QString> rowCentre(int t, const QString &r) override { return m_inner->rowCentre(t, r); }

@@ -26,7 +26,7 @@ TEST_CASE("a newer device's unknown tables and fields are kept aside by the serv
     PushRequest r;
     r.schema = latestSchemaVersion() + 1; // a newer app
     r.replica = newer.store->replicaId();
-    r.batch = world.serverStore->lastBatch(newer.device.id)->first + 1;
+    r.batch = world.serverStore->lastBatch(newer.device.id)->number + 1;
     r.changes = {
         Change{activities->code, activity, activities->fieldCode(QStringLiteral("title")), QStringLiteral("Tập huấn mới"), v, std::nullopt, false},
         Change{activities->code, activity, int(activities->fields.size()) + 3, QStringLiteral("a field from the future"), v, std::nullopt, false},
