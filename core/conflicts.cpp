@@ -34,7 +34,7 @@ std::vector<ConflictRow> listConflicts(Store &store, bool all)
     return out;
 }
 
-void restoreConflict(Store &store, const QString &conflictId)
+void restoreConflict(Store &store, const QString &conflictId, const std::function<bool(int table)> &mayWrite)
 {
     store.requireInitialised();
     if (!store.exists(QStringLiteral("conflicts"), conflictId))
@@ -43,6 +43,12 @@ void restoreConflict(Store &store, const QString &conflictId)
     const QString row = store.value(QStringLiteral("conflicts"), conflictId, QStringLiteral("row_id")).toText();
     const QString field = store.value(QStringLiteral("conflicts"), conflictId, QStringLiteral("field")).toText();
     const Value lost = store.value(QStringLiteral("conflicts"), conflictId, QStringLiteral("value"));
+    const TableDef *t = table(tbl);
+    static const QStringList neverByHand{QStringLiteral("id"), QStringLiteral("centre_id")};
+    if (!t || tbl == QLatin1String("conflicts") || !t->field(field) || neverByHand.contains(field))
+        throw Error(Error::Code::InvalidInput, Tr::tr("this conflict names %1.%2, which cannot be restored").arg(tbl, field), QStringLiteral("ID"));
+    if (mayWrite && !mayWrite(t->code))
+        throw Error(Error::Code::Forbidden, Tr::tr("this device's role may not change %1").arg(tbl), QStringLiteral("ID"));
     Transaction tx(store.db());
     store.write(tbl, row, {{field, lost}});
     store.write(QStringLiteral("conflicts"), conflictId, {{QStringLiteral("resolved"), 1}});

@@ -1,4 +1,5 @@
 #include "conflictmodel.h"
+#include "roles.h"
 #include "error.h"
 #include "store.h"
 #include "storemanager.h"
@@ -108,7 +109,10 @@ void ConflictModel::restore(int row)
     if (row < 0 || row >= int(m_rows.size()))
         return;
     // May fail, e.g. already restored by a double tap, or the file is busy: lastError says so.
-    attempt([&] { restoreConflict(StoreManager::current(), m_rows[size_t(row)].id); });
+    attempt([&] {
+        Store &s = StoreManager::current();
+        restoreConflict(s, m_rows[size_t(row)].id, [&s](int table) { return sync::mayWriteHere(s, table); });
+    });
     reload();
 }
 

@@ -1,5 +1,6 @@
 // clc verbs — Enrolment, sync and conflicts: enroll, sync, conflicts.
 #include "clicontext.h"
+#include "roles.h"
 
 #include "conflicts.h"
 #include "demodata.h"
@@ -119,7 +120,8 @@ int cmdConflicts(Context &c)
     if (c.args.value(0) == QLatin1String("restore")) {
         VerbParser p(QStringLiteral("clc --db FILE conflicts restore ID"), {QStringLiteral("ID")});
         p.parse(c.args.mid(1));
-        restoreConflict(c.openInitialised(), p.positional(0));
+        Store &s = c.openInitialised();
+        restoreConflict(s, p.positional(0), [&s](int table) { return sync::mayWriteHere(s, table); });
         c.err << Tr::tr("Restored the other value; it will be sent with the next sync.") << Qt::endl;
         return 0;
     }

@@ -100,6 +100,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             }
         }
         const QString roleText = roleName(device.role);
+        const TableDef *conflictsTable = table(QStringLiteral("conflicts"));
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
@@ -107,6 +108,13 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 // A newer app's table or field: kept aside whole, never looked up in this schema nor
                 // handed to devices as if known; acknowledged, so the device is not stuck with it.
                 m_store.quarantine(StoredChange{c, device.centre, device.id, roleName(device.role), 0}, QStringLiteral("newer_schema"));
+                continue;
+            }
+            if (c.table == conflictsTable->code
+                && (c.field != conflictsTable->fieldCode(QStringLiteral("resolved")) || !m_store.rowCentre(c.table, c.row))) {
+                // Conflict records are made by the server alone (a forged one could make a coordinator
+                // restore a value into the plan); a device may only mark one resolved.
+                reject("role", Tr::tr("conflict records are made by the server; a device may only mark one resolved"));
                 continue;
             }
             if (!mayWrite(device.role, c.table)) {

@@ -1,5 +1,6 @@
 #include "roles.h"
 #include "schema.h"
+#include "store.h"
 
 #include <QStringList>
 
@@ -67,6 +68,15 @@ bool mayRead(Role role, int table)
 {
     const TableDef *t = tableByCode(table);
     return t && (role != Role::Viewer || isScheduleTable(t->name));
+}
+
+bool mayWriteHere(Store &store, int table)
+{
+    const QString role = store.meta(MetaKey::Role);
+    if (role.isEmpty())
+        return true;
+    const auto r = roleFromString(role);
+    return r && mayWrite(*r, table);
 }
 
 } // namespace clc::sync

@@ -4,6 +4,10 @@
 #include <QString>
 #include <optional>
 
+namespace clc {
+class Store;
+}
+
 namespace clc::sync {
 
 enum class Role { Viewer, Facilitator, Coordinator, Admin };
@@ -17,5 +21,9 @@ QString roleName(Role r);
 bool mayWrite(Role role, int table);
 /// May this role read this table? Viewers see the schedule, never the register or attendance.
 bool mayRead(Role role, int table);
+
+/// May this device write the table, by the role it was enrolled with? Before enrolment a device is
+/// on its own and may write everything; the server decides again when the change arrives.
+bool mayWriteHere(Store &store, int table);
 
 } // namespace clc::sync

@@ -77,7 +77,7 @@ TEST_CASE("restoring the losing value is an ordinary write that wins everywhere"
     const QString conflict = f.tablet.store->db().scalar(QStringLiteral("SELECT id FROM conflicts")).toText();
     REQUIRE_FALSE(conflict.isEmpty());
     *f.world.clock.ms += 10;
-    restoreConflict(*f.tablet.store, conflict);
+    restoreConflict(*f.tablet.store, conflict, [&](int t) { return mayWriteHere(*f.tablet.store, t); });
     f.world.syncAll();
     for (auto *r : {&f.tablet, &f.phone}) {
         CHECK(r->store->value(QStringLiteral("people"), f.person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 1"));

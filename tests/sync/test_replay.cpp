@@ -1,5 +1,6 @@
 // Replays are checked: a batch number used again with other changes is never acknowledged as a
 // replay (that silently lost a restored device's new edits); the device sends them again.
+#include "conflicts.h"
 #include "records.h"
 #include "store.h"
 #include "synctestsupport.h"
@@ -68,4 +69,34 @@ TEST_CASE("a device restored from an older copy of itself sends its new edits ag
     CHECK(phone.store->exists(QStringLiteral("people"), cuong));
     CHECK(difference(canonical(*tablet.store), canonical(*phone.store)) == "");
     CHECK(world.serverStore->appliedTwice == 0);
+}
+
+TEST_CASE("conflict records cannot be forged: only the server makes them, and restoring one is checked against the device's role", "[sync][conflict][scope]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &coordinator = world.add();
+    Replica &facilitator = world.add(Role::Facilitator);
+    const QString activity = records::addActivity(*coordinator.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn")});
+    world.syncAll();
+
+    // A facilitator's device writes a conflict record naming the plan's activity title.
+    Store &f = *facilitator.store;
+    f.setMeta(MetaKey::Role, QStringLiteral("facilitator")); // as enrolment stores it
+    const QString forged = Store::newId();
+    f.write(QStringLiteral("conflicts"), forged, {{QStringLiteral("tbl"), QStringLiteral("activities")}, {QStringLiteral("row_id"), activity},
+                                                  {QStringLiteral("field"), QStringLiteral("title")}, {QStringLiteral("value"), QStringLiteral("Bị sửa")},
+                                                  {QStringLiteral("lost_hlc"), qint64(1)}, {QStringLiteral("lost_replica"), f.replicaId()},
+                                                  {QStringLiteral("resolved"), qint64(0)}});
+    const SyncSummary s = world.sync(facilitator);
+    CHECK(s.rejected > 0); // refused by the server, kept on the device with the reason
+    world.sync(coordinator);
+    CHECK_FALSE(coordinator.store->exists(QStringLiteral("conflicts"), forged));
+
+    // Restoring it on the facilitator's own device is refused by its role, and nothing is written.
+    const qint64 pending = f.pendingChanges();
+    CHECK_THROWS_AS(restoreConflict(f, forged, [&f](int t) { return mayWriteHere(f, t); }), Error);
+    CHECK(f.value(QStringLiteral("activities"), activity, QStringLiteral("title")).toText() == QStringLiteral("Tập huấn"));
+    CHECK(f.pendingChanges() == pending);
 }
