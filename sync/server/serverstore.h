@@ -89,6 +89,9 @@ public:
     virtual QString epoch() = 0;
     /// A new epoch (after a restore); returns it.
     virtual QString renewEpoch() = 0;
+    /// Whether a device that has seen changes up to seenSeq saw some this store no longer holds (it
+    /// lost committed history, e.g. its last commits in a power cut): then a new epoch is due.
+    virtual bool lostHistory(qint64 seenSeq) { (void)seenSeq; return false; }
 };
 
 /// The SQLite back end: one file in the server's data directory.

@@ -2,7 +2,10 @@
 #include "error.h"
 #include "serverstore.h"
 
+#include <QFile>
+#include <QSaveFile>
 #include <QUuid>
+#include <algorithm>
 
 namespace clc::sync {
 
@@ -57,7 +60,19 @@ public:
             m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
-        m_nextSeq = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM changes")).toInt();
+        // An acknowledged push must survive a power cut: every commit reaches the disk (docs/operations.md).
+        m_db.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        // Sequence numbers are handed out from blocks reserved in a file beside the database, written
+        // to disk before the first number of a block is used: a number is never handed out twice,
+        // even if the database lost its last commits. What the file reserved above what the database
+        // holds may have been seen by devices: a cursor there means history was lost (lostHistory).
+        m_seqFile = path + QStringLiteral(".seq");
+        m_topAtOpen = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes")).toInt();
+        QFile reservation(m_seqFile);
+        if (reservation.open(QIODevice::ReadOnly))
+            m_reservedAtOpen = reservation.readAll().trimmed().toLongLong();
+        m_nextSeq = std::max(m_topAtOpen, m_reservedAtOpen) + 1;
+        m_reservedTo = m_nextSeq - 1;
     }
 
     void transaction(const QString &, const std::function<void()> &fn) override
@@ -99,7 +114,7 @@ public:
         const Change &c = s.change;
         m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO changes (seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, "
                                     "base_replica, device, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-            .bind(1, m_nextSeq++).bind(2, s.centre).bind(3, qint64(c.table)).bind(4, c.row).bind(5, qint64(c.field)).bind(6, c.value)
+            .bind(1, nextSeq()).bind(2, s.centre).bind(3, qint64(c.table)).bind(4, c.row).bind(5, qint64(c.field)).bind(6, c.value)
             .bind(7, c.version.hlc).bind(8, c.version.replica)
             .bind(9, c.base ? Value(c.base->hlc) : Value()).bind(10, c.base ? Value(c.base->replica) : Value())
             .bind(11, s.device).bind(12, s.role)
@@ -184,6 +199,7 @@ public:
         const QString e = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_db.prepare(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('epoch', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"))
             .bind(1, e).exec();
+        m_reservedAtOpen = m_topAtOpen; // whatever was lost, the new epoch makes devices send it again
         return e;
     }
 
@@ -220,8 +236,25 @@ public:
         return out;
     }
 
+    bool lostHistory(qint64 seenSeq) override { return seenSeq > m_topAtOpen && seenSeq <= m_reservedAtOpen; }
+
 private:
+    qint64 nextSeq()
+    {
+        if (m_nextSeq > m_reservedTo) {
+            const qint64 to = m_nextSeq + SeqBlock - 1;
+            QSaveFile f(m_seqFile); // written whole and flushed to disk, or not at all
+            if (!f.open(QIODevice::WriteOnly) || f.write(QByteArray::number(to)) < 0 || !f.commit())
+                throw Error(Error::Code::Database, QStringLiteral("cannot write %1: %2").arg(m_seqFile, f.errorString()));
+            m_reservedTo = to;
+        }
+        return m_nextSeq++;
+    }
+
+    static constexpr qint64 SeqBlock = 100000;
     Database m_db;
+    QString m_seqFile;
+    qint64 m_topAtOpen = 0, m_reservedAtOpen = 0, m_reservedTo = 0;
     qint64 m_nextSeq = 1;
 };
 

@@ -1,4 +1,5 @@
 #include "syncservice.h"
+#include "serverlog.h"
 #include "error.h"
 #include "merge.h"
 #include "migrations.h"
@@ -187,8 +188,13 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     PullResponse response;
     response.schema = latestSchemaVersion();
     response.serverTime = m_wall();
-    response.epoch = m_store.epoch();
     const qint64 after = decodeCursor(request.cursor);
+    if (after > 0 && m_store.lostHistory(after)) {
+        // This device saw changes the store no longer holds: devices must send theirs again.
+        qCWarning(lcApi).noquote() << "device" << device.id << "has seen changes up to" << after
+                                   << "that the store lost; starting a new epoch so devices send them again:" << m_store.renewEpoch();
+    }
+    response.epoch = m_store.epoch();
     const int limit = std::clamp(request.limit, 1, 10000);
     std::vector<int> tables;
     for (const TableDef &t : clc::tables())

@@ -32,6 +32,7 @@ public:
     std::optional<QString> codeCentre(const QByteArray &c, qint64 n) override { return m_inner->codeCentre(c, n); }
     QString epoch() override { return m_inner->epoch(); }
     QString renewEpoch() override { return m_inner->renewEpoch(); }
+    bool lostHistory(qint64 seq) override { return m_inner->lostHistory(seq); }
     std::optional<clc::sync::DeviceRecord> deviceByToken(const QByteArray &t) override { return m_inner->deviceByToken(t); }
     bool revokeDevice(const QString &id) override { return m_inner->revokeDevice(id); }
     std::vector<clc::sync::DeviceRecord> devices() override { return m_inner->devices(); }
