@@ -189,6 +189,15 @@ bool isId(const QString &s)
     return re.match(s).hasMatch();
 }
 
+void checkStorableText(const QString &s, const QString &field)
+{
+    // PostgreSQL cannot store a NUL and cuts the text there, SQLite keeps it: devices would diverge.
+    if (s.contains(QChar(0)))
+        throw Error(Error::Code::InvalidInput, Tr::tr("contains a NUL character"), field);
+    if (!s.isValidUtf16())
+        throw Error(Error::Code::InvalidInput, Tr::tr("contains a broken character (half of a surrogate pair)"), field);
+}
+
 void validateField(const TableDef &t, const FieldDef &f, const Value &v)
 {
     const QString where = t.name + QLatin1Char('.') + f.name;
@@ -214,6 +223,7 @@ void validateField(const TableDef &t, const FieldDef &f, const Value &v)
     if (!v.isText())
         throw bad(Tr::tr("must be text"));
     const QString s = v.toText();
+    checkStorableText(s, where);
     switch (f.type) {
     case FieldType::Any:
     case FieldType::Text:

@@ -58,6 +58,9 @@ const TableDef *tableByCode(int code);
 
 /// True for an id as clc makes them: a UUID in lower-case canonical form.
 bool isId(const QString &s);
+/// Throws InvalidInput (naming field) for text no store can keep exactly as sent: a NUL character
+/// or half of a UTF-16 surrogate pair. Every text value of every store passes here.
+void checkStorableText(const QString &s, const QString &field);
 /// Checks a value against its field; throws Error naming table.field on failure.
 void validateField(const TableDef &t, const FieldDef &f, const Value &v);
 /// Parses user text (CLI, CSV) into a value of the field's type; throws Error naming the field.

@@ -242,10 +242,16 @@ Value Store::value(const QString &tableName, const QString &id, const QString &f
     return st.step() ? st.value(0) : Value();
 }
 
-qint64 Store::outboxBatchEnd(int limit)
+qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes)
 {
-    auto last = m_db->prepare(QStringLiteral("SELECT max(seq) FROM (SELECT seq FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?)"));
-    last.bind(1, qint64(limit));
+    // The running size estimate of the message (the value as UTF-8, doubled for JSON escapes, plus the
+    // change's frame); the first change always goes, however large, so the outbox always drains.
+    auto last = m_db->prepare(QStringLiteral(
+        "SELECT coalesce(max(CASE WHEN n = 1 OR total <= ?2 THEN seq END), 0) FROM ("
+        "  SELECT seq, row_number() OVER (ORDER BY seq) AS n,"
+        "         sum(64 + 2 * coalesce(length(CAST(value AS BLOB)), 0)) OVER (ORDER BY seq) AS total"
+        "  FROM (SELECT seq, value FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?1))"));
+    last.bind(1, qint64(limit)).bind(2, maxBytes);
     return last.step() ? last.integer(0) : 0;
 }
 

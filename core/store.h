@@ -126,8 +126,9 @@ public:
         Version version;
         std::optional<Version> base;
     };
-    /// The seq that ends the next batch: the limit-th waiting (not refused) change, or the last; 0 if none wait.
-    qint64 outboxBatchEnd(int limit);
+    /// The seq that ends the next batch: at most limit waiting (not refused) changes whose estimated
+    /// size in a message stays under maxBytes (the first always counts); 0 if none wait.
+    qint64 outboxBatchEnd(int limit, qint64 maxBytes);
     /// The waiting changes up to seq, in order.
     std::vector<OutboxChange> outboxUpTo(qint64 seq);
     /// Marks one change refused by the server: it stays, with the reason, out of later batches.

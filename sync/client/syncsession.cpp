@@ -23,7 +23,7 @@ void SyncSession::pushAll(SyncSummary &summary)
         // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
         qint64 frozenTo = m_store.meta(MetaKey::OutboxFrozenTo).toLongLong();
         if (frozenTo == 0) {
-            frozenTo = m_store.outboxBatchEnd(m_batchSize);
+            frozenTo = m_store.outboxBatchEnd(m_batchSize, MaxBatchBytes);
             if (frozenTo == 0)
                 return;
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);

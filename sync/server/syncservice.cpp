@@ -204,6 +204,18 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     response.more = int(page.changes.size()) > limit;
     if (response.more)
         page.changes.pop_back();
+    // Capped by size as well as count: a few hundred long texts must still make a page every client
+    // can decode (MaxMessageBytes). At least one change goes, so the cursor always moves.
+    qint64 bytes = 0;
+    for (size_t i = 0; i < page.changes.size(); ++i) {
+        const Change &c = page.changes[i].change;
+        bytes += 64 + c.row.size() + (c.value.isText() ? c.value.toText().toUtf8().size() * 2 : 0); // escapes may double it
+        if (i > 0 && bytes > MaxPullPageBytes) {
+            page.changes.resize(i);
+            response.more = true;
+            break;
+        }
+    }
     qint64 last = after;
     for (const StoredChange &s : page.changes) {
         response.changes.push_back(s.change);

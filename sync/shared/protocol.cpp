@@ -177,6 +177,13 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
                 c.unknown = true;
                 if (c.value.isText() && c.value.toText().size() > 100000)
                     bad(fp, Tr::tr("is longer than %1 characters").arg(100000));
+                if (c.value.isText()) {
+                    try {
+                        checkStorableText(c.value.toText(), fp);
+                    } catch (const Error &e) {
+                        bad(fp, e.message());
+                    }
+                }
             } else if (!t->naturalKeyA.isEmpty()) {
                 if (f->name == t->naturalKeyA)
                     keyA = c.value.toText();

@@ -19,6 +19,10 @@ constexpr int ProtocolVersion = 1;
 constexpr qsizetype MaxMessageBytes = 16 * 1024 * 1024;
 /// Most changes in one push batch or pull page.
 constexpr int MaxChanges = 200000;
+/// A pull page and a push batch end before their changes would pass this estimated size (values
+/// doubled for JSON escapes; well under MaxMessageBytes), so either side can always read them.
+constexpr qint64 MaxPullPageBytes = 4 * 1024 * 1024;
+constexpr qint64 MaxBatchBytes = MaxPullPageBytes;
 /// Table and field codes are small positions (schema.h) and only grow by appending; a code above this
 /// is not a newer schema's but a forged or broken message, refused with the change named.
 constexpr qint64 MaxCode = 9999;

@@ -24,7 +24,7 @@ TEST_CASE("a batch number used again with other changes is refused as reused, a 
     r.schema = 1;
     r.replica = a.store->replicaId();
     r.batch = next;
-    for (const Store::OutboxChange &o : a.store->outboxUpTo(a.store->outboxBatchEnd(1000)))
+    for (const Store::OutboxChange &o : a.store->outboxUpTo(a.store->outboxBatchEnd(1000, MaxBatchBytes)))
         r.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
     REQUIRE_FALSE(r.changes.empty());
     const PushResponse first = world.service->push(a.device, r);

@@ -67,3 +67,24 @@ TEST_CASE("table and field codes no schema would use are refused with the change
     }
     (void)v;
 }
+
+TEST_CASE("a pull page is cut by size as well as count, so long texts still make pages a device can read", "[server][limits]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    Replica &b = world.add();
+    // 200 plans with five texts of 20,000 Vietnamese characters: about 60 MB as UTF-8 JSON, far past
+    // what one message may carry.
+    const QString text(20000, QChar(0x1EBF)); // ế
+    for (int i = 0; i < 200; ++i) {
+        std::vector<FieldWrite> fields{{QStringLiteral("school_year"), QStringLiteral("%1-%2").arg(1900 + i).arg(1901 + i)}};
+        for (const char *f : {"bases", "purpose", "advantages", "difficulties", "solutions"})
+            fields.push_back({QString::fromLatin1(f), text});
+        a.store->write(QStringLiteral("plans"), Store::newId(), fields);
+    }
+    world.sync(a);
+    const SyncSummary s = world.sync(b);
+    CHECK(s.pulledPages > 5);
+    CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
+}

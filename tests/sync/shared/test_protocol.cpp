@@ -111,6 +111,15 @@ TEST_CASE("malformed messages are refused with the element that is wrong", "[pro
               .contains(QStringLiteral("200")));
     CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,3,[1,\"A\"]]]")).contains(QStringLiteral("replica index")));
     CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"\xC3\x28\"]]]")).contains(QStringLiteral("UTF-8")));
+    // Text no store keeps exactly (PostgreSQL cuts at a NUL, SQLite keeps it): refused, the field named.
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"L\\u0000An\"]]]"))
+              .contains(QStringLiteral("people.full_name")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"L\\u0000An\"]]]"))
+              .contains(QStringLiteral("NUL")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"L\\ud800An\"]]]"))
+              .startsWith(QStringLiteral("c[0][4]")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[40,\"x\\u0000\"]]]", latestSchemaVersion() + 1))
+              .startsWith(QStringLiteral("c[0][4][0]")));
     CHECK(errorOf("{\"p\":2,\"s\":3,\"b\":1,\"r\":[],\"c\":[]}").contains(QStringLiteral("protocol version 2")));
     CHECK(errorOf("{\"p\":1,\"s\":3,\"b\":0,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}").startsWith(QStringLiteral("b")));
     CHECK(errorOf("[1,2,3]").contains(QStringLiteral("object")));
