@@ -198,7 +198,8 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
             throw Error(Error::Code::InvalidInput, QStringLiteral("another clc-server is serving this directory"), QStringLiteral("--data"));
         const auto store = admin.openStore();
         ServerApi api(*store);
-        HttpServer http(options, [&api](const HttpRequest &r) { return api.handle(r); });
+        HttpServer http(options, [&api](const HttpRequest &r) { return api.handle(r); },
+                        [&api](const HttpRequest &head) { return api.precheck(head); });
         http.start();
         const QString where = o.config.postgres.isEmpty() ? admin.sqlitePath() : QStringLiteral("PostgreSQL");
         out << "clc-server listening on " << (o.certFile.isEmpty() ? "http" : "https") << "://" << options.host << ':' << http.port() << " (" << where << ")"

@@ -21,7 +21,9 @@ namespace {
 struct Pending
 {
     QByteArray body;
-    bool tooLarge = false;
+    bool tooLarge = false;  ///< answered already (refused): the rest of the body is dropped unread
+    bool refused = false;   ///< answered from the head: nothing more to say at the body's end
+    qint64 counted = 0;     ///< bytes of this body counted in the server's buffered total
     QElapsedTimer timer; ///< from the request's first byte, for the log line
 };
 
@@ -146,24 +148,61 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         // Refuse an oversize body from its header, before reading any of it.
         const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (length && QByteArray(length).toLongLong() > limit) {
-            p->tooLarge = true;
+            p->tooLarge = p->refused = true;
             return answer(connection, method, url, peerAddress(connection),
                           error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
+        }
+        // Route, method and credentials are checked from the head alone, before a byte of body is read.
+        if (server->precheck()) {
+            HttpRequest head;
+            head.method = method;
+            head.path = QString::fromUtf8(url);
+            MHD_get_connection_values(connection, MHD_HEADER_KIND, collectHeader, &head);
+            head.peer = peerAddress(connection);
+            std::optional<HttpResponse> refusal;
+            try {
+                refusal = server->precheck()(head);
+            } catch (...) {
+                refusal = error(503, "busy", QStringLiteral("the server cannot check this request now; try again later"));
+            }
+            if (refusal) {
+                p->tooLarge = p->refused = true;
+                return answer(connection, method, url, head.peer, *refusal, false, p->timer);
+            }
         }
         return MHD_YES;
     }
     auto *p = static_cast<Pending *>(*state);
     if (*uploadSize > 0) {
-        if (!p->tooLarge && p->body.size() + qint64(*uploadSize) <= limit)
-            p->body.append(uploadData, qsizetype(*uploadSize));
-        else
-            p->tooLarge = true; // chunked bodies have no length: stop keeping it
+        const qint64 size = qint64(*uploadSize);
         *uploadSize = 0;
+        if (p->tooLarge)
+            return MHD_YES; // refused already: dropped unread, the refusal follows
+        // libmicrohttpd takes no answer while a body is arriving: a body that must not be kept closes
+        // the connection, which frees its slot at once (the device retries later, with backoff).
+        auto cutOff = [&](const QString &why) {
+            qCWarning(lcHttp).noquote() << oneLine(QString::fromLatin1(method), 16) << oneLine(QString::fromUtf8(url), 120) << "cut off after"
+                                        << p->timer.elapsed() << "ms" << "peer=" + peerAddress(connection) << "-" << why;
+            return MHD_NO;
+        };
+        // A body that trickles in keeps a slot for nothing: it must arrive within the deadline.
+        if (p->timer.elapsed() > qint64(server->options().uploadDeadlineSeconds) * 1000)
+            return cutOff(QStringLiteral("the body did not arrive within %1 seconds").arg(server->options().uploadDeadlineSeconds));
+        if (p->body.size() + size > limit) {
+            p->tooLarge = true; // chunked bodies have no length: stop keeping it, answer 413 at its end
+            return MHD_YES;
+        }
+        // All connections together buffer at most maxBuffered.
+        if (!server->reserveBuffer(size))
+            return cutOff(QStringLiteral("the server is receiving too much at once"));
+        p->counted += size;
+        p->body.append(uploadData, qsizetype(size));
         return MHD_YES;
     }
     if (p->tooLarge)
-        return answer(connection, method, url, peerAddress(connection),
-                      error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
+        return p->refused ? MHD_YES
+                          : answer(connection, method, url, peerAddress(connection),
+                                   error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
 
     HttpRequest request;
     request.method = method;
@@ -192,15 +231,33 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
     return answer(connection, method, url, request.peer, response, request.header("accept-encoding").contains("gzip"), p->timer);
 }
 
-void onCompleted(void *, MHD_Connection *, void **state, MHD_RequestTerminationCode)
+void onCompleted(void *cls, MHD_Connection *, void **state, MHD_RequestTerminationCode)
 {
-    delete static_cast<Pending *>(*state);
+    auto *p = static_cast<Pending *>(*state);
+    if (p)
+        static_cast<HttpServer *>(cls)->releaseBuffer(p->counted);
+    delete p;
     *state = nullptr;
 }
 
 } // namespace
 
-HttpServer::HttpServer(HttpServerOptions options, Handler handler) : m_options(std::move(options)), m_handler(std::move(handler)) {}
+HttpServer::HttpServer(HttpServerOptions options, Handler handler, Precheck precheck)
+    : m_options(std::move(options)), m_handler(std::move(handler)), m_precheck(std::move(precheck))
+{
+}
+
+bool HttpServer::reserveBuffer(qint64 bytes)
+{
+    qint64 now = m_buffered.load();
+    do {
+        if (now + bytes > m_options.maxBuffered)
+            return false;
+    } while (!m_buffered.compare_exchange_weak(now, now + bytes));
+    return true;
+}
+
+void HttpServer::releaseBuffer(qint64 bytes) { m_buffered -= bytes; }
 
 HttpServer::~HttpServer() { stop(); }
 
@@ -224,7 +281,8 @@ void HttpServer::start()
                                 MHD_OPTION_THREAD_POOL_SIZE, m_options.threads,
                                 MHD_OPTION_CONNECTION_TIMEOUT, m_options.timeoutSeconds,
                                 MHD_OPTION_CONNECTION_LIMIT, m_options.maxConnections,
-                                MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, nullptr,
+                                MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, this,
+                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, m_options.perAddressConnections,
                                 tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, m_options.tlsCert.constData(),
                                 MHD_OPTION_HTTPS_MEM_KEY, m_options.tlsKey.constData(),
                                 MHD_OPTION_END);

@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QString>
 #include <QUrlQuery>
+#include <atomic>
 #include <functional>
+#include <optional>
 
 struct MHD_Daemon;
 
@@ -44,6 +46,9 @@ struct HttpServerOptions
     unsigned timeoutSeconds = 30;         ///< idle or slow connections are closed after this
     unsigned threads = 4;
     unsigned maxConnections = 2000;
+    unsigned perAddressConnections = 256; ///< from one client address (a ward office's NAT holds many tablets)
+    qint64 maxBuffered = 256 * 1024 * 1024; ///< bodies all connections may hold at once; past it the connection is closed
+    unsigned uploadDeadlineSeconds = 120; ///< a body must have arrived this long after its request began, else closed
     QByteArray tlsCert, tlsKey;           ///< PEM; both set: HTTPS only
 };
 
@@ -51,7 +56,9 @@ class HttpServer
 {
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
-    HttpServer(HttpServerOptions options, Handler handler);
+    /// Called with the request's head (no body yet): an answer refuses it before its body is read.
+    using Precheck = std::function<std::optional<HttpResponse>(const HttpRequest &head)>;
+    HttpServer(HttpServerOptions options, Handler handler, Precheck precheck = {});
     ~HttpServer();
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
@@ -65,10 +72,16 @@ public:
     // Called by libmicrohttpd.
     const HttpServerOptions &options() const { return m_options; }
     const Handler &handler() const { return m_handler; }
+    const Precheck &precheck() const { return m_precheck; }
+    /// Counts bytes about to be buffered; false (nothing counted) if that passes maxBuffered.
+    bool reserveBuffer(qint64 bytes);
+    void releaseBuffer(qint64 bytes);
 
 private:
     HttpServerOptions m_options;
     Handler m_handler;
+    Precheck m_precheck;
+    std::atomic<qint64> m_buffered{0};
     MHD_Daemon *m_daemon = nullptr;
 };
 

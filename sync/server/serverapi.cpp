@@ -89,33 +89,57 @@ ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall)
 {
 }
 
+std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, std::optional<Device> *device)
+{
+    const bool get = head.method == "GET";
+    const bool post = head.method == "POST";
+    if (head.path == QLatin1String("/v1/health"))
+        return get ? std::nullopt : std::optional(problem(405, QStringLiteral("method"), QStringLiteral("use GET")));
+    if (head.path == QLatin1String("/v1/enroll"))
+        return post ? std::nullopt : std::optional(problem(405, QStringLiteral("method"), QStringLiteral("use POST")));
+    if (head.path != QLatin1String("/v1/push") && head.path != QLatin1String("/v1/pull"))
+        return problem(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
+    const bool isPush = head.path == QLatin1String("/v1/push");
+    if ((isPush && !post) || (!isPush && !get))
+        return problem(405, QStringLiteral("method"), isPush ? QStringLiteral("use POST") : QStringLiteral("use GET"));
+    const QByteArray auth = head.header("authorization");
+    if (!auth.startsWith("Bearer "))
+        return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("send Authorization: Bearer TOKEN (enrol the device first)"));
+    std::optional<Device> found;
+    {
+        std::lock_guard lock(m_mutex);
+        found = m_enrolment.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
+    }
+    if (!found)
+        return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("the token is unknown or the device was revoked"));
+    if (isPush) {
+        try {
+            SyncService::checkMayPush(*found);
+        } catch (const Error &e) {
+            HttpResponse refused = refusal(e);
+            refused.device = found->id;
+            return refused;
+        }
+    }
+    if (device)
+        *device = found;
+    return std::nullopt;
+}
+
 HttpResponse ServerApi::handle(const HttpRequest &r)
 {
-    const bool get = r.method == "GET";
-    const bool post = r.method == "POST";
     try {
-        if (r.path == QLatin1String("/v1/health"))
-            return get ? health() : problem(405, QStringLiteral("method"), QStringLiteral("use GET"));
-        if (r.path == QLatin1String("/v1/enroll"))
-            return post ? enrol(r) : problem(405, QStringLiteral("method"), QStringLiteral("use POST"));
-        if (r.path != QLatin1String("/v1/push") && r.path != QLatin1String("/v1/pull"))
-            return problem(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
-        const bool isPush = r.path == QLatin1String("/v1/push");
-        if ((isPush && !post) || (!isPush && !get))
-            return problem(405, QStringLiteral("method"), isPush ? QStringLiteral("use POST") : QStringLiteral("use GET"));
-        const QByteArray auth = r.header("authorization");
-        if (!auth.startsWith("Bearer "))
-            return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("send Authorization: Bearer TOKEN (enrol the device first)"));
+        // The same checks as before the body was read (the token may have been revoked meanwhile).
         std::optional<Device> device;
-        {
-            std::lock_guard lock(m_mutex);
-            device = m_enrolment.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
-        }
-        if (!device)
-            return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("the token is unknown or the device was revoked"));
+        if (auto refused = precheck(r, &device))
+            return *refused;
+        if (r.path == QLatin1String("/v1/health"))
+            return health();
+        if (r.path == QLatin1String("/v1/enroll"))
+            return enrol(r);
         HttpResponse answer;
         try {
-            answer = isPush ? push(*device, r) : pull(*device, r);
+            answer = r.path == QLatin1String("/v1/push") ? push(*device, r) : pull(*device, r);
         } catch (const Error &e) {
             answer = refusal(e);
         }
@@ -180,7 +204,6 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
 
 HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
 {
-    SyncService::checkMayPush(device); // before a byte of the body is decoded
     const PushRequest request = decodePushRequest(r.body); // 400 with the element at fault
     std::lock_guard lock(m_mutex);
     try {

@@ -38,6 +38,9 @@ class ServerApi
 public:
     explicit ServerApi(ServerStore &store, HybridClock::WallClock wall = {});
     HttpResponse handle(const HttpRequest &request);
+    /// Route, method, token and whether the device may push, from the request's head alone (before
+    /// its body is read): an answer refuses it. device, if given, receives the authenticated device.
+    std::optional<HttpResponse> precheck(const HttpRequest &head, std::optional<Device> *device = nullptr);
 
 private:
     /// The answer to a refusal or failure thrown while handling a request.

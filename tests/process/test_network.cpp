@@ -263,8 +263,11 @@ TEST_CASE("the HTTP layer caps bodies, answers malformed and old requests, close
     CHECK(statusOf(rawHttp(port, "GET /v1/nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 404);
     CHECK(statusOf(rawHttp(port, "DELETE /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 405);
     CHECK(statusOf(rawHttp(port, "POST /v1/enroll HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 5\r\n\r\n{bad}")) == 400);
-    CHECK(statusOf(rawHttp(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nAuthorization: Bearer x\r\nContent-Length: 4\r\n\r\nxxxx"))
+    CHECK(statusOf(rawHttp(port, "POST /v1/enroll HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nxxxx"))
           == 413);
+    // The token is checked before the body is read: a stranger's body is never looked at.
+    CHECK(statusOf(rawHttp(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Encoding: gzip\r\nAuthorization: Bearer x\r\nContent-Length: 4\r\n\r\nxxxx"))
+          == 401);
     // Connection: close is honoured: the server closes after the answer.
     {
         QTcpSocket s;
