@@ -84,7 +84,7 @@ void EnrolThrottle::failed(const QString &peerAddress, qint64 now)
 }
 
 ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall)
-    : m_store(store), m_sync(store, wall), m_enrolment(store, wall),
+    : m_sync(store, wall), m_enrolment(store, wall),
       m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
 {
 }

@@ -51,7 +51,6 @@ private:
     HttpResponse pull(const Device &device, const HttpRequest &request);
 
     std::mutex m_mutex; // one store connection per process: requests take turns on it
-    ServerStore &m_store;
     SyncService m_sync;
     EnrolmentService m_enrolment;
     EnrolThrottle m_throttle;
