@@ -1455,6 +1455,38 @@
         <source>choose an activity first</source>
         <translation>hãy chọn một hoạt động trước</translation>
     </message>
+    <message>
+        <source>this conflict names %1.%2, which cannot be restored</source>
+        <translation>xung đột này ghi %1.%2, không thể khôi phục</translation>
+    </message>
+    <message>
+        <source>this device&apos;s role may not change %1</source>
+        <translation>vai trò của thiết bị này không được sửa %1</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>chứa ký tự NUL</translation>
+    </message>
+    <message>
+        <source>contains a broken character (half of a surrogate pair)</source>
+        <translation>chứa ký tự hỏng (nửa cặp thay thế)</translation>
+    </message>
+    <message>
+        <source>batch %1 was already used with other changes; send them as batch %2</source>
+        <translation>lô %1 đã được dùng cho các thay đổi khác; hãy gửi chúng thành lô %2</translation>
+    </message>
+    <message>
+        <source>conflict records are made by the server; a device may only mark one resolved</source>
+        <translation>bản ghi xung đột do máy chủ tạo; thiết bị chỉ được đánh dấu đã xử lý</translation>
+    </message>
+    <message>
+        <source>table code %1 is out of range (0–%2)</source>
+        <translation>mã bảng %1 nằm ngoài khoảng (0–%2)</translation>
+    </message>
+    <message>
+        <source>field code %1 is out of range (0–%2)</source>
+        <translation>mã trường %1 nằm ngoài khoảng (0–%2)</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>
@@ -1837,10 +1869,6 @@
         <translation>chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <source>Not connected to the ward office yet</source>
-        <translation>Chưa kết nối với máy chủ phường</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
@@ -1855,6 +1883,10 @@
     <message>
         <source>Up to date, %1</source>
         <translation>Đã cập nhật, %1</translation>
+    </message>
+    <message>
+        <source>Not connected to the ward office yet: enrol on the Sync page with the code the office gives; until then everything is kept here</source>
+        <translation>Chưa kết nối với máy chủ phường: hãy đăng ký ở trang Đồng bộ bằng mã văn phòng phường cấp; trong lúc chờ, mọi thứ vẫn được lưu trên máy này</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,8 @@ Dialog {
         wrapMode: Text.Wrap
     }
     function translateButtons() {
-        const texts = [[Dialog.Ok, qsTr("OK")], [Dialog.Cancel, qsTr("Cancel")], [Dialog.Save, qsTr("Save")], [Dialog.Close, qsTr("Close")]]
+        // Apply reads "OK": forms use it to stay open until their write succeeded.
+        const texts = [[Dialog.Ok, qsTr("OK")], [Dialog.Apply, qsTr("OK")], [Dialog.Cancel, qsTr("Cancel")], [Dialog.Save, qsTr("Save")], [Dialog.Close, qsTr("Close")]]
         for (const [which, text] of texts) {
             const button = standardButton(which)
             if (button) {

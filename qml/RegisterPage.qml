@@ -25,7 +25,9 @@ Page {
         personDialog.personId = p.id
         fName.text = p.fullName; fMale.checked = p.sex === "m"; fFemale.checked = p.sex === "f"
         fYear.text = p.birthYear; fKhu.text = p.khu; fPhone.text = p.phone; fGroups.text = p.groups; fNote.text = p.note
+        register.clearError()
         personDialog.open()
+        fName.forceActiveFocus()
     }
 
     header: RowLayout {
@@ -39,7 +41,7 @@ Page {
             placeholderText: qsTr("Search a name")
             onTextChanged: register.filter = text
         }
-        Button { text: qsTr("Add"); implicitHeight: 48; visible: page.mayEdit; onClicked: page.openPerson(-1) }
+        Button { objectName: "addPersonButton"; text: qsTr("Add"); implicitHeight: 48; visible: page.mayEdit; onClicked: page.openPerson(-1) }
         Button { text: qsTr("Import"); implicitHeight: 48; visible: page.mayEdit; onClicked: importDialog.open() }
         Item { implicitWidth: 2 }
     }
@@ -86,28 +88,30 @@ Page {
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 20, 480)
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        objectName: "personDialog"
+        // Apply, not Ok: the form closes only once the learner is saved, so nothing typed is lost.
+        standardButtons: Dialog.Apply | Dialog.Cancel
         ColumnLayout {
             anchors.fill: parent
-            TextField { id: fName; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Full name") }
+            TextField { id: fName; objectName: "personName"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Full name") }
             RowLayout {
                 RadioButton { id: fMale; text: qsTr("Male") }
                 RadioButton { id: fFemale; text: qsTr("Female") }
             }
-            TextField { id: fYear; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Year of birth"); inputMethodHints: Qt.ImhDigitsOnly }
+            TextField { id: fYear; objectName: "personYear"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Year of birth"); inputMethodHints: Qt.ImhDigitsOnly }
             TextField { id: fKhu; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Neighbourhood (khu)") }
             TextField { id: fPhone; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Phone"); inputMethodHints: Qt.ImhDialableCharactersOnly }
             TextField { id: fGroups; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Groups, separated by commas") }
             TextField { id: fNote; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Note") }
-            Label { Layout.fillWidth: true; text: register.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
+            Label { objectName: "personError"; Layout.fillWidth: true; text: register.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
-        onAccepted: {
+        onApplied: {
             const sex = fMale.checked ? "m" : fFemale.checked ? "f" : ""
             const ok = personId === ""
                 ? register.addPerson(fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text, fNote.text)
                 : register.updatePerson(personId, fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text, fNote.text)
-            if (!ok)
-                open() // keep what was typed; the error says which field
+            if (ok)
+                close() // else it stays open with what was typed; the error names the field
         }
     }
 

@@ -23,6 +23,8 @@ public:
     bool loading() const { return m_loading; }
     QString loadError() const { return m_loadError; }
     QString lastError() const { return m_error; }
+    /// Forgets the last refused write's reason (a form opened afresh shows no old error).
+    Q_INVOKABLE void clearError() { setError({}); }
 
 Q_SIGNALS:
     void loadingChanged();

@@ -70,7 +70,8 @@ QString SyncStatus::text() const
         : SyncStatus::tr("not synced yet");
     switch (m_client->state()) {
     case S::NotEnrolled:
-        return SyncStatus::tr("Not connected to the ward office yet");
+        // Also what "Sync now" answers before enrolment: what to do, and that working offline is fine.
+        return SyncStatus::tr("Not connected to the ward office yet: enrol on the Sync page with the code the office gives; until then everything is kept here");
     case S::Syncing:
         return SyncStatus::tr("Syncing…");
     case S::Offline:

@@ -10,6 +10,7 @@
 #include "syncstatus.h"
 #include "testsupport.h"
 
+#include <QKeyEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -75,6 +76,32 @@ struct App
         eventually([&] { return (found = find(name)) != nullptr; });
         QTest::qWait(600); // a StackView takes no input while its push transition runs
         return found;
+    }
+    /// The visible item showing exactly this text (a button's label).
+    QQuickItem *findText(const QString &text) { return findTextIn(window->contentItem(), text); }
+    static QQuickItem *findTextIn(QQuickItem *item, const QString &text)
+    {
+        if (!item->isVisible())
+            return nullptr;
+        if (item->property("text").toString() == text && item->inherits("QQuickAbstractButton"))
+            return item;
+        for (QQuickItem *child : item->childItems())
+            if (QQuickItem *found = findTextIn(child, text))
+                return found;
+        return nullptr;
+    }
+    void type(QQuickItem *field, const QString &text)
+    {
+        tap(field);
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(window, Qt::Key_Backspace);
+        for (const QChar c : text) { // a key event per character, Vietnamese letters included
+            QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+            QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+            QCoreApplication::sendEvent(window, &press);
+            QCoreApplication::sendEvent(window, &release);
+        }
+        QCoreApplication::processEvents();
     }
     QQuickItem *row(QQuickItem *list, int index)
     {
@@ -182,4 +209,36 @@ TEST_CASE("the conflicts page restores the other value with one tap", "[app][qml
     app.tap(restore);
     CHECK(s.value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 99"));
     REQUIRE(eventually([&] { return count(list) == 0; }));
+}
+
+TEST_CASE("a bad field in the learner form keeps the form open with all that was typed, and OK saves once it is right", "[app][qml][register]")
+{
+    App app;
+    app.open(QSize(390, 844));
+    app.call("openTab", 1);
+    app.tap(app.waitFor("addPersonButton"));
+    QQuickItem *name = app.waitFor("personName");
+    REQUIRE(name);
+    app.type(name, QStringLiteral("Lê Văn Tám"));
+    app.type(app.find("personYear"), QStringLiteral("19x5"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    // Still open, nothing lost, the reason on screen naming the field.
+    REQUIRE(app.find("personName"));
+    CHECK(app.find("personName")->property("text").toString() == QStringLiteral("Lê Văn Tám"));
+    CHECK(app.find("personYear")->property("text").toString() == QStringLiteral("19x5"));
+    QQuickItem *error = app.find("personError");
+    REQUIRE(error);
+    CHECK(error->property("text").toString().contains(QStringLiteral("19x5")));
+    CHECK(app.store().db().scalar(QStringLiteral("SELECT count(*) FROM people WHERE full_name = 'Lê Văn Tám'")).toInt() == 0);
+
+    app.type(app.find("personYear"), QStringLiteral("1965"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.find("personName") == nullptr; })); // closed once saved
+    CHECK(app.store().db().scalar(QStringLiteral("SELECT birth_year FROM people WHERE full_name = 'Lê Văn Tám'")).toInt() == 1965);
+
+    // Adding again opens an empty form without the old error.
+    app.tap(app.waitFor("addPersonButton"));
+    REQUIRE(app.waitFor("personName"));
+    CHECK(app.find("personName")->property("text").toString().isEmpty());
+    CHECK(app.find("personError") == nullptr);
 }
