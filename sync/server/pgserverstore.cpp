@@ -213,6 +213,13 @@ public:
                   .add(c.version.replica).add(s.device).add(s.role).add(reason));
     }
 
+    void trimQuarantine(const QString &device, qint64 keep) override
+    {
+        query("DELETE FROM clc_quarantine WHERE device = $1 AND id < "
+              "(SELECT id FROM clc_quarantine WHERE device = $1 ORDER BY id DESC LIMIT 1 OFFSET $2)",
+              Params().add(device).add(keep - 1));
+    }
+
     qint64 quarantined() override
     {
         Result r = query("SELECT count(*) FROM clc_quarantine", Params());

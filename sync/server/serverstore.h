@@ -71,6 +71,9 @@ public:
 
     virtual void quarantine(const StoredChange &c, const QString &reason) = 0;
     virtual qint64 quarantined() = 0;
+    /// Keeps at most keep kept-aside changes of a device, dropping its oldest: one device, broken or
+    /// hostile, cannot fill the server's disk with them.
+    virtual void trimQuarantine(const QString &device, qint64 keep) = 0;
 
     /// A device that may enrol once with the code whose hash is given, until expiresMs.
     virtual void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) = 0;

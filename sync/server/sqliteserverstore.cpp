@@ -166,6 +166,13 @@ public:
 
     qint64 quarantined() override { return m_db.scalar(QStringLiteral("SELECT count(*) FROM quarantine")).toInt(); }
 
+    void trimQuarantine(const QString &device, qint64 keep) override
+    {
+        m_db.prepare(QStringLiteral("DELETE FROM quarantine WHERE device = ?1 AND id < "
+                                    "(SELECT id FROM quarantine WHERE device = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)"))
+            .bind(1, device).bind(2, keep - 1).exec();
+    }
+
     void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override
     {
         m_db.prepare(QStringLiteral("INSERT INTO devices (id, centre, role, name, code_hash, code_expires) VALUES (?, ?, ?, ?, ?, ?)"))

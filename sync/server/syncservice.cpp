@@ -100,6 +100,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 newRowCentre.insert(QString::number(c.table) + QLatin1Char('/') + c.row, c.value.toText());
             }
         }
+        int keptAside = 0;
         const QString roleText = roleName(device.role);
         const TableDef *conflictsTable = table(QStringLiteral("conflicts"));
         for (int i = 0; i < int(request.changes.size()); ++i) {
@@ -109,6 +110,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 // A newer app's table or field: kept aside whole, never looked up in this schema nor
                 // handed to devices as if known; acknowledged, so the device is not stuck with it.
                 m_store.quarantine(StoredChange{c, device.centre, device.id, roleName(device.role), 0}, QStringLiteral("newer_schema"));
+                ++keptAside;
                 continue;
             }
             if (c.table == conflictsTable->code
@@ -148,6 +150,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             StoredChange stored{c, *centre, device.id, roleText, 0};
             if (isTooFarAhead(c.version.hlc, response.serverTime)) {
                 m_store.quarantine(stored, QStringLiteral("clock_ahead"));
+                ++keptAside;
                 reject("clock_ahead", Tr::tr("the device clock is %1 hours ahead of the server; set the date and time")
                                           .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
                 continue;
@@ -178,6 +181,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 }
             }
         }
+        if (keptAside)
+            m_store.trimQuarantine(device.id, MaxQuarantinedPerDevice);
         m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), requestHash()});
     });
     return response;

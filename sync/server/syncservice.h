@@ -19,6 +19,8 @@ struct Device
 class SyncService
 {
 public:
+    /// Kept-aside changes (newer schema, clock ahead) the server keeps per device; its oldest go first.
+    static constexpr qint64 MaxQuarantinedPerDevice = 10000;
     explicit SyncService(ServerStore &store, HybridClock::WallClock wall = {});
 
     /// Applies a batch once. A batch number already applied returns the stored answer and applies

@@ -88,3 +88,22 @@ TEST_CASE("a pull page is cut by size as well as count, so long texts still make
     CHECK(s.pulledPages > 5);
     CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
 }
+
+TEST_CASE("what one device has kept aside on the server is bounded, its oldest dropped first", "[server][compat][limits]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &newer = world.add();
+    world.syncAll();
+    PushRequest r;
+    r.schema = latestSchemaVersion() + 1;
+    r.replica = newer.store->replicaId();
+    r.batch = world.serverStore->lastBatch(newer.device.id)->number + 1;
+    const int unknownTable = int(tables().size()) + 7;
+    const qint64 over = SyncService::MaxQuarantinedPerDevice + 50;
+    for (qint64 i = 0; i < over; ++i)
+        r.changes.push_back(Change{unknownTable, Store::newId(), 0, QStringLiteral("x"), Version{i + 1, r.replica}, std::nullopt, true});
+    world.service->push(newer.device, r);
+    CHECK(world.serverStore->quarantined() == SyncService::MaxQuarantinedPerDevice);
+}
