@@ -1487,6 +1487,10 @@
         <source>field code %1 is out of range (0–%2)</source>
         <translation>mã trường %1 nằm ngoài khoảng (0–%2)</translation>
     </message>
+    <message>
+        <source>the address does not answer like a ward office server; check it</source>
+        <translation>địa chỉ này không trả lời như máy chủ phường; hãy kiểm tra lại</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>

@@ -8,7 +8,9 @@ namespace clc::sync {
 
 QString enrolDevice(Store &s, const QString &server, const QString &code, const QString &caFile)
 {
-    HttpTransport http(QUrl(server), QString(), HttpTransportOptions{60000, caFile});
+    // A person waits on this: it ends within seconds, whatever the network does (an unreachable
+    // address would otherwise wait for TCP's own minute or more).
+    HttpTransport http(QUrl(server), QString(), HttpTransportOptions{EnrolTimeoutMs, caFile});
     QJsonObject answer;
     try {
         answer = http.enroll(code, s.isInitialised() ? s.centreId() : QString());

@@ -8,6 +8,9 @@ class Store;
 
 namespace clc::sync {
 
+/// How long enrolment waits for the server before it gives up with the reason.
+constexpr int EnrolTimeoutMs = 12000;
+
 /// Enrols this database with a server using a one-time code: exchanges the code, makes the file a
 /// replica of the code's centre (or checks it is that centre), and stores server, token, device id,
 /// role and name in the database. Returns the device's name. Throws clc::Error with the reason.

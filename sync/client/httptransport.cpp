@@ -77,7 +77,9 @@ QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, co
     }
     if (status >= 400) {
         const QJsonObject o = QJsonDocument::fromJson(answer).object();
-        const QString message = o.value(QStringLiteral("message")).toString(QStringLiteral("HTTP %1").arg(status));
+        // An answer without clc's own message is not from a clc server (a wrong address, a proxy).
+        const QString message = o.value(QStringLiteral("message"))
+                                    .toString(Tr::tr("the address does not answer like a ward office server; check it"));
         const QString code = o.value(QStringLiteral("error")).toString();
         if (status == 409 && (code == QLatin1String("batch_gap") || code == QLatin1String("batch_reused")))
             throw BatchGap(QStringLiteral("%1 (HTTP 409)").arg(message), o.value(QStringLiteral("expected")).toInteger(),
