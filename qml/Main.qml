@@ -109,6 +109,16 @@ ApplicationWindow {
         ReportsPage {}
     }
 
+    // First run: until this device belongs to a centre, the welcome covers the pages (joining shows
+    // the sync page, where the code is entered).
+    property bool joining: false
+    WelcomePage {
+        anchors.fill: parent
+        z: 10
+        visible: !StoreManager.initialised && !window.joining
+        onJoin: { window.joining = true; tabs.currentIndex = 3 }
+    }
+
     footer: ColumnLayout {
         spacing: 0
         StatusLine { Layout.fillWidth: true }
@@ -116,7 +126,8 @@ ApplicationWindow {
             id: tabs
             Layout.fillWidth: true
             // Sideways on a phone, a page opened from a list (the sheet) gets the tab bar's height too.
-            visible: !window.compactHeight || window.currentStack === null || window.currentStack.depth <= 1
+            visible: (StoreManager.initialised || window.joining)
+                     && (!window.compactHeight || window.currentStack === null || window.currentStack.depth <= 1)
             TabButton { text: qsTr("Schedule"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
             TabButton { text: qsTr("Learners"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
             TabButton { text: qsTr("Plan"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }

@@ -41,6 +41,9 @@ public:
         }
     }
 
+    /// The next job opens the file again (it became a replica of a centre since this one opened).
+    void reset() { m_store.reset(); }
+
 private:
     QString m_path;
     StoreOptions m_options;
@@ -54,6 +57,12 @@ DbThread::DbThread(Kind kind, const QString &path, const StoreOptions &options, 
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+}
+
+void DbThread::reopen()
+{
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [worker] { worker->reset(); }); // in order with the jobs
 }
 
 DbThread::~DbThread()

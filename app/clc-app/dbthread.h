@@ -27,6 +27,9 @@ public:
     /// Runs job(store) on the thread, then done(result) on this object's thread, unless receiver is
     /// gone by then. A clc::Error (or other exception) goes to failed(message) instead. On the reader,
     /// the job runs in a read snapshot; on the writer, the job makes its own Transaction.
+    /// The thread's next job opens the file afresh (after the device became a centre's replica).
+    void reopen();
+
     template<class R>
     void run(QObject *receiver, std::function<R(Store &)> job, std::function<void(R)> done,
               std::function<void(const QString &)> failed = {})

@@ -9,7 +9,9 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -70,18 +72,22 @@ int main(int argc, char **argv)
                                            QStringLiteral("Print the time to the first frame and to the home screen's data, and memory; then quit."));
     parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption, measureOption, editOption});
     parser.process(app);
-    if (!parser.isSet(dbOption)) {
-        std::fprintf(stderr, "clc-app: --db FILE is required (scripts/run makes one from the bundled plan)\n");
-        return 2;
+    // Started from a menu or a double click there are no arguments: the database in the standard
+    // data folder (~/.local/share/clc/clc.db, as scripts/run uses), created if needed.
+    QString dbPath = parser.value(dbOption);
+    if (dbPath.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/clc");
+        QDir().mkpath(folder);
+        dbPath = folder + QStringLiteral("/clc.db");
     }
     // The log lives beside the database, in the app's data folder; from before the file is opened,
     // so what opening finds (a copied file) is kept too.
-    clc::AppLog::install(QFileInfo(parser.value(dbOption)).absolutePath());
+    clc::AppLog::install(QFileInfo(dbPath).absolutePath());
     // The language: the command line, else the one chosen in Settings (stored on this device), else the locale's.
     QString language = parser.value(langOption);
     if (language.isEmpty()) {
         try {
-            language = clc::Store(parser.value(dbOption)).meta(clc::MetaKey::Language);
+            language = clc::Store(dbPath).meta(clc::MetaKey::Language);
         } catch (const std::exception &) {
         }
     }
@@ -91,13 +97,13 @@ int main(int argc, char **argv)
 
     std::unique_ptr<clc::StoreManager> manager;
     try {
-        manager = std::make_unique<clc::StoreManager>(std::make_unique<clc::Store>(parser.value(dbOption)));
+        manager = std::make_unique<clc::StoreManager>(std::make_unique<clc::Store>(dbPath));
     } catch (const std::exception &e) {
         std::fprintf(stderr, "clc-app: %s\n", e.what());
         return 1;
     }
     clc::StoreManager::setInstance(manager.get());
-    clc::SyncStatus syncStatus(parser.value(dbOption));
+    clc::SyncStatus syncStatus(dbPath);
     clc::SyncStatus::setInstance(&syncStatus);
     syncStatus.syncNow(); // in the background; the window opens at once
 

@@ -3,6 +3,11 @@
 #include "schema.h"
 #include "store.h"
 #include "roles.h"
+#include "applog.h"
+#include "database.h"
+#include "demodata.h"
+#include "error.h"
+#include "syncstatus.h"
 
 #include <QJSEngine>
 
@@ -21,8 +26,61 @@ StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObj
     m_role = m_store->meta(MetaKey::Role);
 }
 
+bool StoreManager::initialised() const { return m_store->isInitialised(); }
+
+QString StoreManager::startCentre(const QString &name, const QString &ward)
+{
+    try {
+        if (name.trimmed().isEmpty())
+            throw Error(Error::Code::InvalidInput, tr("give the centre's name"), tr("Name of the centre"));
+        Transaction tx(m_store->db());
+        const QString centre = m_store->init(name.trimmed());
+        if (!ward.trimmed().isEmpty())
+            m_store->write(QStringLiteral("centres"), centre, {{QStringLiteral("place"), ward.trimmed()}});
+        tx.commit();
+    } catch (const Error &e) {
+        qCWarning(lcApp).noquote() << "starting a centre failed:" << e.describe();
+        return e.describe();
+    }
+    centreReady();
+    return {};
+}
+
+QString StoreManager::loadSample()
+{
+    try {
+        loadDemo(*m_store);
+    } catch (const Error &e) {
+        qCWarning(lcApp).noquote() << "loading the sample data failed:" << e.describe();
+        return e.describe();
+    }
+    centreReady();
+    return {};
+}
+
+void StoreManager::centreReady()
+{
+    // The reader and writer opened the file before it had a centre: they open it again.
+    m_reader->reopen();
+    m_writer->reopen();
+    m_centreName = m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText();
+    Q_EMIT centreChanged();
+    noteWrite();
+    // Every page re-reads, as after a sync that brought new data.
+    if (SyncStatus *status = SyncStatus::instance())
+        Q_EMIT status->synced();
+}
+
 void StoreManager::refreshRole()
 {
+    if (!m_store->isInitialised()) {
+        // Enrolled on another connection (the sync page's): this one learns its new centre.
+        const QString path = m_store->db().path();
+        const StoreOptions options = m_store->options();
+        m_store = std::make_unique<Store>(path, options);
+        if (m_store->isInitialised())
+            centreReady();
+    }
     const QString role = m_store->meta(MetaKey::Role);
     if (role != m_role) {
         m_role = role;

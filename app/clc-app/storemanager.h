@@ -16,7 +16,9 @@ class StoreManager : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(QString centreName READ centreName CONSTANT)
+    Q_PROPERTY(QString centreName READ centreName NOTIFY centreChanged)
+    /// Whether this device belongs to a centre yet (else the app shows its welcome).
+    Q_PROPERTY(bool initialised READ initialised NOTIFY centreChanged)
     /// The role the server gave this device at enrolment (viewer, facilitator, coordinator, admin);
     /// empty before enrolment.
     Q_PROPERTY(QString role READ role NOTIFY roleChanged)
@@ -36,6 +38,12 @@ public:
     bool mayReadPeople() const;
     /// Re-reads the role (after enrolment).
     Q_INVOKABLE void refreshRole();
+    bool initialised() const;
+    /// First run: makes this device a new centre of its own (name required, ward optional). Returns
+    /// "" on success, else the reason (the field named).
+    Q_INVOKABLE QString startCentre(const QString &name, const QString &ward);
+    /// First run: the bundled 2017–2018 Đức Chính plan and a sample register, to try the app. "" or the reason.
+    Q_INVOKABLE QString loadSample();
 
     /// The instance main() made; QML gets it through create().
     static void setInstance(StoreManager *instance);
@@ -52,11 +60,15 @@ public:
 
 Q_SIGNALS:
     void wrote();
+    /// The device now belongs to a centre (first run), or another one.
+    void centreChanged();
     void roleChanged();
     /// The device was enrolled (again): its name, role and server may have changed.
     void enrolmentChanged();
 
 private:
+    void centreReady();
+
     std::unique_ptr<Store> m_store;
     DbThread *m_reader = nullptr; // children
     DbThread *m_writer = nullptr;

@@ -55,6 +55,7 @@ void SyncStatus::refreshPending()
 SyncStatus::~SyncStatus() = default;
 
 void SyncStatus::setInstance(SyncStatus *instance) { s_instance = instance; }
+SyncStatus *SyncStatus::instance() { return s_instance; }
 
 SyncStatus *SyncStatus::create(QQmlEngine *, QJSEngine *)
 {

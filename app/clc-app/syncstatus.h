@@ -41,6 +41,7 @@ public:
     Q_INVOKABLE void enrol(const QString &server, const QString &code);
 
     static void setInstance(SyncStatus *instance);
+    static SyncStatus *instance();
     static SyncStatus *create(QQmlEngine *, QJSEngine *);
 
 Q_SIGNALS:

@@ -199,7 +199,7 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
         const auto store = admin.openStore();
         ServerApi api(*store);
         HttpServer http(options, [&api](const HttpRequest &r) { return api.handle(r); },
-                        [&api](const HttpRequest &head) { return api.precheck(head); });
+                        [&api](const HttpRequest &head, qint64 &maxBody) { return api.precheck(head, maxBody); });
         http.start();
         const QString where = o.config.postgres.isEmpty() ? admin.sqlitePath() : QStringLiteral("PostgreSQL");
         out << "clc-server listening on " << (o.certFile.isEmpty() ? "http" : "https") << "://" << options.host << ':' << http.port() << " (" << where << ")"

@@ -24,6 +24,7 @@ struct Pending
     bool tooLarge = false;  ///< answered already (refused): the rest of the body is dropped unread
     bool refused = false;   ///< answered from the head: nothing more to say at the body's end
     qint64 counted = 0;     ///< bytes of this body counted in the server's buffered total
+    qint64 limit = 0;       ///< the largest body this request may have
     QElapsedTimer timer; ///< from the request's first byte, for the log line
 };
 
@@ -140,19 +141,13 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
                      const char *uploadData, size_t *uploadSize, void **state)
 {
     auto *server = static_cast<HttpServer *>(cls);
-    const qint64 limit = server->options().maxBody;
     if (!*state) {
         auto *p = new Pending;
         p->timer.start();
+        p->limit = server->options().maxBody;
         *state = p;
-        // Refuse an oversize body from its header, before reading any of it.
-        const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (length && QByteArray(length).toLongLong() > limit) {
-            p->tooLarge = p->refused = true;
-            return answer(connection, method, url, peerAddress(connection),
-                          error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
-        }
-        // Route, method and credentials are checked from the head alone, before a byte of body is read.
+        // Route, method and credentials are checked from the head alone, before a byte of body is
+        // read; the check may also lower the body's limit (a code to enrol is a few bytes).
         if (server->precheck()) {
             HttpRequest head;
             head.method = method;
@@ -161,7 +156,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
             head.peer = peerAddress(connection);
             std::optional<HttpResponse> refusal;
             try {
-                refusal = server->precheck()(head);
+                refusal = server->precheck()(head, p->limit);
             } catch (...) {
                 refusal = error(503, "busy", QStringLiteral("the server cannot check this request now; try again later"));
             }
@@ -170,14 +165,20 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
                 return answer(connection, method, url, head.peer, *refusal, false, p->timer);
             }
         }
+        // Refuse an oversize body from its header, before reading any of it.
+        const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (length && QByteArray(length).toLongLong() > p->limit) {
+            p->tooLarge = p->refused = true;
+            return answer(connection, method, url, peerAddress(connection),
+                          error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(p->limit)), false, p->timer);
+        }
         return MHD_YES;
     }
     auto *p = static_cast<Pending *>(*state);
+    const qint64 limit = p->limit;
     if (*uploadSize > 0) {
         const qint64 size = qint64(*uploadSize);
         *uploadSize = 0;
-        if (p->tooLarge)
-            return MHD_YES; // refused already: dropped unread, the refusal follows
         // libmicrohttpd takes no answer while a body is arriving: a body that must not be kept closes
         // the connection, which frees its slot at once (the device retries later, with backoff).
         auto cutOff = [&](const QString &why) {
@@ -185,11 +186,19 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
                                         << p->timer.elapsed() << "ms" << "peer=" + peerAddress(connection) << "-" << why;
             return MHD_NO;
         };
-        // A body that trickles in keeps a slot for nothing: it must arrive within the deadline.
+        // A body that trickles in keeps a slot for nothing: it must arrive within the deadline, even
+        // one being dropped.
         if (p->timer.elapsed() > qint64(server->options().uploadDeadlineSeconds) * 1000)
             return cutOff(QStringLiteral("the body did not arrive within %1 seconds").arg(server->options().uploadDeadlineSeconds));
+        if (p->tooLarge)
+            return MHD_YES; // refused already: dropped unread, the refusal follows
         if (p->body.size() + size > limit) {
-            p->tooLarge = true; // chunked bodies have no length: stop keeping it, answer 413 at its end
+            // Chunked bodies have no length: stop keeping this one (and give back what it held),
+            // answer 413 at its end.
+            p->tooLarge = true;
+            p->body = QByteArray();
+            server->releaseBuffer(p->counted);
+            p->counted = 0;
             return MHD_YES;
         }
         // All connections together buffer at most maxBuffered.

@@ -57,7 +57,8 @@ class HttpServer
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
     /// Called with the request's head (no body yet): an answer refuses it before its body is read.
-    using Precheck = std::function<std::optional<HttpResponse>(const HttpRequest &head)>;
+    /// maxBody comes set to the server's limit and may be lowered for this request.
+    using Precheck = std::function<std::optional<HttpResponse>(const HttpRequest &head, qint64 &maxBody)>;
     HttpServer(HttpServerOptions options, Handler handler, Precheck precheck = {});
     ~HttpServer();
     HttpServer(const HttpServer &) = delete;

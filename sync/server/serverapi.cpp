@@ -126,6 +126,14 @@ std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, std::op
     return std::nullopt;
 }
 
+std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, qint64 &maxBody)
+{
+    // Anyone may ask these without a token: they may not hold the server's buffers.
+    if (head.path == QLatin1String("/v1/enroll") || head.path == QLatin1String("/v1/health"))
+        maxBody = std::min(maxBody, SmallBodyBytes);
+    return precheck(head);
+}
+
 HttpResponse ServerApi::handle(const HttpRequest &r)
 {
     try {

@@ -41,6 +41,10 @@ public:
     /// Route, method, token and whether the device may push, from the request's head alone (before
     /// its body is read): an answer refuses it. device, if given, receives the authenticated device.
     std::optional<HttpResponse> precheck(const HttpRequest &head, std::optional<Device> *device = nullptr);
+    /// The same, for the HTTP layer: also lowers maxBody where a route takes only a few bytes.
+    std::optional<HttpResponse> precheck(const HttpRequest &head, qint64 &maxBody);
+    /// What an enrolment or health request may send at most: a code is a few bytes.
+    static constexpr qint64 SmallBodyBytes = 4096;
 
 private:
     /// The answer to a refusal or failure thrown while handling a request.

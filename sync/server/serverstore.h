@@ -94,7 +94,10 @@ public:
     virtual QString renewEpoch() = 0;
     /// Whether a device that has seen changes up to seenSeq saw some this store no longer holds (it
     /// lost committed history, e.g. its last commits in a power cut): then a new epoch is due.
+    /// Only asked for a cursor this store signed (cursorKey), never one a device could make up.
     virtual bool lostHistory(qint64 seenSeq) { (void)seenSeq; return false; }
+    /// A secret of this store that signs its cursors; empty: cursors are not signed.
+    virtual QByteArray cursorKey() { return {}; }
 };
 
 /// The SQLite back end: one file in the server's data directory.

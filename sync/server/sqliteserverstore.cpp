@@ -66,6 +66,9 @@ public:
         // to disk before the first number of a block is used: a number is never handed out twice,
         // even if the database lost its last commits. What the file reserved above what the database
         // holds may have been seen by devices: a cursor there means history was lost (lostHistory).
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('cursor_key', ?)"))
+            .bind(1, QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex() + QUuid::createUuid().toRfc4122().toHex())).exec();
+        m_cursorKey = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'cursor_key'")).toText().toLatin1();
         m_seqFile = path + QStringLiteral(".seq");
         m_topAtOpen = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes")).toInt();
         QFile reservation(m_seqFile);
@@ -243,6 +246,8 @@ public:
         return out;
     }
 
+    QByteArray cursorKey() override { return m_cursorKey; }
+
     bool lostHistory(qint64 seenSeq) override { return seenSeq > m_topAtOpen && seenSeq <= m_reservedAtOpen; }
 
 private:
@@ -261,6 +266,7 @@ private:
     static constexpr qint64 SeqBlock = 100000;
     Database m_db;
     QString m_seqFile;
+    QByteArray m_cursorKey;
     qint64 m_topAtOpen = 0, m_reservedAtOpen = 0, m_reservedTo = 0;
     qint64 m_nextSeq = 1;
 };

@@ -7,6 +7,7 @@
 #include "translate.h"
 
 #include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -16,17 +17,32 @@ namespace clc::sync {
 
 namespace {
 
-QString encodeCursor(qint64 seq) { return QString::fromLatin1(QByteArray("c1:" + QByteArray::number(seq)).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)); }
-
-qint64 decodeCursor(const QString &cursor)
+QByteArray cursorMac(const QByteArray &key, qint64 seq)
 {
+    return QMessageAuthenticationCode::hash("c2:" + QByteArray::number(seq), key, QCryptographicHash::Sha256).toHex().left(16);
+}
+
+/// An opaque cursor: base64url of "c1:SEQ", or with a key "c2:SEQ:MAC", so the server can tell a
+/// cursor it made from one a device made up (only its own may start a new epoch, lostHistory).
+QString encodeCursor(qint64 seq, const QByteArray &key)
+{
+    const QByteArray raw = key.isEmpty() ? "c1:" + QByteArray::number(seq) : "c2:" + QByteArray::number(seq) + ':' + cursorMac(key, seq);
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+/// The seq of a cursor; *made is set when this server signed it.
+qint64 decodeCursor(const QString &cursor, const QByteArray &key, bool *made)
+{
+    *made = false;
     if (cursor.isEmpty())
         return 0;
     const QByteArray raw = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+    const QList<QByteArray> parts = raw.split(':');
     bool ok = false;
-    const qint64 seq = raw.startsWith("c1:") ? raw.mid(3).toLongLong(&ok) : -1;
+    const qint64 seq = (parts.size() == 2 && parts[0] == "c1") || (parts.size() == 3 && parts[0] == "c2") ? parts[1].toLongLong(&ok) : -1;
     if (!ok || seq < 0)
         throw Error(Error::Code::InvalidInput, Tr::tr("not a cursor this server made"), QStringLiteral("cursor"));
+    *made = parts.size() == 3 && !key.isEmpty() && parts[2] == cursorMac(key, seq);
     return seq;
 }
 
@@ -193,8 +209,10 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     PullResponse response;
     response.schema = latestSchemaVersion();
     response.serverTime = m_wall();
-    const qint64 after = decodeCursor(request.cursor);
-    if (after > 0 && m_store.lostHistory(after)) {
+    const QByteArray key = m_store.cursorKey();
+    bool made = false;
+    const qint64 after = decodeCursor(request.cursor, key, &made);
+    if (made && after > 0 && m_store.lostHistory(after)) {
         // This device saw changes the store no longer holds: devices must send theirs again.
         qCWarning(lcApi).noquote() << "device" << device.id << "has seen changes up to" << after
                                    << "that the store lost; starting a new epoch so devices send them again:" << m_store.renewEpoch();
@@ -229,7 +247,7 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     // Nothing more to see: skip past the device's own changes and tables it may not read.
     if (!response.more)
         last = std::max(last, page.topSeq);
-    response.cursor = encodeCursor(last);
+    response.cursor = encodeCursor(last, key);
     return response;
 }
 

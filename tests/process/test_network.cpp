@@ -254,7 +254,9 @@ TEST_CASE("the HTTP layer caps bodies, answers malformed and old requests, close
     TempDir dir;
     ServerProcess server(dir.path(QStringLiteral("s")), freePort(), {QStringLiteral("--idle-timeout"), QStringLiteral("2")});
     const quint16 port = server.port();
-    CHECK(statusOf(rawHttp(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n")) == 413);
+    CHECK(statusOf(rawHttp(port, "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n")) == 401); // a stranger first
+    CHECK(statusOf(rawHttp(port, "POST /v1/enroll HTTP/1.1\r\nHost: x\r\nContent-Length: 60000000\r\n\r\n")) == 413);
+    CHECK(statusOf(rawHttp(port, "POST /v1/enroll HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n")) == 413); // a code is a few bytes
     CHECK(statusOf(rawHttp(port, "GET /v1/health HTTP/1.1\r\nHost: x\r\nBad header line\r\n\r\n")) == 400);
     CHECK(statusOf(rawHttp(port, "GET  HTTP/1.1\r\nHost: x\r\n\r\n")) == 400);
     CHECK(statusOf(rawHttp(port, "GET /v1/health HTTP/7.1\r\nHost: x\r\n\r\n")) == 505);

@@ -34,6 +34,7 @@ public:
     QString epoch() override { return m_inner->epoch(); }
     QString renewEpoch() override { return m_inner->renewEpoch(); }
     bool lostHistory(qint64 seq) override { return m_inner->lostHistory(seq); }
+    QByteArray cursorKey() override { return m_inner->cursorKey(); }
     std::optional<clc::sync::DeviceRecord> deviceByToken(const QByteArray &t) override { return m_inner->deviceByToken(t); }
     bool revokeDevice(const QString &id) override { return m_inner->revokeDevice(id); }
     std::vector<clc::sync::DeviceRecord> devices() override { return m_inner->devices(); }

@@ -30,11 +30,12 @@ struct App
     QQmlApplicationEngine engine;
     QQuickWindow *window = nullptr;
 
-    App()
+    explicit App(bool demo = true)
     {
         const QString path = dir.path(QStringLiteral("demo.db"));
         auto store = std::make_unique<Store>(path, StoreOptions{QStringLiteral("dev"), {}});
-        loadDemo(*store);
+        if (demo)
+            loadDemo(*store);
         manager = std::make_unique<StoreManager>(std::move(store));
         StoreManager::setInstance(manager.get());
         status = std::make_unique<SyncStatus>(path, StoreOptions{QStringLiteral("dev"), {}});
@@ -241,4 +242,34 @@ TEST_CASE("a bad field in the learner form keeps the form open with all that was
     REQUIRE(app.waitFor("personName"));
     CHECK(app.find("personName")->property("text").toString().isEmpty());
     CHECK(app.find("personError") == nullptr);
+}
+
+TEST_CASE("the first run welcomes instead of failing, and starting a centre there opens the app on it", "[app][qml][firstrun]")
+{
+    App app(false); // a new, empty database: no centre yet
+    app.open(QSize(390, 844));
+    REQUIRE(app.waitFor("welcomePage"));
+    app.tap(app.find("startButton")); // no name: said, nothing written
+    REQUIRE(app.find("startError"));
+    CHECK_FALSE(app.store().isInitialised());
+    app.type(app.find("centreName"), QStringLiteral("Trung tâm học tập cộng đồng phường Thử"));
+    app.type(app.find("centreWard"), QStringLiteral("phường Thử"));
+    app.tap(app.find("startButton"));
+    REQUIRE(eventually([&] { return app.find("welcomePage") == nullptr; }));
+    REQUIRE(app.store().isInitialised());
+    CHECK(app.store().value(QStringLiteral("centres"), app.store().centreId(), QStringLiteral("name")).toText()
+          == QStringLiteral("Trung tâm học tập cộng đồng phường Thử"));
+    CHECK(app.store().value(QStringLiteral("centres"), app.store().centreId(), QStringLiteral("place")).toText() == QStringLiteral("phường Thử"));
+    CHECK(app.window->title() == QStringLiteral("Trung tâm học tập cộng đồng phường Thử"));
+}
+
+TEST_CASE("trying the app with sample data from the welcome fills the schedule", "[app][qml][firstrun]")
+{
+    App app(false);
+    app.open(QSize(1280, 800));
+    app.tap(app.waitFor("sampleButton"));
+    REQUIRE(eventually([&] { return app.find("welcomePage") == nullptr; }));
+    CHECK(app.store().db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() == 300);
+    app.call("showMonth", QStringLiteral("2017-11"));
+    REQUIRE(eventually([&] { return count(app.find("scheduleList")) > 0; }));
 }

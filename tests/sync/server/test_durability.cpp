@@ -46,6 +46,14 @@ TEST_CASE("after a power cut loses the server's last commits, no change number i
     auto store = openSqliteServerStore(serverDb);
     const QString epochAfterCut = store->epoch();
     SyncService service(*store, clock.fn());
+    // A cursor a device makes up (past what the store holds) does not start a new epoch: only the
+    // server's own, signed ones are believed.
+    for (const QByteArray &forged : {QByteArray("c1:") + QByteArray::number(topBefore), QByteArray("c2:") + QByteArray::number(topBefore) + ":0000000000000000"}) {
+        PullRequest pr;
+        pr.cursor = QString::fromLatin1(forged.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        service.pull(phoneDevice, pr);
+        CHECK(store->epoch() == epochAfterCut);
+    }
     LoopbackTransport phoneLink(service, phoneDevice);
     SyncSession(*phone, phoneLink).run(); // a new device joins after the cut, and pushes first
     records::addPerson(*phone, PersonInput{QStringLiteral("Lê Văn Cường")});

@@ -113,7 +113,7 @@ TEST_CASE("a request is refused from its head before its body is read, and slow 
     options.maxBuffered = 4000;
     HttpServer http(
         options, [&handled](const HttpRequest &) { ++handled; return HttpResponse{200, "{}", "application/json"}; },
-        [](const HttpRequest &head) -> std::optional<HttpResponse> {
+        [](const HttpRequest &head, qint64 &) -> std::optional<HttpResponse> {
             if (head.header("authorization") != "Bearer good")
                 return HttpResponse{401, "{}", "application/json"};
             return std::nullopt;
