@@ -542,6 +542,65 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to the learning centre&apos;s app</source>
+        <translation>Chào mừng đến với ứng dụng của Trung tâm học tập cộng đồng</translation>
+    </message>
+    <message>
+        <source>The plan, the schedule, the register and attendance, kept on this device and shared with the ward office when the network allows.</source>
+        <translation>Kế hoạch, lịch hoạt động, danh sách học viên và điểm danh được lưu trên thiết bị này và gửi về văn phòng phường khi có mạng.</translation>
+    </message>
+    <message>
+        <source>Join the ward&apos;s centre</source>
+        <translation>Tham gia trung tâm của phường</translation>
+    </message>
+    <message>
+        <source>The ward office gives a code (or a link) for this device.</source>
+        <translation>Văn phòng phường cấp một mã (hoặc đường liên kết) cho thiết bị này.</translation>
+    </message>
+    <message>
+        <source>Enter the code…</source>
+        <translation>Nhập mã…</translation>
+    </message>
+    <message>
+        <source>Start a new centre</source>
+        <translation>Lập trung tâm mới</translation>
+    </message>
+    <message>
+        <source>Name of the centre</source>
+        <translation>Tên trung tâm</translation>
+    </message>
+    <message>
+        <source>e.g. Trung tâm học tập cộng đồng phường Đức Chính</source>
+        <translation>ví dụ: Trung tâm học tập cộng đồng phường Đức Chính</translation>
+    </message>
+    <message>
+        <source>Ward or commune</source>
+        <translation>Phường hoặc xã</translation>
+    </message>
+    <message>
+        <source>e.g. phường Đức Chính</source>
+        <translation>ví dụ: phường Đức Chính</translation>
+    </message>
+    <message>
+        <source>Start the centre</source>
+        <translation>Lập trung tâm</translation>
+    </message>
+    <message>
+        <source>Try it first</source>
+        <translation>Dùng thử trước</translation>
+    </message>
+    <message>
+        <source>The 2017–2018 plan of Đức Chính ward and a sample register of 300 residents.</source>
+        <translation>Kế hoạch năm học 2017–2018 của phường Đức Chính và danh sách mẫu 300 người dân.</translation>
+    </message>
+    <message>
+        <source>Try it with sample data</source>
+        <translation>Dùng thử với dữ liệu mẫu</translation>
+    </message>
+</context>
+<context>
     <name>clc</name>
     <message>
         <source>line %1: </source>
@@ -1860,6 +1919,17 @@
     <message>
         <source>Nothing has gone wrong on this device.</source>
         <translation>Thiết bị này chưa gặp trục trặc nào.</translation>
+    </message>
+</context>
+<context>
+    <name>clc::StoreManager</name>
+    <message>
+        <source>give the centre&apos;s name</source>
+        <translation>hãy nhập tên trung tâm</translation>
+    </message>
+    <message>
+        <source>Name of the centre</source>
+        <translation>Tên trung tâm</translation>
     </message>
 </context>
 <context>
