@@ -3,6 +3,7 @@
 #include "records.h"
 #include "reports.h"
 #include "store.h"
+#include "smallyear.h"
 #include "testsupport.h"
 
 #include <catch2/catch.hpp>
@@ -11,46 +12,7 @@ using namespace clc;
 using namespace clctest;
 
 namespace {
-// A small year computed by hand (docs/reports.md):
-//   A1 technical 11/2017, sessions S1, S2. S1: P1 present, P2 late, P3 excused. S2: P1 present, P2 absent,
-//      P3 present, P4 present (P4 is later deleted). Budget 1.500.000, spent 1.200.000.
-//   A2 health 12/2017, session S3 with a headcount of 40: P1 present; P2 present, then the mark deleted.
-//   A3 law 03/2018: no session. A4 culture 03/2018: cancelled.
-//   P1 m Khu 1 Nông dân; P2 f Khu 2 Nông dân + Phụ nữ; P3 f Khu 1 Phụ nữ; P4 m Khu 3 Nông dân (deleted).
-struct Year
-{
-    TempDir dir;
-    std::unique_ptr<Store> s = makeStore(dir);
-    QString a1, a2, a3, a4;
-    Year()
-    {
-        importPlan(*s, fixture(QStringLiteral("plan-mini.json")), QStringLiteral("plan-mini.json"));
-        const auto acts = records::activities(*s);
-        a1 = acts[0].id, a2 = acts[1].id, a3 = acts[2].id, a4 = acts[3].id;
-        records::setActivityField(*s, a1, QStringLiteral("budget"), QStringLiteral("1.500.000"));
-        records::setActivityField(*s, a1, QStringLiteral("budget_spent"), QStringLiteral("1200000"));
-        records::setActivityField(*s, a4, QStringLiteral("status"), QStringLiteral("cancelled"));
-        const QString p1 = records::addPerson(*s, PersonInput{QStringLiteral("Nguyễn Văn Một"), QStringLiteral("m"), 1960, QStringLiteral("Khu 1"), {}, {}, {QStringLiteral("Nông dân")}});
-        const QString p2 = records::addPerson(*s, PersonInput{QStringLiteral("Trần Thị Hai"), QStringLiteral("f"), 1970, QStringLiteral("Khu 2"), {}, {},
-                                                              {QStringLiteral("Nông dân"), QStringLiteral("Phụ nữ")}});
-        const QString p3 = records::addPerson(*s, PersonInput{QStringLiteral("Lê Thị Ba"), QStringLiteral("f"), 1980, QStringLiteral("Khu 1"), {}, {}, {QStringLiteral("Phụ nữ")}});
-        const QString p4 = records::addPerson(*s, PersonInput{QStringLiteral("Phạm Văn Bốn"), QStringLiteral("m"), 1950, QStringLiteral("Khu 3"), {}, {}, {QStringLiteral("Nông dân")}});
-        const QString s1 = records::addSession(*s, a1, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá"));
-        const QString s2 = records::addSession(*s, a1, QStringLiteral("2017-11-17T08:00"), QStringLiteral("Nhà văn hoá"));
-        const QString s3 = records::addSession(*s, a2, QStringLiteral("2017-12-05T19:30"), QStringLiteral("Hội trường"));
-        s->write(QStringLiteral("sessions"), s3, {{QStringLiteral("headcount"), 40}});
-        records::markAttendance(*s, s1, p1, QStringLiteral("present"));
-        records::markAttendance(*s, s1, p2, QStringLiteral("late"));
-        records::markAttendance(*s, s1, p3, QStringLiteral("excused"));
-        records::markAttendance(*s, s2, p1, QStringLiteral("present"));
-        records::markAttendance(*s, s2, p2, QStringLiteral("absent"));
-        records::markAttendance(*s, s2, p3, QStringLiteral("present"));
-        records::markAttendance(*s, s2, p4, QStringLiteral("present"));
-        s->remove(QStringLiteral("people"), p4);
-        records::markAttendance(*s, s3, p1, QStringLiteral("present"));
-        s->remove(QStringLiteral("attendance"), records::markAttendance(*s, s3, p2, QStringLiteral("present")));
-    }
-};
+using Year = SmallYear; // tests/core/smallyear.h
 } // namespace
 
 TEST_CASE("activity figures count learners once, attendances per session, late as present, headcounts added", "[reports]")
