@@ -20,7 +20,7 @@ namespace {
 
 struct Pending
 {
-    QByteArray body;
+    HttpRequest request; ///< its head from the first call; the body as it arrives
     bool tooLarge = false;  ///< answered already (refused): the rest of the body is dropped unread
     bool refused = false;   ///< answered from the head: nothing more to say at the body's end
     qint64 counted = 0;     ///< bytes of this body counted in the server's buffered total
@@ -148,12 +148,12 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         *state = p;
         // Route, method and credentials are checked from the head alone, before a byte of body is
         // read; the check may also lower the body's limit (a code to enrol is a few bytes).
+        HttpRequest &head = p->request;
+        head.method = method;
+        head.path = QString::fromUtf8(url);
+        MHD_get_connection_values(connection, MHD_HEADER_KIND, collectHeader, &head);
+        head.peer = peerAddress(connection);
         if (server->precheck()) {
-            HttpRequest head;
-            head.method = method;
-            head.path = QString::fromUtf8(url);
-            MHD_get_connection_values(connection, MHD_HEADER_KIND, collectHeader, &head);
-            head.peer = peerAddress(connection);
             std::optional<HttpResponse> refusal;
             try {
                 refusal = server->precheck()(head, p->limit);
@@ -169,7 +169,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (length && QByteArray(length).toLongLong() > p->limit) {
             p->tooLarge = p->refused = true;
-            return answer(connection, method, url, peerAddress(connection),
+            return answer(connection, method, url, head.peer,
                           error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(p->limit)), false, p->timer);
         }
         return MHD_YES;
@@ -183,7 +183,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         // the connection, which frees its slot at once (the device retries later, with backoff).
         auto cutOff = [&](const QString &why) {
             qCWarning(lcHttp).noquote() << oneLine(QString::fromLatin1(method), 16) << oneLine(QString::fromUtf8(url), 120) << "cut off after"
-                                        << p->timer.elapsed() << "ms" << "peer=" + peerAddress(connection) << "-" << why;
+                                        << p->timer.elapsed() << "ms" << "peer=" + p->request.peer << "-" << why;
             return MHD_NO;
         };
         // A body that trickles in keeps a slot for nothing: it must arrive within the deadline, even
@@ -192,11 +192,11 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
             return cutOff(QStringLiteral("the body did not arrive within %1 seconds").arg(server->options().uploadDeadlineSeconds));
         if (p->tooLarge)
             return MHD_YES; // refused already: dropped unread, the refusal follows
-        if (p->body.size() + size > limit) {
+        if (p->request.body.size() + size > limit) {
             // Chunked bodies have no length: stop keeping this one (and give back what it held),
             // answer 413 at its end.
             p->tooLarge = true;
-            p->body = QByteArray();
+            p->request.body = QByteArray();
             server->releaseBuffer(p->counted);
             p->counted = 0;
             return MHD_YES;
@@ -205,21 +205,16 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         if (!server->reserveBuffer(size))
             return cutOff(QStringLiteral("the server is receiving too much at once"));
         p->counted += size;
-        p->body.append(uploadData, qsizetype(size));
+        p->request.body.append(uploadData, qsizetype(size));
         return MHD_YES;
     }
     if (p->tooLarge)
         return p->refused ? MHD_YES
-                          : answer(connection, method, url, peerAddress(connection),
+                          : answer(connection, method, url, p->request.peer,
                                    error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
 
-    HttpRequest request;
-    request.method = method;
-    request.path = QString::fromUtf8(url);
-    MHD_get_connection_values(connection, MHD_HEADER_KIND, collectHeader, &request);
+    HttpRequest &request = p->request; // its head was read on the first call
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectArgument, &request);
-    request.body = std::move(p->body);
-    request.peer = peerAddress(connection);
     if (request.header("content-encoding").contains("gzip")) {
         const auto inflated = gzipDecompress(request.body, limit);
         if (!inflated)
