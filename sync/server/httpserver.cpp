@@ -117,13 +117,6 @@ MHD_Result answer(MHD_Connection *connection, const char *method, const char *ur
     return ok;
 }
 
-HttpResponse error(int status, const char *code, const QString &message)
-{
-    HttpResponse r{status, QJsonDocument(QJsonObject{{QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}})
-                               .toJson(QJsonDocument::Compact), "application/json"};
-    r.reason = message;
-    return r;
-}
 
 MHD_Result collectHeader(void *cls, MHD_ValueKind, const char *key, const char *value)
 {
@@ -158,7 +151,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
             try {
                 refusal = server->precheck()(head, p->limit);
             } catch (...) {
-                refusal = error(503, "busy", QStringLiteral("the server cannot check this request now; try again later"));
+                refusal = problem(503, QStringLiteral("busy"), QStringLiteral("the server cannot check this request now; try again later"));
             }
             if (refusal) {
                 p->tooLarge = p->refused = true;
@@ -170,7 +163,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         if (length && QByteArray(length).toLongLong() > p->limit) {
             p->tooLarge = p->refused = true;
             return answer(connection, method, url, head.peer,
-                          error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(p->limit)), false, p->timer);
+                          problem(413, QStringLiteral("too_large"), QStringLiteral("the body is larger than %1 bytes").arg(p->limit)), false, p->timer);
         }
         return MHD_YES;
     }
@@ -211,7 +204,7 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
     if (p->tooLarge)
         return p->refused ? MHD_YES
                           : answer(connection, method, url, p->request.peer,
-                                   error(413, "too_large", QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
+                                   problem(413, QStringLiteral("too_large"), QStringLiteral("the body is larger than %1 bytes").arg(limit)), false, p->timer);
 
     HttpRequest &request = p->request; // its head was read on the first call
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectArgument, &request);
@@ -219,17 +212,17 @@ MHD_Result onRequest(void *cls, MHD_Connection *connection, const char *url, con
         const auto inflated = gzipDecompress(request.body, limit);
         if (!inflated)
             return answer(connection, method, url, request.peer,
-                          error(413, "bad_body", QStringLiteral("the gzip body is corrupt or inflates past %1 bytes").arg(limit)), false, p->timer);
+                          problem(413, QStringLiteral("bad_body"), QStringLiteral("the gzip body is corrupt or inflates past %1 bytes").arg(limit)), false, p->timer);
         request.body = *inflated;
     }
     HttpResponse response;
     try {
         response = server->handler()(request);
     } catch (const std::exception &e) {
-        response = error(500, "internal", QStringLiteral("the server failed"));
+        response = problem(500, QStringLiteral("internal"), QStringLiteral("the server failed"));
         response.internalError = QString::fromUtf8(e.what());
     } catch (...) { // never let anything unwind into libmicrohttpd
-        response = error(500, "internal", QStringLiteral("the server failed"));
+        response = problem(500, QStringLiteral("internal"), QStringLiteral("the server failed"));
         response.internalError = QStringLiteral("an unknown exception");
     }
     return answer(connection, method, url, request.peer, response, request.header("accept-encoding").contains("gzip"), p->timer);
@@ -245,6 +238,16 @@ void onCompleted(void *cls, MHD_Connection *, void **state, MHD_RequestTerminati
 }
 
 } // namespace
+
+HttpResponse problem(int status, const QString &code, const QString &message, const QString &field)
+{
+    QJsonObject o{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        o.insert(QStringLiteral("field"), field);
+    HttpResponse r{status, QJsonDocument(o).toJson(QJsonDocument::Compact), "application/json"};
+    r.reason = field.isEmpty() ? message : field + QStringLiteral(": ") + message;
+    return r;
+}
 
 HttpServer::HttpServer(HttpServerOptions options, Handler handler, Precheck precheck)
     : m_options(std::move(options)), m_handler(std::move(handler)), m_precheck(std::move(precheck))

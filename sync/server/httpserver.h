@@ -38,6 +38,9 @@ struct HttpResponse
     QString internalError;                  ///< what failed inside (a 5xx): the answer carries a request id instead
 };
 
+/// A JSON refusal {"error": code, "message", "field"?}, its reason kept for the log line.
+HttpResponse problem(int status, const QString &code, const QString &message, const QString &field = {});
+
 struct HttpServerOptions
 {
     QString host = QStringLiteral("127.0.0.1");

@@ -14,15 +14,6 @@ namespace {
 
 HttpResponse json(int status, const QJsonObject &o) { return {status, QJsonDocument(o).toJson(QJsonDocument::Compact), "application/json"}; }
 
-HttpResponse problem(int status, const QString &code, const QString &message, const QString &field = {})
-{
-    QJsonObject o{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
-    if (!field.isEmpty())
-        o.insert(QStringLiteral("field"), field);
-    HttpResponse r = json(status, o);
-    r.reason = field.isEmpty() ? message : field + QStringLiteral(": ") + message;
-    return r;
-}
 
 } // namespace
 
