@@ -52,7 +52,9 @@ void handle(QtMsgType type, const QMessageLogContext &context, const QString &me
         const QByteArray category = context.category ? QByteArray(context.category) : QByteArray("default");
         // The file keeps what went wrong (warnings and errors of clc.*, and any critical): what a
         // facilitator reads out to the office. Routine lines and Qt's own chatter stay on stderr.
-        if (!s.path.isEmpty() && ((category.startsWith("clc.") && type >= QtWarningMsg && type != QtInfoMsg) || type >= QtCriticalMsg)) {
+        // (QtMsgType is not ordered by severity: QtInfoMsg comes last.)
+        const bool critical = type == QtCriticalMsg || type == QtFatalMsg;
+        if (!s.path.isEmpty() && (critical || (type == QtWarningMsg && category.startsWith("clc.")))) {
             QFile f(s.path);
             if (f.size() > s.maxBytes) {
                 QFile::remove(s.path + QStringLiteral(".1"));

@@ -21,12 +21,16 @@ StoreManager::StoreManager(std::unique_ptr<Store> store, QObject *parent) : QObj
 {
     m_reader = new DbThread(DbThread::Reader, m_store->db().path(), m_store->options(), this);
     m_writer = new DbThread(DbThread::Writer, m_store->db().path(), m_store->options(), this);
-    if (m_store->isInitialised())
-        m_centreName = m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText();
+    m_centreName = readCentreName();
     m_role = m_store->meta(MetaKey::Role);
 }
 
 bool StoreManager::initialised() const { return m_store->isInitialised(); }
+
+QString StoreManager::readCentreName() const
+{
+    return m_store->isInitialised() ? m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText() : QString();
+}
 
 QString StoreManager::startCentre(const QString &name, const QString &ward)
 {
@@ -63,7 +67,7 @@ void StoreManager::centreReady()
     // The reader and writer opened the file before it had a centre: they open it again.
     m_reader->reopen();
     m_writer->reopen();
-    m_centreName = m_store->value(QStringLiteral("centres"), m_store->centreId(), QStringLiteral("name")).toText();
+    m_centreName = readCentreName();
     Q_EMIT centreChanged();
     noteWrite();
     // Every page re-reads, as after a sync that brought new data.

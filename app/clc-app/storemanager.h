@@ -68,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void centreReady();
+    QString readCentreName() const;
 
     std::unique_ptr<Store> m_store;
     DbThread *m_reader = nullptr; // children

@@ -22,6 +22,9 @@ TEST_CASE("a refused write is kept in the app's log, which the settings page rea
     INFO(shown.toStdString());
     CHECK(shown.contains(QStringLiteral("clc.app: clc::RegisterModel refused a write:")));
     CHECK(shown.contains(QStringLiteral("19x5")));
+    qInfo() << "routine chatter";          // info of any category stays out of the file
+    qCInfo(lcApp) << "routine app line";
+    CHECK_FALSE(AppLog::tail(5).contains(QStringLiteral("routine")));
     for (int i = 0; i < 200; ++i)
         qCWarning(lcApp) << "line" << i;
     CHECK(QFile(AppLog::path()).size() <= 2200);
