@@ -47,6 +47,24 @@ QNetworkRequest HttpTransport::request(const QString &path) const
 
 QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, const QByteArray &body)
 {
+    for (int attempt = 1;; ++attempt) {
+        int retryAfter = 0;
+        QByteArray answer = exchangeOnce(r, verb, body, retryAfter);
+        if (retryAfter <= 0)
+            return answer;
+        // 429: this device is over its budget on the server, which did nothing with the request.
+        // Wait as asked and send it again; a longer wait (an enrolment throttle) is the person's call.
+        if (attempt >= MaxBusyRetries)
+            throw TransportError("the server is busy; try again in a moment");
+        ++m_waits;
+        QEventLoop loop;
+        QTimer::singleShot(retryAfter * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArray &verb, const QByteArray &body, int &retryAfter)
+{
     QNetworkReply *reply = verb == "GET" ? m_nam->get(r) : m_nam->post(r, body);
     m_sent += body.size();
     QEventLoop loop;
@@ -62,7 +80,13 @@ QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, co
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
     const QString netText = reply->errorString();
+    bool isNumber = false;
+    const int wait = reply->rawHeader("Retry-After").trimmed().toInt(&isNumber);
     reply->deleteLater();
+    if (status == 429 && isNumber && wait >= 0 && wait <= MaxBusyWaitSeconds) {
+        retryAfter = std::max(1, wait);
+        return {};
+    }
     // A connection cut in the middle of an answer can still carry a 200 status: what arrived is not
     // the whole answer, and the caller may retry as for a lost connection.
     if (status == 0 || status >= 500 || (status < 400 && netError != QNetworkReply::NoError)) {

@@ -45,7 +45,7 @@ struct SyncSummary
 class SyncSession
 {
 public:
-    explicit SyncSession(Store &store, Transport &transport, int batchSize = 20000, int pageSize = 5000);
+    explicit SyncSession(Store &store, Transport &transport, int batchSize = MaxChanges, int pageSize = 5000);
 
     /// Sends every pending change; returns when the outbox holds only rejected changes.
     void pushAll(SyncSummary &summary);

@@ -108,6 +108,8 @@ MHD_Result answer(MHD_Connection *connection, const char *method, const char *ur
         line += QStringLiteral(" device=") + r.device;
     if (!peer.isEmpty())
         line += QStringLiteral(" peer=") + peer;
+    if (r.waitedBehind > 0)
+        line += QStringLiteral(" behind=") + QString::number(r.waitedBehind);
     if (!requestId.isEmpty())
         line += QStringLiteral(" request=") + requestId;
     if (r.status >= 400 && r.status < 500)

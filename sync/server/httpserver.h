@@ -34,6 +34,7 @@ struct HttpResponse
     int retryAfterSeconds = 0;              ///< sent as Retry-After when > 0 (429, 503)
     // For the server's log only, never sent:
     QString device;                         ///< the authenticated device, if any
+    int waitedBehind = -1;                  ///< pushes and pulls that had their turn first (fairness)
     QString reason;                         ///< why a 4xx or 5xx was answered
     QString internalError;                  ///< what failed inside (a 5xx): the answer carries a request id instead
 };

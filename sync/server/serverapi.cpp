@@ -74,8 +74,8 @@ void EnrolThrottle::failed(const QString &peerAddress, qint64 now)
     m_failures[peer].push_back(now);
 }
 
-ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall)
-    : m_sync(store, wall), m_enrolment(store, wall),
+ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall, DeviceLimits limits)
+    : m_budget(limits), m_sync(store, wall), m_enrolment(store, wall),
       m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
 {
 }
@@ -98,7 +98,7 @@ std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, std::op
         return problem(401, QStringLiteral("unauthenticated"), QStringLiteral("send Authorization: Bearer TOKEN (enrol the device first)"));
     std::optional<Device> found;
     {
-        std::lock_guard lock(m_mutex);
+        FairLock::Turn turn(m_turns, false);
         found = m_enrolment.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
     }
     if (!found)
@@ -136,13 +136,29 @@ HttpResponse ServerApi::handle(const HttpRequest &r)
             return health();
         if (r.path == QLatin1String("/v1/enroll"))
             return enrol(r);
+        // One device may not queue many requests nor send them without pause (docs/security.md#fairness).
+        if (const int wait = m_budget.admit(device->id, m_wall())) {
+            HttpResponse busy = problem(429, QStringLiteral("too_many_requests"),
+                                        QStringLiteral("this device sends requests faster than the server takes them; wait %1 s").arg(wait));
+            busy.retryAfterSeconds = wait;
+            busy.device = device->id;
+            return busy;
+        }
+        struct Done
+        {
+            DeviceBudget &budget;
+            const QString &device;
+            ~Done() { budget.done(device); }
+        } done{m_budget, device->id};
         HttpResponse answer;
+        int ahead = 0;
         try {
-            answer = r.path == QLatin1String("/v1/push") ? push(*device, r) : pull(*device, r);
+            answer = r.path == QLatin1String("/v1/push") ? push(*device, r, ahead) : pull(*device, r, ahead);
         } catch (const Error &e) {
             answer = refusal(e);
         }
         answer.device = device->id;
+        answer.waitedBehind = ahead;
         return answer;
     } catch (const Error &e) {
         return refusal(e);
@@ -177,7 +193,7 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
     const QString code = body.value(QStringLiteral("code")).toString();
     if (err.error != QJsonParseError::NoError || code.isEmpty())
         return problem(400, QStringLiteral("invalid"), QStringLiteral("send {\"code\": \"XXXX-XXXX-XXXX\"}"), QStringLiteral("code"));
-    std::lock_guard lock(m_mutex);
+    FairLock::Turn turn(m_turns, false);
     const qint64 now = m_wall();
     if (const qint64 wait = m_throttle.blockedFor(r.peer, now); wait > 0) {
         qCWarning(lcApi).noquote() << "enrolment refused: too many wrong codes from" << EnrolThrottle::keyOf(r.peer);
@@ -201,10 +217,11 @@ HttpResponse ServerApi::enrol(const HttpRequest &r)
                                  {QStringLiteral("name"), e->name}});
 }
 
-HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
+HttpResponse ServerApi::push(const Device &device, const HttpRequest &r, int &ahead)
 {
     const PushRequest request = decodePushRequest(r.body); // 400 with the element at fault
-    std::lock_guard lock(m_mutex);
+    FairLock::Turn turn(m_turns, true);
+    ahead = turn.ahead();
     try {
         return {200, encode(m_sync.push(device, request)), "application/json"};
     } catch (const BatchGap &gap) {
@@ -219,7 +236,7 @@ HttpResponse ServerApi::push(const Device &device, const HttpRequest &r)
     }
 }
 
-HttpResponse ServerApi::pull(const Device &device, const HttpRequest &r)
+HttpResponse ServerApi::pull(const Device &device, const HttpRequest &r, int &ahead)
 {
     PullRequest request;
     request.cursor = r.query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
@@ -228,7 +245,8 @@ HttpResponse ServerApi::pull(const Device &device, const HttpRequest &r)
         request.limit = r.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
     if (!ok || request.limit < 1)
         return problem(400, QStringLiteral("invalid"), QStringLiteral("limit must be a positive number"), QStringLiteral("limit"));
-    std::lock_guard lock(m_mutex);
+    FairLock::Turn turn(m_turns, true);
+    ahead = turn.ahead();
     return {200, encode(m_sync.pull(device, request)), "application/json"};
 }
 

@@ -3,12 +3,12 @@
 // status codes. Thread-safe: the HTTP pool calls handle() from several threads.
 #include "enrolment.h"
 #include "error.h"
+#include "fairness.h"
 #include "httpserver.h"
 #include "syncservice.h"
 
 #include <QHash>
 #include <deque>
-#include <mutex>
 
 namespace clc::sync {
 
@@ -36,7 +36,7 @@ private:
 class ServerApi
 {
 public:
-    explicit ServerApi(ServerStore &store, HybridClock::WallClock wall = {});
+    explicit ServerApi(ServerStore &store, HybridClock::WallClock wall = {}, DeviceLimits limits = {});
     HttpResponse handle(const HttpRequest &request);
     /// Route, method, token and whether the device may push, from the request's head alone (before
     /// its body is read): an answer refuses it. device, if given, receives the authenticated device.
@@ -51,10 +51,12 @@ private:
     static HttpResponse refusal(const Error &e);
     HttpResponse health();
     HttpResponse enrol(const HttpRequest &request);
-    HttpResponse push(const Device &device, const HttpRequest &request);
-    HttpResponse pull(const Device &device, const HttpRequest &request);
+    /// ahead receives how many pushes and pulls had their turn before this one (the log shows it).
+    HttpResponse push(const Device &device, const HttpRequest &request, int &ahead);
+    HttpResponse pull(const Device &device, const HttpRequest &request, int &ahead);
 
-    std::mutex m_mutex; // one store connection per process: requests take turns on it
+    FairLock m_turns; // one store connection per process: requests take turns on it, in order
+    DeviceBudget m_budget;
     SyncService m_sync;
     EnrolmentService m_enrolment;
     EnrolThrottle m_throttle;

@@ -214,6 +214,49 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
     return out;
 }
 
+/// How many members the top-level object of valid JSON text has, duplicates counted: QJsonDocument
+/// keeps only the last of a repeated key, so a message could mean one thing to a reader that takes
+/// the first. Only strings and brackets are tracked (the text is already known to be valid JSON).
+qsizetype topLevelMembers(const QByteArray &json)
+{
+    qsizetype members = 0;
+    int depth = 0;
+    bool inString = false, expectKey = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char ch = json[i];
+        if (inString) {
+            if (ch == '\\')
+                ++i;
+            else if (ch == '"')
+                inString = false;
+            continue;
+        }
+        switch (ch) {
+        case '"':
+            inString = true;
+            if (depth == 1 && expectKey)
+                ++members;
+            expectKey = false;
+            break;
+        case '{':
+        case '[':
+            ++depth;
+            expectKey = depth == 1;
+            break;
+        case '}':
+        case ']':
+            --depth;
+            break;
+        case ',':
+            expectKey = depth == 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return members;
+}
+
 QJsonObject parseObject(const QByteArray &bytes)
 {
     if (bytes.size() > MaxMessageBytes)
@@ -229,6 +272,8 @@ QJsonObject parseObject(const QByteArray &bytes)
     if (!doc.isObject())
         bad(QStringLiteral("body"), Tr::tr("must be a JSON object"));
     const QJsonObject o = doc.object();
+    if (topLevelMembers(bytes) != o.size())
+        bad(QStringLiteral("body"), Tr::tr("a key appears twice in the message"));
     if (integerAt(o.value(QStringLiteral("p")), QStringLiteral("p")) != ProtocolVersion)
         bad(QStringLiteral("p"), Tr::tr("unsupported protocol version %1 (this side speaks %2)")
                                      .arg(o.value(QStringLiteral("p")).toInteger()).arg(ProtocolVersion));

@@ -17,8 +17,9 @@ namespace clc::sync {
 constexpr int ProtocolVersion = 1;
 /// Largest request body the decoder accepts (bytes, before decompression limits elsewhere).
 constexpr qsizetype MaxMessageBytes = 16 * 1024 * 1024;
-/// Most changes in one push batch or pull page.
-constexpr int MaxChanges = 200000;
+/// Most changes in one push batch or pull page: what a client sends at most (SyncSession's batch).
+/// A larger push is refused, so no device holds the server's store for long (docs/security.md#fairness).
+constexpr int MaxChanges = 20000;
 /// A pull page and a push batch end before their changes would pass this estimated size (values
 /// doubled for JSON escapes; well under MaxMessageBytes), so either side can always read them.
 constexpr qint64 MaxPullPageBytes = 4 * 1024 * 1024;

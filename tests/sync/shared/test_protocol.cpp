@@ -124,6 +124,13 @@ TEST_CASE("malformed messages are refused with the element that is wrong", "[pro
     CHECK(errorOf("{\"p\":1,\"s\":3,\"b\":0,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}").startsWith(QStringLiteral("b")));
     CHECK(errorOf("[1,2,3]").contains(QStringLiteral("object")));
     CHECK(errorOf("{\"p\":1,").contains(QStringLiteral("JSON")));
+    // A repeated key could mean one thing to this decoder (the last wins) and another to a reader
+    // that takes the first: refused, even where both would be valid.
+    const QByteArray twice = "{\"p\":1,\"s\":3,\"b\":1,\"b\":2,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}";
+    CHECK(errorOf(twice).contains(QStringLiteral("twice")));
+    CHECK(errorOf(twice).startsWith(QStringLiteral("body")));
+    // Keys inside strings and nested arrays are not members; escaped quotes do not end a string.
+    CHECK(errorOf("{\"p\":1, \"s\":3,\"b\":1,\"x\":[\"b\",{\"b\":1}],\"y\":\"\\\",\\\"b\\\":\",\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}").isEmpty());
 }
 
 TEST_CASE("fields unknown here are kept, not dropped, when the sender's schema is newer", "[protocol]")
