@@ -1550,6 +1550,14 @@
         <source>the address does not answer like a ward office server; check it</source>
         <translation>địa chỉ này không trả lời như máy chủ phường; hãy kiểm tra lại</translation>
     </message>
+    <message>
+        <source>a key appears twice in the message</source>
+        <translation>một khoá xuất hiện hai lần trong thông điệp</translation>
+    </message>
+    <message>
+        <source>Kept aside %1 changes made by a newer version of the app; they are used once this app is updated.</source>
+        <translation>Đã giữ riêng %1 thay đổi do phiên bản ứng dụng mới hơn tạo ra; chúng sẽ được dùng khi ứng dụng này được cập nhật.</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>

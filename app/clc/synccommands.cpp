@@ -106,6 +106,9 @@ int cmdSync(Context &c)
                  .arg(sum.pushedChanges).arg(sum.pushedBatches).arg(sum.pulledChanges).arg(sum.applied.applied).arg(sum.rejected)
                  .arg(listConflicts(s).size()).arg(s.pendingChanges())
           << Qt::endl;
+    if (sum.applied.deferred > 0)
+        c.err << Tr::tr("Kept aside %1 changes made by a newer version of the app; they are used once this app is updated.").arg(sum.applied.deferred)
+              << Qt::endl;
     if (sum.requeued > 0)
         c.err << Tr::tr("The server was restored from a backup: %1 changes made on this device were sent again.").arg(sum.requeued) << Qt::endl;
     if (qAbs(offset) > 5 * 60 * 1000)

@@ -27,6 +27,7 @@ CREATE INDEX IF NOT EXISTS clc_changes_by_centre ON clc_changes (centre, seq);
 CREATE TABLE IF NOT EXISTS clc_rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
 CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
 ALTER TABLE clc_device_batches ADD COLUMN IF NOT EXISTS request_hash TEXT;
+ALTER TABLE clc_changes ADD COLUMN IF NOT EXISTS newer INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
@@ -34,7 +35,7 @@ CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT
 CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
-const char *const Columns = "seq, centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role";
+const char *const Columns = "seq, centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, newer";
 
 struct ResultDeleter
 {
@@ -154,14 +155,14 @@ public:
             p.add(c.base->hlc).add(c.base->replica);
         else
             p.addNull().addNull();
-        p.add(s.device).add(s.role);
+        p.add(s.device).add(s.role).add(qint64(s.newer));
         // The newer change replaces the field's older one and moves to the end of the centre's stream.
-        query("INSERT INTO clc_changes (centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+        query("INSERT INTO clc_changes (centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, newer) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
               "ON CONFLICT (tbl, row_id, field) DO UPDATE SET centre = EXCLUDED.centre, value_int = EXCLUDED.value_int, "
               "value_text = EXCLUDED.value_text, hlc = EXCLUDED.hlc, replica = EXCLUDED.replica, base_hlc = EXCLUDED.base_hlc, "
               "base_replica = EXCLUDED.base_replica, device = EXCLUDED.device, role = EXCLUDED.role, "
-              "seq = nextval(pg_get_serial_sequence('clc_changes', 'seq'))",
+              "newer = EXCLUDED.newer, seq = nextval(pg_get_serial_sequence('clc_changes', 'seq'))",
               p);
     }
 
@@ -179,7 +180,8 @@ public:
               Params().add(qint64(table)).add(row).add(centre));
     }
 
-    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, const QString &excludeDevice) override
+    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, bool newTables,
+              const QString &excludeDevice) override
     {
         QStringList codes;
         for (int t : tables)
@@ -188,10 +190,11 @@ public:
         // One snapshot for the page and the top: nothing committed between them can be skipped.
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         try {
-            Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 AND tbl = ANY($3::int[]) "
+            Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 "
+                                                                "AND (tbl = ANY($3::int[]) OR ($6 AND newer > 0)) "
                                                                 "AND device <> $4 ORDER BY seq LIMIT $5",
                              Params().add(centre).add(afterSeq).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
-                                 .add(excludeDevice).add(qint64(limit)));
+                                 .add(excludeDevice).add(qint64(limit)).add(newTables ? QStringLiteral("true") : QStringLiteral("false")));
             for (int i = 0; i < PQntuples(r.get()); ++i)
                 page.changes.push_back(read(r.get(), i));
             Result top = query("SELECT coalesce(max(seq), 0) FROM clc_changes WHERE centre = $1", Params().add(centre));
@@ -374,6 +377,7 @@ private:
             s.change.base = Version{integer(9), text(10)};
         s.device = text(11);
         s.role = text(12);
+        s.newer = int(integer(13));
         return s;
     }
 

@@ -21,6 +21,9 @@ struct StoredChange
     QString device;
     QString role;
     qint64 seq = 0; ///< order of arrival, assigned by the store
+    /// 0 for a change this server's schema knows; else the schema of the newer device that sent a
+    /// table or field this server does not know: stored as sent and handed on (docs/sync.md#newer).
+    int newer = 0;
 };
 
 /// An enrolled (or enrolling) device as the server knows it. Tokens and codes are stored only hashed.
@@ -65,9 +68,11 @@ public:
         std::vector<StoredChange> changes;
         qint64 topSeq = 0; ///< the centre's greatest seq, read in the same snapshot as changes
     };
-    /// Changes of a centre after seq, in seq order, only of the given tables and not made by
-    /// excludeDevice (a device already has its own changes); at most limit.
-    virtual Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, const QString &excludeDevice) = 0;
+    /// Changes of a centre after seq, in seq order, only of the given tables (and, with newTables, of
+    /// tables only a newer schema knows) and not made by excludeDevice (a device already has its own
+    /// changes); at most limit.
+    virtual Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, bool newTables,
+                      const QString &excludeDevice) = 0;
 
     virtual void quarantine(const StoredChange &c, const QString &reason) = 0;
     virtual qint64 quarantined() = 0;

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS changes (
   tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL,
   seq INTEGER NOT NULL, centre TEXT NOT NULL, value,
   hlc INTEGER NOT NULL, replica TEXT NOT NULL, base_hlc INTEGER, base_replica TEXT,
-  device TEXT NOT NULL, role TEXT NOT NULL,
+  device TEXT NOT NULL, role TEXT NOT NULL, newer INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS changes_by_centre ON changes (centre, seq);
 CREATE TABLE IF NOT EXISTS rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL,
@@ -43,10 +43,11 @@ StoredChange readChange(const Statement &st)
         s.change.base = Version{st.integer(8), st.text(9)};
     s.device = st.text(10);
     s.role = st.text(11);
+    s.newer = int(st.integer(12));
     return s;
 }
 
-const char *const Columns = "seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, device, role";
+const char *const Columns = "seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, device, role, newer";
 
 class SqliteServerStore : public ServerStore
 {
@@ -58,6 +59,8 @@ public:
         // Added later: a data directory from an earlier release gains the column (its rows stay empty).
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('device_batches') WHERE name = 'request_hash'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
+        if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('changes') WHERE name = 'newer'")).toInt() == 0)
+            m_db.exec(QStringLiteral("ALTER TABLE changes ADD COLUMN newer INTEGER NOT NULL DEFAULT 0"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
         // An acknowledged push must survive a power cut: every commit reaches the disk (docs/operations.md).
@@ -116,11 +119,11 @@ public:
         // REPLACE drops the older change of the field and the new one takes a fresh, larger seq.
         const Change &c = s.change;
         m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO changes (seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, "
-                                    "base_replica, device, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                                    "base_replica, device, role, newer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
             .bind(1, nextSeq()).bind(2, s.centre).bind(3, qint64(c.table)).bind(4, c.row).bind(5, qint64(c.field)).bind(6, c.value)
             .bind(7, c.version.hlc).bind(8, c.version.replica)
             .bind(9, c.base ? Value(c.base->hlc) : Value()).bind(10, c.base ? Value(c.base->replica) : Value())
-            .bind(11, s.device).bind(12, s.role)
+            .bind(11, s.device).bind(12, s.role).bind(13, qint64(s.newer))
             .exec();
     }
 
@@ -137,16 +140,18 @@ public:
             .bind(1, qint64(table)).bind(2, row).bind(3, centre).exec();
     }
 
-    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, const QString &excludeDevice) override
+    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, bool newTables,
+              const QString &excludeDevice) override
     {
         QStringList codes;
         for (int t : tables)
             codes << QString::number(t);
         Page page;
         Transaction snapshot(m_db);
-        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ? AND seq > ? AND tbl IN (%2) AND device <> ? "
+        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ? AND seq > ? AND (tbl IN (%2)%3) AND device <> ? "
                                               "ORDER BY seq LIMIT ?")
-                                   .arg(QLatin1String(Columns), codes.join(QLatin1Char(','))));
+                                   .arg(QLatin1String(Columns), codes.join(QLatin1Char(',')),
+                                        newTables ? QStringLiteral(" OR newer > 0") : QString()));
         st.bind(1, centre).bind(2, afterSeq).bind(3, excludeDevice).bind(4, qint64(limit));
         while (st.step())
             page.changes.push_back(readChange(st));

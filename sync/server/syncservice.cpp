@@ -122,37 +122,42 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
-            if (!isKnown(c)) {
-                // A newer app's table or field: kept aside whole, never looked up in this schema nor
-                // handed to devices as if known; acknowledged, so the device is not stuck with it.
+            // A newer app's table or field: never looked up in this schema. Stored as sent and handed on
+            // (devices that know it apply it, older ones keep it aside) when this server can still check
+            // who may write it: a field of a table it knows, by that table's rule; a table it does not
+            // know, only from a role that writes everything. Otherwise kept aside here, acknowledged.
+            const bool known = isKnown(c);
+            const TableDef *t = tableByCode(c.table);
+            if (!known && (c.table == conflictsTable->code || !(t ? mayWrite(device.role, c.table) : mayWriteNewTable(device.role)))) {
                 m_store.quarantine(StoredChange{c, device.centre, device.id, roleName(device.role), 0}, QStringLiteral("newer_schema"));
                 ++keptAside;
                 continue;
             }
-            if (c.table == conflictsTable->code
+            if (known && c.table == conflictsTable->code
                 && (c.field != conflictsTable->fieldCode(QStringLiteral("resolved")) || !m_store.rowCentre(c.table, c.row))) {
                 // Conflict records are made by the server alone (a forged one could make a coordinator
                 // restore a value into the plan); a device may only mark one resolved.
                 reject("role", Tr::tr("conflict records are made by the server; a device may only mark one resolved"));
                 continue;
             }
-            if (!mayWrite(device.role, c.table)) {
-                reject("role", Tr::tr("a %1 may not change %2").arg(roleText, tableByCode(c.table)->name));
+            if (known && !mayWrite(device.role, c.table)) {
+                reject("role", Tr::tr("a %1 may not change %2").arg(roleText, t->name));
                 continue;
             }
             // The row's centre: stored, or given by this batch for a new row (looked up once per row).
+            // A new row of a table this schema does not know belongs to the sender's centre.
             const QString key = QString::number(c.table) + QLatin1Char('/') + c.row;
             std::optional<QString> centre;
-            bool known = true;
+            bool stored = true;
             if (c.table == centres->code) {
                 centre = c.row;
             } else if (const auto cached = rowCentres.constFind(key); cached != rowCentres.constEnd()) {
                 centre = *cached;
             } else {
                 centre = m_store.rowCentre(c.table, c.row);
-                if (!centre && newRowCentre.contains(key)) {
-                    centre = newRowCentre.value(key);
-                    known = false;
+                if (!centre && (newRowCentre.contains(key) || !t)) {
+                    centre = t ? newRowCentre.value(key) : device.centre;
+                    stored = false;
                 }
             }
             if (!centre) {
@@ -163,15 +168,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 reject("scope", Tr::tr("the row belongs to another centre"));
                 continue;
             }
-            StoredChange stored{c, *centre, device.id, roleText, 0};
+            StoredChange change{c, *centre, device.id, roleText, 0, known ? 0 : std::max(request.schema, latestSchemaVersion() + 1)};
             if (isTooFarAhead(c.version.hlc, response.serverTime)) {
-                m_store.quarantine(stored, QStringLiteral("clock_ahead"));
+                m_store.quarantine(change, QStringLiteral("clock_ahead"));
                 ++keptAside;
                 reject("clock_ahead", Tr::tr("the device clock is %1 hours ahead of the server; set the date and time")
                                           .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
                 continue;
             }
-            if (!known) {
+            if (!stored) {
                 m_store.setRowCentre(c.table, c.row, *centre);
                 newRows.insert(key);
             }
@@ -180,7 +185,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             const bool firstOfNewRow = newRows.contains(key) && !fieldsSet.contains(key + QLatin1Char('/') + QString::number(c.field));
             fieldsSet.insert(key + QLatin1Char('/') + QString::number(c.field));
             auto merge = [&](const StoredChange &s, bool detect) {
-                const auto latest = &s == &stored && firstOfNewRow ? std::nullopt
+                const auto latest = &s == &change && firstOfNewRow ? std::nullopt
                                                                    : m_store.latest(s.change.table, s.change.row, s.change.field);
                 const Decision d = decide(latest ? std::optional<Current>(Current{latest->change.version, latest->change.value})
                                                  : std::nullopt,
@@ -189,7 +194,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                     m_store.put(s);
                 return detect ? d.loser : std::nullopt;
             };
-            if (const auto loser = merge(stored, true)) {
+            if (const auto loser = merge(change, known)) {
                 const TableDef *conflicts = table(QStringLiteral("conflicts"));
                 for (const Change &r : conflictRecord(*loser, *centre)) {
                     m_store.setRowCentre(conflicts->code, r.row, *centre);
@@ -223,7 +228,7 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     for (const TableDef &t : clc::tables())
         if (mayRead(device.role, t.code))
             tables.push_back(t.code);
-    ServerStore::Page page = m_store.pull(device.centre, after, limit + 1, tables, device.id);
+    ServerStore::Page page = m_store.pull(device.centre, after, limit + 1, tables, mayReadNewTable(device.role), device.id);
     response.more = int(page.changes.size()) > limit;
     if (response.more)
         page.changes.pop_back();
@@ -241,7 +246,10 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     }
     qint64 last = after;
     for (const StoredChange &s : page.changes) {
-        response.changes.push_back(s.change);
+        Change c = s.change;
+        c.unknown = false; // as the newer device sent it; the page says which schema it takes to know it
+        response.changes.push_back(std::move(c));
+        response.schema = std::max(response.schema, s.newer);
         last = s.seq;
     }
     // Nothing more to see: skip past the device's own changes and tables it may not read.

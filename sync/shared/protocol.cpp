@@ -77,7 +77,7 @@ QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &repli
                     keyB = changes[k].value.toText();
             }
         }
-        const bool derivable = t && !keyA.isEmpty() && !keyB.isEmpty() && Store::naturalId(t->name, keyA, keyB) == first.row;
+        const bool derivable = t && t->code <= LastTableWithDerivedIds && !keyA.isEmpty() && !keyB.isEmpty() && Store::naturalId(t->name, keyA, keyB) == first.row;
         QJsonArray g{first.table, derivable ? QJsonValue() : QJsonValue(first.row), first.version.hlc - previousHlc,
                      replicas.indexOf(first.version.replica), fields};
         if (anyBase)

@@ -24,6 +24,10 @@ constexpr int MaxChanges = 20000;
 /// doubled for JSON escapes; well under MaxMessageBytes), so either side can always read them.
 constexpr qint64 MaxPullPageBytes = 4 * 1024 * 1024;
 constexpr qint64 MaxBatchBytes = MaxPullPageBytes;
+/// A row id derived from natural keys (attendance: session and person) is left out of a message only
+/// for tables with a code up to this one, which every release knows: a table a later schema adds
+/// always travels with its id, so an older receiver can keep it aside instead of refusing the message.
+constexpr int LastTableWithDerivedIds = 15;
 /// Table and field codes are small positions (schema.h) and only grow by appending; a code above this
 /// is not a newer schema's but a forged or broken message, refused with the change named.
 constexpr qint64 MaxCode = 9999;

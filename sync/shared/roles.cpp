@@ -70,6 +70,10 @@ bool mayRead(Role role, int table)
     return t && (role != Role::Viewer || isScheduleTable(t->name));
 }
 
+bool mayWriteNewTable(Role role) { return role == Role::Coordinator || role == Role::Admin; }
+
+bool mayReadNewTable(Role role) { return role != Role::Viewer; }
+
 bool mayWriteHere(Store &store, int table)
 {
     const QString role = store.meta(MetaKey::Role);

@@ -22,6 +22,11 @@ bool mayWrite(Role role, int table);
 /// May this role read this table? Viewers see the schedule, never the register or attendance.
 bool mayRead(Role role, int table);
 
+/// A table only a newer schema knows (sent by a newer app, docs/sync.md#newer): written only by roles
+/// that write everything, read by roles that read everything (this schema cannot tell what it holds).
+bool mayWriteNewTable(Role role);
+bool mayReadNewTable(Role role);
+
 /// May this device write the table, by the role it was enrolled with? Before enrolment a device is
 /// on its own and may write everything; the server decides again when the change arrives.
 bool mayWriteHere(Store &store, int table);

@@ -249,3 +249,75 @@ TEST_CASE("hostile-input catalogue: every endpoint of a real server refuses what
     CHECK(exported(fresh).contains(QByteArray("'); DROP TABLE changes; -- \\\" ; DELETE FROM devices")));
     CHECK(ask(port, "GET", "/v1/health").status == 200);
 }
+
+TEST_CASE("next year's app through a real server: its new fields reach devices as new as it, and today's devices keep them aside", "[net][compat]")
+{
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    Office o(backend);
+    o.converge();
+    const quint16 port = o.server->port();
+    const QByteArray centre = o.centre.toLatin1();
+    auto enrolRaw = [&](const QString &role) {
+        const Answer a = ask(port, "POST", "/v1/enroll", {}, "{\"code\":\"" + o.server->enrollCode(o.centre, role, QStringLiteral("next")).toLatin1() + "\"}");
+        REQUIRE(a.status == 200);
+        return a.body.value(QStringLiteral("token")).toString().toLatin1();
+    };
+    const QByteArray nextTablet = enrolRaw(QStringLiteral("coordinator")), nextPhone = enrolRaw(QStringLiteral("viewer")),
+                     nextOffice = enrolRaw(QStringLiteral("admin"));
+    const QJsonObject all = QJsonDocument::fromJson(exported(o.a)).object();
+    const QByteArray person = all.value(QStringLiteral("people")).toArray().at(0).toObject().value(QStringLiteral("id")).toString().toLatin1();
+    const QByteArray session = all.value(QStringLiteral("sessions")).toArray().at(0).toObject().value(QStringLiteral("id")).toString().toLatin1();
+    const QByteArray before = exported(o.b);
+
+    // Next year's tablet writes a new field of people, a new field of sessions and a row of a new table.
+    const qint64 hlc = QDateTime::currentMSecsSinceEpoch() << 16;
+    const int next = clc::latestSchemaVersion() + 1;
+    const QByteArray newPeopleField = QByteArray::number(clc::table(QStringLiteral("people"))->fields.size() + 2);
+    const QByteArray newSessionField = QByteArray::number(clc::table(QStringLiteral("sessions"))->fields.size() + 1);
+    const QByteArray newTable = QByteArray::number(int(clc::tables().size()) + 2);
+    const QByteArray changes = "[[" + code("people") + ",\"" + person + "\"," + QByteArray::number(hlc) + ",0,[" + newPeopleField + ",\"dân tộc Mông\"]],"
+        + "[" + code("sessions") + ",\"" + session + "\",1,0,[" + newSessionField + ",\"Nhà văn hoá khu 3\"]],"
+        + "[" + newTable + ",\"5b0c1c1e-0000-4000-8000-0000000000e1\",1,0,[0,\"" + centre + "\",1,\"khảo sát nhu cầu học\"]]]";
+    const Answer pushed = ask(port, "POST", "/v1/push", nextTablet, push(1, "5b0c1c1e-0000-4000-8000-00000000000e", changes, next));
+    REQUIRE(pushed.status == 200);
+    CHECK(pushed.body.value(QStringLiteral("x")).toArray().isEmpty());
+
+    // Every page a device pulls from the start; the schema the last one says it takes.
+    auto pullEverything = [&](const QByteArray &token, int *schema) {
+        QByteArray pages;
+        QString cursor;
+        for (int i = 0; i < 100; ++i) {
+            const Answer a = ask(port, "GET", "/v1/pull?limit=10000&cursor=" + QUrl::toPercentEncoding(cursor), token);
+            REQUIRE(a.status == 200);
+            pages += a.raw;
+            *schema = a.body.value(QStringLiteral("s")).toInt();
+            cursor = a.body.value(QStringLiteral("k")).toString();
+            if (!a.body.value(QStringLiteral("more")).toBool())
+                break;
+        }
+        return pages;
+    };
+    // Next year's office computer receives all of it as sent, in a page that says it takes schema `next`.
+    int schema = 0;
+    const QByteArray office = pullEverything(nextOffice, &schema);
+    CHECK(schema == next);
+    for (const char *text : {"dân tộc Mông", "Nhà văn hoá khu 3", "khảo sát nhu cầu học"})
+        CHECK(office.contains(QByteArray(text)));
+    // Next year's phone: the new field of the schedule, not the new table nor the register.
+    const QByteArray phone = pullEverything(nextPhone, &schema);
+    CHECK(phone.contains("Nhà văn hoá khu 3"));
+    CHECK_FALSE(phone.contains("khảo sát nhu cầu học"));
+    CHECK_FALSE(phone.contains("dân tộc Mông"));
+
+    // Today's tablet syncs as ever: it keeps the four aside (the new table's row has two), says so, and its data is unchanged.
+    const Result sync = runClc(o.b, {QStringLiteral("sync")});
+    INFO(sync.out.toStdString() << sync.err.toStdString());
+    CHECK(sync.code == 0);
+    CHECK(sync.err.contains(QStringLiteral("Kept aside 4 changes made by a newer version")));
+    CHECK(exported(o.b) == before);
+    CHECK(runClc(o.b, {QStringLiteral("sync")}).code == 0); // not stuck on that page
+    // And it still syncs both ways with everyone.
+    REQUIRE(runClc(o.b, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Giàng A Páo")}).code == 0);
+    o.converge();
+    CHECK(exported(o.a).contains("Giàng A Páo"));
+}

@@ -12,40 +12,146 @@ using namespace clc;
 using namespace clc::sync;
 using namespace clctest;
 
-TEST_CASE("a newer device's unknown tables and fields are kept aside by the server, which keeps serving", "[server][compat]")
+namespace {
+
+/// A push from a newer app (schema one above this one) by replica r.
+PushRequest newerPush(World &world, Replica &r, std::vector<Change> changes)
+{
+    PushRequest p;
+    p.schema = latestSchemaVersion() + 1;
+    p.replica = r.store->replicaId();
+    const auto last = world.serverStore->lastBatch(r.device.id);
+    p.batch = (last ? last->number : 0) + 1;
+    p.changes = std::move(changes);
+    return decodePushRequest(encode(p)); // through the wire format, as the HTTP layer decodes it
+}
+
+/// What a device of this role and centre pulls from the start, as the server answers it.
+PullResponse pullAll(World &world, const Device &d)
+{
+    return world.service->pull(d, PullRequest{QString(), 10000});
+}
+
+bool holds(const PullResponse &page, const Change &c)
+{
+    return std::any_of(page.changes.begin(), page.changes.end(), [&](const Change &p) {
+        return p.table == c.table && p.row == c.row && p.field == c.field && p.value == c.value && p.version == c.version;
+    });
+}
+
+} // namespace
+
+TEST_CASE("a newer device's unknown tables and fields are stored as sent and handed on, and the server keeps serving", "[server][compat]")
 {
     TempDir dir;
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
     World world(dir, backend);
-    Replica &newer = world.add();
-    Replica &other = world.add();
+    Replica &newer = world.add(Role::Coordinator);
+    Replica &other = world.add(Role::Coordinator);
+    Replica &phone = world.add(Role::Viewer);
     const QString activity = records::addActivity(*newer.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn")});
     world.syncAll();
     const TableDef *activities = table(QStringLiteral("activities"));
     const Version v{newer.store->clock().last() + 1000, newer.store->replicaId()};
-    PushRequest r;
-    r.schema = latestSchemaVersion() + 1; // a newer app
-    r.replica = newer.store->replicaId();
-    r.batch = world.serverStore->lastBatch(newer.device.id)->number + 1;
-    r.changes = {
-        Change{activities->code, activity, activities->fieldCode(QStringLiteral("title")), QStringLiteral("Tập huấn mới"), v, std::nullopt, false},
-        Change{activities->code, activity, int(activities->fields.size()) + 3, QStringLiteral("a field from the future"), v, std::nullopt, false},
-        Change{int(tables().size()) + 7, QStringLiteral("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), 0, QStringLiteral("a table from the future"), v, std::nullopt, false},
-    };
-    // Through the wire format, as the HTTP layer decodes it.
-    const PushRequest decoded = decodePushRequest(encode(r));
+    const Change title{activities->code, activity, activities->fieldCode(QStringLiteral("title")), QStringLiteral("Tập huấn mới"), v, std::nullopt, false};
+    const Change newField{activities->code, activity, int(activities->fields.size()) + 3, QStringLiteral("một trường của năm sau"), v, std::nullopt, false};
+    const Change newTable{int(tables().size()) + 7, QStringLiteral("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), 0, QStringLiteral("một bảng của năm sau"), v,
+                          std::nullopt, false};
+    const PushRequest decoded = newerPush(world, newer, {title, newField, newTable});
     PushResponse answer;
     REQUIRE_NOTHROW(answer = world.service->push(newer.device, decoded));
     CHECK_FALSE(answer.replay);
     CHECK(answer.rejected.empty());
-    CHECK(world.serverStore->quarantined() == 2);
-    // The known change is applied and reaches the other device; the unknown ones do not.
-    world.sync(other);
+    CHECK(world.serverStore->quarantined() == 0); // stored to be handed on, not kept aside
+
+    // A device as new as the sender gets all three exactly as sent; the page says which schema they take.
+    const PullResponse page = pullAll(world, other.device);
+    CHECK(page.schema == latestSchemaVersion() + 1);
+    CHECK(holds(page, title));
+    CHECK(holds(page, newField));
+    CHECK(holds(page, newTable));
+    // A viewer gets the new field of a table it reads, not a table this server cannot judge.
+    const PullResponse viewerPage = pullAll(world, phone.device);
+    CHECK(holds(viewerPage, newField));
+    CHECK_FALSE(holds(viewerPage, newTable));
+    // A device of this schema applies what it knows and keeps the rest aside, not stuck.
+    const SyncSummary s = world.sync(other);
+    CHECK(s.applied.deferred == 2);
     CHECK(other.store->value(QStringLiteral("activities"), activity, QStringLiteral("title")).toText() == QStringLiteral("Tập huấn mới"));
     CHECK(world.serverStore->appliedTwice == 0);
     // A replay of the same batch changes nothing.
     REQUIRE_NOTHROW(world.service->push(newer.device, decoded));
-    CHECK(world.serverStore->quarantined() == 2);
+    CHECK(world.serverStore->appliedTwice == 0);
+    // The last writer of the new field wins, as for any field; the older write is not handed on.
+    const Version later{v.hlc + 5000, other.store->replicaId()};
+    Change newer2 = newField;
+    newer2.value = QStringLiteral("giá trị mới hơn");
+    newer2.version = later;
+    Change stale = newField;
+    stale.value = QStringLiteral("giá trị cũ");
+    stale.version = Version{v.hlc - 5000, other.store->replicaId()};
+    REQUIRE_NOTHROW(world.service->push(other.device, newerPush(world, other, {newer2})));
+    REQUIRE_NOTHROW(world.service->push(other.device, newerPush(world, other, {stale})));
+    const PullResponse after = pullAll(world, newer.device);
+    CHECK(holds(after, newer2));
+    CHECK_FALSE(holds(after, stale));
+    CHECK_FALSE(holds(after, newField));
+}
+
+TEST_CASE("a newer device's unknown changes are handed on only where this server can still check who writes them", "[server][compat][auth]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &coordinator = world.add(Role::Coordinator);
+    Replica &tablet = world.add(Role::Facilitator);
+    const QString activity = records::addActivity(*coordinator.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn")});
+    const QString person = records::addPerson(*tablet.store, PersonInput{QStringLiteral("Lò Văn Pả")});
+    world.syncAll();
+    world.syncAll();
+    const TableDef *activities = table(QStringLiteral("activities"));
+    const TableDef *people = table(QStringLiteral("people"));
+    const Version v{tablet.store->clock().last() + 1000, tablet.store->replicaId()};
+    const Change onPerson{people->code, person, int(people->fields.size()) + 1, QStringLiteral("dân tộc Thái"), v, std::nullopt, false};
+    const Change onActivity{activities->code, activity, int(activities->fields.size()) + 1, QStringLiteral("x"), v, std::nullopt, false};
+    const Change newTable{int(tables().size()) + 3, QStringLiteral("3f2504e0-4f89-41d3-9a0c-0305e82c3309"), 0, QStringLiteral("y"), v, std::nullopt, false};
+    const Change onConflicts{table(QStringLiteral("conflicts"))->code, QStringLiteral("3f2504e0-4f89-41d3-9a0c-0305e82c330a"),
+                             int(table(QStringLiteral("conflicts"))->fields.size()) + 1, QStringLiteral("z"), v, std::nullopt, false};
+    REQUIRE_NOTHROW(world.service->push(tablet.device, newerPush(world, tablet, {onPerson, onActivity, newTable, onConflicts})));
+    // A facilitator keeps the register: its new field of people is handed on. The plan's tables, a
+    // table this server does not know and conflict records are not its to write: kept aside here.
+    const PullResponse page = pullAll(world, coordinator.device);
+    CHECK(holds(page, onPerson));
+    CHECK_FALSE(holds(page, onActivity));
+    CHECK_FALSE(holds(page, newTable));
+    CHECK_FALSE(holds(page, onConflicts));
+    CHECK(world.serverStore->quarantined() == 3);
+
+    // Another centre cannot reach this centre's rows through fields or tables this server does not know.
+    const QString otherReplica = Store::newId();
+    const Device stranger{QStringLiteral("stranger"), Store::newId(), Role::Admin};
+    const Version sv{v.hlc + 10, otherReplica};
+    Change intoPerson = onPerson;
+    intoPerson.version = sv;
+    intoPerson.value = QStringLiteral("đổi từ phường khác");
+    const Change coordinatorsTable{int(tables().size()) + 4, QStringLiteral("3f2504e0-4f89-41d3-9a0c-0305e82c330b"), 0, QStringLiteral("của phường này"),
+                                   Version{v.hlc + 20, coordinator.store->replicaId()}, std::nullopt, false};
+    REQUIRE_NOTHROW(world.service->push(coordinator.device, newerPush(world, coordinator, {coordinatorsTable})));
+    Change intoTable = coordinatorsTable;
+    intoTable.version = Version{sv.hlc + 30, otherReplica};
+    intoTable.value = QStringLiteral("chiếm chỗ");
+    PushRequest p;
+    p.schema = latestSchemaVersion() + 1;
+    p.replica = otherReplica;
+    p.batch = 1;
+    p.changes = {intoPerson, intoTable};
+    const PushResponse refused = world.service->push(stranger, decodePushRequest(encode(p)));
+    REQUIRE(refused.rejected.size() == 2);
+    CHECK(refused.rejected[0].code == QStringLiteral("scope"));
+    CHECK(refused.rejected[1].code == QStringLiteral("scope"));
+    const PullResponse ours = pullAll(world, tablet.device);
+    CHECK(holds(ours, coordinatorsTable));
+    CHECK_FALSE(holds(ours, intoTable));
+    CHECK(world.service->pull(stranger, PullRequest{QString(), 10000}).changes.empty());
 }
 
 TEST_CASE("table and field codes no schema would use are refused with the change named, even from a newer device", "[server][compat][errors]")
@@ -94,7 +200,7 @@ TEST_CASE("what one device has kept aside on the server is bounded, its oldest d
     TempDir dir;
     const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
     World world(dir, backend);
-    Replica &newer = world.add();
+    Replica &newer = world.add(Role::Facilitator); // a table this server does not know is kept aside from a facilitator
     world.syncAll();
     PushRequest r;
     r.schema = latestSchemaVersion() + 1;
