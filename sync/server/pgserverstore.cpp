@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NUL
   code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value_int BIGINT, value_text TEXT, hlc BIGINT, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clc_conflict_owners (id BIGSERIAL PRIMARY KEY, row_id TEXT NOT NULL UNIQUE, device TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS clc_conflict_owners_by_device ON clc_conflict_owners (device, id);
 CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
@@ -221,6 +223,27 @@ public:
         query("DELETE FROM clc_quarantine WHERE device = $1 AND id < "
               "(SELECT id FROM clc_quarantine WHERE device = $1 ORDER BY id DESC LIMIT 1 OFFSET $2)",
               Params().add(device).add(keep - 1));
+    }
+
+    void noteConflict(const QString &device, const QString &row) override
+    {
+        query("INSERT INTO clc_conflict_owners (row_id, device) VALUES ($1, $2) ON CONFLICT DO NOTHING", Params().add(row).add(device));
+    }
+
+    qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
+    {
+        Result r = query("SELECT o.row_id FROM clc_conflict_owners o LEFT JOIN clc_changes c ON c.tbl = $2 AND c.row_id = o.row_id AND c.field = $3 "
+                         "WHERE o.device = $1 ORDER BY (coalesce(c.value_int, 0) = 1) DESC, o.id "
+                         "LIMIT GREATEST(0, (SELECT count(*) FROM clc_conflict_owners WHERE device = $1) - $4)",
+                         Params().add(device).add(qint64(conflictsTable)).add(qint64(resolvedField)).add(keep));
+        const int n = PQntuples(r.get());
+        for (int i = 0; i < n; ++i) {
+            const QString row = QString::fromUtf8(PQgetvalue(r.get(), i, 0));
+            query("DELETE FROM clc_changes WHERE tbl = $1 AND row_id = $2", Params().add(qint64(conflictsTable)).add(row));
+            query("DELETE FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(conflictsTable)).add(row));
+            query("DELETE FROM clc_conflict_owners WHERE row_id = $1", Params().add(row));
+        }
+        return n;
     }
 
     qint64 quarantined() override

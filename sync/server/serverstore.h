@@ -80,6 +80,13 @@ public:
     /// hostile, cannot fill the server's disk with them.
     virtual void trimQuarantine(const QString &device, qint64 keep) = 0;
 
+    /// Notes that a push of device made the conflict record row (the bound below counts them).
+    virtual void noteConflict(const QString &device, const QString &row) = 0;
+    /// Keeps at most keep conflict records made by pushes of device: the oldest resolved go first, then
+    /// the oldest. A dropped record is gone from the server (its fields and its row); devices that had
+    /// it keep their copy. conflictsTable and resolvedField name the schema's codes. Returns how many.
+    virtual qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) = 0;
+
     /// A device that may enrol once with the code whose hash is given, until expiresMs.
     virtual void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) = 0;
     /// Exchanges an unused, unexpired code for a token (both hashed): at most once per code.

@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, r
   code_hash TEXT UNIQUE, code_expires INTEGER, token_hash TEXT UNIQUE, enrolled_at INTEGER, revoked_at INTEGER);
 CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value, hlc INTEGER, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS conflict_owners (id INTEGER PRIMARY KEY, row_id TEXT NOT NULL UNIQUE, device TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS conflict_owners_by_device ON conflict_owners (device, id);
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
@@ -179,6 +181,29 @@ public:
         m_db.prepare(QStringLiteral("DELETE FROM quarantine WHERE device = ?1 AND id < "
                                     "(SELECT id FROM quarantine WHERE device = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)"))
             .bind(1, device).bind(2, keep - 1).exec();
+    }
+
+    void noteConflict(const QString &device, const QString &row) override
+    {
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO conflict_owners (row_id, device) VALUES (?, ?)")).bind(1, row).bind(2, device).exec();
+    }
+
+    qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
+    {
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT o.row_id FROM conflict_owners o LEFT JOIN changes c ON c.tbl = ?2 AND c.row_id = o.row_id AND c.field = ?3 "
+            "WHERE o.device = ?1 ORDER BY coalesce(c.value, 0) = 1 DESC, o.id "
+            "LIMIT max(0, (SELECT count(*) FROM conflict_owners WHERE device = ?1) - ?4)"));
+        st.bind(1, device).bind(2, qint64(conflictsTable)).bind(3, qint64(resolvedField)).bind(4, keep);
+        QStringList rows;
+        while (st.step())
+            rows << st.text(0);
+        for (const QString &row : rows) {
+            m_db.prepare(QStringLiteral("DELETE FROM changes WHERE tbl = ? AND row_id = ?")).bind(1, qint64(conflictsTable)).bind(2, row).exec();
+            m_db.prepare(QStringLiteral("DELETE FROM rows WHERE tbl = ? AND row_id = ?")).bind(1, qint64(conflictsTable)).bind(2, row).exec();
+            m_db.prepare(QStringLiteral("DELETE FROM conflict_owners WHERE row_id = ?")).bind(1, row).exec();
+        }
+        return rows.size();
     }
 
     void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override

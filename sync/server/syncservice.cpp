@@ -119,6 +119,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         int keptAside = 0;
         const QString roleText = roleName(device.role);
         const TableDef *conflictsTable = table(QStringLiteral("conflicts"));
+        const int resolvedField = conflictsTable->fieldCode(QStringLiteral("resolved"));
+        int conflictsMade = 0;
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
@@ -133,12 +135,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 ++keptAside;
                 continue;
             }
-            if (known && c.table == conflictsTable->code
-                && (c.field != conflictsTable->fieldCode(QStringLiteral("resolved")) || !m_store.rowCentre(c.table, c.row))) {
+            if (known && c.table == conflictsTable->code) {
                 // Conflict records are made by the server alone (a forged one could make a coordinator
                 // restore a value into the plan); a device may only mark one resolved.
-                reject("role", Tr::tr("conflict records are made by the server; a device may only mark one resolved"));
-                continue;
+                if (c.field != resolvedField) {
+                    reject("role", Tr::tr("conflict records are made by the server; a device may only mark one resolved"));
+                    continue;
+                }
+                if (!m_store.rowCentre(c.table, c.row))
+                    continue; // a record this server no longer keeps (bounded below), or never made: nothing to mark
             }
             if (known && !mayWrite(device.role, c.table)) {
                 reject("role", Tr::tr("a %1 may not change %2").arg(roleText, t->name));
@@ -196,14 +201,25 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             };
             if (const auto loser = merge(change, known)) {
                 const TableDef *conflicts = table(QStringLiteral("conflicts"));
-                for (const Change &r : conflictRecord(*loser, *centre)) {
+                const std::vector<Change> record = conflictRecord(*loser, *centre);
+                for (const Change &r : record) {
                     m_store.setRowCentre(conflicts->code, r.row, *centre);
                     merge(StoredChange{r, *centre, QStringLiteral("server"), QStringLiteral("server"), 0}, false);
+                }
+                if (!record.empty()) {
+                    m_store.noteConflict(device.id, record.front().row);
+                    ++conflictsMade;
                 }
             }
         }
         if (keptAside)
             m_store.trimQuarantine(device.id, MaxQuarantinedPerDevice);
+        if (conflictsMade) {
+            // One device, broken or hostile, cannot fill the server (and every device) with records.
+            if (const qint64 dropped = m_store.trimConflicts(device.id, maxConflictsPerDevice, conflictsTable->code, resolvedField))
+                qCWarning(lcApi).noquote() << "device" << device.id << "made more than" << maxConflictsPerDevice << "conflict records; dropped"
+                                           << dropped << "of its oldest, resolved first";
+        }
         m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), requestHash()});
     });
     return response;

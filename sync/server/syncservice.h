@@ -21,7 +21,10 @@ class SyncService
 public:
     /// Kept-aside changes (newer schema, clock ahead) the server keeps per device; its oldest go first.
     static constexpr qint64 MaxQuarantinedPerDevice = 10000;
+    /// Conflict records the pushes of one device may leave on the server; its oldest resolved go first.
+    static constexpr qint64 DefaultMaxConflictsPerDevice = 2000;
     explicit SyncService(ServerStore &store, HybridClock::WallClock wall = {});
+    qint64 maxConflictsPerDevice = DefaultMaxConflictsPerDevice;
 
     /// Applies a batch once. A batch number already applied returns the stored answer and applies
     /// nothing; a gap in the numbering throws BatchGap. A viewer may not push (Forbidden).

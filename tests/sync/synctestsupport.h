@@ -28,6 +28,8 @@ public:
     void quarantine(const clc::sync::StoredChange &c, const QString &r) override { m_inner->quarantine(c, r); }
     qint64 quarantined() override { return m_inner->quarantined(); }
     void trimQuarantine(const QString &d, qint64 keep) override { m_inner->trimQuarantine(d, keep); }
+    void noteConflict(const QString &d, const QString &r) override { m_inner->noteConflict(d, r); }
+    qint64 trimConflicts(const QString &d, qint64 k, int t, int f) override { return m_inner->trimConflicts(d, k, t, f); }
     void addDevice(const clc::sync::DeviceRecord &d, const QByteArray &c, qint64 e) override { m_inner->addDevice(d, c, e); }
     std::optional<clc::sync::DeviceRecord> redeemCode(const QByteArray &c, const QByteArray &t, qint64 n) override { return m_inner->redeemCode(c, t, n); }
     std::optional<QString> codeCentre(const QByteArray &c, qint64 n) override { return m_inner->codeCentre(c, n); }

@@ -2,6 +2,7 @@
 // replay (that silently lost a restored device's new edits); the device sends them again.
 #include "conflicts.h"
 #include "records.h"
+#include "schema.h"
 #include "store.h"
 #include "synctestsupport.h"
 
@@ -99,4 +100,84 @@ TEST_CASE("conflict records cannot be forged: only the server makes them, and re
     CHECK_THROWS_AS(restoreConflict(f, forged, [&f](int t) { return mayWriteHere(f, t); }), Error);
     CHECK(f.value(QStringLiteral("activities"), activity, QStringLiteral("title")).toText() == QStringLiteral("Tập huấn"));
     CHECK(f.pendingChanges() == pending);
+}
+
+namespace {
+/// The conflict records the server holds, as a coordinator's device pulls them: id -> resolved.
+std::map<QString, bool> serverConflicts(World &world, const Device &reader)
+{
+    const TableDef *c = clc::table(QStringLiteral("conflicts"));
+    std::map<QString, bool> out;
+    for (const Change &ch : world.service->pull(reader, PullRequest{QString(), 10000}).changes)
+        if (ch.table == c->code) {
+            out.emplace(ch.row, false);
+            if (ch.field == c->fieldCode(QStringLiteral("resolved")))
+                out[ch.row] = ch.value.toInt() == 1;
+        }
+    return out;
+}
+} // namespace
+
+TEST_CASE("the conflict records one device's pushes leave on the server are bounded, the oldest resolved dropped first", "[sync][conflict][limits]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    world.service->maxConflictsPerDevice = 4;
+    Replica &office = world.add();
+    Replica &late = world.add(); // its edits always lose: each of its pushes makes records
+    std::vector<QString> activities;
+    for (int i = 0; i < 8; ++i)
+        activities.push_back(records::addActivity(*office.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Hoạt động %1").arg(i)}));
+    world.syncAll();
+    // Each round: `late` edits the titles first, the office later; the office syncs first.
+    auto round = [&](int from, int to) {
+        for (int i = from; i < to; ++i)
+            records::setActivityField(*late.store, activities[size_t(i)], QStringLiteral("title"), QStringLiteral("Bản của máy trễ %1").arg(i));
+        *world.clock.ms += 1000;
+        for (int i = from; i < to; ++i)
+            records::setActivityField(*office.store, activities[size_t(i)], QStringLiteral("title"), QStringLiteral("Bản của văn phòng %1").arg(i));
+        world.sync(office);
+        world.sync(late);
+        world.sync(office);
+    };
+    round(0, 3);
+    auto held = serverConflicts(world, office.device);
+    REQUIRE(held.size() == 3);
+    // The office resolves two of them.
+    std::vector<QString> resolved;
+    for (const ConflictRow &c : listConflicts(*office.store))
+        if (resolved.size() < 2) {
+            office.store->write(QStringLiteral("conflicts"), c.id, {{QStringLiteral("resolved"), qint64(1)}});
+            resolved.push_back(c.id);
+        }
+    REQUIRE(resolved.size() == 2);
+    world.sync(office);
+    round(3, 6); // six records: the two resolved go
+    held = serverConflicts(world, office.device);
+    CHECK(held.size() == 4);
+    for (const QString &id : resolved)
+        CHECK(held.count(id) == 0);
+    for (const auto &[id, isResolved] : held)
+        CHECK_FALSE(isResolved);
+    const auto keptBefore = held;
+    round(6, 8); // six again, none resolved: the two oldest go
+    held = serverConflicts(world, office.device);
+    CHECK(held.size() == 4);
+    int stillThere = 0;
+    for (const auto &[id, r] : keptBefore)
+        stillThere += int(held.count(id));
+    CHECK(stillThere == 2);
+    // A device marking a dropped record resolved is not refused: there is nothing left to mark.
+    const QString dropped = resolved.front();
+    late.store->write(QStringLiteral("conflicts"), dropped, {{QStringLiteral("resolved"), qint64(1)}});
+    const SyncSummary s = world.sync(late);
+    CHECK(s.rejected == 0);
+    CHECK(serverConflicts(world, office.device).count(dropped) == 0);
+    // The data itself is untouched: the office's titles won everywhere.
+    world.syncAll();
+    for (int i = 0; i < 8; ++i)
+        CHECK(late.store->value(QStringLiteral("activities"), activities[size_t(i)], QStringLiteral("title")).toText()
+              == QStringLiteral("Bản của văn phòng %1").arg(i));
+    CHECK(world.serverStore->appliedTwice == 0);
 }
