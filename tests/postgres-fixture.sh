@@ -2,6 +2,7 @@
 # ctest fixture: starts a private PostgreSQL on loopback for the PostgreSQL back-end tests, and stops it.
 #   postgres-fixture.sh start DIR   → writes DIR/conninfo
 #   postgres-fixture.sh stop DIR
+#   postgres-fixture.sh restart DIR   (a test's own cluster: as when the database machine restarts)
 set -euo pipefail
 action=$1
 dir=$(realpath -m "$2")
@@ -29,6 +30,9 @@ start)
   echo "could not start PostgreSQL; see $dir/server.log" >&2
   cat "$dir/server.log" >&2 || true
   exit 1
+  ;;
+restart)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 restart >/dev/null
   ;;
 stop)
   rm -f "$dir/conninfo"
