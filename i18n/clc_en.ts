@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>AttendancePage</name>
+    <message numerus="yes">
+        <source>%n mark(s) not sent yet: they go with the next sync.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message numerus="yes">
         <source>%n session(s)</source>

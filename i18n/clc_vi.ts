@@ -101,14 +101,6 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <source>%1 present of %2 expected</source>
-        <translation>%1 có mặt / %2 dự kiến</translation>
-    </message>
-    <message>
-        <source>Attendance not taken yet (%1 expected)</source>
-        <translation>Chưa điểm danh (%1 dự kiến)</translation>
-    </message>
-    <message>
         <source>Search a name</source>
         <translation>Tìm tên</translation>
     </message>
@@ -123,10 +115,6 @@
     <message>
         <source>Add a walk-in</source>
         <translation>Thêm người đến dự</translation>
-    </message>
-    <message>
-        <source>Nobody on the list matches.</source>
-        <translation>Không có ai trong danh sách khớp.</translation>
     </message>
     <message>
         <source>Nobody is expected: add walk-ins or a headcount.</source>
@@ -151,6 +139,76 @@
     <message>
         <source>Neighbourhood (khu)</source>
         <translation>Khu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) not sent yet: they go with the next sync.</source>
+        <translation>
+            <numerusform>%n lượt điểm danh chưa gửi: sẽ gửi ở lần đồng bộ tới.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Xoá ô tìm</translation>
+    </message>
+    <message>
+        <source>Only not marked</source>
+        <translation>Chỉ người chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>Nobody on the list matches «%1».</source>
+        <translation>Không có ai trong danh sách khớp «%1».</translation>
+    </message>
+    <message>
+        <source>Everyone on the list is marked.</source>
+        <translation>Mọi người trong danh sách đã được điểm danh.</translation>
+    </message>
+    <message>
+        <source>Add «%1» as a walk-in</source>
+        <translation>Thêm «%1» là người đến thêm</translation>
+    </message>
+    <message>
+        <source>Find in the whole register</source>
+        <translation>Tìm trong toàn bộ sổ học viên</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>có mặt</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>đến muộn</translation>
+    </message>
+    <message>
+        <source>excused</source>
+        <translation>vắng có phép</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>vắng</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>Trong sổ học viên</translation>
+    </message>
+    <message>
+        <source>Nobody in the register matches «%1». Add them as a walk-in.</source>
+        <translation>Không có ai trong sổ học viên khớp «%1». Hãy thêm họ là người đến thêm.</translation>
+    </message>
+    <message>
+        <source>already on the list</source>
+        <translation>đã có trong danh sách</translation>
+    </message>
+    <message>
+        <source>mark present</source>
+        <translation>điểm danh có mặt</translation>
+    </message>
+    <message>
+        <source>Already in the register? Tap them instead of adding someone new:</source>
+        <translation>Đã có trong sổ học viên? Chạm vào tên đó thay vì thêm người mới:</translation>
     </message>
 </context>
 <context>
@@ -1665,16 +1723,8 @@
         <translation>chưa điểm danh</translation>
     </message>
     <message>
-        <source>not sent yet</source>
-        <translation>chưa gửi</translation>
-    </message>
-    <message>
         <source>refused by the server: %1</source>
         <translation>máy chủ từ chối: %1</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>đã gửi</translation>
     </message>
     <message>
         <source>Last change %1</source>
@@ -1683,6 +1733,42 @@
     <message>
         <source>Recorded by %1, last change %2</source>
         <translation>Người ghi: %1, sửa lần cuối %2</translation>
+    </message>
+    <message>
+        <source>Attendance not taken yet (%1 expected)</source>
+        <translation>Chưa điểm danh (%1 dự kiến)</translation>
+    </message>
+    <message>
+        <source>%1 present + %2 unnamed of %3 expected</source>
+        <translation>%1 có mặt + %2 không ghi tên / %3 dự kiến</translation>
+    </message>
+    <message>
+        <source>%1 present of %2 expected</source>
+        <translation>%1 có mặt / %2 dự kiến</translation>
+    </message>
+    <message>
+        <source>%1: back to %2</source>
+        <translation>%1: trở lại %2</translation>
+    </message>
+    <message>
+        <source>%1 (not in the list shown): back to %2</source>
+        <translation>%1 (không có trong danh sách đang hiện): trở lại %2</translation>
+    </message>
+    <message>
+        <source>%1: walk-in removed</source>
+        <translation>%1: đã bỏ người đến thêm</translation>
+    </message>
+    <message>
+        <source>Unnamed headcount back to %1</source>
+        <translation>Số người không ghi tên trở lại %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a year</source>
+        <translation>&apos;%1&apos; không phải là một năm</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
     </message>
 </context>
 <context>

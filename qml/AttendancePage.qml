@@ -20,11 +20,11 @@ Page {
     header: ColumnLayout {
         spacing: 6
         Label {
+            objectName: "attendanceSummary"
             Layout.fillWidth: true
             Layout.margins: 10
             Layout.bottomMargin: 0
-            text: sheet.when + " · " + (sheet.taken ? qsTr("%1 present of %2 expected").arg(sheet.presentCount).arg(sheet.expectedCount)
-                                                    : qsTr("Attendance not taken yet (%1 expected)").arg(sheet.expectedCount))
+            text: sheet.when + " · " + sheet.summaryText
             font.pixelSize: 17
             font.bold: true
             wrapMode: Text.Wrap
@@ -34,6 +34,17 @@ Page {
             Layout.leftMargin: 10
             visible: text.length > 0
             text: sheet.recordedText
+            font.pixelSize: 14
+            color: Theme.muted
+            wrapMode: Text.Wrap
+        }
+        Label {
+            // Said once for the sheet, not on every row.
+            objectName: "attendanceWaiting"
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            visible: sheet.waitingCount > 0
+            text: qsTr("%n mark(s) not sent yet: they go with the next sync.", "", sheet.waitingCount)
             font.pixelSize: 14
             color: Theme.muted
             wrapMode: Text.Wrap
@@ -48,14 +59,28 @@ Page {
                 Layout.fillWidth: true
                 Layout.minimumWidth: 120
                 implicitHeight: 48
+                rightPadding: clearSearch.visible ? clearSearch.width + 4 : padding
                 placeholderText: qsTr("Search a name")
                 onTextChanged: sheet.filter = text
+                ToolButton {
+                    id: clearSearch
+                    objectName: "clearSearch"
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: 48; height: 48
+                    visible: search.text.length > 0
+                    text: "×"
+                    font.pixelSize: 24
+                    Accessible.name: qsTr("Clear the search")
+                    onClicked: search.text = ""
+                }
             }
             Button {
                 objectName: "undoButton"
                 text: qsTr("Undo")
                 enabled: sheet.canUndo
                 implicitHeight: 48
+                leftPadding: 16; rightPadding: 16
                 onClicked: sheet.undo()
             }
         }
@@ -64,10 +89,18 @@ Page {
             Layout.leftMargin: 10
             Layout.rightMargin: 10
             spacing: 8
+            Switch {
+                objectName: "onlyUnmarked"
+                text: qsTr("Only not marked")
+                implicitHeight: 48
+                checked: sheet.onlyUnmarked
+                onToggled: sheet.onlyUnmarked = checked
+            }
             Label { text: qsTr("Unnamed headcount"); height: 48; verticalAlignment: Text.AlignVCenter }
             SpinBox {
                 // − and + as 48 px buttons either side: a thumb can hit them.
                 id: headcount
+                objectName: "headcount"
                 from: 0; to: 100000
                 editable: true
                 value: sheet.headcount
@@ -88,19 +121,36 @@ Page {
                 Accessible.name: qsTr("Unnamed headcount")
             }
             Button {
+                objectName: "addWalkIn"
                 text: qsTr("Add a walk-in")
                 implicitHeight: 48
-                onClicked: walkIn.open()
+                leftPadding: 16; rightPadding: 16
+                onClicked: page.openWalkIn("")
             }
+        }
+        Label {
+            objectName: "undoneText"
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            visible: text.length > 0
+            text: sheet.undoneText
+            color: Theme.inkSoft
+            wrapMode: Text.Wrap
         }
         Label {
             Layout.fillWidth: true
             Layout.leftMargin: 10
-            visible: sheet.lastError.length > 0
+            visible: sheet.lastError.length > 0 && !walkIn.visible
             text: sheet.lastError
             color: Theme.error
             wrapMode: Text.Wrap
         }
+    }
+
+    function openWalkIn(name) {
+        walkName.text = name
+        walkYear.text = ""; walkKhu.text = ""; male.checked = false; female.checked = false
+        walkIn.open()
     }
 
     ListView {
@@ -125,6 +175,7 @@ Page {
             width: ListView.view.width - 20
             implicitHeight: 64
             onClicked: sheet.cycle(index)
+            onPressAndHold: { statusMenu.row = index; statusMenu.popup() }
             background: Rectangle { color: Theme.statusFill(person.statusCode); radius: 6; border.color: Theme.borderStrong }
             contentItem: RowLayout {
                 ColumnLayout {
@@ -155,35 +206,140 @@ Page {
                 }
             }
         }
-        Label {
+        ColumnLayout {
+            // A search that finds nobody on the sheet is not a dead end: the person may be a walk-in,
+            // or in the register without being expected.
+            objectName: "emptySheet"
             anchors.centerIn: parent
+            width: Math.min(parent.width - 40, 420)
             visible: list.count === 0 && !sheet.loading
-            text: sheet.loadError.length > 0 ? sheet.loadError
-                : search.text.length > 0 ? qsTr("Nobody on the list matches.") : qsTr("Nobody is expected: add walk-ins or a headcount.")
-            color: Theme.muted
+            spacing: 10
+            Label {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                text: sheet.loadError.length > 0 ? sheet.loadError
+                    : search.text.length > 0 ? qsTr("Nobody on the list matches «%1».").arg(search.text)
+                    : sheet.onlyUnmarked ? qsTr("Everyone on the list is marked.")
+                    : qsTr("Nobody is expected: add walk-ins or a headcount.")
+                color: Theme.muted
+            }
+            Button {
+                objectName: "walkInFromSearch"
+                Layout.fillWidth: true
+                visible: search.text.trim().length > 0 && sheet.loadError.length === 0
+                implicitHeight: 48
+                text: qsTr("Add «%1» as a walk-in").arg(search.text.trim())
+                onClicked: page.openWalkIn(search.text.trim())
+            }
+            Button {
+                objectName: "findInRegister"
+                Layout.fillWidth: true
+                visible: search.text.trim().length > 0 && sheet.loadError.length === 0
+                implicitHeight: 48
+                text: qsTr("Find in the whole register")
+                onClicked: { registerSearch.matches = sheet.registerMatches(search.text); registerSearch.open() }
+            }
+        }
+    }
+
+    Menu {
+        id: statusMenu
+        objectName: "statusMenu"
+        property int row: -1
+        Repeater {
+            model: [[AttendanceModel.Present, qsTr("present")], [AttendanceModel.Late, qsTr("late")],
+                    [AttendanceModel.Excused, qsTr("excused")], [AttendanceModel.Absent, qsTr("absent")],
+                    [AttendanceModel.NotMarked, qsTr("not marked")]]
+            MenuItem {
+                required property var modelData
+                text: modelData[1]
+                implicitHeight: 48
+                onTriggered: sheet.setStatus(statusMenu.row, modelData[0])
+            }
+        }
+    }
+
+    ClcDialog {
+        id: registerSearch
+        objectName: "registerSearch"
+        property var matches: []
+        title: qsTr("In the register")
+        anchors.centerIn: parent
+        width: Math.min(page.width - 20, 480)
+        standardButtons: Dialog.Close
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                visible: registerSearch.matches.length === 0
+                text: qsTr("Nobody in the register matches «%1». Add them as a walk-in.").arg(search.text)
+                wrapMode: Text.Wrap
+            }
+            Repeater {
+                model: registerSearch.matches
+                Button {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    implicitHeight: 56
+                    enabled: !modelData.onSheet
+                    text: modelData.name + (modelData.detail ? " · " + modelData.detail : "")
+                          + (modelData.onSheet ? " — " + qsTr("already on the list") : " — " + qsTr("mark present"))
+                    onClicked: if (sheet.markFromRegister(modelData.personId)) { registerSearch.close(); search.text = "" }
+                }
+            }
         }
     }
 
     ClcDialog {
         id: walkIn
+        objectName: "walkInDialog"
         title: qsTr("Add a walk-in")
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 20, 460)
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        // Apply, not Ok: the form closes only once the walk-in is saved, so nothing typed is lost.
+        standardButtons: Dialog.Apply | Dialog.Cancel
+        onOpened: walkName.forceActiveFocus()
+        property var sameName: walkName.text.trim().length >= 2 ? sheet.registerMatches(walkName.text) : []
         ColumnLayout {
             anchors.fill: parent
-            TextField { id: walkName; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Full name") }
-            RowLayout {
-                RadioButton { id: male; text: qsTr("Male") }
-                RadioButton { id: female; text: qsTr("Female") }
+            Label { text: qsTr("Full name"); font.bold: true }
+            TextField { id: walkName; objectName: "walkInName"; Layout.fillWidth: true; implicitHeight: 48 }
+            Label {
+                Layout.fillWidth: true
+                visible: walkIn.sameName.length > 0
+                text: qsTr("Already in the register? Tap them instead of adding someone new:")
+                wrapMode: Text.Wrap
+                color: Theme.inkSoft
             }
-            TextField { id: walkYear; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Year of birth"); inputMethodHints: Qt.ImhDigitsOnly }
-            TextField { id: walkKhu; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Neighbourhood (khu)") }
+            Repeater {
+                model: walkIn.sameName.slice(0, 3)
+                Button {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    implicitHeight: 48
+                    enabled: !modelData.onSheet
+                    text: modelData.name + (modelData.detail ? " · " + modelData.detail : "") + (modelData.onSheet ? " — " + qsTr("already on the list") : "")
+                    onClicked: if (sheet.markFromRegister(modelData.personId)) walkIn.close()
+                }
+            }
+            RowLayout {
+                RadioButton { id: male; text: qsTr("Male"); implicitHeight: 48 }
+                RadioButton { id: female; text: qsTr("Female"); implicitHeight: 48 }
+            }
+            Label { text: qsTr("Year of birth"); font.bold: true }
+            TextField { id: walkYear; objectName: "walkInYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
+            Label { text: qsTr("Neighbourhood (khu)"); font.bold: true }
+            TextField { id: walkKhu; Layout.fillWidth: true; implicitHeight: 48 }
+            Label { objectName: "walkInError"; Layout.fillWidth: true; text: sheet.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
-        onAccepted: {
-            if (sheet.addWalkIn(walkName.text, male.checked ? "m" : female.checked ? "f" : "", parseInt(walkYear.text) || 0, walkKhu.text)) {
-                walkName.text = ""; walkYear.text = ""; walkKhu.text = ""
+        onApplied: {
+            if (sheet.addWalkIn(walkName.text, male.checked ? "m" : female.checked ? "f" : "", walkYear.text, walkKhu.text)) {
+                walkIn.close(); search.text = ""
+            } else {
+                // It stays open with what was typed; focus goes to the field the error names.
+                (sheet.lastError.indexOf(qsTr("Year of birth")) >= 0 || sheet.lastError.indexOf("birth_year") >= 0 ? walkYear : walkName).forceActiveFocus()
             }
         }
     }

@@ -66,33 +66,32 @@ QVariant AttendanceModel::data(const QModelIndex &index, int role) const
         return statusCode(r.status); // "present", …; "" when not marked: the palette's key
 
     case StatusTextRole:
-        switch (r.status) {
-        case Present:
-            return AttendanceModel::tr("present");
-        case Late:
-            return AttendanceModel::tr("late");
-        case Excused:
-            return AttendanceModel::tr("excused");
-        case Absent:
-            return AttendanceModel::tr("absent");
-        default:
-            return AttendanceModel::tr("not marked");
-        }
+        return statusText(r.status);
     case ExpectedRole:
         return r.expected;
     case SyncRole:
         return int(r.sync);
     case SyncTextRole:
-        switch (r.sync) {
-        case Waiting:
-            return AttendanceModel::tr("not sent yet");
-        case Refused:
-            return AttendanceModel::tr("refused by the server: %1").arg(r.refusal);
-        default:
-            return r.status == NotMarked ? QString() : AttendanceModel::tr("sent");
-        }
+        // Only a refusal is said on the row; marks waiting to be sent are counted once for the sheet.
+        return r.sync == Refused ? AttendanceModel::tr("refused by the server: %1").arg(r.refusal) : QString();
     default:
         return {};
+    }
+}
+
+QString AttendanceModel::statusText(Status s)
+{
+    switch (s) {
+    case Present:
+        return tr("present");
+    case Late:
+        return tr("late");
+    case Excused:
+        return tr("excused");
+    case Absent:
+        return tr("absent");
+    default:
+        return tr("not marked");
     }
 }
 
@@ -186,7 +185,7 @@ void AttendanceModel::reload()
                      m_otherMarks = int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.status == Excused || r.status == Absent; }));
                      m_visible.clear();
                      for (int i = 0; i < int(m_all.size()); ++i)
-                         if (m_filter.isEmpty() || vn::nameMatches(m_all[size_t(i)].name, m_filter))
+                         if (shown(m_all[size_t(i)]))
                              m_visible.push_back(i);
                      endResetModel();
                      Q_EMIT sessionChanged();
@@ -203,14 +202,44 @@ void AttendanceModel::setFilter(const QString &filter)
     Q_EMIT filterChanged();
 }
 
+bool AttendanceModel::shown(const Row &r) const
+{
+    return (m_filter.isEmpty() || vn::nameMatches(r.name, m_filter)) && (!m_onlyUnmarked || r.status == NotMarked);
+}
+
+void AttendanceModel::setOnlyUnmarked(bool on)
+{
+    if (on == m_onlyUnmarked)
+        return;
+    m_onlyUnmarked = on;
+    applyFilter();
+    Q_EMIT filterChanged();
+}
+
 void AttendanceModel::applyFilter()
 {
     beginResetModel();
     m_visible.clear();
     for (int i = 0; i < int(m_all.size()); ++i)
-        if (m_filter.isEmpty() || vn::nameMatches(m_all[size_t(i)].name, m_filter))
+        if (shown(m_all[size_t(i)]))
             m_visible.push_back(i);
     endResetModel();
+}
+
+QString AttendanceModel::summaryText() const
+{
+    if (!taken())
+        return tr("Attendance not taken yet (%1 expected)").arg(vn::formatNumber(m_expected));
+    // The one counting rule (docs/data.md#counting): named people present or late, plus the headcount.
+    if (m_headcount > 0)
+        return tr("%1 present + %2 unnamed of %3 expected")
+            .arg(vn::formatNumber(presentCount()), vn::formatNumber(m_headcount), vn::formatNumber(m_expected));
+    return tr("%1 present of %2 expected").arg(vn::formatNumber(presentCount()), vn::formatNumber(m_expected));
+}
+
+int AttendanceModel::waitingCount() const
+{
+    return int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.sync == Waiting; }));
 }
 
 int AttendanceModel::presentCount() const
@@ -248,10 +277,40 @@ void AttendanceModel::write(const QString &personId, Status status)
     m_otherMarks += (status == Excused || status == Absent) - (before == Excused || before == Absent);
     const int index = int(row - m_all.begin());
     const auto pos = std::find(m_visible.begin(), m_visible.end(), index);
-    if (pos != m_visible.end()) {
-        const QModelIndex mi = this->index(int(pos - m_visible.begin()));
+    const int at = int(pos - m_visible.begin());
+    if (pos != m_visible.end() && !shown(*row)) {
+        // Marked while only the unmarked are shown: it leaves the list (undo brings it back).
+        beginRemoveRows({}, at, at);
+        m_visible.erase(pos);
+        endRemoveRows();
+    } else if (pos != m_visible.end()) {
+        const QModelIndex mi = this->index(at);
         Q_EMIT dataChanged(mi, mi, {StatusRole, StatusCodeRole, StatusTextRole, SyncRole, SyncTextRole});
+    } else if (shown(*row)) {
+        const int insertAt = int(std::lower_bound(m_visible.begin(), m_visible.end(), index) - m_visible.begin());
+        beginInsertRows({}, insertAt, insertAt);
+        m_visible.insert(m_visible.begin() + insertAt, index);
+        endInsertRows();
     }
+}
+
+QString AttendanceModel::nameOf(const QString &personId) const
+{
+    const auto row = std::find_if(m_all.begin(), m_all.end(), [&personId](const Row &r) { return r.personId == personId; });
+    if (row != m_all.end())
+        return row->name;
+    return StoreManager::current().value(QStringLiteral("people"), personId, QStringLiteral("full_name")).toText();
+}
+
+void AttendanceModel::mark(const QString &personId, Status status)
+{
+    const auto row = std::find_if(m_all.begin(), m_all.end(), [&personId](const Row &r) { return r.personId == personId; });
+    const Status before = row != m_all.end() ? row->status : NotMarked;
+    if (attempt([&] { write(personId, status); })) {
+        m_undo.push_back({UndoStep::Mark, personId, nameOf(personId), before, 0});
+        m_undone.clear();
+    }
+    Q_EMIT countsChanged();
 }
 
 QString AttendanceModel::recordedText() const
@@ -267,21 +326,63 @@ void AttendanceModel::cycle(int row)
     if (row < 0 || row >= int(m_visible.size()))
         return;
     const Row &r = m_all[size_t(m_visible[size_t(row)])];
-    const QString person = r.personId;
     const Status now = r.status;
-    const Status next = now == NotMarked || now == Absent ? Present : Status(int(now) + 1);
-    if (attempt([&] { write(person, next); }))
-        m_undo.push_back({person, now});
-    Q_EMIT countsChanged();
+    mark(r.personId, now == NotMarked || now == Absent ? Present : Status(int(now) + 1));
+}
+
+void AttendanceModel::setStatus(int row, int status)
+{
+    if (row < 0 || row >= int(m_visible.size()) || status < NotMarked || status > Absent)
+        return;
+    const Row &r = m_all[size_t(m_visible[size_t(row)])];
+    if (r.status != Status(status))
+        mark(r.personId, Status(status));
 }
 
 void AttendanceModel::undo()
 {
     if (m_undo.empty())
         return;
-    const auto [person, status] = m_undo.back();
-    if (attempt([&] { write(person, status); }))
+    const UndoStep step = m_undo.back();
+    bool done = false;
+    switch (step.kind) {
+    case UndoStep::Mark: {
+        done = attempt([&] { write(step.personId, step.before); });
+        const auto row = std::find_if(m_all.begin(), m_all.end(), [&](const Row &r) { return r.personId == step.personId; });
+        const bool visible = row != m_all.end()
+                             && std::find(m_visible.begin(), m_visible.end(), int(row - m_all.begin())) != m_visible.end();
+        // Never change a row out of sight without saying so.
+        m_undone = visible ? tr("%1: back to %2").arg(step.name, statusText(step.before))
+                           : tr("%1 (not in the list shown): back to %2").arg(step.name, statusText(step.before));
+        break;
+    }
+    case UndoStep::WalkIn:
+        done = attempt([&] {
+            // The walk-in leaves the register again: the mark and the person, one transaction.
+            Store &s = StoreManager::current();
+            Transaction tx(s.db());
+            records::unmark(s, m_sessionId, step.personId);
+            s.write(QStringLiteral("people"), step.personId, {{QStringLiteral("deleted"), qint64(1)}});
+            tx.commit();
+        });
+        m_undone = tr("%1: walk-in removed").arg(step.name);
+        if (done)
+            reload();
+        break;
+    case UndoStep::Headcount:
+        done = attempt([&] {
+            StoreManager::current().write(QStringLiteral("sessions"), m_sessionId,
+                                          {{QStringLiteral("headcount"), step.headcountBefore > 0 ? Value(qint64(step.headcountBefore)) : Value()}});
+        });
+        if (done)
+            m_headcount = step.headcountBefore;
+        m_undone = tr("Unnamed headcount back to %1").arg(vn::formatNumber(step.headcountBefore));
+        break;
+    }
+    if (done)
         m_undo.pop_back();
+    else
+        m_undone.clear();
     Q_EMIT countsChanged();
 }
 
@@ -289,32 +390,76 @@ void AttendanceModel::setHeadcount(int n)
 {
     if (n == m_headcount || n < 0)
         return;
+    const int before = m_headcount;
     if (attempt([&] { StoreManager::current().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}}); })) {
         m_headcount = n;
+        // Steps of the − and + buttons in a row are one change to undo.
+        if (m_undo.empty() || m_undo.back().kind != UndoStep::Headcount)
+            m_undo.push_back({UndoStep::Headcount, {}, {}, NotMarked, before});
+        m_undone.clear();
         if (loading())
             reload(); // as for a tap: an older read must not put back the old count
     }
     Q_EMIT countsChanged();
 }
 
-bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, int birthYear, const QString &khu)
+bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu)
 {
+    QString id;
     const bool added = attempt([&] {
         Store &s = StoreManager::current();
         Transaction tx(s.db());
         PersonInput in;
         in.fullName = fullName;
         in.sex = records::parseSex(sex, QStringLiteral("sex"));
-        if (birthYear > 0)
-            in.birthYear = birthYear;
+        if (!birthYear.trimmed().isEmpty()) {
+            bool ok = false;
+            const int y = birthYear.trimmed().toInt(&ok);
+            if (!ok)
+                throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear.trimmed()), tr("Year of birth"));
+            in.birthYear = y; // its range is checked with the rest of the person
+        }
         in.khu = khu;
-        const QString id = records::addPerson(s, in);
+        id = records::addPerson(s, in);
         records::markAttendance(s, m_sessionId, id, QStringLiteral("present"));
         tx.commit();
     });
-    if (added)
+    if (added) {
+        m_undo.push_back({UndoStep::WalkIn, id, fullName.simplified(), NotMarked, 0});
+        m_undone.clear();
         reload();
+    }
+    Q_EMIT countsChanged();
     return added;
+}
+
+QVariantList AttendanceModel::registerMatches(const QString &text) const
+{
+    QVariantList out;
+    if (text.trimmed().isEmpty())
+        return out;
+    for (const PersonRow &p : records::findPeople(StoreManager::current(), text)) {
+        if (out.size() == 8)
+            break;
+        QStringList detail;
+        if (p.birthYear)
+            detail << QString::number(*p.birthYear);
+        if (!p.khu.isEmpty())
+            detail << p.khu;
+        const bool onSheet = std::any_of(m_all.begin(), m_all.end(), [&p](const Row &r) { return r.personId == p.id; });
+        out << QVariantMap{{QStringLiteral("personId"), p.id}, {QStringLiteral("name"), p.fullName},
+                           {QStringLiteral("detail"), detail.join(QStringLiteral(" · "))}, {QStringLiteral("onSheet"), onSheet}};
+    }
+    return out;
+}
+
+bool AttendanceModel::markFromRegister(const QString &personId)
+{
+    if (personId.isEmpty() || !StoreManager::current().exists(QStringLiteral("people"), personId))
+        return false;
+    mark(personId, Present);
+    reload(); // the person joins the sheet
+    return lastError().isEmpty();
 }
 
 } // namespace clc

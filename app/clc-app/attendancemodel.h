@@ -1,7 +1,8 @@
 #pragma once
 // The attendance sheet of one session, for one-handed marking on a tablet: the expected learners
 // (and anyone already marked) in Vietnamese given-name order; a tap marks present, further taps cycle
-// late, excused, absent. Every tap is written at once (one row, its own transaction) and can be undone.
+// late, excused, absent, and a status can be set directly. Every action (a mark, a walk-in, the
+// headcount) is written at once in its own transaction and can be undone, in order, saying what.
 #include "asynclistmodel.h"
 #include <QtQml/qqmlregistration.h>
 #include <QDateTime>
@@ -23,6 +24,14 @@ class AttendanceModel : public AsyncListModel
     Q_PROPERTY(bool taken READ taken NOTIFY countsChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY countsChanged)
     Q_PROPERTY(QString recordedText READ recordedText NOTIFY countsChanged)
+    /// "44 present + 12 unnamed of 50 expected": the one counting rule, numbers written the Vietnamese way.
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY countsChanged)
+    /// Marks of this sheet not sent to the server yet (shown once for the sheet, not on every row).
+    Q_PROPERTY(int waitingCount READ waitingCount NOTIFY countsChanged)
+    /// Show only the people not marked yet (with the name filter).
+    Q_PROPERTY(bool onlyUnmarked READ onlyUnmarked WRITE setOnlyUnmarked NOTIFY filterChanged)
+    /// What the last undo did ("Dương Văn Quang: back to not marked"), empty until one is done.
+    Q_PROPERTY(QString undoneText READ undoneText NOTIFY countsChanged)
 
 public:
     enum Status { NotMarked, Present, Late, Excused, Absent };
@@ -55,12 +64,27 @@ public:
     /// "Recorded by Máy tính bảng khu 3, last change 08:35 10/11/2017", or empty before anything is marked.
     QString recordedText() const;
 
+    QString summaryText() const;
+    int waitingCount() const;
+    bool onlyUnmarked() const { return m_onlyUnmarked; }
+    void setOnlyUnmarked(bool on);
+    QString undoneText() const { return m_undone; }
+
     /// One tap on a row (of the filtered list): not marked → present → late → excused → absent → present.
     Q_INVOKABLE void cycle(int row);
-    /// Takes back the last tap.
+    /// Sets a row's status directly (a long press): a wrong tap is one step back, not four.
+    Q_INVOKABLE void setStatus(int row, int status);
+    /// Takes back the last action — a mark, a walk-in or a headcount — and says what it did.
     Q_INVOKABLE void undo();
-    /// Adds a walk-in resident to the register and marks them present; returns false with lastError set.
-    Q_INVOKABLE bool addWalkIn(const QString &fullName, const QString &sex, int birthYear, const QString &khu);
+    /// Adds a walk-in resident to the register and marks them present; returns false with lastError set
+    /// (the form keeps what was typed).
+    Q_INVOKABLE bool addWalkIn(const QString &fullName, const QString &sex, const QString &birthYear, const QString &khu);
+    /// People of the whole register whose name matches text (diacritics ignored), at most 8, as
+    /// {personId, name, detail, onSheet}: the search that finds nobody on the sheet, and the walk-in
+    /// form's "is it one of these?".
+    Q_INVOKABLE QVariantList registerMatches(const QString &text) const;
+    /// Marks a person of the register present here (someone who came without being expected).
+    Q_INVOKABLE bool markFromRegister(const QString &personId);
     /// Re-reads from the database (after a sync), on the reader thread.
     Q_INVOKABLE void reload();
 
@@ -83,14 +107,29 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    bool shown(const Row &r) const;
     /// Writes a person's mark (and who recorded it) in one transaction, then shows it.
     void write(const QString &personId, Status status);
+    /// A row's mark set to status, remembered for undo.
+    void mark(const QString &personId, Status status);
+    QString nameOf(const QString &personId) const;
+    static QString statusText(Status s);
+
+    struct UndoStep
+    {
+        enum Kind { Mark, WalkIn, Headcount } kind = Mark;
+        QString personId, name;
+        Status before = NotMarked;
+        int headcountBefore = 0;
+    };
 
     QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_recordedBy;
     QDateTime m_lastChange;
     std::vector<Row> m_all;
     std::vector<int> m_visible; // indexes into m_all
-    std::vector<std::pair<QString, Status>> m_undo; // person, status before: rows move when the sheet is re-read
+    std::vector<UndoStep> m_undo; // by person, not row: rows move when the sheet is re-read
+    QString m_undone;
+    bool m_onlyUnmarked = false;
     int m_expected = 0;
     int m_headcount = 0;
     int m_otherMarks = 0; // excused and absent

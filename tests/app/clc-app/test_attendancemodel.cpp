@@ -81,11 +81,11 @@ TEST_CASE("a walk-in is added to the register and marked present, a headcount is
     m.setSessionId(d.session);
     REQUIRE(loaded(m));
     const int before = m.rowCount();
-    REQUIRE(m.addWalkIn(QStringLiteral("Đinh Thị Mới"), QStringLiteral("f"), 1990, QStringLiteral("Khu 4")));
+    REQUIRE(m.addWalkIn(QStringLiteral("Đinh Thị Mới"), QStringLiteral("f"), QStringLiteral("1990"), QStringLiteral("Khu 4")));
     REQUIRE(loaded(m));
     CHECK(m.rowCount() == before + 1);
     CHECK(m.presentCount() == 1);
-    CHECK_FALSE(m.addWalkIn(QString(), QString(), 0, QString()));
+    CHECK_FALSE(m.addWalkIn(QString(), QString(), QString(), QString()));
     CHECK_FALSE(m.lastError().isEmpty());
     m.setHeadcount(35);
     AttendanceModel again;
@@ -116,7 +116,8 @@ TEST_CASE("each mark shows its own sync state, and the sheet shows who recorded 
     m.reload();
     REQUIRE(loaded(m));
     CHECK(m.data(m.index(0), AttendanceModel::SyncRole).toInt() == AttendanceModel::InStep);
-    CHECK(m.data(m.index(0), AttendanceModel::SyncTextRole).toString() == QStringLiteral("sent"));
+    CHECK(m.data(m.index(0), AttendanceModel::SyncTextRole).toString().isEmpty()); // only a refusal is said on a row
+    CHECK(m.waitingCount() == 0);
 
     // The next change is refused by the server: that mark says so, with the reason.
     m.cycle(0);
@@ -155,12 +156,21 @@ TEST_CASE("undo takes back the right person's mark after the sheet was re-read a
     m.cycle(0);
     REQUIRE(d.statusInDb(first) == QStringLiteral("present"));
     // A walk-in whose given name sorts first: every row moves down by one.
-    REQUIRE(m.addWalkIn(QStringLiteral("Lê Văn A"), QStringLiteral("m"), 1990, QString()));
+    REQUIRE(m.addWalkIn(QStringLiteral("Lê Văn A"), QStringLiteral("m"), QStringLiteral("1990"), QString()));
     REQUIRE(loaded(m));
     REQUIRE(m.data(m.index(1), AttendanceModel::PersonIdRole).toString() == first);
-    m.undo(); // the walk-in is not an undo step; the tap on `first` is
-    CHECK(d.statusInDb(first).isEmpty());
-    CHECK(m.data(m.index(1), AttendanceModel::StatusRole).toInt() == AttendanceModel::NotMarked);
     const QString walkIn = m.data(m.index(0), AttendanceModel::PersonIdRole).toString();
     CHECK(d.statusInDb(walkIn) == QStringLiteral("present"));
+    // Undo goes back in order: first the walk-in (mark and register entry), then the tap on `first`.
+    m.undo();
+    CHECK(m.undoneText() == QStringLiteral("Lê Văn A: walk-in removed"));
+    CHECK(d.statusInDb(walkIn).isEmpty());
+    CHECK(d.store().value(QStringLiteral("people"), walkIn, QStringLiteral("deleted")).toInt() == 1);
+    REQUIRE(loaded(m));
+    REQUIRE(m.data(m.index(0), AttendanceModel::PersonIdRole).toString() == first);
+    m.undo();
+    CHECK(d.statusInDb(first).isEmpty());
+    CHECK(m.data(m.index(0), AttendanceModel::StatusRole).toInt() == AttendanceModel::NotMarked);
+    CHECK(m.undoneText().endsWith(QStringLiteral(": back to not marked")));
+    CHECK_FALSE(m.canUndo());
 }
