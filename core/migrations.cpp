@@ -122,7 +122,13 @@ DROP INDEX attendance_by_session;
 CREATE INDEX people_live ON people (id, deleted);
 )SQL";
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7};
+// Migration 8: changes kept aside are looked up by field, so a field kept aside again (a newer app's
+// later edit, a page pulled twice) replaces its older copy instead of piling up.
+const char *const Migration8 = R"SQL(
+CREATE INDEX quarantine_by_field ON quarantine (tbl, row_id, field);
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

@@ -297,9 +297,23 @@ QStringList Store::refusalReasons()
 
 void Store::quarantine(int table, const QString &row, int field, const Value &value, const Version &version, const QString &reason)
 {
+    // One copy per field and reason, the last writer's: a field kept aside again replaces an older
+    // copy, and an older one arriving later is not kept (the store stays bounded by what exists).
+    Transaction tx(*m_db);
+    auto newer = m_db->prepare(QStringLiteral("SELECT count(*) FROM quarantine WHERE tbl = ? AND row_id = ? AND field = ? AND reason = ? "
+                                              "AND (hlc > ? OR (hlc = ? AND replica >= ?))"));
+    newer.bind(1, qint64(table)).bind(2, row).bind(3, qint64(field)).bind(4, reason).bind(5, version.hlc).bind(6, version.hlc).bind(7, version.replica);
+    newer.step();
+    if (newer.integer(0) > 0) {
+        tx.commit();
+        return;
+    }
+    m_db->prepare(QStringLiteral("DELETE FROM quarantine WHERE tbl = ? AND row_id = ? AND field = ? AND reason = ?"))
+        .bind(1, qint64(table)).bind(2, row).bind(3, qint64(field)).bind(4, reason).exec();
     m_db->prepare(QStringLiteral("INSERT INTO quarantine (received_at, tbl, row_id, field, value, hlc, replica, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(1, m_clock.wallMillis()).bind(2, qint64(table)).bind(3, row).bind(4, qint64(field)).bind(5, value)
         .bind(6, version.hlc).bind(7, version.replica).bind(8, reason).exec();
+    tx.commit();
 }
 
 int Store::requeueOwnChanges()

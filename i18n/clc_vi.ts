@@ -1613,8 +1613,16 @@
         <translation>một khoá xuất hiện hai lần trong thông điệp</translation>
     </message>
     <message>
-        <source>Kept aside %1 changes made by a newer version of the app; they are used once this app is updated.</source>
-        <translation>Đã giữ riêng %1 thay đổi do phiên bản ứng dụng mới hơn tạo ra; chúng sẽ được dùng khi ứng dụng này được cập nhật.</translation>
+        <source>table code %1 is out of range (a newer schema adds at most %2)</source>
+        <translation>mã bảng %1 nằm ngoài phạm vi (một lược đồ mới hơn chỉ thêm tối đa %2)</translation>
+    </message>
+    <message>
+        <source>field code %1 is out of range (a newer schema adds at most %2)</source>
+        <translation>mã trường %1 nằm ngoài phạm vi (một lược đồ mới hơn chỉ thêm tối đa %2)</translation>
+    </message>
+    <message>
+        <source>Kept aside %1 changes this version of the app cannot use (made by a newer version, or refused); they stay on this device.</source>
+        <translation>Đã giữ riêng %1 thay đổi mà phiên bản ứng dụng này không dùng được (do phiên bản mới hơn tạo ra, hoặc bị từ chối); chúng vẫn được lưu trên máy này.</translation>
     </message>
 </context>
 <context>

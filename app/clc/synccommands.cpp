@@ -107,7 +107,7 @@ int cmdSync(Context &c)
                  .arg(listConflicts(s).size()).arg(s.pendingChanges())
           << Qt::endl;
     if (sum.applied.deferred > 0)
-        c.err << Tr::tr("Kept aside %1 changes made by a newer version of the app; they are used once this app is updated.").arg(sum.applied.deferred)
+        c.err << Tr::tr("Kept aside %1 changes this version of the app cannot use (made by a newer version, or refused); they stay on this device.").arg(sum.applied.deferred)
               << Qt::endl;
     if (sum.requeued > 0)
         c.err << Tr::tr("The server was restored from a backup: %1 changes made on this device were sent again.").arg(sum.requeued) << Qt::endl;

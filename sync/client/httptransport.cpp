@@ -87,6 +87,11 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
         retryAfter = std::max(1, wait);
         return {};
     }
+    // A longer wait, or none said (a proxy), is not this request's fault: a sync tries again later
+    // with its backoff. An enrolment's throttle (15 minutes) is the person's to know, with the reason.
+    if (status == 429 && !r.url().path().endsWith(QLatin1String("/v1/enroll")))
+        throw TransportError(isNumber ? QStringLiteral("the server is busy; try again in %1 s").arg(wait).toStdString()
+                                      : std::string("the server is busy; try again later"));
     // A connection cut in the middle of an answer can still carry a 200 status: what arrived is not
     // the whole answer, and the caller may retry as for a lost connection.
     if (status == 0 || status >= 500 || (status < 400 && netError != QNetworkReply::NoError)) {

@@ -7,6 +7,7 @@
 #include "serverlog.h"
 
 #include <QUuid>
+#include <tuple>
 
 #include <libpq-fe.h>
 #include <memory>
@@ -26,8 +27,6 @@ CREATE TABLE IF NOT EXISTS clc_changes (
 CREATE INDEX IF NOT EXISTS clc_changes_by_centre ON clc_changes (centre, seq);
 CREATE TABLE IF NOT EXISTS clc_rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
 CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
-ALTER TABLE clc_device_batches ADD COLUMN IF NOT EXISTS request_hash TEXT;
-ALTER TABLE clc_changes ADD COLUMN IF NOT EXISTS newer INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
@@ -104,6 +103,17 @@ public:
         setUpSession();
         // Several servers may start at once: create the tables under a lock.
         exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);") + QString::fromLatin1(Schema) + QStringLiteral("COMMIT;"));
+        // Columns added by later releases: ALTER TABLE locks the table, so only when one is missing
+        // (not at every start, which would stall the other processes behind a long pull).
+        for (const auto &[table, column, type] : {std::tuple<const char *, const char *, const char *>{"clc_device_batches", "request_hash", "TEXT"},
+                                                  {"clc_changes", "newer", "INTEGER NOT NULL DEFAULT 0"}}) {
+            Result has = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                               "AND table_name = $1 AND column_name = $2",
+                               Params().add(QString::fromLatin1(table)).add(QString::fromLatin1(column)));
+            if (QByteArray(PQgetvalue(has.get(), 0, 0)) == "0")
+                exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001); ALTER TABLE %1 ADD COLUMN IF NOT EXISTS %2 %3; COMMIT;")
+                         .arg(QLatin1String(table), QLatin1String(column), QLatin1String(type)));
+        }
     }
     ~PgServerStore() override { PQfinish(m_conn); }
 
@@ -182,7 +192,7 @@ public:
               Params().add(qint64(table)).add(row).add(centre));
     }
 
-    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, bool newTables,
+    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
               const QString &excludeDevice) override
     {
         QStringList codes;
@@ -193,10 +203,10 @@ public:
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         try {
             Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 "
-                                                                "AND (tbl = ANY($3::int[]) OR ($6 AND newer > 0)) "
+                                                                "AND ((tbl = ANY($3::int[]) AND (newer = 0 OR $6 >= 0)) OR ($6 >= 0 AND newer > 0 AND tbl > $6)) "
                                                                 "AND device <> $4 ORDER BY seq LIMIT $5",
                              Params().add(centre).add(afterSeq).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
-                                 .add(excludeDevice).add(qint64(limit)).add(newTables ? QStringLiteral("true") : QStringLiteral("false")));
+                                 .add(excludeDevice).add(qint64(limit)).add(qint64(newerTablesAbove)));
             for (int i = 0; i < PQntuples(r.get()); ++i)
                 page.changes.push_back(read(r.get(), i));
             Result top = query("SELECT coalesce(max(seq), 0) FROM clc_changes WHERE centre = $1", Params().add(centre));
@@ -232,8 +242,8 @@ public:
 
     qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
-        Result r = query("SELECT o.row_id FROM clc_conflict_owners o LEFT JOIN clc_changes c ON c.tbl = $2 AND c.row_id = o.row_id AND c.field = $3 "
-                         "WHERE o.device = $1 ORDER BY (coalesce(c.value_int, 0) = 1) DESC, o.id "
+        Result r = query("SELECT o.row_id FROM clc_conflict_owners o JOIN clc_changes c ON c.tbl = $2 AND c.row_id = o.row_id AND c.field = $3 "
+                         "AND c.value_int = 1 WHERE o.device = $1 ORDER BY o.id "
                          "LIMIT GREATEST(0, (SELECT count(*) FROM clc_conflict_owners WHERE device = $1) - $4)",
                          Params().add(device).add(qint64(conflictsTable)).add(qint64(resolvedField)).add(keep));
         const int n = PQntuples(r.get());
@@ -243,7 +253,8 @@ public:
             query("DELETE FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(conflictsTable)).add(row));
             query("DELETE FROM clc_conflict_owners WHERE row_id = $1", Params().add(row));
         }
-        return n;
+        Result left = query("SELECT count(*) FROM clc_conflict_owners WHERE device = $1", Params().add(device));
+        return QByteArray(PQgetvalue(left.get(), 0, 0)).toLongLong();
     }
 
     qint64 quarantined() override

@@ -68,10 +68,11 @@ public:
         std::vector<StoredChange> changes;
         qint64 topSeq = 0; ///< the centre's greatest seq, read in the same snapshot as changes
     };
-    /// Changes of a centre after seq, in seq order, only of the given tables (and, with newTables, of
-    /// tables only a newer schema knows) and not made by excludeDevice (a device already has its own
-    /// changes); at most limit.
-    virtual Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, bool newTables,
+    /// Changes of a centre after seq, in seq order, only of the given tables and not made by
+    /// excludeDevice (a device already has its own changes); at most limit. Changes this server did
+    /// not know when they arrived (newer > 0) come only when newerTablesAbove >= 0: those of the
+    /// given tables, and those of tables with a code above newerTablesAbove (tables it never knew).
+    virtual Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
                       const QString &excludeDevice) = 0;
 
     virtual void quarantine(const StoredChange &c, const QString &reason) = 0;
@@ -82,9 +83,10 @@ public:
 
     /// Notes that a push of device made the conflict record row (the bound below counts them).
     virtual void noteConflict(const QString &device, const QString &row) = 0;
-    /// Keeps at most keep conflict records made by pushes of device: the oldest resolved go first, then
-    /// the oldest. A dropped record is gone from the server (its fields and its row); devices that had
-    /// it keep their copy. conflictsTable and resolvedField name the schema's codes. Returns how many.
+    /// Drops the oldest resolved conflict records made by pushes of device until it has at most keep
+    /// (unresolved ones are never dropped: they hold someone's lost value). A dropped record is gone
+    /// from the server (its fields and its row); devices that had it keep their copy.
+    /// conflictsTable and resolvedField name the schema's codes. Returns how many the device has left.
     virtual qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) = 0;
 
     /// A device that may enrol once with the code whose hash is given, until expiresMs.

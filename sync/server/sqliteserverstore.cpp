@@ -142,7 +142,7 @@ public:
             .bind(1, qint64(table)).bind(2, row).bind(3, centre).exec();
     }
 
-    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, bool newTables,
+    Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
               const QString &excludeDevice) override
     {
         QStringList codes;
@@ -150,11 +150,11 @@ public:
             codes << QString::number(t);
         Page page;
         Transaction snapshot(m_db);
-        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ? AND seq > ? AND (tbl IN (%2)%3) AND device <> ? "
-                                              "ORDER BY seq LIMIT ?")
-                                   .arg(QLatin1String(Columns), codes.join(QLatin1Char(',')),
-                                        newTables ? QStringLiteral(" OR newer > 0") : QString()));
-        st.bind(1, centre).bind(2, afterSeq).bind(3, excludeDevice).bind(4, qint64(limit));
+        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ?1 AND seq > ?2 "
+                                              "AND ((tbl IN (%2) AND (newer = 0 OR ?5 >= 0)) OR (?5 >= 0 AND newer > 0 AND tbl > ?5)) "
+                                              "AND device <> ?3 ORDER BY seq LIMIT ?4")
+                                   .arg(QLatin1String(Columns), codes.join(QLatin1Char(','))));
+        st.bind(1, centre).bind(2, afterSeq).bind(3, excludeDevice).bind(4, qint64(limit)).bind(5, qint64(newerTablesAbove));
         while (st.step())
             page.changes.push_back(readChange(st));
         auto top = m_db.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes WHERE centre = ?"));
@@ -191,9 +191,8 @@ public:
     qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
         auto st = m_db.prepare(QStringLiteral(
-            "SELECT o.row_id FROM conflict_owners o LEFT JOIN changes c ON c.tbl = ?2 AND c.row_id = o.row_id AND c.field = ?3 "
-            "WHERE o.device = ?1 ORDER BY coalesce(c.value, 0) = 1 DESC, o.id "
-            "LIMIT max(0, (SELECT count(*) FROM conflict_owners WHERE device = ?1) - ?4)"));
+            "SELECT o.row_id FROM conflict_owners o JOIN changes c ON c.tbl = ?2 AND c.row_id = o.row_id AND c.field = ?3 AND c.value = 1 "
+            "WHERE o.device = ?1 ORDER BY o.id LIMIT max(0, (SELECT count(*) FROM conflict_owners WHERE device = ?1) - ?4)"));
         st.bind(1, device).bind(2, qint64(conflictsTable)).bind(3, qint64(resolvedField)).bind(4, keep);
         QStringList rows;
         while (st.step())
@@ -203,7 +202,10 @@ public:
             m_db.prepare(QStringLiteral("DELETE FROM rows WHERE tbl = ? AND row_id = ?")).bind(1, qint64(conflictsTable)).bind(2, row).exec();
             m_db.prepare(QStringLiteral("DELETE FROM conflict_owners WHERE row_id = ?")).bind(1, row).exec();
         }
-        return rows.size();
+        auto left = m_db.prepare(QStringLiteral("SELECT count(*) FROM conflict_owners WHERE device = ?"));
+        left.bind(1, device);
+        left.step();
+        return left.integer(0);
     }
 
     void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override

@@ -120,7 +120,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         const QString roleText = roleName(device.role);
         const TableDef *conflictsTable = table(QStringLiteral("conflicts"));
         const int resolvedField = conflictsTable->fieldCode(QStringLiteral("resolved"));
-        int conflictsMade = 0;
+        qint64 owned = -1; // conflict records this device's pushes made, asked at its first conflict
+        int overCap = 0;
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
@@ -201,6 +202,17 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             };
             if (const auto loser = merge(change, known)) {
                 const TableDef *conflicts = table(QStringLiteral("conflicts"));
+                // One device, broken or hostile, cannot fill the server (and every device) with
+                // records: past its bound, its oldest resolved ones make room; if none is resolved,
+                // the lost value is kept aside in the quarantine instead, never dropped silently.
+                if (owned < 0 || owned >= maxConflictsPerDevice)
+                    owned = m_store.trimConflicts(device.id, maxConflictsPerDevice - 1, conflicts->code, resolvedField);
+                if (owned >= maxConflictsPerDevice) {
+                    m_store.quarantine(StoredChange{*loser, *centre, device.id, roleText, 0}, QStringLiteral("conflict_cap"));
+                    ++keptAside;
+                    ++overCap;
+                    continue;
+                }
                 const std::vector<Change> record = conflictRecord(*loser, *centre);
                 for (const Change &r : record) {
                     m_store.setRowCentre(conflicts->code, r.row, *centre);
@@ -208,18 +220,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 }
                 if (!record.empty()) {
                     m_store.noteConflict(device.id, record.front().row);
-                    ++conflictsMade;
+                    ++owned;
                 }
             }
         }
         if (keptAside)
             m_store.trimQuarantine(device.id, MaxQuarantinedPerDevice);
-        if (conflictsMade) {
-            // One device, broken or hostile, cannot fill the server (and every device) with records.
-            if (const qint64 dropped = m_store.trimConflicts(device.id, maxConflictsPerDevice, conflictsTable->code, resolvedField))
-                qCWarning(lcApi).noquote() << "device" << device.id << "made more than" << maxConflictsPerDevice << "conflict records; dropped"
-                                           << dropped << "of its oldest, resolved first";
-        }
+        if (overCap)
+            qCWarning(lcApi).noquote() << "device" << device.id << "has" << maxConflictsPerDevice << "unresolved conflict records; kept"
+                                       << overCap << "more lost values aside in the quarantine";
         m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), requestHash()});
     });
     return response;
@@ -244,7 +253,11 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     for (const TableDef &t : clc::tables())
         if (mayRead(device.role, t.code))
             tables.push_back(t.code);
-    ServerStore::Page page = m_store.pull(device.centre, after, limit + 1, tables, mayReadNewTable(device.role), device.id);
+    // Changes this server did not know when they arrived: not to a viewer (this server cannot tell
+    // whether a new field is for residents' eyes); to others by the table's rule, or for a table this
+    // server never knew, to roles that read everything.
+    const int newerTablesAbove = mayReadNewTable(device.role) ? int(clc::tables().size()) - 1 : -1;
+    ServerStore::Page page = m_store.pull(device.centre, after, limit + 1, tables, newerTablesAbove, device.id);
     response.more = int(page.changes.size()) > limit;
     if (response.more)
         page.changes.pop_back();

@@ -21,7 +21,8 @@ class SyncService
 public:
     /// Kept-aside changes (newer schema, clock ahead) the server keeps per device; its oldest go first.
     static constexpr qint64 MaxQuarantinedPerDevice = 10000;
-    /// Conflict records the pushes of one device may leave on the server; its oldest resolved go first.
+    /// Conflict records the pushes of one device may leave on the server: past it, its oldest resolved
+    /// records make room; with none resolved, further lost values are kept aside in the quarantine.
     static constexpr qint64 DefaultMaxConflictsPerDevice = 2000;
     explicit SyncService(ServerStore &store, HybridClock::WallClock wall = {});
     qint64 maxConflictsPerDevice = DefaultMaxConflictsPerDevice;

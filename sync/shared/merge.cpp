@@ -124,6 +124,11 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
                 ++stats.deferred;
                 continue;
             }
+            if (!c.invalid.isEmpty()) {
+                keepAside(c, "invalid"); // a value this schema refuses: never applied, never stops the sync
+                ++stats.deferred;
+                continue;
+            }
             if (isTooFarAhead(c.version.hlc, now)) {
                 // Never let a stamp from a wrong clock win silently: keep it aside with the reason.
                 keepAside(c, "clock_ahead");

@@ -16,7 +16,7 @@ namespace clc::sync {
 bool Change::operator==(const Change &o) const
 {
     return table == o.table && row == o.row && field == o.field && value == o.value && version == o.version
-        && base == o.base && unknown == o.unknown;
+        && base == o.base && unknown == o.unknown && invalid == o.invalid;
 }
 
 namespace {
@@ -107,7 +107,9 @@ QString replicaAt(const QStringList &replicas, const QJsonValue &v, const QStrin
     return replicas[int(i)];
 }
 
-std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValue &replicasValue, int senderSchema)
+/// lenient (a pull page): a change whose value this schema refuses is marked invalid instead of
+/// refusing the message; the shape of the message is still checked whole.
+std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValue &replicasValue, int senderSchema, bool lenient)
 {
     if (!replicasValue.isArray())
         bad(QStringLiteral("r"), Tr::tr("must be a list"));
@@ -137,6 +139,8 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
         const TableDef *t = tableByCode(int(tableCode));
         if (!t && !newerSender)
             bad(gp + QStringLiteral("[0]"), Tr::tr("unknown table %1").arg(tableCode));
+        if (!t && tableCode > qint64(tables().size()) - 1 + MaxNewCodes)
+            bad(gp + QStringLiteral("[0]"), Tr::tr("table code %1 is out of range (a newer schema adds at most %2)").arg(tableCode).arg(MaxNewCodes));
         hlc += integerAt(a[2], gp + QStringLiteral("[2]"));
         if (hlc < 0)
             bad(gp + QStringLiteral("[2]"), Tr::tr("the stamp is negative"));
@@ -174,6 +178,8 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
             if (!f) {
                 if (!newerSender)
                     bad(fp, Tr::tr("unknown field %1 of %2").arg(c.field).arg(t ? t->name : QString::number(tableCode)));
+                if (t && fieldCode > qint64(t->fields.size()) - 1 + MaxNewCodes)
+                    bad(fp, Tr::tr("field code %1 is out of range (a newer schema adds at most %2)").arg(fieldCode).arg(MaxNewCodes));
                 c.unknown = true;
                 if (c.value.isText() && c.value.toText().size() > 100000)
                     bad(fp, Tr::tr("is longer than %1 characters").arg(100000));
@@ -204,8 +210,15 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
         }
         for (size_t k = 0; k < group.size(); ++k) {
             group[k].row = row;
-            if (!group[k].unknown)
-                validateChange(group[k], gp + QStringLiteral("[4][%1]").arg(2 * k + 1));
+            if (!group[k].unknown) {
+                try {
+                    validateChange(group[k], gp + QStringLiteral("[4][%1]").arg(2 * k + 1));
+                } catch (const Error &e) {
+                    if (!lenient)
+                        throw;
+                    group[k].invalid = e.describe();
+                }
+            }
             out.push_back(std::move(group[k]));
         }
         if (out.size() > size_t(MaxChanges))
@@ -320,7 +333,7 @@ PushRequest decodePushRequest(const QByteArray &bytes)
     if (r.isEmpty() || !isId(r[0].toString()))
         bad(QStringLiteral("r[0]"), Tr::tr("the sending replica is missing"));
     m.replica = r[0].toString();
-    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema);
+    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema, false);
     return m;
 }
 
@@ -373,7 +386,9 @@ PullResponse decodePullResponse(const QByteArray &bytes)
     const QJsonObject o = parseObject(bytes);
     PullResponse m;
     m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
-    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema);
+    // A device never refuses a whole page for one value it cannot take: that would stop its sync for
+    // good. The value is kept aside with the reason (docs/sync.md#newer).
+    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema, true);
     if (!o.value(QStringLiteral("k")).isString())
         bad(QStringLiteral("k"), Tr::tr("the cursor is missing"));
     m.cursor = o.value(QStringLiteral("k")).toString();

@@ -31,6 +31,9 @@ constexpr int LastTableWithDerivedIds = 15;
 /// Table and field codes are small positions (schema.h) and only grow by appending; a code above this
 /// is not a newer schema's but a forged or broken message, refused with the change named.
 constexpr qint64 MaxCode = 9999;
+/// A newer schema adds a few tables and fields a year: a code more than this past the last one known
+/// here is refused, so a sender cannot spray values over thousands of made-up fields.
+constexpr int MaxNewCodes = 32;
 
 /// One field-level change: the unit of sync.
 struct Change
@@ -43,6 +46,9 @@ struct Change
     std::optional<Version> base;  ///< the version its author saw, if any
     /// Set when the sender's schema is newer and this table or field is unknown here: kept, not applied.
     bool unknown = false;
+    /// Set on a pulled change whose value this schema refuses (e.g. a newer app's value for a field an
+    /// older server could not check): kept aside with the reason, never applied, and the page goes on.
+    QString invalid;
 
     bool operator==(const Change &o) const;
 };

@@ -24,7 +24,7 @@ public:
     void put(const clc::sync::StoredChange &c) override;
     std::optional<QString> rowCentre(int t, const QString &r) override { return m_inner->rowCentre(t, r); }
     void setRowCentre(int t, const QString &r, const QString &c) override { m_inner->setRowCentre(t, r, c); }
-    Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, bool n, const QString &d) override { return m_inner->pull(c, a, l, t, n, d); }
+    Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, int n, const QString &d) override { return m_inner->pull(c, a, l, t, n, d); }
     void quarantine(const clc::sync::StoredChange &c, const QString &r) override { m_inner->quarantine(c, r); }
     qint64 quarantined() override { return m_inner->quarantined(); }
     void trimQuarantine(const QString &d, qint64 keep) override { m_inner->trimQuarantine(d, keep); }

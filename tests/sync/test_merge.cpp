@@ -164,6 +164,44 @@ TEST_CASE("a change stamped far in the future is quarantined by a replica, not a
     CHECK(s->clock().last() < future);
 }
 
+TEST_CASE("a replica keeps aside what it cannot use, one copy per field, and applies the rest of the page", "[sync][compat]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString person = records::addPerson(*s, PersonInput{QStringLiteral("Phạm Văn Cường")});
+    const TableDef *people = table(QStringLiteral("people"));
+    const QString other = QStringLiteral("99999999-9999-4999-8999-999999999999");
+    const qint64 now = HybridClock::pack(s->clock().wallMillis(), 0);
+    auto quarantined = [&] { return s->db().scalar(QStringLiteral("SELECT count(*) FROM quarantine")).toInt(); };
+    Change refused{people->code, person, people->fieldCode(QStringLiteral("birth_year")), qint64(99999), Version{now + 1, other}, std::nullopt, false};
+    refused.invalid = QStringLiteral("people.birth_year: out of range");
+    Change future{people->code, person, int(people->fields.size()) + 2, QStringLiteral("v1"), Version{now + 2, other}, std::nullopt, true};
+    const Change name{people->code, person, people->fieldCode(QStringLiteral("khu")), QStringLiteral("Khu 5"), Version{now + 3, other}, std::nullopt, false};
+    {
+        Transaction tx(s->db());
+        const ApplyStats st = applyRemoteChanges(*s, {refused, future, name});
+        tx.commit();
+        CHECK(st.deferred == 2);
+    }
+    CHECK(s->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 5"));
+    CHECK(s->value(QStringLiteral("people"), person, QStringLiteral("birth_year")).isNull());
+    CHECK(quarantined() == 2);
+    // The same page again, a newer value of the kept field, then an older one: still one copy each, the newest.
+    Change later = future;
+    later.value = QStringLiteral("v2");
+    later.version.hlc += 10;
+    Change older = future;
+    older.value = QStringLiteral("v0");
+    older.version.hlc -= 10;
+    for (const auto &page : {std::vector<Change>{refused, future, name}, {later}, {older}}) {
+        Transaction tx(s->db());
+        applyRemoteChanges(*s, page);
+        tx.commit();
+    }
+    CHECK(quarantined() == 2);
+    CHECK(s->db().scalar(QStringLiteral("SELECT value FROM quarantine WHERE field = %1").arg(future.field)).toText() == QStringLiteral("v2"));
+}
+
 TEST_CASE("a crash between applying a pull page and saving its cursor loses and doubles nothing", "[sync][faults]")
 {
     TempDir dir;

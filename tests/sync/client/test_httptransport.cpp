@@ -88,3 +88,11 @@ TEST_CASE("a server that keeps saying wait ends the sync with a retryable error,
     CHECK(transport.busyWaits() == sync::HttpTransport::MaxBusyRetries - 1);
     CHECK(server.requests.size() == sync::HttpTransport::MaxBusyRetries);
 }
+
+TEST_CASE("a 429 without a short Retry-After during a sync is a retryable failure, not a refusal", "[client][fairness]")
+{
+    ScriptedServer server({answer("429 Too Many Requests", "", R"({"error":"busy","message":"slow down"})")});
+    sync::HttpTransport transport(QUrl(server.url()), QStringLiteral("token"));
+    CHECK_THROWS_AS(transport.pull(QString(), 100), sync::TransportError); // the sync's backoff tries again later
+    CHECK(transport.busyWaits() == 0);
+}

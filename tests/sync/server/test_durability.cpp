@@ -36,7 +36,7 @@ TEST_CASE("after a power cut loses the server's last commits, no change number i
         lostPerson = records::addPerson(*tablet, PersonInput{QStringLiteral("Trần Thị Bình")});
         SyncSession(*tablet, t).run(); // acknowledged, and pulled past
         REQUIRE(tablet->pendingChanges() == 0);
-        topBefore = store->pull(tablet->centreId(), 0, 100000, {}, false, QString()).topSeq;
+        topBefore = store->pull(tablet->centreId(), 0, 100000, {}, -1, QString()).topSeq;
     }
     // The cut: the database is back to the snapshot (its last commits gone); the reservation file stays.
     for (const char *suffix : {"", "-wal", "-shm"})
@@ -62,7 +62,7 @@ TEST_CASE("after a power cut loses the server's last commits, no change number i
     for (const TableDef &t : tables())
         all.push_back(t.code);
     int fromPhone = 0;
-    for (const StoredChange &c : store->pull(tablet->centreId(), 0, 100000, all, false, QString()).changes)
+    for (const StoredChange &c : store->pull(tablet->centreId(), 0, 100000, all, -1, QString()).changes)
         if (c.device == phoneDevice.id) {
             ++fromPhone;
             CHECK(c.seq > topBefore); // new numbers never reuse those devices may have seen

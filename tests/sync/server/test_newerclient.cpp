@@ -70,10 +70,11 @@ TEST_CASE("a newer device's unknown tables and fields are stored as sent and han
     CHECK(holds(page, title));
     CHECK(holds(page, newField));
     CHECK(holds(page, newTable));
-    // A viewer gets the new field of a table it reads, not a table this server cannot judge.
+    // A viewer gets neither: this server cannot tell whether a new field is for residents' eyes.
     const PullResponse viewerPage = pullAll(world, phone.device);
-    CHECK(holds(viewerPage, newField));
+    CHECK_FALSE(holds(viewerPage, newField));
     CHECK_FALSE(holds(viewerPage, newTable));
+    CHECK(holds(viewerPage, title));
     // A device of this schema applies what it knows and keeps the rest aside, not stuck.
     const SyncSummary s = world.sync(other);
     CHECK(s.applied.deferred == 2);

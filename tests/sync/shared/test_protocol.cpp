@@ -135,13 +135,37 @@ TEST_CASE("malformed messages are refused with the element that is wrong", "[pro
 
 TEST_CASE("fields unknown here are kept, not dropped, when the sender's schema is newer", "[protocol]")
 {
-    const QByteArray newer = pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"Lê An\",40,\"future\"]]]",
+    const QByteArray newer = pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"Lê An\",20,\"future\"]]]",
                                       latestSchemaVersion() + 1);
     const PushRequest m = decodePushRequest(newer);
     REQUIRE(m.changes.size() == 2);
     CHECK_FALSE(m.changes[0].unknown);
     CHECK(m.changes[1].unknown);
     CHECK(m.changes[1].value == Value(QStringLiteral("future")));
+    // A newer schema adds a few codes, not thousands: far past the last known one is refused.
+    const int far = int(table(QStringLiteral("people"))->fields.size()) + MaxNewCodes;
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[" + QByteArray::number(far) + ",\"x\"]]]",
+                           latestSchemaVersion() + 1)).contains(QStringLiteral("out of range")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(int(tables().size()) + MaxNewCodes) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"x\"]]]",
+                           latestSchemaVersion() + 1)).contains(QStringLiteral("out of range")));
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(int(tables().size()) + MaxNewCodes - 1) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"x\"]]]",
+                           latestSchemaVersion() + 1)).isEmpty());
+}
+
+TEST_CASE("a pulled value this schema refuses is marked to keep aside, and the page is still read", "[protocol][compat]")
+{
+    // A page from a server that handed on a newer app's value, which this (newer) schema refuses.
+    const QByteArray page = "{\"p\":1,\"s\":" + QByteArray::number(latestSchemaVersion()) + ",\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[[" + QByteArray::number(code("people"))
+        + ",\"" + Person.toLatin1() + "\",5,0,[" + QByteArray::number(field("people", "full_name")) + ",\"Lê An\","
+        + QByteArray::number(field("people", "birth_year")) + ",99999]]],\"k\":\"YzE6MA\",\"more\":false,\"t\":1}";
+    const PullResponse m = decodePullResponse(page);
+    REQUIRE(m.changes.size() == 2);
+    CHECK(m.changes[0].invalid.isEmpty());
+    CHECK(m.changes[1].invalid.contains(QStringLiteral("birth_year")));
+    // The same in a push is refused whole: the server takes nothing it cannot check.
+    const QByteArray push = pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,["
+                                     + QByteArray::number(field("people", "birth_year")) + ",99999]]]", latestSchemaVersion());
+    CHECK(errorOf(push).contains(QStringLiteral("birth_year")));
 }
 
 TEST_CASE("a batch of attendance marks costs tens of bytes per mark after gzip", "[protocol][size]")
