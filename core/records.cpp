@@ -467,4 +467,23 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet
     return sorted;
 }
 
+void setManualTarget(Store &store, const QString &targetId, std::optional<qint64> numerator, std::optional<qint64> denominator)
+{
+    if (!store.exists(QStringLiteral("targets"), targetId) || store.value(QStringLiteral("targets"), targetId, QStringLiteral("deleted")).toInt() != 0)
+        throw Error(Error::Code::NotFound, Tr::tr("no such target"), QStringLiteral("target"));
+    if (store.value(QStringLiteral("targets"), targetId, QStringLiteral("metric")).toText() != QLatin1String("manual"))
+        throw Error(Error::Code::InvalidInput, Tr::tr("this target is counted from attendance, not entered by hand"), QStringLiteral("target"));
+    if (numerator.has_value() != denominator.has_value())
+        throw Error(Error::Code::InvalidInput, Tr::tr("give both numbers, or neither"), numerator ? Tr::tr("Out of") : Tr::tr("Reached"));
+    if (numerator && *numerator < 0)
+        throw Error(Error::Code::InvalidInput, Tr::tr("must not be negative"), Tr::tr("Reached"));
+    if (denominator && *denominator <= 0)
+        throw Error(Error::Code::InvalidInput, Tr::tr("must be more than 0"), Tr::tr("Out of"));
+    if (numerator && *numerator > *denominator)
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot be more than the %1 it is out of").arg(*denominator), Tr::tr("Reached"));
+    store.write(QStringLiteral("targets"), targetId,
+                {{QStringLiteral("manual_numerator"), numerator ? Value(*numerator) : Value()},
+                 {QStringLiteral("manual_denominator"), denominator ? Value(*denominator) : Value()}});
+}
+
 } // namespace clc::records

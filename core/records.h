@@ -126,6 +126,11 @@ void unmark(Store &store, const QString &sessionId, const QString &personId);
 /// With only set: just those people (the attendance sheet's expected and marked learners).
 std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet<QString> *only = nullptr);
 
+/// Enters a hand-measured target's figures (metric "manual"): numerator of denominator, both
+/// whole and not negative, the numerator not above the denominator; empty clears both. Throws
+/// InvalidInput naming the field, or NotFound for a target that is not a live manual one.
+void setManualTarget(Store &store, const QString &targetId, std::optional<qint64> numerator, std::optional<qint64> denominator);
+
 /// The translated name of an activity kind ("technical" → "tập huấn kỹ thuật").
 QString kindLabel(const QString &kind);
 /// The same with a capital first letter, to start a line.

@@ -280,6 +280,7 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
     while (st.step()) {
         TargetFigures t;
         const QString id = st.text(0);
+        t.id = id;
         t.section = st.text(1);
         t.text = st.text(2);
         t.metric = st.text(3);

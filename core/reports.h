@@ -28,7 +28,8 @@ struct ActivityFigures
 
 struct TargetFigures
 {
-    QString section, text, metric;
+    QString id;
+    QString section, text, metric; ///< metric "manual": numerator and denominator are entered by hand
     int threshold = 0;
     std::optional<qint64> numerator, denominator; ///< empty when nothing to measure yet
     double percent = 0;

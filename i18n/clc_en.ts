@@ -2,22 +2,12 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>ActivityPane</name>
-    <message numerus="yes">
-        <source>%n present</source>
-        <translation>
-            <numerusform>%n present</numerusform>
-            <numerusform>%n present</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>AttendancePage</name>
     <message numerus="yes">
         <source>%n mark(s) not sent yet: they go with the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mark not sent yet: it goes with the next sync.</numerusform>
+            <numerusform>%n marks not sent yet: they go with the next sync.</numerusform>
         </translation>
     </message>
 </context>

@@ -15,16 +15,6 @@
         <source>Sessions</source>
         <translation>Các buổi</translation>
     </message>
-    <message numerus="yes">
-        <source>%n present</source>
-        <translation>
-            <numerusform>%n có mặt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Attendance not taken</source>
-        <translation>Chưa điểm danh</translation>
-    </message>
     <message>
         <source>Print the attendance sheet</source>
         <translation>In sổ điểm danh</translation>
@@ -298,6 +288,26 @@
     <message>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Change the figures</source>
+        <translation>Sửa số liệu</translation>
+    </message>
+    <message>
+        <source>Enter the figures</source>
+        <translation>Nhập số liệu</translation>
+    </message>
+    <message>
+        <source>A target measured by hand</source>
+        <translation>Chỉ tiêu đo bằng tay</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Đạt được</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1634,30 @@
         <source>Kept aside %1 changes this version of the app cannot use (made by a newer version, or refused); they stay on this device.</source>
         <translation>Đã giữ riêng %1 thay đổi mà phiên bản ứng dụng này không dùng được (do phiên bản mới hơn tạo ra, hoặc bị từ chối); chúng vẫn được lưu trên máy này.</translation>
     </message>
+    <message>
+        <source>no such target</source>
+        <translation>không có chỉ tiêu này</translation>
+    </message>
+    <message>
+        <source>this target is counted from attendance, not entered by hand</source>
+        <translation>chỉ tiêu này được tính từ điểm danh, không nhập bằng tay</translation>
+    </message>
+    <message>
+        <source>give both numbers, or neither</source>
+        <translation>nhập cả hai số, hoặc để trống cả hai</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>không được là số âm</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>phải lớn hơn 0</translation>
+    </message>
+    <message>
+        <source>cannot be more than the %1 it is out of</source>
+        <translation>không được lớn hơn tổng số %1</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>
@@ -1856,6 +1890,22 @@
         <source>Imported the plan: %1 activities, %2 targets, %3 quarterly tasks.</source>
         <translation>Đã nhập kế hoạch: %1 hoạt động, %2 chỉ tiêu, %3 nhiệm vụ quý.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; không phải là số nguyên</translation>
+    </message>
+    <message>
+        <source>this device&apos;s role may not change the plan&apos;s targets</source>
+        <translation>vai trò của máy này không được sửa chỉ tiêu của kế hoạch</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Đạt được</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
+    </message>
 </context>
 <context>
     <name>clc::RegisterModel</name>
@@ -1980,6 +2030,17 @@
     </message>
 </context>
 <context>
+    <name>clc::ScheduleModel</name>
+    <message>
+        <source>Nothing is planned for %1: the plan runs %2–%3. Showing its first month.</source>
+        <translation>Không có hoạt động nào trong kế hoạch cho %1: kế hoạch từ %2 đến %3. Đang hiện tháng đầu của kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Nothing is planned for %1. Showing the plan&apos;s first month.</source>
+        <translation>Không có hoạt động nào trong kế hoạch cho %1. Đang hiện tháng đầu của kế hoạch.</translation>
+    </message>
+</context>
+<context>
     <name>clc::SessionListModel</name>
     <message>
         <source>For: %1</source>
@@ -1998,6 +2059,18 @@
         <translation>
             <numerusform>%n người tham gia</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attendance not taken</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>%1 present + %2 unnamed</source>
+        <translation>%1 có mặt + %2 không ghi tên</translation>
+    </message>
+    <message>
+        <source>%1 present</source>
+        <translation>%1 có mặt</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,7 @@ Item {
             required property string facilitator
             required property bool taken
             required property int present
+            required property string attendanceText
             width: ListView.view.width - 24
             padding: 12
             onClicked: pane.openSession(sessionId)
@@ -116,7 +117,8 @@ Item {
                 }
                 // Not taken looks different from taken: never a zero that reads like a count.
                 Label {
-                    text: row.taken ? qsTr("%n present", "", row.present) : qsTr("Attendance not taken")
+                    objectName: "sessionAttendance"
+                    text: row.attendanceText
                     color: row.taken ? Theme.good : Theme.warn
                     font.bold: true
                     padding: 6
@@ -151,7 +153,7 @@ Item {
                     background: Rectangle { border.color: eTitle.activeFocus ? Theme.focus : Theme.borderNeutral; radius: 2 }
                 }
                 Label { text: qsTr("Field") }
-                ComboBox {
+                ClcComboBox {
                     id: eKind; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.kinds; textRole: "label"; valueRole: "value"
                     currentIndex: indexOfValue(editor.fields.kind || "other")
@@ -169,7 +171,7 @@ Item {
                 Label { text: qsTr("Spent (đ)") }
                 TextField { id: eSpent; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget_spent || "" }
                 Label { text: qsTr("Status") }
-                ComboBox {
+                ClcComboBox {
                     id: eStatus; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.statuses; textRole: "label"; valueRole: "value"
                     currentIndex: indexOfValue(editor.fields.status || "planned")

@@ -12,6 +12,7 @@ Page {
     signal openReports()
     // Names the role so the binding is re-evaluated when enrolment changes it.
     readonly property bool mayImport: StoreManager.role, StoreManager.mayEdit("plans")
+    readonly property bool mayEditTargets: StoreManager.role, StoreManager.mayEdit("targets")
     PlanModel { id: plan }
     Connections {
         target: SyncStatus
@@ -74,6 +75,11 @@ Page {
             required property string progressText
             required property bool measured
             required property bool met
+            required property string targetId
+            required property bool manual
+            required property real threshold
+            required property string numerator
+            required property string denominator
             width: ListView.view.width - 24
             implicitHeight: column.implicitHeight + 20
             radius: 6
@@ -85,16 +91,43 @@ Page {
                 spacing: 6
                 Label { Layout.fillWidth: true; text: target.text; wrapMode: Text.Wrap }
                 ProgressBar {
+                    id: bar
                     Layout.fillWidth: true
                     visible: target.measured
                     value: target.progress
+                    // The target itself, marked on the bar: how far there is still to go.
+                    Rectangle {
+                        visible: target.threshold > 0
+                        x: bar.availableWidth * target.threshold - width / 2 + bar.leftPadding
+                        y: -4
+                        width: 3
+                        height: bar.height + 8
+                        color: Theme.inkStrong
+                    }
                 }
-                Label {
+                RowLayout {
                     Layout.fillWidth: true
-                    text: target.progressText
-                    wrapMode: Text.Wrap
-                    color: !target.measured ? Theme.faint : target.met ? Theme.good : Theme.warn
-                    font.bold: target.measured
+                    Label {
+                        Layout.fillWidth: true
+                        text: target.progressText
+                        wrapMode: Text.Wrap
+                        color: !target.measured ? Theme.faint : target.met ? Theme.good : Theme.warn
+                        font.bold: target.measured
+                    }
+                    Button {
+                        objectName: "enterFigures"
+                        visible: target.manual && page.mayEditTargets
+                        text: target.measured ? qsTr("Change the figures") : qsTr("Enter the figures")
+                        implicitHeight: 48
+                        leftPadding: 16; rightPadding: 16
+                        onClicked: {
+                            figuresDialog.targetId = target.targetId
+                            figuresDialog.targetText = target.text
+                            reached.text = target.numerator
+                            outOf.text = target.denominator
+                            figuresDialog.open()
+                        }
+                    }
                 }
             }
         }
@@ -120,5 +153,33 @@ Page {
         title: qsTr("Choose the plan file")
         nameFilters: [qsTr("Plan files (*.json)"), qsTr("All files (*)")]
         onAccepted: plan.importPlan(selectedFile.toString())
+    }
+
+    ClcDialog {
+        id: figuresDialog
+        objectName: "figuresDialog"
+        property string targetId: ""
+        property string targetText: ""
+        title: qsTr("A target measured by hand")
+        anchors.centerIn: parent
+        width: Math.min(page.width - 20, 480)
+        // Apply, not Ok: it closes only once the figures are saved.
+        standardButtons: Dialog.Apply | Dialog.Cancel
+        onOpened: reached.forceActiveFocus()
+        ColumnLayout {
+            anchors.fill: parent
+            Label { Layout.fillWidth: true; text: figuresDialog.targetText; wrapMode: Text.Wrap; color: Theme.inkSoft }
+            Label { text: qsTr("Reached"); font.bold: true }
+            TextField { id: reached; objectName: "figuresReached"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
+            Label { text: qsTr("Out of"); font.bold: true }
+            TextField { id: outOf; objectName: "figuresOutOf"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
+            Label { objectName: "figuresError"; Layout.fillWidth: true; text: plan.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
+        }
+        onApplied: {
+            if (plan.setManualFigures(targetId, reached.text, outOf.text))
+                close()
+            else
+                (plan.lastError.indexOf(qsTr("Out of")) === 0 ? outOf : reached).forceActiveFocus()
+        }
     }
 }

@@ -95,8 +95,8 @@ Page {
             anchors.fill: parent
             TextField { id: fName; objectName: "personName"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Full name") }
             RowLayout {
-                RadioButton { id: fMale; text: qsTr("Male") }
-                RadioButton { id: fFemale; text: qsTr("Female") }
+                RadioButton { id: fMale; text: qsTr("Male"); implicitHeight: 48 }
+                RadioButton { id: fFemale; text: qsTr("Female"); implicitHeight: 48 }
             }
             TextField { id: fYear; objectName: "personYear"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Year of birth"); inputMethodHints: Qt.ImhDigitsOnly }
             TextField { id: fKhu; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Neighbourhood (khu)") }

@@ -33,7 +33,7 @@ Page {
             width: ListView.view.width - 24
             spacing: 8
             Label { text: qsTr("Report"); font.bold: true }
-            ComboBox {
+            ClcComboBox {
                 id: kindBox
                 Layout.fillWidth: true
                 implicitHeight: 48
@@ -43,7 +43,7 @@ Page {
                 onModelChanged: Qt.callLater(function() { kindBox.currentIndex = reports.kind })
                 onActivated: function(i) { reports.kind = i }
             }
-            ComboBox {
+            ClcComboBox {
                 Layout.fillWidth: true
                 implicitHeight: 48
                 visible: reports.kind === ReportController.Monthly
@@ -53,7 +53,7 @@ Page {
                 onActivated: reports.month = currentValue
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(reports.month))
             }
-            ComboBox {
+            ClcComboBox {
                 Layout.fillWidth: true
                 implicitHeight: 48
                 visible: reports.kind === ReportController.Attendance
@@ -66,7 +66,7 @@ Page {
             Label { text: qsTr("Save as"); font.bold: true; Layout.topMargin: 6 }
             RowLayout {
                 Layout.fillWidth: true
-                ComboBox {
+                ClcComboBox {
                     id: format
                     implicitHeight: 48
                     implicitWidth: 110

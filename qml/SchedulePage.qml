@@ -27,25 +27,30 @@ Page {
         background: Rectangle { color: Theme.background }
         RowLayout {
             anchors.fill: parent
-            ToolButton {
-                text: "‹"; font.pixelSize: 28
+            Item { Layout.fillWidth: true }
+            // The arrows sit beside the month they change, as real 48 px buttons.
+            Button {
+                objectName: "previousMonth"
+                text: "‹"; font.pixelSize: 26
                 implicitWidth: 48; implicitHeight: 48
                 onClicked: { schedule.previousMonth(); page.selectedId = "" }
                 Accessible.name: qsTr("Previous month")
             }
             Label {
-                Layout.fillWidth: true
                 text: schedule.monthLabel
                 font.pixelSize: 22
                 font.bold: true
                 horizontalAlignment: Text.AlignHCenter
+                Layout.minimumWidth: 130
             }
-            ToolButton {
-                text: "›"; font.pixelSize: 28
+            Button {
+                objectName: "nextMonth"
+                text: "›"; font.pixelSize: 26
                 implicitWidth: 48; implicitHeight: 48
                 onClicked: { schedule.nextMonth(); page.selectedId = "" }
                 Accessible.name: qsTr("Next month")
             }
+            Item { Layout.fillWidth: true }
             Button {
                 text: qsTr("Today")
                 implicitHeight: 48
@@ -68,6 +73,22 @@ Page {
             spacing: 8
             topMargin: 10; bottomMargin: 10; leftMargin: 10; rightMargin: 10
             model: schedule
+            header: Item {
+                // Why "Today" shows another month: said, not left to guess.
+                width: ListView.view.width - 20
+                height: notice.visible ? notice.implicitHeight + 10 : 0
+                Label {
+                    id: notice
+                    objectName: "scheduleNotice"
+                    width: parent.width
+                    visible: schedule.notice.length > 0
+                    text: schedule.notice
+                    wrapMode: Text.Wrap
+                    padding: 8
+                    color: Theme.inkSoft
+                    background: Rectangle { color: Theme.warnFill; radius: 4 }
+                }
+            }
             delegate: ItemDelegate {
                 id: card
                 required property string activityId

@@ -13,11 +13,13 @@ Page {
         spacing: 10
         Label { text: qsTr("Language"); font.bold: true; font.pixelSize: 18 }
         RadioButton {
+            implicitHeight: 48
             text: "Tiếng Việt"
             checked: settings.language === "vi"
             onClicked: settings.language = "vi"
         }
         RadioButton {
+            implicitHeight: 48
             text: "English"
             checked: settings.language === "en"
             onClicked: settings.language = "en"

@@ -7,6 +7,8 @@
 #include "storemanager.h"
 
 #include <QAbstractListModel>
+#include <QCoreApplication>
+#include <QEvent>
 
 namespace clc {
 
@@ -19,7 +21,22 @@ class AsyncListModel : public QAbstractListModel
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
 
 public:
-    using QAbstractListModel::QAbstractListModel;
+    explicit AsyncListModel(QObject *parent = nullptr) : QAbstractListModel(parent)
+    {
+        // The language switch reaches C++ texts too: every visible row and text is said again at
+        // once, not when it is next touched (installTranslator sends LanguageChange to the application).
+        if (QCoreApplication::instance())
+            QCoreApplication::instance()->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0));
+            retranslate();
+        }
+        return QAbstractListModel::eventFilter(watched, event);
+    }
     bool loading() const { return m_loading; }
     QString loadError() const { return m_loadError; }
     QString lastError() const { return m_error; }
@@ -33,6 +50,8 @@ Q_SIGNALS:
     void errorChanged();
 
 protected:
+    /// After a language switch: models whose properties hold translated text say them again.
+    virtual void retranslate() {}
     /// Reads with read(store) on the reader thread, then apply(result) here, if no newer fetch started.
     template<class R>
     void fetch(std::function<R(Store &)> read, std::function<void(R &)> apply)

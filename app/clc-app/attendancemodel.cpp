@@ -226,6 +226,13 @@ void AttendanceModel::applyFilter()
     endResetModel();
 }
 
+void AttendanceModel::retranslate()
+{
+    m_undone.clear(); // a message of the moment, in the old language: gone rather than half-translated
+    Q_EMIT sessionChanged();
+    Q_EMIT countsChanged();
+}
+
 QString AttendanceModel::summaryText() const
 {
     if (!taken())

@@ -105,6 +105,9 @@ Q_SIGNALS:
     void filterChanged();
     void countsChanged();
 
+protected:
+    void retranslate() override;
+
 private:
     void applyFilter();
     bool shown(const Row &r) const;

@@ -28,6 +28,9 @@ public:
 Q_SIGNALS:
     void reloaded();
 
+protected:
+    void retranslate() override { reload(); } // its texts are made when read
+
 private:
     std::vector<ConflictRow> m_rows;
     std::vector<QString> m_what;

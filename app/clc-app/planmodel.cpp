@@ -1,4 +1,7 @@
 #include "planmodel.h"
+#include "error.h"
+#include "roles.h"
+#include "schema.h"
 #include "records.h"
 #include "store.h"
 #include "storemanager.h"
@@ -39,14 +42,24 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case TextRole:
         return t.text;
-    case ProgressRole: // 0..1 of the threshold, for the bar
-        return measured && t.threshold > 0 ? std::min(1.0, t.percent / t.threshold) : 0.0;
+    case ProgressRole: // 0..1 of everyone, for the bar; the target is marked on it (ThresholdRole)
+        return measured ? std::clamp(t.percent / 100.0, 0.0, 1.0) : 0.0;
+    case ThresholdRole:
+        return t.threshold / 100.0;
+    case TargetIdRole:
+        return t.id;
+    case ManualRole:
+        return t.metric == QLatin1String("manual");
+    case NumeratorRole:
+        return t.numerator ? QString::number(*t.numerator) : QString();
+    case DenominatorRole:
+        return t.denominator ? QString::number(*t.denominator) : QString();
     case ProgressTextRole: {
         if (!measured)
             return PlanModel::tr("not measured yet (entered by hand)");
         const QLocale vi(QLocale::Vietnamese, QLocale::Vietnam);
         return PlanModel::tr("%1 of %2 = %3 % (target %4 %) — %5")
-            .arg(*t.numerator).arg(*t.denominator).arg(vi.toString(t.percent, 'f', 1)).arg(t.threshold)
+            .arg(vn::formatNumber(*t.numerator), vn::formatNumber(*t.denominator), vi.toString(t.percent, 'f', 1)).arg(t.threshold)
             .arg(t.met ? PlanModel::tr("met") : PlanModel::tr("not met yet"));
     }
     case MeasuredRole:
@@ -60,7 +73,30 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> PlanModel::roleNames() const
 {
-    return {{TextRole, "text"}, {ProgressRole, "progress"}, {ProgressTextRole, "progressText"}, {MeasuredRole, "measured"}, {MetRole, "met"}};
+    return {{TextRole, "text"}, {ProgressRole, "progress"}, {ProgressTextRole, "progressText"}, {MeasuredRole, "measured"}, {MetRole, "met"},
+            {TargetIdRole, "targetId"}, {ManualRole, "manual"}, {ThresholdRole, "threshold"}, {NumeratorRole, "numerator"}, {DenominatorRole, "denominator"}};
+}
+
+bool PlanModel::setManualFigures(const QString &targetId, const QString &reached, const QString &outOf)
+{
+    auto number = [](const QString &text, const QString &field) -> std::optional<qint64> {
+        const QString t = text.trimmed().remove(QLatin1Char('.')).remove(QLatin1Char(' ')); // "1.371" as written in Vietnamese
+        if (t.isEmpty())
+            return std::nullopt;
+        bool ok = false;
+        const qint64 n = t.toLongLong(&ok);
+        if (!ok)
+            throw Error(Error::Code::InvalidInput, tr("'%1' is not a whole number").arg(text.trimmed()), field);
+        return n;
+    };
+    const bool done = attempt([&] {
+        if (!sync::mayWriteHere(StoreManager::current(), table(QStringLiteral("targets"))->code))
+            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan's targets"), tr("Reached"));
+        records::setManualTarget(StoreManager::current(), targetId, number(reached, tr("Reached")), number(outOf, tr("Out of")));
+    });
+    if (done)
+        reload();
+    return done;
 }
 
 namespace {
@@ -100,7 +136,8 @@ void PlanModel::reload()
             m_budget = tr("Budget: %1 planned, %2 recorded as spent").arg(vn::formatMoney(y.budgetPlanned), vn::formatMoney(y.budgetSpent));
             const auto &total = y.byKind.back();
             m_activities = tr("%1 of %2 activities held, %3 attendances, %4 learners")
-                               .arg(total.activitiesHeld).arg(total.activitiesPlanned).arg(total.attendances).arg(total.learners);
+                               .arg(vn::formatNumber(total.activitiesHeld), vn::formatNumber(total.activitiesPlanned), vn::formatNumber(total.attendances),
+                                    vn::formatNumber(total.learners));
         }
         for (const auto &[quarter, text] : d.tasks)
             m_tasks.append(QVariantMap{{QStringLiteral("quarter"), quarterLabel(quarter)}, {QStringLiteral("text"), text}});

@@ -22,7 +22,7 @@ class PlanModel : public AsyncListModel
     Q_PROPERTY(bool importFailed READ importFailed NOTIFY importFinished)
 
 public:
-    enum Role { TextRole = Qt::UserRole + 1, ProgressRole, ProgressTextRole, MeasuredRole, MetRole };
+    enum Role { TextRole = Qt::UserRole + 1, ProgressRole, ProgressTextRole, MeasuredRole, MetRole, TargetIdRole, ManualRole, ThresholdRole, NumeratorRole, DenominatorRole };
     explicit PlanModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -40,9 +40,15 @@ public:
     /// Imports a plan file (clc-plan/1 JSON, as `clc plan import`) on the writer thread; importFinished
     /// follows with a summary or the error (the line and field at fault); nothing is half-written.
     Q_INVOKABLE void importPlan(const QString &pathOrUrl);
+    /// Enters a hand-measured target's figures (both empty clears them); false with lastError naming
+    /// the field, and nothing written, on bad input or when this device's role may not change targets.
+    Q_INVOKABLE bool setManualFigures(const QString &targetId, const QString &reached, const QString &outOf);
 
 Q_SIGNALS:
     void importFinished();
+
+protected:
+    void retranslate() override { reload(); } // its texts are made when read
 
 private:
     QString m_year, m_budget, m_activities, m_importMessage;

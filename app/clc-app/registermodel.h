@@ -59,6 +59,9 @@ Q_SIGNALS:
     void reloaded();
     void importChanged();
 
+protected:
+    void retranslate() override { reload(); } // its texts are made when read
+
 private:
     void setImportResult(const QString &summary, const QStringList &problems);
     /// Runs one write from the form (attempt); on success the list re-reads.

@@ -58,6 +58,10 @@ void ScheduleModel::setMonth(const QString &month)
     if (month == m_month)
         return;
     m_month = month;
+    if (!m_notice.isEmpty()) { // the person chose a month: the note about "Today" is done
+        m_notice.clear();
+        Q_EMIT noticeChanged();
+    }
     // The month's label changes at once; another month's rows never show under it.
     beginResetModel();
     m_rows.clear();
@@ -65,6 +69,7 @@ void ScheduleModel::setMonth(const QString &month)
     Q_EMIT countChanged();
     reload();
     Q_EMIT monthChanged();
+    Q_EMIT labelChanged();
 }
 
 QString ScheduleModel::monthLabel() const
@@ -86,8 +91,16 @@ struct MonthRows
 {
     QString month;
     std::vector<ActivityRow> rows;
+    QString notice;
 };
 } // namespace
+
+void ScheduleModel::retranslate()
+{
+    Q_EMIT labelChanged();
+    if (!m_notice.isEmpty())
+        goToToday(); // the note is made with the month it explains: made again, in the new language
+}
 
 void ScheduleModel::goToToday()
 {
@@ -102,10 +115,18 @@ void ScheduleModel::goToToday()
             if (!r.rows.empty())
                 return r;
             r.month = records::firstMonthOfCurrentYear(store);
-            if (!r.month.isEmpty())
+            if (!r.month.isEmpty()) {
                 r.rows = records::activities(store, r.month);
-            else
+                // Say why another month shows: a school year runs September to August.
+                const QString year = records::currentSchoolYear(store);
+                r.notice = year.size() == 9
+                               ? ScheduleModel::tr("Nothing is planned for %1: the plan runs %2–%3. Showing its first month.")
+                                     .arg(vn::formatMonth(today), vn::formatMonth(year.left(4) + QStringLiteral("-09")),
+                                          vn::formatMonth(year.right(4) + QStringLiteral("-08")))
+                               : ScheduleModel::tr("Nothing is planned for %1. Showing the plan's first month.").arg(vn::formatMonth(today));
+            } else {
                 r.month = today;
+            }
             return r;
         },
         [this](MonthRows &r) {
@@ -113,9 +134,14 @@ void ScheduleModel::goToToday()
             m_rows = std::move(r.rows);
             endResetModel();
             Q_EMIT countChanged();
+            if (r.notice != m_notice) {
+                m_notice = r.notice;
+                Q_EMIT noticeChanged();
+            }
             if (r.month != m_month) {
                 m_month = r.month;
                 Q_EMIT monthChanged();
+                Q_EMIT labelChanged();
             }
         });
 }

@@ -16,8 +16,11 @@ class ScheduleModel : public AsyncListModel
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString month READ month WRITE setMonth NOTIFY monthChanged)
-    Q_PROPERTY(QString monthLabel READ monthLabel NOTIFY monthChanged)
+    Q_PROPERTY(QString monthLabel READ monthLabel NOTIFY labelChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// Why "Today" shows another month ("Nothing is planned for 12/2026: the plan runs 09/2017–08/2018"),
+    /// until the person moves to another month; empty otherwise.
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
     enum Role {
@@ -45,6 +48,7 @@ public:
     /// "Tháng 09/2017"
     QString monthLabel() const;
     int count() const { return int(m_rows.size()); }
+    QString notice() const { return m_notice; }
 
     Q_INVOKABLE void nextMonth();
     Q_INVOKABLE void previousMonth();
@@ -60,9 +64,16 @@ public:
 Q_SIGNALS:
     void monthChanged();
     void countChanged();
+    void noticeChanged();
+    /// The month's label is said again in another language (the month itself is the same).
+    void labelChanged();
+
+protected:
+    void retranslate() override;
 
 private:
     QString m_month;
+    QString m_notice;
     QDate m_today = QDate::currentDate();
     std::vector<ActivityRow> m_rows;
 };

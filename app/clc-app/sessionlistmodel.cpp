@@ -33,6 +33,13 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return r.taken;
     case PresentRole:
         return r.present;
+    case AttendanceTextRole:
+        // The one counting rule, said the way the sheet says it: named people, then the unnamed.
+        if (!r.taken)
+            return tr("Attendance not taken");
+        if (r.headcount > 0)
+            return tr("%1 present + %2 unnamed").arg(vn::formatNumber(r.present - r.headcount), vn::formatNumber(r.headcount));
+        return tr("%1 present").arg(vn::formatNumber(r.present));
     default:
         return {};
     }
@@ -41,7 +48,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> SessionListModel::roleNames() const
 {
     return {{SessionIdRole, "sessionId"}, {DateRole, "date"}, {TimeRole, "time"}, {PlaceRole, "place"},
-            {FacilitatorRole, "facilitator"}, {TakenRole, "taken"}, {PresentRole, "present"}};
+            {FacilitatorRole, "facilitator"}, {TakenRole, "taken"}, {PresentRole, "present"}, {AttendanceTextRole, "attendanceText"}};
 }
 
 void SessionListModel::setActivityId(const QString &id)
@@ -77,7 +84,7 @@ ActivitySessions readSessions(Store &s, const QString &activityId)
         const QDateTime at = QDateTime::fromString(row.startsAt, QStringLiteral("yyyy-MM-ddTHH:mm"));
         const QString end = row.endsAt.mid(11, 5);
         r.rows.push_back({row.id, vn::formatDate(at.date()), at.toString(QStringLiteral("HH:mm")) + (end.isEmpty() ? QString() : QStringLiteral("–") + end),
-                          row.place, row.facilitator, row.taken, row.present});
+                          row.place, row.facilitator, row.taken, row.present, row.headcount});
     }
     return r;
 }

@@ -16,7 +16,7 @@ class SessionListModel : public AsyncListModel
     Q_PROPERTY(QString summary READ summary NOTIFY activityChanged)
 
 public:
-    enum Role { SessionIdRole = Qt::UserRole + 1, DateRole, TimeRole, PlaceRole, FacilitatorRole, TakenRole, PresentRole };
+    enum Role { SessionIdRole = Qt::UserRole + 1, DateRole, TimeRole, PlaceRole, FacilitatorRole, TakenRole, PresentRole, AttendanceTextRole };
     explicit SessionListModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -32,13 +32,16 @@ public:
 Q_SIGNALS:
     void activityChanged();
 
-private:
+protected:
+    void retranslate() override { reload(); } // its texts are made when read
+
 public:
     struct Row
     {
         QString id, date, time, place, facilitator;
         bool taken;
-        int present;
+        int present;   ///< counted marks plus the headcount (records::SessionRow)
+        int headcount;
     };
 
 private:

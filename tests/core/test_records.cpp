@@ -1,6 +1,7 @@
 #include "demodata.h"
 #include "error.h"
 #include "records.h"
+#include "reports.h"
 #include "schema.h"
 #include "store.h"
 #include "testsupport.h"
@@ -661,4 +662,41 @@ TEST_CASE("on the demo, an all-residents activity expects every live person and 
     states = records::markSyncStates(s, session);
     CHECK(states.keys() == QList<QString>{someone});
     CHECK(records::sessionMarks(s, session).value(someone) == other);
+}
+
+TEST_CASE("a target measured by hand takes both figures, whole, the first not above the second, or nothing at all", "[records][targets]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString plan = Store::newId(), manual = Store::newId(), counted = Store::newId();
+    s->write(QStringLiteral("plans"), plan, {{QStringLiteral("centre_id"), s->centreId()}, {QStringLiteral("school_year"), QStringLiteral("2017-2018")}});
+    s->write(QStringLiteral("targets"), manual, {{QStringLiteral("centre_id"), s->centreId()}, {QStringLiteral("plan_id"), plan},
+                                                 {QStringLiteral("text"), QStringLiteral("Tỉ lệ hộ gia đình văn hoá")}, {QStringLiteral("metric"), QStringLiteral("manual")}});
+    s->write(QStringLiteral("targets"), counted, {{QStringLiteral("centre_id"), s->centreId()}, {QStringLiteral("plan_id"), plan},
+                                                  {QStringLiteral("text"), QStringLiteral("Người cao tuổi tham gia")}, {QStringLiteral("metric"), QStringLiteral("group_attendance")}});
+    const qint64 before = s->pendingChanges();
+    auto refused = [&](const QString &id, std::optional<qint64> n, std::optional<qint64> d) {
+        try {
+            records::setManualTarget(*s, id, n, d);
+        } catch (const Error &e) {
+            return e.describe();
+        }
+        return QString();
+    };
+    CHECK(refused(manual, 50, 40).contains(QStringLiteral("cannot be more than the 40")));
+    CHECK(refused(manual, -1, 40).contains(QStringLiteral("negative")));
+    CHECK(refused(manual, 0, 0).contains(QStringLiteral("more than 0")));
+    CHECK(refused(manual, 3, std::nullopt).contains(QStringLiteral("both")));
+    CHECK(refused(counted, 3, 4).contains(QStringLiteral("counted from attendance")));
+    CHECK(refused(Store::newId(), 3, 4).contains(QStringLiteral("no such target")));
+    CHECK(s->pendingChanges() == before); // nothing written
+    records::setManualTarget(*s, manual, 311, 420);
+    CHECK(s->value(QStringLiteral("targets"), manual, QStringLiteral("manual_numerator")).toInt() == 311);
+    CHECK(s->value(QStringLiteral("targets"), manual, QStringLiteral("manual_denominator")).toInt() == 420);
+    const YearFigures y = reports::yearFigures(*s, QStringLiteral("2017-2018"));
+    const auto t = std::find_if(y.targets.begin(), y.targets.end(), [&](const TargetFigures &f) { return f.id == manual; });
+    REQUIRE(t != y.targets.end());
+    CHECK(*t->numerator == 311);
+    records::setManualTarget(*s, manual, std::nullopt, std::nullopt); // cleared: not measured
+    CHECK(s->value(QStringLiteral("targets"), manual, QStringLiteral("manual_numerator")).isNull());
 }

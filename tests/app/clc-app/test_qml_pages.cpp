@@ -3,9 +3,11 @@
 #include "apptestsupport.h"
 #include "conflicts.h"
 #include "demodata.h"
+#include "language.h"
 #include "merge.h"
 #include "records.h"
 #include "schema.h"
+#include "settingscontroller.h"
 #include "storemanager.h"
 #include "syncstatus.h"
 #include "testsupport.h"
@@ -116,6 +118,12 @@ struct App
         const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
         QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
         QCoreApplication::processEvents();
+    }
+    /// An open popup (dialog, menu) by objectName: popups are not items of the visual tree.
+    QObject *popup(const char *name)
+    {
+        QObject *p = window->findChild<QObject *>(QString::fromLatin1(name));
+        return p && p->property("opened").toBool() ? p : nullptr;
     }
     void call(const char *function, const QVariant &arg)
     {
@@ -274,4 +282,216 @@ TEST_CASE("trying the app with sample data from the welcome fills the schedule",
     CHECK(app.store().db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() == 300);
     app.call("showMonth", QStringLiteral("2017-11"));
     REQUIRE(eventually([&] { return count(app.find("scheduleList")) > 0; }));
+}
+
+TEST_CASE("a facilitator's session through the real window: marks, the not-marked filter, a long press, a walk-in from the search, a headcount, undo", "[app][qml][attendance]")
+{
+    App app;
+    Store &s = app.store();
+    const QString session = s.db().scalar(QStringLiteral(
+        "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2018-08' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+    const QString activity = s.value(QStringLiteral("sessions"), session, QStringLiteral("activity_id")).toText();
+    const int expected = int(records::expectedPeople(s, activity).size());
+    REQUIRE(expected > 12);
+    app.open(QSize(1280, 800));
+    app.call("openSessionById", session);
+    QQuickItem *list = app.waitFor("attendanceList");
+    REQUIRE(eventually([&] { return count(list) == expected; }));
+    auto marks = [&] { return records::sessionMarks(s, session); };
+    auto summary = [&] { return app.find("attendanceSummary")->property("text").toString(); };
+
+    // Ten people marked present, one tap each; the header counts them, the not-sent note once.
+    QStringList marked;
+    for (int i = 0; i < 10; ++i) {
+        QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, i), Q_ARG(int, 4)); // ListView.Contain: scrolled into sight
+        QTest::qWait(50);
+        QQuickItem *row = app.row(list, i);
+        REQUIRE(row);
+        marked << row->property("personId").toString();
+        app.tap(row);
+    }
+    REQUIRE(marks().size() == 10);
+    QMetaObject::invokeMethod(list, "positionViewAtBeginning");
+    QTest::qWait(50);
+    CHECK(summary().endsWith(QStringLiteral("10 present of %1 expected").arg(expected)));
+    INFO(app.find("attendanceWaiting")->property("text").toString().toStdString());
+    CHECK(app.find("attendanceWaiting")->property("text").toString().startsWith(QStringLiteral("10 mark")));
+
+    // Only the people not marked yet: a tap marks one and it leaves the list.
+    app.tap(app.find("onlyUnmarked"));
+    REQUIRE(eventually([&] { return count(list) == expected - 10; }));
+    const QString eleventh = app.row(list, 0)->property("personId").toString();
+    app.tap(app.row(list, 0));
+    CHECK(marks().value(eleventh) == QStringLiteral("present"));
+    REQUIRE(eventually([&] { return count(list) == expected - 11; }));
+    app.tap(app.find("onlyUnmarked"));
+    REQUIRE(eventually([&] { return count(list) == expected; }));
+
+    // A wrong tap fixed in one step: a long press sets the status directly.
+    QQuickItem *first = app.row(list, 0);
+    const QString firstPerson = first->property("personId").toString();
+    REQUIRE(marks().value(firstPerson) == QStringLiteral("present"));
+    const QPoint at = first->mapToScene(QPointF(first->width() / 2, first->height() / 2)).toPoint();
+    QTest::mousePress(app.window, Qt::LeftButton, Qt::NoModifier, at);
+    QTest::qWait(1500);
+    QTest::mouseRelease(app.window, Qt::LeftButton, Qt::NoModifier, at);
+    REQUIRE(eventually([&] { return app.popup("statusMenu") != nullptr; }));
+    QTest::qWait(300);
+    app.tap(app.findText(QStringLiteral("absent")));
+    CHECK(marks().value(firstPerson) == QStringLiteral("absent"));
+
+    // A search (without diacritics) that finds nobody offers the walk-in with the typed name.
+    const QString typed = QStringLiteral("Ha Thi Moi");
+    app.type(app.find("attendanceSearch"), typed);
+    REQUIRE(eventually([&] { return count(list) == 0; }));
+    QQuickItem *offer = app.find("walkInFromSearch");
+    REQUIRE(offer);
+    CHECK(offer->property("text").toString().contains(typed));
+    app.tap(offer);
+    QQuickItem *name = app.waitFor("walkInName");
+    REQUIRE(name);
+    CHECK(name->property("text").toString() == typed);
+    CHECK(name->property("activeFocus").toBool());
+    // A bad year keeps the form open with everything typed, and names the field.
+    app.type(app.find("walkInYear"), QStringLiteral("19x5"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    QTest::qWait(300);
+    REQUIRE(app.popup("walkInDialog"));
+    CHECK(app.find("walkInError")->property("text").toString().contains(QStringLiteral("Year of birth")));
+    CHECK(app.find("walkInName")->property("text").toString() == typed);
+    CHECK(app.find("walkInYear")->property("activeFocus").toBool());
+    app.type(app.find("walkInYear"), QStringLiteral("1975"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.popup("walkInDialog") == nullptr; }));
+    const QString walkIn = s.db().scalar(QStringLiteral("SELECT id FROM people WHERE full_name = 'Ha Thi Moi' AND deleted = 0")).toText();
+    REQUIRE_FALSE(walkIn.isEmpty());
+    CHECK(marks().value(walkIn) == QStringLiteral("present"));
+    CHECK(app.find("attendanceSearch")->property("text").toString().isEmpty());
+
+    // Three unnamed people at the door: the header says both numbers.
+    QQuickItem *headcount = app.find("headcount");
+    REQUIRE(headcount);
+    const QPoint plus = headcount->mapToScene(QPointF(headcount->width() - 20, headcount->height() / 2)).toPoint();
+    for (int i = 0; i < 3; ++i)
+        QTest::mouseClick(app.window, Qt::LeftButton, Qt::NoModifier, plus);
+    REQUIRE(eventually([&] { return s.value(QStringLiteral("sessions"), session, QStringLiteral("headcount")).toInt() == 3; }));
+    INFO(summary().toStdString());
+    CHECK(summary().contains(QStringLiteral("11 present + 3 unnamed of %1 expected").arg(expected))); // a walk-in was not expected
+
+    // Undo twice, in order, each saying what it did.
+    app.tap(app.find("undoButton"));
+    CHECK(s.value(QStringLiteral("sessions"), session, QStringLiteral("headcount")).isNull());
+    CHECK(app.find("undoneText")->property("text").toString() == QStringLiteral("Unnamed headcount back to 0"));
+    app.tap(app.find("undoButton"));
+    CHECK(app.find("undoneText")->property("text").toString() == QStringLiteral("Ha Thi Moi: walk-in removed"));
+    CHECK(marks().value(walkIn).isEmpty());
+    CHECK(s.value(QStringLiteral("people"), walkIn, QStringLiteral("deleted")).toInt() == 1);
+    // The next undo takes back the long press, on a row in sight.
+    app.tap(app.find("undoButton"));
+    CHECK(marks().value(firstPerson) == QStringLiteral("present"));
+    CHECK(app.find("undoneText")->property("text").toString().endsWith(QStringLiteral(": back to present")));
+}
+
+TEST_CASE("someone in the register but not expected is found from the sheet's search and marked present", "[app][qml][attendance]")
+{
+    App app;
+    Store &s = app.store();
+    const QString session = s.db().scalar(QStringLiteral(
+        "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2018-08' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+    const QSet<QString> expected = records::expectedPeople(s, s.value(QStringLiteral("sessions"), session, QStringLiteral("activity_id")).toText());
+    PersonRow stranger;
+    for (const PersonRow &p : records::findPeople(s, QString()))
+        if (!expected.contains(p.id)) {
+            stranger = p;
+            break;
+        }
+    REQUIRE_FALSE(stranger.id.isEmpty());
+    app.open(QSize(390, 844));
+    app.call("openSessionById", session);
+    QQuickItem *list = app.waitFor("attendanceList");
+    REQUIRE(eventually([&] { return count(list) > 0; }));
+    app.type(app.find("attendanceSearch"), stranger.fullName);
+    REQUIRE(eventually([&] { return count(list) == 0; }));
+    app.tap(app.find("findInRegister"));
+    REQUIRE(eventually([&] { return app.popup("registerSearch") != nullptr; }));
+    QTest::qWait(300);
+    QQuickItem *choice = nullptr;
+    REQUIRE(eventually([&] {
+        for (const QString &suffix : {QStringLiteral(" — mark present")}) {
+            const QString detail = stranger.birthYear ? QString::number(*stranger.birthYear) + (stranger.khu.isEmpty() ? QString() : QStringLiteral(" · ") + stranger.khu)
+                                                      : stranger.khu;
+            choice = app.findText(stranger.fullName + (detail.isEmpty() ? QString() : QStringLiteral(" · ") + detail) + suffix);
+        }
+        return choice != nullptr;
+    }));
+    app.tap(choice);
+    CHECK(records::sessionMarks(s, session).value(stranger.id) == QStringLiteral("present"));
+    REQUIRE(eventually([&] { return app.popup("registerSearch") == nullptr; }));
+    // Now on the sheet, like everyone else marked.
+    REQUIRE(eventually([&] { return count(list) > 0 && app.find("attendanceSearch")->property("text").toString().isEmpty(); }));
+}
+
+TEST_CASE("a coordinator enters a hand-measured target's figures on the plan page, and bad figures keep the form", "[app][qml][plan]")
+{
+    App app;
+    Store &s = app.store();
+    const QString target = s.db().scalar(QStringLiteral("SELECT id FROM targets WHERE metric = 'manual' AND deleted = 0 ORDER BY ord LIMIT 1")).toText();
+    REQUIRE_FALSE(target.isEmpty());
+    app.open(QSize(1280, 800));
+    QMetaObject::invokeMethod(app.window, "openTab", Q_ARG(QVariant, 2));
+    QQuickItem *button = nullptr;
+    REQUIRE(eventually([&] { return (button = app.find("enterFigures")) != nullptr; }));
+    QTest::qWait(300);
+    app.tap(button);
+    QQuickItem *reached = app.waitFor("figuresReached");
+    REQUIRE(reached);
+    CHECK(reached->property("activeFocus").toBool());
+    app.type(reached, QStringLiteral("50"));
+    app.type(app.find("figuresOutOf"), QStringLiteral("4x"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    QTest::qWait(300);
+    REQUIRE(app.popup("figuresDialog")); // still open, with what was typed
+    CHECK(app.find("figuresError")->property("text").toString().contains(QStringLiteral("'4x' is not a whole number")));
+    CHECK(app.find("figuresOutOf")->property("activeFocus").toBool());
+    app.type(app.find("figuresOutOf"), QStringLiteral("40"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    QTest::qWait(300);
+    REQUIRE(app.popup("figuresDialog"));
+    CHECK(app.find("figuresError")->property("text").toString().contains(QStringLiteral("cannot be more than the 40")));
+    CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_numerator")).isNull());
+    app.type(app.find("figuresReached"), QStringLiteral("30"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.popup("figuresDialog") == nullptr; }));
+    CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_numerator")).toInt() == 30);
+    CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_denominator")).toInt() == 40);
+}
+
+TEST_CASE("switching the language with the attendance sheet open says every text on it again at once", "[app][qml][i18n]")
+{
+    App app;
+    installLanguage(QStringLiteral("vi"));
+    Store &s = app.store();
+    const QString session = s.db().scalar(QStringLiteral(
+        "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2018-08' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+    app.open(QSize(1280, 800));
+    app.call("openSessionById", session);
+    QQuickItem *list = app.waitFor("attendanceList");
+    REQUIRE(eventually([&] { return count(list) > 0; }));
+    app.tap(app.row(list, 0));
+    CHECK(app.row(list, 0)->property("statusText").toString() == QStringLiteral("có mặt"));
+    CHECK(app.row(list, 1)->property("statusText").toString() == QStringLiteral("chưa điểm danh"));
+    CHECK(app.find("attendanceSummary")->property("text").toString().contains(QStringLiteral("1 có mặt / ")));
+    SettingsController settings;
+    QQmlEngine::setContextForObject(&settings, app.engine.rootContext());
+    settings.setLanguage(QStringLiteral("en"));
+    QCoreApplication::processEvents();
+    // Rows, header and the not-sent note: all at once, nothing touched.
+    CHECK(app.row(list, 0)->property("statusText").toString() == QStringLiteral("present"));
+    CHECK(app.row(list, 1)->property("statusText").toString() == QStringLiteral("not marked"));
+    CHECK(app.find("attendanceSummary")->property("text").toString().contains(QStringLiteral("1 present of ")));
+    CHECK(app.find("attendanceWaiting")->property("text").toString().startsWith(QStringLiteral("1 mark not sent yet")));
+    settings.setLanguage(QStringLiteral("vi"));
+    QCoreApplication::processEvents();
+    CHECK(app.row(list, 0)->property("statusText").toString() == QStringLiteral("có mặt"));
+    installLanguage(QStringLiteral("en")); // the other tests read the source (English) strings
 }

@@ -21,12 +21,15 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     model.goToToday(); // nothing in 11/2026: the first month of the latest plan
     REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-09"));
+    // Said, not left to guess; gone once the person picks a month.
+    CHECK(model.notice() == QStringLiteral("Nothing is planned for 11/2026: the plan runs 09/2017–08/2018. Showing its first month."));
     CHECK(model.rowCount() == 4);
     CHECK(model.data(model.index(0), ScheduleModel::TitleRole).toString()
           == QStringLiteral("Học tập về luật giao thông hưởng ứng tháng an toàn giao thông"));
 
     QSignalSpy spy(&model, &ScheduleModel::monthChanged);
     model.setMonth(QStringLiteral("2018-03"));
+    CHECK(model.notice().isEmpty());
     model.nextMonth();
     CHECK(model.month() == QStringLiteral("2018-04")); // the label moves at once
     REQUIRE(loaded(model));
@@ -42,6 +45,7 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     model.goToToday();
     REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-11"));
+    CHECK(model.notice().isEmpty()); // today is in the plan: nothing to explain
 }
 
 TEST_CASE("a re-read before the first month is known shows that month, not every activity", "[app][schedule]")
