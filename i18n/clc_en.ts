@@ -43,16 +43,6 @@
     </message>
 </context>
 <context>
-    <name>StatusLine</name>
-    <message numerus="yes">
-        <source>%n change(s) waiting</source>
-        <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>clc</name>
     <message numerus="yes">
         <source>%n line(s) have errors; nothing was imported</source>
@@ -138,6 +128,16 @@
         <translation>
             <numerusform>%n participant</numerusform>
             <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>clc::SyncStatus</name>
+    <message numerus="yes">
+        <source>%1 change(s) waiting</source>
+        <translation>
+            <numerusform>%1 change waiting</numerusform>
+            <numerusform>%1 changes waiting</numerusform>
         </translation>
     </message>
 </context>

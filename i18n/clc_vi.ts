@@ -531,12 +531,6 @@
 </context>
 <context>
     <name>StatusLine</name>
-    <message numerus="yes">
-        <source>%n change(s) waiting</source>
-        <translation>
-            <numerusform>%n thay đổi chờ gửi</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
@@ -2136,6 +2130,12 @@
     <message>
         <source>Not connected to the ward office yet: enrol on the Sync page with the code the office gives; until then everything is kept here</source>
         <translation>Chưa kết nối với máy chủ phường: hãy đăng ký ở trang Đồng bộ bằng mã văn phòng phường cấp; trong lúc chờ, mọi thứ vẫn được lưu trên máy này</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 change(s) waiting</source>
+        <translation>
+            <numerusform>%1 thay đổi chờ gửi</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,7 @@ Page {
             Button {
                 text: qsTr("Today")
                 implicitHeight: 48
+                leftPadding: 16; rightPadding: 16
                 onClicked: { schedule.goToToday(); page.selectedId = "" }
             }
         }

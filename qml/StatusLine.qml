@@ -21,7 +21,7 @@ Rectangle {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             maximumLineCount: 2
-            text: SyncStatus.text + (SyncStatus.pending > 0 ? " · " + qsTr("%n change(s) waiting", "", SyncStatus.pending) : "")
+            text: SyncStatus.text + (SyncStatus.pending > 0 ? " · " + SyncStatus.pendingText : "")
             elide: Text.ElideRight
             font.pixelSize: 14
             color: SyncStatus.problem ? Theme.errorDark : Theme.inkSoft

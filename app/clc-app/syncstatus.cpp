@@ -1,4 +1,7 @@
 #include "syncstatus.h"
+#include <QCoreApplication>
+#include <QEvent>
+#include "vietnamese.h"
 #include "error.h"
 #include "deviceenrolment.h"
 #include "httptransport.h"
@@ -36,6 +39,21 @@ SyncStatus::SyncStatus(const QString &databasePath, const StoreOptions &options,
     connect(&m_pendingTimer, &QTimer::timeout, this, &SyncStatus::refreshPending);
     if (StoreManager::instance())
         connect(StoreManager::instance(), &StoreManager::wrote, &m_pendingTimer, qOverload<>(&QTimer::start));
+    // The headline is made when read: a language switch only has to say it again, at once.
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool SyncStatus::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        Q_EMIT changed();
+    return QObject::eventFilter(watched, event);
+}
+
+QString SyncStatus::pendingText() const
+{
+    return m_pending > 0 ? SyncStatus::tr("%1 change(s) waiting", nullptr, m_pending).arg(vn::formatNumber(m_pending)) : QString();
 }
 
 void SyncStatus::refreshPending()

@@ -24,6 +24,8 @@ class SyncStatus : public QObject
     QML_SINGLETON
     Q_PROPERTY(QString text READ text NOTIFY changed)
     Q_PROPERTY(int pending READ pending NOTIFY changed)
+    /// "10.775 changes waiting" (numbers the Vietnamese way), empty when nothing waits.
+    Q_PROPERTY(QString pendingText READ pendingText NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(bool problem READ problem NOTIFY changed)
 
@@ -34,6 +36,8 @@ public:
 
     QString text() const;
     int pending() const;
+    QString pendingText() const;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     bool busy() const;
     bool problem() const;
     Q_INVOKABLE void syncNow();
