@@ -480,10 +480,26 @@ void setManualTarget(Store &store, const QString &targetId, std::optional<qint64
     if (denominator && *denominator <= 0)
         throw Error(Error::Code::InvalidInput, Tr::tr("must be more than 0"), Tr::tr("Out of"));
     if (numerator && *numerator > *denominator)
-        throw Error(Error::Code::InvalidInput, Tr::tr("cannot be more than the %1 it is out of").arg(*denominator), Tr::tr("Reached"));
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot be more than the %1 it is out of").arg(vn::formatNumber(*denominator)), Tr::tr("Reached"));
     store.write(QStringLiteral("targets"), targetId,
                 {{QStringLiteral("manual_numerator"), numerator ? Value(*numerator) : Value()},
                  {QStringLiteral("manual_denominator"), denominator ? Value(*denominator) : Value()}});
+}
+
+bool undoWalkIn(Store &store, const QString &sessionId, const QString &personId)
+{
+    Transaction tx(store.db());
+    unmark(store, sessionId, personId);
+    auto used = store.db().prepare(QStringLiteral(
+        "SELECT (SELECT count(*) FROM attendance WHERE person_id = ?1 AND deleted = 0 AND session_id <> ?2) "
+        "     + (SELECT count(*) FROM person_groups WHERE person_id = ?1 AND deleted = 0)"));
+    used.bind(1, personId).bind(2, sessionId);
+    used.step();
+    const bool remove = used.integer(0) == 0;
+    if (remove)
+        store.write(QStringLiteral("people"), personId, {{QStringLiteral("deleted"), qint64(1)}});
+    tx.commit();
+    return remove;
 }
 
 } // namespace clc::records

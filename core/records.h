@@ -121,6 +121,10 @@ QHash<QString, RowSync> markSyncStates(Store &store, const QString &sessionId);
 QHash<QString, RowSync> personSyncStates(Store &store);
 /// Unmarks a person (the mark becomes deleted: an ordinary write, so it syncs and can be redone).
 void unmark(Store &store, const QString &sessionId, const QString &personId);
+/// Takes back a walk-in added at a session: unmarks them there, and deletes them from the register
+/// only if nothing has come to depend on them since (no other live mark, no group). One transaction.
+/// Returns whether the person was deleted.
+bool undoWalkIn(Store &store, const QString &sessionId, const QString &personId);
 
 /// People matching a query (see vn::nameMatches), in Vietnamese given-name order.
 /// With only set: just those people (the attendance sheet's expected and marked learners).

@@ -246,6 +246,10 @@
         <source>Learners</source>
         <translation>Học viên</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
 </context>
 <context>
     <name>PlanPage</name>
@@ -430,6 +434,26 @@
     <message>
         <source>Preview</source>
         <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Choose where…</source>
+        <translation>Chọn nơi lưu…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Where to save the report</source>
+        <translation>Lưu báo cáo vào đâu</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Thay tệp đã có?</translation>
+    </message>
+    <message>
+        <source>%1 is already there. Saving replaces it with this report.</source>
+        <translation>Đã có tệp %1. Lưu sẽ thay tệp đó bằng báo cáo này.</translation>
     </message>
 </context>
 <context>
@@ -1533,10 +1557,6 @@
         <translation>Nơi nhận:</translation>
     </message>
     <message>
-        <source>cannot write the PDF</source>
-        <translation>không ghi được tệp PDF</translation>
-    </message>
-    <message>
         <source>cannot write the file</source>
         <translation>không ghi được tệp</translation>
     </message>
@@ -1651,6 +1671,10 @@
     <message>
         <source>cannot be more than the %1 it is out of</source>
         <translation>không được lớn hơn tổng số %1</translation>
+    </message>
+    <message>
+        <source>cannot draw the report on this device</source>
+        <translation>không vẽ được báo cáo trên thiết bị này</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1829,22 @@
     <message>
         <source>Year of birth</source>
         <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>%1: changed on another device since; not undone</source>
+        <translation>%1: đã được sửa trên máy khác sau đó; không hoàn tác</translation>
+    </message>
+    <message>
+        <source>%1: mark removed, kept in the register (used elsewhere since)</source>
+        <translation>%1: đã bỏ điểm danh, vẫn giữ trong sổ học viên (đã được dùng ở nơi khác)</translation>
+    </message>
+    <message>
+        <source>The unnamed headcount was changed on another device since; not undone</source>
+        <translation>Số người không ghi tên đã được sửa trên máy khác sau đó; không hoàn tác</translation>
+    </message>
+    <message>
+        <source>%1 is already marked: %2</source>
+        <translation>%1 đã được điểm danh: %2</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2061,26 @@
     <message>
         <source>This device may show the schedule only: the learner register and attendance sheets are not on it.</source>
         <translation>Thiết bị này chỉ được xem lịch: sổ danh sách học viên và sổ điểm danh không có trên thiết bị.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Not printed.</source>
+        <translation>Chưa in.</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this device: save a PDF and print it from another computer.</source>
+        <translation>Máy này chưa cài máy in: hãy lưu PDF và in từ máy tính khác.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer %1.</source>
+        <translation>Đã gửi tới máy in %1.</translation>
+    </message>
+    <message>
+        <source>Printed to %1.</source>
+        <translation>Đã in ra %1.</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,7 @@ Page {
             width: ListView.view.width - 20
             implicitHeight: 64
             onClicked: sheet.cycle(index)
-            onPressAndHold: { statusMenu.row = index; statusMenu.popup() }
+            onPressAndHold: { statusMenu.personId = personId; statusMenu.popup() }
             background: Rectangle { color: Theme.statusFill(person.statusCode); radius: 6; border.color: Theme.borderStrong }
             contentItem: RowLayout {
                 ColumnLayout {
@@ -194,7 +194,7 @@ Page {
                         color: person.status === AttendanceModel.NotMarked ? Theme.faint : Theme.ink
                     }
                     Label {
-                        // This mark's own sync state: sent, not sent yet, or refused (in red, with the reason).
+                        // Only a refusal is said on a row (in red, with the reason); not sent yet is counted in the header.
                         Layout.alignment: Qt.AlignRight
                         Layout.maximumWidth: person.width * 0.45
                         visible: text.length > 0
@@ -246,7 +246,7 @@ Page {
     Menu {
         id: statusMenu
         objectName: "statusMenu"
-        property int row: -1
+        property string personId: "" // who it was opened for: rows move when the sheet is re-read
         Repeater {
             model: [[AttendanceModel.Present, qsTr("present")], [AttendanceModel.Late, qsTr("late")],
                     [AttendanceModel.Excused, qsTr("excused")], [AttendanceModel.Absent, qsTr("absent")],
@@ -255,7 +255,7 @@ Page {
                 required property var modelData
                 text: modelData[1]
                 implicitHeight: 48
-                onTriggered: sheet.setStatus(statusMenu.row, modelData[0])
+                onTriggered: sheet.setStatusFor(statusMenu.personId, modelData[0])
             }
         }
     }
@@ -301,11 +301,17 @@ Page {
         // Apply, not Ok: the form closes only once the walk-in is saved, so nothing typed is lost.
         standardButtons: Dialog.Apply | Dialog.Cancel
         onOpened: walkName.forceActiveFocus()
-        property var sameName: walkName.text.trim().length >= 2 ? sheet.registerMatches(walkName.text) : []
+        // Who of the register has this name: looked up once typing pauses, not on every key.
+        property var sameName: []
+        Timer {
+            id: sameNameLookup
+            interval: 300
+            onTriggered: walkIn.sameName = walkName.text.trim().length >= 2 ? sheet.registerMatches(walkName.text) : []
+        }
         ColumnLayout {
             anchors.fill: parent
             Label { text: qsTr("Full name"); font.bold: true }
-            TextField { id: walkName; objectName: "walkInName"; Layout.fillWidth: true; implicitHeight: 48 }
+            TextField { id: walkName; objectName: "walkInName"; Layout.fillWidth: true; implicitHeight: 48; onTextChanged: sameNameLookup.restart() }
             Label {
                 Layout.fillWidth: true
                 visible: walkIn.sameName.length > 0

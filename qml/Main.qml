@@ -24,10 +24,13 @@ ApplicationWindow {
     }
     function openSessionById(sessionId) { tabs.currentIndex = 0; stack.push(attendancePage, { sessionId: sessionId }) }
     function openTab(index) { tabs.currentIndex = index }
+    // Reports have a tab of their own; the plan and an activity ("print the attendance sheet") open it
+    // on the report they mean.
     function openReports(kind, activityId) {
-        tabs.currentIndex = 2
-        planStack.pop(null)
-        planStack.push(reportsPage, activityId ? { kind: kind, activityId: activityId } : { kind: kind || 0 })
+        reportsTab.kind = kind || 0
+        if (activityId)
+            reportsTab.activityId = activityId
+        tabs.currentIndex = 3
     }
     // The tabs with pages stacked on them (schedule → activity → attendance; plan → reports).
     readonly property StackView currentStack: tabs.currentIndex === 0 ? stack : tabs.currentIndex === 2 ? planStack : null
@@ -79,8 +82,9 @@ ApplicationWindow {
         RegisterPage {}
         StackView {
             id: planStack
-            initialItem: PlanPage { onOpenReports: planStack.push(reportsPage) }
+            initialItem: PlanPage { onOpenReports: window.openReports(0) }
         }
+        ReportsPage { id: reportsTab }
         SyncPage {}
         SettingsPage {}
     }
@@ -104,11 +108,6 @@ ApplicationWindow {
         AttendancePage {}
     }
 
-    Component {
-        id: reportsPage
-        ReportsPage {}
-    }
-
     // First run: until this device belongs to a centre, the welcome covers the pages (joining shows
     // the sync page, where the code is entered).
     property bool joining: false
@@ -116,7 +115,7 @@ ApplicationWindow {
         anchors.fill: parent
         z: 10
         visible: !StoreManager.initialised && !window.joining
-        onJoin: { window.joining = true; tabs.currentIndex = 3 }
+        onJoin: { window.joining = true; tabs.currentIndex = 4 }
     }
 
     footer: ColumnLayout {
@@ -128,11 +127,12 @@ ApplicationWindow {
             // Sideways on a phone, a page opened from a list (the sheet) gets the tab bar's height too.
             visible: (StoreManager.initialised || window.joining)
                      && (!window.compactHeight || window.currentStack === null || window.currentStack.depth <= 1)
-            TabButton { text: qsTr("Schedule"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
-            TabButton { text: qsTr("Learners"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
-            TabButton { text: qsTr("Plan"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
-            TabButton { text: qsTr("Sync"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
-            TabButton { text: qsTr("Settings"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 13 }
+            TabButton { text: qsTr("Schedule"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 12; leftPadding: 2; rightPadding: 2 }
+            TabButton { text: qsTr("Learners"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 12; leftPadding: 2; rightPadding: 2 }
+            TabButton { text: qsTr("Plan"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 12; leftPadding: 2; rightPadding: 2 }
+            TabButton { text: qsTr("Reports"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 12; leftPadding: 2; rightPadding: 2 }
+            TabButton { text: qsTr("Sync"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 12; leftPadding: 2; rightPadding: 2 }
+            TabButton { text: qsTr("Settings"); implicitHeight: 52; font.pixelSize: window.wide ? 16 : 12; leftPadding: 2; rightPadding: 2 }
         }
     }
 }

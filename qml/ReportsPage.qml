@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Clc
 
 Page {
@@ -19,6 +20,7 @@ Page {
     // Choices come in bursts (a kind, then a month): draw once they settle.
     Timer { id: refresh; interval: 250; onTriggered: reports.preview() }
     Component.onCompleted: reports.loadOptions()
+    onVisibleChanged: if (visible) reports.loadOptions() // a sync or an import may have brought new months
 
     readonly property var formats: ["PDF", "XLSX", "CSV"]
 
@@ -75,6 +77,7 @@ Page {
                 }
                 TextField {
                     id: path
+                    objectName: "reportPath"
                     Layout.fillWidth: true
                     implicitHeight: 48
                     placeholderText: qsTr("File to save")
@@ -90,15 +93,33 @@ Page {
                 Layout.fillWidth: true
                 spacing: 8
                 Button {
+                    text: qsTr("Choose where…")
+                    implicitHeight: 48
+                    leftPadding: 16; rightPadding: 16
+                    onClicked: saveAs.open()
+                }
+                Button {
+                    objectName: "saveReport"
                     text: qsTr("Save")
                     implicitHeight: 48
+                    leftPadding: 16; rightPadding: 16
                     enabled: !reports.busy
-                    onClicked: reports.save(format.currentText, path.text)
+                    // A file already there is replaced only when the person says so.
+                    onClicked: reports.fileExists(path.text) ? replaceDialog.open() : reports.save(format.currentText, path.text)
+                }
+                Button {
+                    objectName: "printReport"
+                    text: qsTr("Print…")
+                    implicitHeight: 48
+                    leftPadding: 16; rightPadding: 16
+                    enabled: !reports.busy && reports.pageCount > 0
+                    onClicked: reports.print()
                 }
                 Button {
                     // Where the platform allows it, the system's viewer prints or shares the file.
                     text: qsTr("Open the saved file")
                     implicitHeight: 48
+                    leftPadding: 16; rightPadding: 16
                     enabled: reports.savedPath.length > 0
                     onClicked: if (!reports.openSaved()) openFailed.visible = true
                 }
@@ -120,6 +141,33 @@ Page {
             }
             BusyIndicator { running: reports.busy; visible: running; Layout.alignment: Qt.AlignHCenter }
             Label { text: qsTr("Preview"); font.bold: true; Layout.topMargin: 6; visible: reports.pageCount > 0 }
+            // In the header's scope, with the format and path they use.
+            FileDialog {
+                id: saveAs
+                title: qsTr("Where to save the report")
+                fileMode: FileDialog.SaveFile
+                nameFilters: [format.currentText + " (*." + format.currentText.toLowerCase() + ")"]
+                onAccepted: path.text = reports.localPath(selectedFile.toString())
+            }
+
+            ClcDialog {
+                id: replaceDialog
+                objectName: "replaceDialog"
+                title: qsTr("Replace the file?")
+                parent: Overlay.overlay
+                anchors.centerIn: parent
+                width: Math.min(page.width - 20, 460)
+                standardButtons: Dialog.Save | Dialog.Cancel
+                ColumnLayout {
+                    anchors.fill: parent
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 is already there. Saving replaces it with this report.").arg(path.text)
+                        wrapMode: Text.Wrap
+                    }
+                }
+                onAccepted: reports.save(format.currentText, path.text)
+            }
         }
         delegate: Item {
             id: slot
@@ -144,4 +192,5 @@ Page {
             }
         }
     }
+
 }

@@ -38,10 +38,9 @@ Page {
             }
             Label {
                 text: schedule.monthLabel
-                font.pixelSize: 22
+                font.pixelSize: page.wide ? 22 : 18
                 font.bold: true
                 horizontalAlignment: Text.AlignHCenter
-                Layout.minimumWidth: 130
             }
             Button {
                 objectName: "nextMonth"
@@ -54,7 +53,7 @@ Page {
             Button {
                 text: qsTr("Today")
                 implicitHeight: 48
-                leftPadding: 16; rightPadding: 16
+                leftPadding: page.wide ? 16 : 8; rightPadding: page.wide ? 16 : 8
                 onClicked: { schedule.goToToday(); page.selectedId = "" }
             }
         }

@@ -30,10 +30,16 @@ public:
     }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
-            if (rowCount() > 0)
-                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0));
-            retranslate();
+        // A switch sends more than one LanguageChange (a translator removed, another installed):
+        // said again once, when they are all in.
+        if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && !m_retranslating) {
+            m_retranslating = true;
+            QMetaObject::invokeMethod(this, [this] {
+                m_retranslating = false;
+                if (rowCount() > 0)
+                    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0));
+                retranslate();
+            }, Qt::QueuedConnection);
         }
         return QAbstractListModel::eventFilter(watched, event);
     }
@@ -48,6 +54,9 @@ Q_SIGNALS:
     /// After the newest read's result has been applied.
     void loaded();
     void errorChanged();
+
+private:
+    bool m_retranslating = false;
 
 protected:
     /// After a language switch: models whose properties hold translated text say them again.

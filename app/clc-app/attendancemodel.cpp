@@ -198,13 +198,15 @@ void AttendanceModel::setFilter(const QString &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
+    m_markedInView.clear(); // a new view: who is marked leaves it now
     applyFilter();
     Q_EMIT filterChanged();
 }
 
 bool AttendanceModel::shown(const Row &r) const
 {
-    return (m_filter.isEmpty() || vn::nameMatches(r.name, m_filter)) && (!m_onlyUnmarked || r.status == NotMarked);
+    return (m_filter.isEmpty() || vn::nameMatches(r.name, m_filter))
+           && (!m_onlyUnmarked || r.status == NotMarked || m_markedInView.contains(r.personId));
 }
 
 void AttendanceModel::setOnlyUnmarked(bool on)
@@ -212,6 +214,7 @@ void AttendanceModel::setOnlyUnmarked(bool on)
     if (on == m_onlyUnmarked)
         return;
     m_onlyUnmarked = on;
+    m_markedInView.clear();
     applyFilter();
     Q_EMIT filterChanged();
 }
@@ -281,12 +284,14 @@ void AttendanceModel::write(const QString &personId, Status status)
     const Status before = row->status;
     row->status = status;
     row->sync = Waiting;
+    if (m_onlyUnmarked)
+        m_markedInView.insert(personId); // stays where the finger is: a second tap must not mark the next person
     m_otherMarks += (status == Excused || status == Absent) - (before == Excused || before == Absent);
     const int index = int(row - m_all.begin());
     const auto pos = std::find(m_visible.begin(), m_visible.end(), index);
     const int at = int(pos - m_visible.begin());
     if (pos != m_visible.end() && !shown(*row)) {
-        // Marked while only the unmarked are shown: it leaves the list (undo brings it back).
+        // No longer shown (not expected to happen while the view stays the same: see m_markedInView).
         beginRemoveRows({}, at, at);
         m_visible.erase(pos);
         endRemoveRows();
@@ -314,7 +319,7 @@ void AttendanceModel::mark(const QString &personId, Status status)
     const auto row = std::find_if(m_all.begin(), m_all.end(), [&personId](const Row &r) { return r.personId == personId; });
     const Status before = row != m_all.end() ? row->status : NotMarked;
     if (attempt([&] { write(personId, status); })) {
-        m_undo.push_back({UndoStep::Mark, personId, nameOf(personId), before, 0});
+        m_undo.push_back({UndoStep::Mark, personId, nameOf(personId), before, status, 0, 0, QDateTime::currentMSecsSinceEpoch()});
         m_undone.clear();
     }
     Q_EMIT countsChanged();
@@ -346,6 +351,15 @@ void AttendanceModel::setStatus(int row, int status)
         mark(r.personId, Status(status));
 }
 
+void AttendanceModel::setStatusFor(const QString &personId, int status)
+{
+    const auto row = std::find_if(m_all.begin(), m_all.end(), [&personId](const Row &r) { return r.personId == personId; });
+    if (row == m_all.end() || status < NotMarked || status > Absent)
+        return;
+    if (row->status != Status(status))
+        mark(personId, Status(status));
+}
+
 void AttendanceModel::undo()
 {
     if (m_undo.empty())
@@ -354,8 +368,17 @@ void AttendanceModel::undo()
     bool done = false;
     switch (step.kind) {
     case UndoStep::Mark: {
-        done = attempt([&] { write(step.personId, step.before); });
         const auto row = std::find_if(m_all.begin(), m_all.end(), [&](const Row &r) { return r.personId == step.personId; });
+        // What is on disk now, not on screen: a sync may have brought another device's mark.
+        const Status now = statusOf(records::sessionMarks(StoreManager::current(), m_sessionId).value(step.personId));
+        if (now != step.after) {
+            // Marked again from another device since (a sync): undo would overwrite that, so it does not.
+            m_undo.pop_back();
+            m_undone = tr("%1: changed on another device since; not undone").arg(step.name);
+            Q_EMIT countsChanged();
+            return;
+        }
+        done = attempt([&] { write(step.personId, step.before); });
         const bool visible = row != m_all.end()
                              && std::find(m_visible.begin(), m_visible.end(), int(row - m_all.begin())) != m_visible.end();
         // Never change a row out of sight without saying so.
@@ -363,26 +386,31 @@ void AttendanceModel::undo()
                            : tr("%1 (not in the list shown): back to %2").arg(step.name, statusText(step.before));
         break;
     }
-    case UndoStep::WalkIn:
-        done = attempt([&] {
-            // The walk-in leaves the register again: the mark and the person, one transaction.
-            Store &s = StoreManager::current();
-            Transaction tx(s.db());
-            records::unmark(s, m_sessionId, step.personId);
-            s.write(QStringLiteral("people"), step.personId, {{QStringLiteral("deleted"), qint64(1)}});
-            tx.commit();
-        });
-        m_undone = tr("%1: walk-in removed").arg(step.name);
+    case UndoStep::WalkIn: {
+        bool removed = false;
+        done = attempt([&] { removed = records::undoWalkIn(StoreManager::current(), m_sessionId, step.personId); });
+        // Deleted from the register only if nothing else has come to depend on them since.
+        m_undone = removed ? tr("%1: walk-in removed").arg(step.name) : tr("%1: mark removed, kept in the register (used elsewhere since)").arg(step.name);
         if (done)
             reload();
         break;
+    }
     case UndoStep::Headcount:
+        if (m_headcount != step.headcountAfter) {
+            m_undo.pop_back();
+            m_undone = tr("The unnamed headcount was changed on another device since; not undone");
+            Q_EMIT countsChanged();
+            return;
+        }
         done = attempt([&] {
             StoreManager::current().write(QStringLiteral("sessions"), m_sessionId,
                                           {{QStringLiteral("headcount"), step.headcountBefore > 0 ? Value(qint64(step.headcountBefore)) : Value()}});
         });
-        if (done)
+        if (done) {
             m_headcount = step.headcountBefore;
+            if (loading())
+                reload(); // an older read must not put back the count undone
+        }
         m_undone = tr("Unnamed headcount back to %1").arg(vn::formatNumber(step.headcountBefore));
         break;
     }
@@ -400,9 +428,15 @@ void AttendanceModel::setHeadcount(int n)
     const int before = m_headcount;
     if (attempt([&] { StoreManager::current().write(QStringLiteral("sessions"), m_sessionId, {{QStringLiteral("headcount"), n > 0 ? Value(qint64(n)) : Value()}}); })) {
         m_headcount = n;
-        // Steps of the − and + buttons in a row are one change to undo.
-        if (m_undo.empty() || m_undo.back().kind != UndoStep::Headcount)
-            m_undo.push_back({UndoStep::Headcount, {}, {}, NotMarked, before});
+        // Taps of − and + in a row (seconds apart, nothing else between) are one change to undo.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        UndoStep *last = m_undo.empty() ? nullptr : &m_undo.back();
+        if (last && last->kind == UndoStep::Headcount && last->headcountAfter == before && now - last->atMs < 3000) {
+            last->headcountAfter = n;
+            last->atMs = now;
+        } else {
+            m_undo.push_back({UndoStep::Headcount, {}, {}, NotMarked, NotMarked, before, n, now});
+        }
         m_undone.clear();
         if (loading())
             reload(); // as for a tap: an older read must not put back the old count
@@ -432,7 +466,7 @@ bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, con
         tx.commit();
     });
     if (added) {
-        m_undo.push_back({UndoStep::WalkIn, id, fullName.simplified(), NotMarked, 0});
+        m_undo.push_back({UndoStep::WalkIn, id, fullName.simplified(), NotMarked, Present, 0, 0, QDateTime::currentMSecsSinceEpoch()});
         m_undone.clear();
         reload();
     }
@@ -462,8 +496,17 @@ QVariantList AttendanceModel::registerMatches(const QString &text) const
 
 bool AttendanceModel::markFromRegister(const QString &personId)
 {
-    if (personId.isEmpty() || !StoreManager::current().exists(QStringLiteral("people"), personId))
+    Store &s = StoreManager::current();
+    if (personId.isEmpty() || !s.exists(QStringLiteral("people"), personId) || s.value(QStringLiteral("people"), personId, QStringLiteral("deleted")).toInt() != 0)
         return false;
+    // Read now, not when the list was opened: a sync may have marked them meanwhile.
+    const QString already = records::sessionMarks(s, m_sessionId).value(personId);
+    if (!already.isEmpty()) {
+        m_undone = tr("%1 is already marked: %2").arg(nameOf(personId), statusText(statusOf(already)));
+        reload();
+        Q_EMIT countsChanged();
+        return true;
+    }
     mark(personId, Present);
     reload(); // the person joins the sheet
     return lastError().isEmpty();

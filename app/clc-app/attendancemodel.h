@@ -6,6 +6,7 @@
 #include "asynclistmodel.h"
 #include <QtQml/qqmlregistration.h>
 #include <QDateTime>
+#include <QSet>
 #include <vector>
 
 namespace clc {
@@ -74,6 +75,8 @@ public:
     Q_INVOKABLE void cycle(int row);
     /// Sets a row's status directly (a long press): a wrong tap is one step back, not four.
     Q_INVOKABLE void setStatus(int row, int status);
+    /// The same by person (the menu keeps who it was opened for: rows move when the sheet is re-read).
+    Q_INVOKABLE void setStatusFor(const QString &personId, int status);
     /// Takes back the last action — a mark, a walk-in or a headcount — and says what it did.
     Q_INVOKABLE void undo();
     /// Adds a walk-in resident to the register and marks them present; returns false with lastError set
@@ -122,8 +125,9 @@ private:
     {
         enum Kind { Mark, WalkIn, Headcount } kind = Mark;
         QString personId, name;
-        Status before = NotMarked;
-        int headcountBefore = 0;
+        Status before = NotMarked, after = NotMarked; ///< a mark: what the action found and wrote
+        int headcountBefore = 0, headcountAfter = 0;
+        qint64 atMs = 0;                                ///< when (headcount taps in a row are one step)
     };
 
     QString m_sessionId, m_activityId, m_title, m_when, m_filter, m_recordedBy;
@@ -133,6 +137,7 @@ private:
     std::vector<UndoStep> m_undo; // by person, not row: rows move when the sheet is re-read
     QString m_undone;
     bool m_onlyUnmarked = false;
+    QSet<QString> m_markedInView; // marked while only the unmarked are shown: they stay in sight until the view changes
     int m_expected = 0;
     int m_headcount = 0;
     int m_otherMarks = 0; // excused and absent

@@ -12,7 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QQuickStyle>
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
                      "or render off screen:            QT_QPA_PLATFORM=offscreen scripts/run --screenshot out.png\n");
         return 2;
     }
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // widgets only for the system's print dialog (ReportController::print)
     QGuiApplication::setApplicationName(QStringLiteral("clc"));
     QGuiApplication::setOrganizationName(QStringLiteral("clc"));
 
@@ -130,10 +130,9 @@ int main(int argc, char **argv)
                                   Q_ARG(QVariant, parser.value(activityOption)));
     if (parser.isSet(sessionOption))
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, parser.value(sessionOption)));
-    if (parser.value(tabOption) == QLatin1String("reports")) {
-        QMetaObject::invokeMethod(window, "openReports", Q_ARG(QVariant, 0), Q_ARG(QVariant, QVariant()));
-    } else if (parser.isSet(tabOption)) {
-        const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("learners"), QStringLiteral("plan"), QStringLiteral("sync"), QStringLiteral("settings")}
+    if (parser.isSet(tabOption)) {
+        const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("learners"), QStringLiteral("plan"), QStringLiteral("reports"),
+                                        QStringLiteral("sync"), QStringLiteral("settings")}
                                 .indexOf(parser.value(tabOption)));
         QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));
     }

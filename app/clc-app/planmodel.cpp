@@ -10,6 +10,7 @@
 #include "textfile.h"
 #include "dbthread.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <QCoreApplication>
@@ -80,11 +81,14 @@ QHash<int, QByteArray> PlanModel::roleNames() const
 bool PlanModel::setManualFigures(const QString &targetId, const QString &reached, const QString &outOf)
 {
     auto number = [](const QString &text, const QString &field) -> std::optional<qint64> {
-        const QString t = text.trimmed().remove(QLatin1Char('.')).remove(QLatin1Char(' ')); // "1.371" as written in Vietnamese
-        if (t.isEmpty())
+        // Whole numbers, plain or with their thousands grouped the Vietnamese way ("1.371", "1 371"):
+        // a dot anywhere else is a decimal point, refused rather than read as thousands.
+        static const QRegularExpression whole(QStringLiteral("^(\\d+|\\d{1,3}([. ]\\d{3})+)$"));
+        const QString trimmed = text.trimmed();
+        if (trimmed.isEmpty())
             return std::nullopt;
-        bool ok = false;
-        const qint64 n = t.toLongLong(&ok);
+        bool ok = whole.match(trimmed).hasMatch();
+        const qint64 n = ok ? QString(trimmed).remove(QLatin1Char('.')).remove(QLatin1Char(' ')).toLongLong(&ok) : 0;
         if (!ok)
             throw Error(Error::Code::InvalidInput, tr("'%1' is not a whole number").arg(text.trimmed()), field);
         return n;

@@ -12,7 +12,11 @@
 #include "vietnamese.h"
 
 #include <QCoreApplication>
+#include <QApplication>
 #include <QDesktopServices>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPrinterInfo>
 #include <QPointer>
 #include <QThread>
 #include <QDir>
@@ -239,7 +243,7 @@ QString ReportController::suggestedPath(const QString &format) const
 
 void ReportController::save(const QString &format, const QString &pathOrUrl)
 {
-    const QString path = pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl.trimmed();
+    const QString path = localPath(pathOrUrl);
     const QString fmt = format.toLower();
     if (path.isEmpty()) {
         setState(false, tr("Type where to save the file."), true);
@@ -279,6 +283,51 @@ QString ReportController::writeReport(const ReportDocument &doc, const QString &
             throw Error(Error::Code::InvalidInput, tr("cannot write the file"), path);
     }
     return QFileInfo(path).absoluteFilePath();
+}
+
+bool ReportController::fileExists(const QString &pathOrUrl) const
+{
+    const QString path = localPath(pathOrUrl);
+    return !path.isEmpty() && QFileInfo::exists(path);
+}
+
+QString ReportController::localPath(const QString &pathOrUrl) const
+{
+    return pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl.trimmed();
+}
+
+void ReportController::printOn(QPrinter &printer)
+{
+    const Selection sel{m_kind, m_year, m_month, m_activityId};
+    const ReportDocument doc = buildDocument(StoreManager::current(), sel);
+    printer.setDocName(doc.title);
+    printer.setResolution(300); // as the saved PDF: the same pages, broken at the same lines
+    reports::paintDocument(doc, printer, printer.resolution());
+}
+
+void ReportController::print()
+{
+    if (!allowed())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        QPrintDialog dialog(&printer);
+        dialog.setWindowTitle(tr("Print"));
+        if (dialog.exec() != QDialog::Accepted) {
+            setState(false, tr("Not printed."), false);
+            return;
+        }
+    } else if (QPrinterInfo::defaultPrinter().isNull()) {
+        setState(false, tr("No printer is set up on this device: save a PDF and print it from another computer."), true);
+        return;
+    }
+    try {
+        printOn(printer);
+        setState(false, printer.outputFileName().isEmpty() ? tr("Sent to the printer %1.").arg(printer.printerName())
+                                                           : tr("Printed to %1.").arg(printer.outputFileName()), false);
+    } catch (const Error &e) {
+        setState(false, e.describe(), true);
+    }
 }
 
 bool ReportController::openSaved()

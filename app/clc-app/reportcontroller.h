@@ -10,6 +10,8 @@
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
+class QPrinter;
+
 namespace clc {
 
 class ReportController : public QObject
@@ -69,6 +71,15 @@ public:
     Q_INVOKABLE void save(const QString &format, const QString &path);
     /// Opens the saved file with the system's viewer (the desktop's way to share or print it).
     Q_INVOKABLE bool openSaved();
+    /// Whether a file is already there (saving over it asks first). Takes a path or a file URL.
+    Q_INVOKABLE bool fileExists(const QString &pathOrUrl) const;
+    /// A file URL from a file chooser as the path to show and save to.
+    Q_INVOKABLE QString localPath(const QString &pathOrUrl) const;
+    /// Prints the report shown: the system's print dialog on a desktop; without one, the default
+    /// printer; the message says what happened (no printer, cancelled, sent).
+    Q_INVOKABLE void print();
+    /// Draws the report shown on printer, built on this thread (print() after its dialog; tests).
+    void printOn(QPrinter &printer);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -246,6 +246,18 @@ std::vector<QImage> renderPages(const ReportDocument &doc, double dpi)
     return pages;
 }
 
+void paintDocument(const ReportDocument &doc, QPagedPaintDevice &device, int resolution)
+{
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait, QMarginsF()));
+    QPainter painter;
+    if (!painter.begin(&device))
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot draw the report on this device"), QStringLiteral("--out"));
+    const QRect full = device.pageLayout().fullRectPixels(resolution);
+    PdfLayout layout(painter, full.size(), resolution, serifFamily(), [&device] { device.newPage(); });
+    drawDocument(layout, painter, doc);
+    painter.end();
+}
+
 void writePdf(const ReportDocument &doc, const QString &path)
 {
     QTemporaryDir tmp;
@@ -253,16 +265,9 @@ void writePdf(const ReportDocument &doc, const QString &path)
     {
         QPdfWriter writer(temp);
         writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), doc.landscape ? QPageLayout::Landscape : QPageLayout::Portrait, QMarginsF()));
         writer.setTitle(doc.title);
         writer.setCreator(QStringLiteral("clc"));
-        QPainter painter;
-        if (!painter.begin(&writer))
-            throw Error(Error::Code::InvalidInput, Tr::tr("cannot write the PDF"), QStringLiteral("--out"));
-        const QRect full = writer.pageLayout().fullRectPixels(writer.resolution());
-        PdfLayout layout(painter, full.size(), writer.resolution(), serifFamily(), [&writer] { writer.newPage(); });
-        drawDocument(layout, painter, doc);
-        painter.end();
+        paintDocument(doc, writer, writer.resolution());
     }
     // Written whole or not at all.
     QFile::remove(path);

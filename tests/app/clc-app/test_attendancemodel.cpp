@@ -174,3 +174,40 @@ TEST_CASE("undo takes back the right person's mark after the sheet was re-read a
     CHECK(m.undoneText().endsWith(QStringLiteral(": back to not marked")));
     CHECK_FALSE(m.canUndo());
 }
+
+TEST_CASE("undo never overwrites what another device wrote since, and keeps a walk-in others now depend on", "[app][attendance][undo]")
+{
+    Demo d;
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    REQUIRE(loaded(m));
+    const QString person = m.data(m.index(0), AttendanceModel::PersonIdRole).toString();
+    m.cycle(0); // present
+    REQUIRE(d.statusInDb(person) == QStringLiteral("present"));
+    // A co-facilitator's tablet marked the same person excused; it arrived by sync.
+    records::markAttendance(d.store(), d.session, person, QStringLiteral("excused"));
+    m.undo();
+    CHECK(d.statusInDb(person) == QStringLiteral("excused")); // not overwritten
+    CHECK(m.undoneText().contains(QStringLiteral("changed on another device since")));
+    CHECK_FALSE(m.canUndo());
+
+    // A walk-in who has since been put in a group stays in the register; only this mark goes.
+    REQUIRE(m.addWalkIn(QStringLiteral("Vi Văn Thắng"), QStringLiteral("m"), QString(), QStringLiteral("Khu 2")));
+    const QString walkIn = d.store().db().scalar(QStringLiteral("SELECT id FROM people WHERE full_name = 'Vi Văn Thắng'")).toText();
+    REQUIRE_FALSE(walkIn.isEmpty());
+    PersonInput edit;
+    edit.fullName = QStringLiteral("Vi Văn Thắng");
+    edit.groups = {QStringLiteral("Nông dân")};
+    records::updatePerson(d.store(), walkIn, edit);
+    m.undo();
+    CHECK(d.statusInDb(walkIn).isEmpty());
+    CHECK(d.store().value(QStringLiteral("people"), walkIn, QStringLiteral("deleted")).toInt() == 0);
+    CHECK(m.undoneText().contains(QStringLiteral("kept in the register")));
+
+    // Marking from the register someone a sync has already marked changes nothing and says so.
+    REQUIRE(loaded(m));
+    records::markAttendance(d.store(), d.session, walkIn, QStringLiteral("late"));
+    CHECK(m.markFromRegister(walkIn));
+    CHECK(d.statusInDb(walkIn) == QStringLiteral("late"));
+    CHECK(m.undoneText().contains(QStringLiteral("already marked")));
+}

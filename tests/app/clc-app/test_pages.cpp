@@ -46,7 +46,7 @@ TEST_CASE("the main window and its pages load at phone and tablet size without Q
         QMetaObject::invokeMethod(window, "showMonth", Q_ARG(QVariant, QStringLiteral("2017-11")));
         QMetaObject::invokeMethod(window, "openSessionById", Q_ARG(QVariant, session));
         QCoreApplication::processEvents();
-        for (int tab : {1, 2, 3, 4, 0}) {
+        for (int tab : {1, 2, 3, 4, 5, 0}) {
             QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, tab));
             QCoreApplication::processEvents();
         }

@@ -5,6 +5,7 @@
 #include "demodata.h"
 #include "language.h"
 #include "merge.h"
+#include "planmodel.h"
 #include "records.h"
 #include "schema.h"
 #include "settingscontroller.h"
@@ -212,7 +213,7 @@ TEST_CASE("the conflicts page restores the other value with one tap", "[app][qml
     Store &s = app.store();
     const QString person = keepConflictOnKhu(s);
     app.open(QSize(1280, 800));
-    app.call("openTab", 3);
+    app.call("openTab", 4); // Sync
     QQuickItem *list = app.waitFor("conflictList");
     REQUIRE(eventually([&] { return count(list) == 1; }));
     QQuickItem *restore = nullptr;
@@ -317,12 +318,20 @@ TEST_CASE("a facilitator's session through the real window: marks, the not-marke
     INFO(app.find("attendanceWaiting")->property("text").toString().toStdString());
     CHECK(app.find("attendanceWaiting")->property("text").toString().startsWith(QStringLiteral("10 mark")));
 
-    // Only the people not marked yet: a tap marks one and it leaves the list.
+    // Only the people not marked yet. A tap marks one, who stays under the finger (a second tap
+    // makes them late, it does not mark the next person); the list narrows when the view changes.
     app.tap(app.find("onlyUnmarked"));
     REQUIRE(eventually([&] { return count(list) == expected - 10; }));
     const QString eleventh = app.row(list, 0)->property("personId").toString();
+    const QString twelfth = app.row(list, 1)->property("personId").toString();
     app.tap(app.row(list, 0));
-    CHECK(marks().value(eleventh) == QStringLiteral("present"));
+    app.tap(app.row(list, 0));
+    CHECK(marks().value(eleventh) == QStringLiteral("late"));
+    CHECK(marks().value(twelfth).isEmpty());
+    CHECK(count(list) == expected - 10);
+    app.tap(app.find("onlyUnmarked"));
+    REQUIRE(eventually([&] { return count(list) == expected; }));
+    app.tap(app.find("onlyUnmarked"));
     REQUIRE(eventually([&] { return count(list) == expected - 11; }));
     app.tap(app.find("onlyUnmarked"));
     REQUIRE(eventually([&] { return count(list) == expected; }));
@@ -494,4 +503,19 @@ TEST_CASE("switching the language with the attendance sheet open says every text
     QCoreApplication::processEvents();
     CHECK(app.row(list, 0)->property("statusText").toString() == QStringLiteral("có mặt"));
     installLanguage(QStringLiteral("en")); // the other tests read the source (English) strings
+}
+
+TEST_CASE("hand-entered target figures take Vietnamese thousands but never read a decimal point as one", "[app][plan]")
+{
+    App app;
+    Store &s = app.store();
+    const QString target = s.db().scalar(QStringLiteral("SELECT id FROM targets WHERE metric = 'manual' AND deleted = 0 ORDER BY ord LIMIT 1")).toText();
+    PlanModel plan;
+    CHECK_FALSE(plan.setManualFigures(target, QStringLiteral("1.5"), QStringLiteral("2")));
+    CHECK(plan.lastError().contains(QStringLiteral("'1.5' is not a whole number")));
+    CHECK_FALSE(plan.setManualFigures(target, QStringLiteral("12.50"), QStringLiteral("2000")));
+    CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_numerator")).isNull());
+    CHECK(plan.setManualFigures(target, QStringLiteral("1.371"), QStringLiteral("2 000")));
+    CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_numerator")).toInt() == 1371);
+    CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_denominator")).toInt() == 2000);
 }

@@ -6,6 +6,8 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QPrinter>
+#include <QUrl>
 #include <QProcess>
 #include <QSignalSpy>
 #include <catch2/catch.hpp>
@@ -106,4 +108,30 @@ TEST_CASE("the reports page previews the pages that print, and saves PDF, XLSX a
     r.preview();
     REQUIRE(idle(r));
     CHECK_FALSE(r.failed());
+}
+
+TEST_CASE("printing draws the pages the preview shows, and a file already there is known before it is replaced", "[app][reports]")
+{
+    Demo d;
+    ReportController r;
+    QSignalSpy options(&r, &ReportController::optionsChanged);
+    r.loadOptions();
+    REQUIRE(eventually([&options] { return options.count() > 0; }));
+    r.setKind(ReportController::Register);
+    r.preview();
+    REQUIRE(idle(r));
+    REQUIRE(r.pageCount() >= 2);
+    // A printer that prints to a file: the same paint as a real printer's.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString printed = d.dir.path(QStringLiteral("printed.pdf"));
+    printer.setOutputFileName(printed);
+    r.printOn(printer);
+    CHECK(pdfPages(printed) == r.pageCount());
+    CHECK((printer.pageLayout().orientation() == QPageLayout::Landscape) == (r.page(0).width() > r.page(0).height())); // as previewed
+    // Saving over it asks first: the page knows the file is there, by path or by file URL.
+    CHECK(r.fileExists(printed));
+    CHECK(r.fileExists(QUrl::fromLocalFile(printed).toString()));
+    CHECK_FALSE(r.fileExists(d.dir.path(QStringLiteral("none.pdf"))));
+    CHECK(r.localPath(QUrl::fromLocalFile(d.dir.path(QStringLiteral("Báo cáo tháng.pdf"))).toString()) == d.dir.path(QStringLiteral("Báo cáo tháng.pdf")));
 }
