@@ -68,14 +68,6 @@
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <source>Date, e.g. 25/11/2017</source>
-        <translation>Ngày, ví dụ 25/11/2017</translation>
-    </message>
-    <message>
-        <source>From, e.g. 08:00</source>
-        <translation>Từ, ví dụ 08:00</translation>
-    </message>
-    <message>
         <source>To (optional)</source>
         <translation>Đến (không bắt buộc)</translation>
     </message>
@@ -86,6 +78,22 @@
     <message>
         <source>Facilitator</source>
         <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>e.g. 25/11/2017</source>
+        <translation>ví dụ 25/11/2017</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>e.g. 08:00</source>
+        <translation>ví dụ 08:00</translation>
     </message>
 </context>
 <context>

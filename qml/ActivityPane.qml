@@ -9,7 +9,7 @@ Item {
     property string activityId: ""
     signal openSession(string sessionId)
     readonly property string title: sessions.title
-    function edit() { editor.load(); editDialog.open() }
+    function edit() { editor.clearError(); editor.load(); editDialog.open() }
     /// The activity or its sessions changed here: lists showing it re-read.
     signal edited()
 
@@ -72,10 +72,11 @@ Item {
                     onClicked: pane.edit()
                 }
                 Button {
+                    objectName: "addSessionButton"
                     text: qsTr("Add a session")
                     implicitHeight: 48
                     visible: pane.mayAddSession
-                    onClicked: sessionDialog.open()
+                    onClicked: { editor.clearError(); sessionDialog.open() }
                 }
                 Button {
                     text: qsTr("Print the attendance sheet")
@@ -136,8 +137,10 @@ Item {
         anchors.centerIn: parent
         width: Math.min(parent.width - 20, 560)
         height: Math.min(parent.height - 20, implicitHeight)
-        standardButtons: Dialog.Save | Dialog.Cancel
-        onOpened: standardButton(Dialog.Save).enabled = Qt.binding(function() { return editor.ready })
+        objectName: "activityDialog"
+        // Apply, not Save: the form closes only once the activity is saved, so nothing typed is lost.
+        standardButtons: Dialog.Apply | Dialog.Cancel
+        onOpened: standardButton(Dialog.Apply).enabled = Qt.binding(function() { return editor.ready })
         ScrollView {
             anchors.fill: parent
             contentWidth: availableWidth
@@ -179,11 +182,11 @@ Item {
                 Label { Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
         }
-        onAccepted: {
-            if (!editor.save({ title: eTitle.text, kind: eKind.currentValue, group_text: eGroups.text, partner_text: ePartner.text,
-                               teacher: eTeacher.text, planned_participants: ePlanned.text, budget: eBudget.text,
-                               budget_spent: eSpent.text, status: eStatus.currentValue }))
-                open() // keep what was typed; the message names the field
+        onApplied: {
+            if (editor.save({ title: eTitle.text, kind: eKind.currentValue, group_text: eGroups.text, partner_text: ePartner.text,
+                              teacher: eTeacher.text, planned_participants: ePlanned.text, budget: eBudget.text,
+                              budget_spent: eSpent.text, status: eStatus.currentValue }))
+                close() // else it stays open with what was typed; the message names the field
         }
     }
 
@@ -194,23 +197,36 @@ Item {
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: Math.min(parent.width - 20, 460)
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        objectName: "sessionDialog"
+        // Apply, not Ok: it closes only once the session is saved; labels stay above the fields.
+        standardButtons: Dialog.Apply | Dialog.Cancel
+        onOpened: sDate.forceActiveFocus()
         ColumnLayout {
             anchors.fill: parent
-            TextField { id: sDate; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Date, e.g. 25/11/2017") }
+            Label { text: qsTr("Date"); font.bold: true }
+            TextField { id: sDate; objectName: "sessionDate"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 25/11/2017") }
             RowLayout {
                 Layout.fillWidth: true
-                TextField { id: sStart; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("From, e.g. 08:00") }
-                TextField { id: sEnd; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("To (optional)") }
+                ColumnLayout {
+                    Label { text: qsTr("From"); font.bold: true }
+                    TextField { id: sStart; objectName: "sessionStart"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 08:00") }
+                }
+                ColumnLayout {
+                    Label { text: qsTr("To (optional)"); font.bold: true }
+                    TextField { id: sEnd; Layout.fillWidth: true; implicitHeight: 48 }
+                }
             }
-            TextField { id: sPlace; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Place") }
-            TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Facilitator") }
-            Label { Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
+            Label { text: qsTr("Place"); font.bold: true }
+            TextField { id: sPlace; Layout.fillWidth: true; implicitHeight: 48 }
+            Label { text: qsTr("Facilitator"); font.bold: true }
+            TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48 }
+            Label { objectName: "sessionError"; Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
-        onAccepted: {
-            if (!editor.addSession(sDate.text, sStart.text, sEnd.text, sPlace.text, sFacilitator.text))
-                open()
-            else { sDate.text = ""; sStart.text = ""; sEnd.text = "" }
+        onApplied: {
+            if (editor.addSession(sDate.text, sStart.text, sEnd.text, sPlace.text, sFacilitator.text)) {
+                sDate.text = ""; sStart.text = ""; sEnd.text = ""
+                close()
+            }
         }
     }
 }

@@ -33,6 +33,14 @@ public:
     QVariantList kinds() const;
     QVariantList statuses() const;
     QString lastError() const { return m_error; }
+    /// Forgets the last refused write's reason (a form opened afresh shows no old error).
+    Q_INVOKABLE void clearError()
+    {
+        if (!m_error.isEmpty()) {
+            m_error.clear();
+            Q_EMIT errorChanged();
+        }
+    }
     bool ready() const { return !m_fields.isEmpty(); }
 
     /// Reads the activity's current values (loaded() follows).

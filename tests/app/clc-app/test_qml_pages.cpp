@@ -123,8 +123,11 @@ struct App
     /// An open popup (dialog, menu) by objectName: popups are not items of the visual tree.
     QObject *popup(const char *name)
     {
-        QObject *p = window->findChild<QObject *>(QString::fromLatin1(name));
-        return p && p->property("opened").toBool() ? p : nullptr;
+        // Several may exist (a pane on the tablet's side and one pushed on the phone): the open one.
+        for (QObject *p : window->findChildren<QObject *>(QString::fromLatin1(name)))
+            if (p->property("opened").toBool())
+                return p;
+        return nullptr;
     }
     void call(const char *function, const QVariant &arg)
     {
@@ -518,4 +521,38 @@ TEST_CASE("hand-entered target figures take Vietnamese thousands but never read 
     CHECK(plan.setManualFigures(target, QStringLiteral("1.371"), QStringLiteral("2 000")));
     CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_numerator")).toInt() == 1371);
     CHECK(s.value(QStringLiteral("targets"), target, QStringLiteral("manual_denominator")).toInt() == 2000);
+}
+
+TEST_CASE("a bad date in the session form keeps the form open with all that was typed, and OK saves once it is right", "[app][qml][activity]")
+{
+    App app;
+    Store &s = app.store();
+    const QString activity = s.db().scalar(QStringLiteral("SELECT id FROM activities WHERE month = '2017-11' AND deleted = 0 ORDER BY ord LIMIT 1")).toText();
+    const int before = int(records::sessions(s, activity).size());
+    app.open(QSize(390, 844));
+    QMetaObject::invokeMethod(app.window, "openActivityById", Q_ARG(QVariant, activity));
+    QQuickItem *add = app.waitFor("addSessionButton");
+    REQUIRE(add);
+    app.tap(add);
+    QQuickItem *date = app.waitFor("sessionDate");
+    REQUIRE(date);
+    CHECK(date->property("activeFocus").toBool());
+    app.type(date, QStringLiteral("31/02/2018"));
+    app.type(app.find("sessionStart"), QStringLiteral("08:00"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    QTest::qWait(300);
+    INFO("sessions now " << records::sessions(s, activity).size() << " before " << before);
+    REQUIRE(app.popup("sessionDialog")); // still open
+    CHECK_FALSE(app.find("sessionError")->property("text").toString().isEmpty());
+    CHECK(app.find("sessionDate")->property("text").toString() == QStringLiteral("31/02/2018"));
+    CHECK(app.find("sessionStart")->property("text").toString() == QStringLiteral("08:00"));
+    CHECK(int(records::sessions(s, activity).size()) == before);
+    app.type(app.find("sessionDate"), QStringLiteral("28/02/2018"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.popup("sessionDialog") == nullptr; }));
+    CHECK(int(records::sessions(s, activity).size()) == before + 1);
+    // Opened again: empty, and no old error.
+    app.tap(app.waitFor("addSessionButton"));
+    REQUIRE(eventually([&] { return app.popup("sessionDialog") != nullptr; }));
+    CHECK(app.find("sessionError") == nullptr); // hidden: nothing to say
 }
