@@ -41,13 +41,14 @@ Page {
                 wrapMode: TextEdit.Wrap
                 font.family: "monospace"
                 font.pixelSize: 12
-                text: settings.recentLog()
+                // Read again when the language changes: "nothing has gone wrong" is said in it.
+                text: settings.log
             }
         }
         Button {
             text: qsTr("Show the latest")
             implicitHeight: 48
-            onClicked: logText.text = settings.recentLog()
+            onClicked: settings.refreshLog()
         }
     }
 }

@@ -174,8 +174,10 @@ QStringList ReportController::kindTitles() const
 
 bool ReportController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         Q_EMIT kindTitlesChanged(); // the titles come translated from core
+        loadOptions();              // and the months' labels ("Cả năm học" / "Whole school year")
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -5,6 +5,7 @@
 #include "storemanager.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHash>
 #include <QQmlEngine>
 
@@ -15,6 +16,15 @@ SettingsController::SettingsController(QObject *parent) : QObject(parent)
 {
     if (StoreManager *m = StoreManager::instance())
         connect(m, &StoreManager::enrolmentChanged, this, &SettingsController::enrolmentChanged);
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool SettingsController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        Q_EMIT logChanged(); // "nothing has gone wrong" is said in the language shown
+    return QObject::eventFilter(watched, event);
 }
 
 QString SettingsController::language() const { return currentLanguage(); }

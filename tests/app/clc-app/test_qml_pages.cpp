@@ -20,6 +20,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+#include <QFile>
+#include <QXmlStreamReader>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -560,4 +562,80 @@ TEST_CASE("a bad date in the session form keeps the form open with all that was 
     app.tap(app.waitFor("addSessionButton"));
     REQUIRE(eventually([&] { return app.popup("sessionDialog") != nullptr; }));
     CHECK(app.find("sessionError") == nullptr); // hidden: nothing to say
+}
+
+namespace {
+/// Every Vietnamese translation that differs from its English source (clc_vi.ts).
+QSet<QString> vietnameseTranslations()
+{
+    QSet<QString> out;
+    QFile f(QStringLiteral(CLC_SOURCE_DIR "/i18n/clc_vi.ts"));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&f);
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source"))
+            source = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation") || xml.name() == QLatin1String("numerusform")) {
+            const QString t = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+            if (!t.isEmpty() && t != source && !t.contains(QLatin1Char('%')))
+                out.insert(t);
+        }
+    }
+    return out;
+}
+
+void visibleTexts(QQuickItem *item, QStringList &out)
+{
+    if (!item->isVisible() || item->opacity() == 0)
+        return;
+    const QString text = item->property("text").toString();
+    if (!text.isEmpty())
+        out << text;
+    for (QQuickItem *child : item->childItems())
+        visibleTexts(child, out);
+}
+} // namespace
+
+TEST_CASE("switching the language on every page leaves no Vietnamese label behind", "[app][qml][i18n]")
+{
+    App app;
+    installLanguage(QStringLiteral("vi"));
+    const QSet<QString> vietnamese = vietnameseTranslations();
+    REQUIRE(vietnamese.size() > 200);
+    Store &s = app.store();
+    const QString session = s.db().scalar(QStringLiteral(
+        "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2017-11' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+    const QString activity = s.value(QStringLiteral("sessions"), session, QStringLiteral("activity_id")).toText();
+    app.open(QSize(1280, 800));
+    SettingsController settings;
+    QQmlEngine::setContextForObject(&settings, app.engine.rootContext());
+    auto show = [&](int step) {
+        switch (step) {
+        case 0: QMetaObject::invokeMethod(app.window, "showMonth", Q_ARG(QVariant, QStringLiteral("2017-11"))); break;
+        case 1: QMetaObject::invokeMethod(app.window, "openActivityById", Q_ARG(QVariant, activity)); break;
+        case 2: app.call("openSessionById", session); break;
+        default: app.call("openTab", step - 2); break; // learners, plan, reports, sync, settings
+        }
+    };
+    for (int step = 0; step < 8; ++step) {
+        INFO("page " << step);
+        show(step);
+        QTest::qWait(800); // pages load their rows on the reader thread
+        settings.setLanguage(QStringLiteral("en"));
+        QTest::qWait(300);
+        QStringList texts;
+        visibleTexts(app.window->contentItem(), texts);
+        QStringList left;
+        for (const QString &t : texts)
+            if (vietnamese.contains(t.trimmed()))
+                left << t;
+        CHECK(left.join(QStringLiteral(" | ")).toStdString() == "");
+        settings.setLanguage(QStringLiteral("vi"));
+        QTest::qWait(100);
+    }
+    installLanguage(QStringLiteral("en")); // the other tests read the source (English) strings
 }
