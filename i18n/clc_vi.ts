@@ -595,20 +595,8 @@
         <translation>Đăng ký thiết bị này</translation>
     </message>
     <message>
-        <source>Server address, e.g. https://clc.example</source>
-        <translation>Địa chỉ máy chủ, ví dụ https://clc.example</translation>
-    </message>
-    <message>
-        <source>One-time code, e.g. K7QM-2XRT-9BHF</source>
-        <translation>Mã dùng một lần, ví dụ K7QM-2XRT-9BHF</translation>
-    </message>
-    <message>
         <source>Enrol</source>
         <translation>Đăng ký</translation>
-    </message>
-    <message>
-        <source>Enrolling…</source>
-        <translation>Đang đăng ký…</translation>
     </message>
     <message>
         <source>No conflicts to review.</source>
@@ -633,6 +621,34 @@
     <message>
         <source>Enrol again with a new code…</source>
         <translation>Đăng ký lại bằng mã mới…</translation>
+    </message>
+    <message>
+        <source>The ward office gives the address and a one-time code. Until then, everything you enter is kept on this device; nothing is lost by working offline.</source>
+        <translation>Văn phòng phường cấp địa chỉ và một mã dùng một lần. Trong lúc chờ, mọi thứ bạn nhập vẫn được lưu trên máy này; làm việc không có mạng không mất gì.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>e.g. https://clc.example</source>
+        <translation>ví dụ https://clc.example</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Mã dùng một lần</translation>
+    </message>
+    <message>
+        <source>e.g. K7QM-2XRT-9BHF</source>
+        <translation>ví dụ K7QM-2XRT-9BHF</translation>
+    </message>
+    <message>
+        <source>Enrolling… (at most a few seconds)</source>
+        <translation>Đang đăng ký… (chỉ vài giây)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1699,34 @@
     <message>
         <source>cannot draw the report on this device</source>
         <translation>không vẽ được báo cáo trên thiết bị này</translation>
+    </message>
+    <message>
+        <source>enrolment cancelled; nothing on this device was changed</source>
+        <translation>đã huỷ đăng ký; không có gì trên máy này bị thay đổi</translation>
+    </message>
+    <message>
+        <source>the server refused the connection: check the address and port, and that the ward office server is running</source>
+        <translation>máy chủ từ chối kết nối: hãy kiểm tra địa chỉ, cổng, và máy chủ của phường có đang chạy không</translation>
+    </message>
+    <message>
+        <source>no computer has this address: check it</source>
+        <translation>không có máy nào có địa chỉ này: hãy kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted: ask the ward office for it</source>
+        <translation>chứng chỉ của máy chủ không được tin cậy: hãy xin văn phòng phường</translation>
+    </message>
+    <message>
+        <source>no network: connect to Wi-Fi or mobile data and try again</source>
+        <translation>không có mạng: hãy kết nối Wi-Fi hoặc dữ liệu di động rồi thử lại</translation>
+    </message>
+    <message>
+        <source>the connection was cut: try again</source>
+        <translation>kết nối bị ngắt: hãy thử lại</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>máy chủ không trả lời kịp</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,12 @@ Page {
     Connections {
         target: SyncStatus
         function onSynced() { conflicts.reload() }
-        function onEnrolled(name) { enrolMessage.text = qsTr("Enrolled as %1.").arg(name); enrolMessage.color = Theme.good }
-        function onEnrolFailed(reason) { enrolMessage.text = reason; enrolMessage.color = Theme.error }
+        // The form lives in the list's header (its own scope): it reads these page properties.
+        function onEnrolled(name) { page.enrolText = qsTr("Enrolled as %1.").arg(name); page.enrolColor = Theme.good }
+        function onEnrolFailed(reason) { page.enrolText = reason; page.enrolColor = Theme.error }
     }
+    property string enrolText: ""
+    property color enrolColor: Theme.inkSoft
 
     ListView {
         id: list
@@ -60,26 +63,51 @@ Page {
                 visible: !parent.enrolled || parent.enrolAgain
                 text: qsTr("Enrol this device"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 12
             }
+            Label {
+                visible: !parent.enrolled || parent.enrolAgain
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.inkSoft
+                text: qsTr("The ward office gives the address and a one-time code. Until then, everything you enter is kept on this device; nothing is lost by working offline.")
+            }
+            Label { visible: !parent.enrolled || parent.enrolAgain; text: qsTr("Server address"); font.bold: true }
             TextField {
                 id: server
+                objectName: "enrolServer"
                 visible: !parent.enrolled || parent.enrolAgain
                 Layout.fillWidth: true; implicitHeight: 48
-                placeholderText: qsTr("Server address, e.g. https://clc.example"); text: settings.server
+                placeholderText: qsTr("e.g. https://clc.example"); text: settings.server
             }
+            Label { visible: !parent.enrolled || parent.enrolAgain; text: qsTr("One-time code"); font.bold: true }
             TextField {
                 id: code
+                objectName: "enrolCode"
                 visible: !parent.enrolled || parent.enrolAgain
                 Layout.fillWidth: true; implicitHeight: 48
-                placeholderText: qsTr("One-time code, e.g. K7QM-2XRT-9BHF")
+                placeholderText: qsTr("e.g. K7QM-2XRT-9BHF")
             }
-            Button {
+            RowLayout {
                 visible: !parent.enrolled || parent.enrolAgain
-                text: qsTr("Enrol")
-                enabled: server.text.length > 0 && code.text.length > 0
-                implicitHeight: 48
-                onClicked: { enrolMessage.text = qsTr("Enrolling…"); enrolMessage.color = Theme.inkSoft; SyncStatus.enrol(server.text, code.text) }
+                Button {
+                    objectName: "enrolButton"
+                    text: qsTr("Enrol")
+                    enabled: server.text.length > 0 && code.text.length > 0 && !SyncStatus.enrolling
+                    implicitHeight: 48
+                    leftPadding: 16; rightPadding: 16
+                    onClicked: { page.enrolText = qsTr("Enrolling… (at most a few seconds)"); page.enrolColor = Theme.inkSoft; SyncStatus.enrol(server.text, code.text) }
+                }
+                // While it runs: that it runs, and a way out.
+                BusyIndicator { running: SyncStatus.enrolling; visible: running; implicitHeight: 40; implicitWidth: 40 }
+                Button {
+                    objectName: "cancelEnrol"
+                    visible: SyncStatus.enrolling
+                    text: qsTr("Cancel")
+                    implicitHeight: 48
+                    leftPadding: 16; rightPadding: 16
+                    onClicked: SyncStatus.cancelEnrol()
+                }
             }
-            Label { id: enrolMessage; Layout.fillWidth: true; wrapMode: Text.Wrap }
+            Label { id: enrolMessage; objectName: "enrolMessage"; Layout.fillWidth: true; wrapMode: Text.Wrap; text: page.enrolText; color: page.enrolColor }
             Label {
                 text: conflicts.count === 0 ? qsTr("No conflicts to review.") : qsTr("Conflicts to review")
                 font.pixelSize: 18

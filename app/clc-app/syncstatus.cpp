@@ -1,6 +1,7 @@
 #include "syncstatus.h"
 #include <QCoreApplication>
 #include <QEvent>
+#include <QPointer>
 #include "vietnamese.h"
 #include "error.h"
 #include "deviceenrolment.h"
@@ -70,7 +71,12 @@ void SyncStatus::refreshPending()
         });
 }
 
-SyncStatus::~SyncStatus() = default;
+SyncStatus::~SyncStatus()
+{
+    // Quitting while an enrolment runs: it ends at once, and its answer goes nowhere (see enrol()).
+    if (m_enrolCancel)
+        m_enrolCancel->store(true);
+}
 
 void SyncStatus::setInstance(SyncStatus *instance) { s_instance = instance; }
 SyncStatus *SyncStatus::instance() { return s_instance; }
@@ -110,29 +116,48 @@ void SyncStatus::syncNow() { m_client->syncNow(); }
 
 void SyncStatus::enrol(const QString &server, const QString &code)
 {
+    if (m_enrolCancel)
+        return; // one at a time: the button is disabled meanwhile
     const QString path = m_path;
     const StoreOptions options = m_options;
-    QThread *worker = QThread::create([this, path, options, server, code] {
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_enrolCancel = cancel;
+    Q_EMIT enrollingChanged();
+    QPointer<SyncStatus> self(this);
+    QThread *worker = QThread::create([self, path, options, server, code, cancel] {
         QString name, error;
         try {
             Store store(path, options); // its own connection, off the GUI thread
-            name = sync::enrolDevice(store, server.trimmed(), code.trimmed());
+            name = sync::enrolDevice(store, server.trimmed(), code.trimmed(), QString(), cancel);
         } catch (const Error &e) {
             error = e.message();
         }
-        QMetaObject::invokeMethod(this, [this, name, error] {
+        // Answered on the GUI thread through the application, which outlives this object: there,
+        // and only there, it is safe to ask whether this object still exists (the app may be quitting).
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, name, error] {
+            if (!self)
+                return;
+            SyncStatus *const me = self.data();
+            me->m_enrolCancel.reset();
+            Q_EMIT me->enrollingChanged();
             if (error.isEmpty()) {
                 if (StoreManager::instance())
                     StoreManager::instance()->refreshRole();
-                Q_EMIT enrolled(name);
-                syncNow();
+                Q_EMIT me->enrolled(name);
+                me->syncNow();
             } else {
-                Q_EMIT enrolFailed(error);
+                Q_EMIT me->enrolFailed(error);
             }
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
+}
+
+void SyncStatus::cancelEnrol()
+{
+    if (m_enrolCancel)
+        m_enrolCancel->store(true);
 }
 
 } // namespace clc

@@ -6,6 +6,8 @@
 
 #include <QObject>
 #include <QTimer>
+#include <atomic>
+#include <memory>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -28,6 +30,8 @@ class SyncStatus : public QObject
     Q_PROPERTY(QString pendingText READ pendingText NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(bool problem READ problem NOTIFY changed)
+    /// An enrolment is under way (ends within EnrolTimeoutMs, or at once when cancelled).
+    Q_PROPERTY(bool enrolling READ enrolling NOTIFY enrollingChanged)
 
 public:
     /// options: the app's Store's, so the sync thread's connection is the same replica.
@@ -43,6 +47,9 @@ public:
     Q_INVOKABLE void syncNow();
     /// Enrols with a one-time code on a worker thread, then syncs; enrolled() or enrolFailed(reason) follows.
     Q_INVOKABLE void enrol(const QString &server, const QString &code);
+    /// Ends the enrolment under way at once; enrolFailed says it was cancelled.
+    Q_INVOKABLE void cancelEnrol();
+    bool enrolling() const { return m_enrolCancel != nullptr; }
 
     static void setInstance(SyncStatus *instance);
     static SyncStatus *instance();
@@ -50,6 +57,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void enrollingChanged();
     void enrolled(const QString &deviceName);
     void enrolFailed(const QString &reason);
     /// A sync run succeeded: what is on screen may have changed.
@@ -61,6 +69,7 @@ private:
     QString m_path;
     StoreOptions m_options;
     int m_pending = 0;
+    std::shared_ptr<std::atomic<bool>> m_enrolCancel; // set while an enrolment runs
     QTimer m_pendingTimer;
     std::unique_ptr<sync::SyncClient> m_client;
 };

@@ -6,14 +6,16 @@
 
 namespace clc::sync {
 
-QString enrolDevice(Store &s, const QString &server, const QString &code, const QString &caFile)
+QString enrolDevice(Store &s, const QString &server, const QString &code, const QString &caFile, std::shared_ptr<std::atomic<bool>> cancel)
 {
     // A person waits on this: it ends within seconds, whatever the network does (an unreachable
     // address would otherwise wait for TCP's own minute or more).
-    HttpTransport http(QUrl(server), QString(), HttpTransportOptions{EnrolTimeoutMs, caFile});
+    HttpTransport http(QUrl(server), QString(), HttpTransportOptions{EnrolTimeoutMs, caFile, std::move(cancel)});
     QJsonObject answer;
     try {
         answer = http.enroll(code, s.isInitialised() ? s.centreId() : QString());
+    } catch (const TransportCancelled &) {
+        throw Error(Error::Code::InvalidInput, Tr::tr("enrolment cancelled; nothing on this device was changed"), QStringLiteral("--server"));
     } catch (const TransportError &e) {
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
     }

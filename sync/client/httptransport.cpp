@@ -16,6 +16,36 @@
 
 namespace clc::sync {
 
+namespace {
+/// What a person can do about a failed connection, in plain words; Qt's own text in brackets.
+QString plainReason(QNetworkReply::NetworkError e, const QString &qtText)
+{
+    QString plain;
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+        plain = Tr::tr("the server refused the connection: check the address and port, and that the ward office server is running");
+        break;
+    case QNetworkReply::HostNotFoundError:
+        plain = Tr::tr("no computer has this address: check it");
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        plain = Tr::tr("the server's certificate is not trusted: ask the ward office for it");
+        break;
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        plain = Tr::tr("no network: connect to Wi-Fi or mobile data and try again");
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        plain = Tr::tr("the connection was cut: try again");
+        break;
+    default:
+        return qtText;
+    }
+    return QStringLiteral("%1 (%2)").arg(plain, qtText);
+}
+} // namespace
+
 HttpTransport::HttpTransport(const QUrl &server, const QString &token, HttpTransportOptions options)
     : m_server(server), m_token(token), m_options(std::move(options)), m_nam(std::make_unique<QNetworkAccessManager>())
 {
@@ -73,8 +103,25 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
     QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     timer.start(m_options.timeoutMs);
+    // A person's Cancel, looked at ten times a second.
+    QTimer cancelWatch;
+    bool cancelled = false;
+    if (m_options.cancel) {
+        QObject::connect(&cancelWatch, &QTimer::timeout, reply, [&] {
+            if (m_options.cancel->load()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        cancelWatch.start(100);
+    }
     loop.exec();
-    const bool timedOut = !timer.isActive();
+    cancelWatch.stop();
+    const bool timedOut = !timer.isActive() && !cancelled;
+    if (cancelled) {
+        reply->deleteLater();
+        throw TransportCancelled(Tr::tr("cancelled").toStdString());
+    }
     const QByteArray answer = reply->readAll();
     m_received += answer.size();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -98,11 +145,11 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
         // Unknown whether the server acted: the caller may retry (pushes are idempotent).
         // A failing server names the request in its log: pass the id on, for the person to quote.
         const QString requestId = status >= 500 ? QJsonDocument::fromJson(answer).object().value(QStringLiteral("request")).toString() : QString();
-        throw TransportError(timedOut ? "the server did not answer in time"
+        throw TransportError(timedOut ? Tr::tr("the server did not answer in time").toStdString()
                                       : status >= 500 ? (requestId.isEmpty() ? QStringLiteral("the server failed (HTTP %1)").arg(status)
                                                                              : QStringLiteral("the server failed (HTTP %1, request %2)").arg(status).arg(requestId.left(40)))
                                                             .toStdString()
-                                                      : netText.toStdString());
+                                                      : plainReason(netError, netText).toStdString());
     }
     if (status >= 400) {
         const QJsonObject o = QJsonDocument::fromJson(answer).object();

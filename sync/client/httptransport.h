@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QUrl>
+#include <atomic>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -19,6 +20,16 @@ struct HttpTransportOptions
 {
     int timeoutMs = 60000;
     QString caFile; ///< extra trusted CA certificate (PEM), e.g. a ward office's own
+    /// Set from another thread to end the exchange at once (a person pressed Cancel): TransportCancelled.
+    std::shared_ptr<std::atomic<bool>> cancel;
+};
+
+/// The exchange was cancelled by the person; whether the server acted is unknown, as for a lost
+/// connection (an enrolment code may or may not have been spent).
+class TransportCancelled : public TransportError
+{
+public:
+    using TransportError::TransportError;
 };
 
 class HttpTransport : public Transport

@@ -20,6 +20,9 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QXmlStreamReader>
 #include <catch2/catch.hpp>
@@ -638,4 +641,50 @@ TEST_CASE("switching the language on every page leaves no Vietnamese label behin
         QTest::qWait(100);
     }
     installLanguage(QStringLiteral("en")); // the other tests read the source (English) strings
+}
+
+TEST_CASE("an enrolment under way shows that it runs, takes no second press, and a Cancel ends it at once with the reason on screen", "[app][qml][enrol]")
+{
+    QTcpServer blackHole; // takes the connection, never answers
+    REQUIRE(blackHole.listen(QHostAddress::LocalHost, 0));
+    App app;
+    app.open(QSize(390, 844));
+    app.call("openTab", 4); // Sync
+    QQuickItem *server = app.waitFor("enrolServer");
+    REQUIRE(server);
+    app.type(server, QStringLiteral("http://127.0.0.1:%1").arg(blackHole.serverPort()));
+    app.type(app.find("enrolCode"), QStringLiteral("AAAA-BBBB-CCCC"));
+    app.tap(app.find("enrolButton"));
+    REQUIRE(eventually([&] { return app.find("cancelEnrol") != nullptr; }));
+    CHECK(app.status->enrolling());
+    CHECK_FALSE(app.find("enrolButton")->property("enabled").toBool()); // one at a time
+    CHECK(app.find("enrolMessage")->property("text").toString().startsWith(QStringLiteral("Enrolling")));
+    QTest::qWait(300); // laid out
+    app.tap(app.find("cancelEnrol"));
+    QElapsedTimer t;
+    t.start();
+    // The page says how it ended (it said nothing before: its message lived out of the handler's scope).
+    REQUIRE(eventually([&] { return app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("cancelled")); }));
+    CHECK(t.elapsed() < 3000);
+    CHECK_FALSE(app.status->enrolling());
+    CHECK(app.find("cancelEnrol") == nullptr);
+    CHECK(app.find("enrolButton")->property("enabled").toBool());
+}
+
+TEST_CASE("a cancelled enrolment ends at once and says so", "[app][enrol]")
+{
+    App app;
+    QSignalSpy failed(app.status.get(), &SyncStatus::enrolFailed);
+    QTcpServer blackHole;
+    REQUIRE(blackHole.listen(QHostAddress::LocalHost, 0));
+    app.status->enrol(QStringLiteral("http://127.0.0.1:%1").arg(blackHole.serverPort()), QStringLiteral("AAAA-BBBB-CCCC"));
+    QTest::qWait(300);
+    app.status->cancelEnrol();
+    QElapsedTimer t;
+    t.start();
+    REQUIRE(eventually([&] { return failed.count() > 0; }));
+    CHECK(t.elapsed() < 3000);
+    CHECK(failed.value(0).value(0).toString().contains(QStringLiteral("cancelled")));
+    CHECK_FALSE(app.status->enrolling());
+    CHECK(app.store().meta(MetaKey::Token).isEmpty());
 }

@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+#include <atomic>
+#include <memory>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -51,5 +54,45 @@ TEST_CASE("enrolling against an address that is not a ward office server says so
     } catch (const Error &e) {
         CHECK(e.message().contains(QStringLiteral("does not answer like a ward office server")));
     }
+    CHECK_FALSE(store.isInitialised());
+}
+
+TEST_CASE("enrolling against a closed port says in plain words that the server refused the connection", "[client][enrol]")
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a port that was free a moment ago: nothing listens there now
+        REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    TempDir dir;
+    Store store(dir.path(QStringLiteral("tablet.db")), StoreOptions{QStringLiteral("tablet"), {}});
+    try {
+        sync::enrolDevice(store, QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("AAAA-BBBB-CCCC"));
+        FAIL("enrolled against a closed port");
+    } catch (const Error &e) {
+        CHECK(e.message().contains(QStringLiteral("refused the connection")));
+        CHECK(e.message().contains(QStringLiteral("check the address")));
+    }
+    CHECK_FALSE(store.isInitialised());
+}
+
+TEST_CASE("an enrolment the person cancels ends at once and changes nothing", "[client][enrol]")
+{
+    QTcpServer blackHole;
+    REQUIRE(blackHole.listen(QHostAddress::LocalHost, 0));
+    TempDir dir;
+    Store store(dir.path(QStringLiteral("tablet.db")), StoreOptions{QStringLiteral("tablet"), {}});
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    QTimer::singleShot(300, [cancel] { cancel->store(true); }); // the person presses Cancel
+    QElapsedTimer t;
+    t.start();
+    try {
+        sync::enrolDevice(store, QStringLiteral("http://127.0.0.1:%1").arg(blackHole.serverPort()), QStringLiteral("AAAA-BBBB-CCCC"), QString(), cancel);
+        FAIL("enrolled although cancelled");
+    } catch (const Error &e) {
+        CHECK(e.message().contains(QStringLiteral("cancelled")));
+    }
+    CHECK(t.elapsed() < sync::EnrolTimeoutMs / 2); // not the timeout: the cancel
     CHECK_FALSE(store.isInitialised());
 }
