@@ -6,6 +6,7 @@
 #include "schema.h"
 #include "vietnamese.h"
 
+#include <QCollator>
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
@@ -500,6 +501,31 @@ bool undoWalkIn(Store &store, const QString &sessionId, const QString &personId)
         store.write(QStringLiteral("people"), personId, {{QStringLiteral("deleted"), qint64(1)}});
     tx.commit();
     return remove;
+}
+
+QStringList khuValues(Store &store)
+{
+    QStringList out;
+    auto st = store.db().prepare(QStringLiteral("SELECT DISTINCT trim(khu) FROM people WHERE deleted = 0 AND centre_id = ? AND trim(coalesce(khu, '')) <> ''"));
+    st.bind(1, store.centreId());
+    while (st.step())
+        out << st.text(0);
+    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
+    collator.setNumericMode(true);
+    std::sort(out.begin(), out.end(), [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    return out;
+}
+
+QStringList groupNames(Store &store)
+{
+    QStringList out;
+    auto st = store.db().prepare(QStringLiteral("SELECT name FROM learner_groups WHERE deleted = 0 AND centre_id = ? AND coalesce(name, '') <> ''"));
+    st.bind(1, store.centreId());
+    while (st.step())
+        out << st.text(0);
+    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
+    std::sort(out.begin(), out.end(), [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    return out;
 }
 
 } // namespace clc::records

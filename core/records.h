@@ -135,6 +135,12 @@ std::vector<PersonRow> findPeople(Store &store, const QString &query, const QSet
 /// InvalidInput naming the field, or NotFound for a target that is not a live manual one.
 void setManualTarget(Store &store, const QString &targetId, std::optional<qint64> numerator, std::optional<qint64> denominator);
 
+/// The centre's neighbourhoods as the register writes them (live people), "Khu 2" before "Khu 10":
+/// what a form offers to choose from before a new one is typed.
+QStringList khuValues(Store &store);
+/// The names of the centre's live learner groups, in Vietnamese order.
+QStringList groupNames(Store &store);
+
 /// The translated name of an activity kind ("technical" → "tập huấn kỹ thuật").
 QString kindLabel(const QString &kind);
 /// The same with a capital first letter, to start a line.

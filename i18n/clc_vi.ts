@@ -208,6 +208,10 @@
         <source>Already in the register? Tap them instead of adding someone new:</source>
         <translation>Đã có trong sổ học viên? Chạm vào tên đó thay vì thêm người mới:</translation>
     </message>
+    <message>
+        <source>choose below, or type a new one</source>
+        <translation>chọn bên dưới, hoặc gõ tên mới</translation>
+    </message>
 </context>
 <context>
     <name>ClcDialog</name>
@@ -369,10 +373,6 @@
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <source>Groups, separated by commas</source>
-        <translation>Đối tượng, cách nhau bằng dấu phẩy</translation>
-    </message>
-    <message>
         <source>Import a list (CSV)</source>
         <translation>Nhập danh sách (CSV)</translation>
     </message>
@@ -407,6 +407,18 @@
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>choose below, or type a new one</source>
+        <translation>chọn bên dưới, hoặc gõ tên mới</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>choose below, or type new ones separated by commas</source>
+        <translation>chọn bên dưới, hoặc gõ nhóm mới, cách nhau bằng dấu phẩy</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,7 @@ Page {
     function openWalkIn(name) {
         walkName.text = name
         walkYear.text = ""; walkKhu.text = ""; male.checked = false; female.checked = false
+        walkIn.khuChoices = sheet.khuChoices()
         walkIn.open()
     }
 
@@ -303,6 +304,7 @@ Page {
         onOpened: walkName.forceActiveFocus()
         // Who of the register has this name: looked up once typing pauses, not on every key.
         property var sameName: []
+        property var khuChoices: []
         Timer {
             id: sameNameLookup
             interval: 300
@@ -337,7 +339,8 @@ Page {
             Label { text: qsTr("Year of birth"); font.bold: true }
             TextField { id: walkYear; objectName: "walkInYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
             Label { text: qsTr("Neighbourhood (khu)"); font.bold: true }
-            TextField { id: walkKhu; Layout.fillWidth: true; implicitHeight: 48 }
+            TextField { id: walkKhu; objectName: "walkInKhu"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type a new one") }
+            ChoiceChips { Layout.fillWidth: true; field: walkKhu; choices: walkIn.khuChoices }
             Label { objectName: "walkInError"; Layout.fillWidth: true; text: sheet.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onApplied: {

@@ -7,6 +7,8 @@ import Clc
 Dialog {
     id: dialog
     modal: true
+    // A tap beside a form must not close it and lose what was typed: Cancel or Escape does.
+    closePolicy: Popup.CloseOnEscape
     padding: 16
     topPadding: 8
     background: Rectangle { color: "white"; radius: 8; border.color: Theme.borderDark }

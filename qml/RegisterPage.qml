@@ -26,6 +26,8 @@ Page {
         fName.text = p.fullName; fMale.checked = p.sex === "m"; fFemale.checked = p.sex === "f"
         fYear.text = p.birthYear; fKhu.text = p.khu; fPhone.text = p.phone; fGroups.text = p.groups; fNote.text = p.note
         register.clearError()
+        personDialog.khuChoices = register.khuChoices()
+        personDialog.groupChoices = register.groupChoices()
         personDialog.open()
         fName.forceActiveFocus()
     }
@@ -84,6 +86,8 @@ Page {
     ClcDialog {
         id: personDialog
         property string personId: ""
+        property var khuChoices: []
+        property var groupChoices: []
         title: personId === "" ? qsTr("Add a learner") : qsTr("Edit a learner")
         modal: true
         anchors.centerIn: parent
@@ -91,19 +95,33 @@ Page {
         objectName: "personDialog"
         // Apply, not Ok: the form closes only once the learner is saved, so nothing typed is lost.
         standardButtons: Dialog.Apply | Dialog.Cancel
-        ColumnLayout {
+        height: Math.min(page.height - 20, implicitHeight)
+        ScrollView {
+            // Labels stay above their fields; the neighbourhoods and groups already in use are offered.
             anchors.fill: parent
-            TextField { id: fName; objectName: "personName"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Full name") }
-            RowLayout {
-                RadioButton { id: fMale; text: qsTr("Male"); implicitHeight: 48 }
-                RadioButton { id: fFemale; text: qsTr("Female"); implicitHeight: 48 }
+            contentWidth: availableWidth
+            ColumnLayout {
+                width: parent.width
+                Label { text: qsTr("Full name"); font.bold: true }
+                TextField { id: fName; objectName: "personName"; Layout.fillWidth: true; implicitHeight: 48 }
+                RowLayout {
+                    RadioButton { id: fMale; text: qsTr("Male"); implicitHeight: 48 }
+                    RadioButton { id: fFemale; text: qsTr("Female"); implicitHeight: 48 }
+                }
+                Label { text: qsTr("Year of birth"); font.bold: true }
+                TextField { id: fYear; objectName: "personYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
+                Label { text: qsTr("Neighbourhood (khu)"); font.bold: true }
+                TextField { id: fKhu; objectName: "personKhu"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type a new one") }
+                ChoiceChips { Layout.fillWidth: true; field: fKhu; choices: personDialog.khuChoices }
+                Label { text: qsTr("Phone"); font.bold: true }
+                TextField { id: fPhone; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDialableCharactersOnly }
+                Label { text: qsTr("Groups"); font.bold: true }
+                TextField { id: fGroups; objectName: "personGroups"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type new ones separated by commas") }
+                ChoiceChips { Layout.fillWidth: true; field: fGroups; many: true; choices: personDialog.groupChoices; shown: 20 }
+                Label { text: qsTr("Note"); font.bold: true }
+                TextField { id: fNote; Layout.fillWidth: true; implicitHeight: 48 }
+                Label { objectName: "personError"; Layout.fillWidth: true; text: register.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
-            TextField { id: fYear; objectName: "personYear"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Year of birth"); inputMethodHints: Qt.ImhDigitsOnly }
-            TextField { id: fKhu; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Neighbourhood (khu)") }
-            TextField { id: fPhone; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Phone"); inputMethodHints: Qt.ImhDialableCharactersOnly }
-            TextField { id: fGroups; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Groups, separated by commas") }
-            TextField { id: fNote; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("Note") }
-            Label { objectName: "personError"; Layout.fillWidth: true; text: register.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onApplied: {
             const sex = fMale.checked ? "m" : fFemale.checked ? "f" : ""

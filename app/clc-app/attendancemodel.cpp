@@ -512,4 +512,8 @@ bool AttendanceModel::markFromRegister(const QString &personId)
     return lastError().isEmpty();
 }
 
+QStringList AttendanceModel::khuChoices() const { return records::khuValues(StoreManager::current()); }
+
+QStringList AttendanceModel::groupChoices() const { return records::groupNames(StoreManager::current()); }
+
 } // namespace clc

@@ -89,6 +89,9 @@ public:
     /// Marks a person of the register present here (someone who came without being expected).
     Q_INVOKABLE bool markFromRegister(const QString &personId);
     /// Re-reads from the database (after a sync), on the reader thread.
+    /// The centre's neighbourhoods and learner groups, for a form to offer (a new one is typed).
+    Q_INVOKABLE QStringList khuChoices() const;
+    Q_INVOKABLE QStringList groupChoices() const;
     Q_INVOKABLE void reload();
 
     struct Row

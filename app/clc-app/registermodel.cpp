@@ -1,4 +1,5 @@
 #include "registermodel.h"
+#include "records.h"
 #include "error.h"
 #include "store.h"
 #include "storemanager.h"
@@ -205,5 +206,9 @@ bool RegisterModel::commitImport()
         [this](const QString &error) { setImportResult(error, m_importProblems); });
     return true;
 }
+
+QStringList RegisterModel::khuChoices() const { return records::khuValues(StoreManager::current()); }
+
+QStringList RegisterModel::groupChoices() const { return records::groupNames(StoreManager::current()); }
 
 } // namespace clc

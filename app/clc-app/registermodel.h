@@ -53,6 +53,9 @@ public:
     Q_INVOKABLE void previewImport(const QString &path);
     /// Imports the previewed file, all lines or none, on the writer thread; importChanged follows.
     Q_INVOKABLE bool commitImport();
+    /// The centre's neighbourhoods and learner groups, for a form to offer (a new one is typed).
+    Q_INVOKABLE QStringList khuChoices() const;
+    Q_INVOKABLE QStringList groupChoices() const;
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:

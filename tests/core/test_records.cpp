@@ -700,3 +700,18 @@ TEST_CASE("a target measured by hand takes both figures, whole, the first not ab
     records::setManualTarget(*s, manual, std::nullopt, std::nullopt); // cleared: not measured
     CHECK(s->value(QStringLiteral("targets"), manual, QStringLiteral("manual_numerator")).isNull());
 }
+
+TEST_CASE("the neighbourhoods a form offers are those in use, numbers ordered as numbers", "[records][people]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    for (const char *khu : {"Khu 10", "Khu 2", " Khu 2 ", "Khu 1", ""}) {
+        PersonInput p;
+        p.fullName = QStringLiteral("Người %1").arg(QString::fromUtf8(khu));
+        p.khu = QString::fromUtf8(khu);
+        records::addPerson(*s, p);
+    }
+    const QString gone = records::addPerson(*s, PersonInput{QStringLiteral("Đã xoá"), {}, {}, QStringLiteral("Khu 99")});
+    s->write(QStringLiteral("people"), gone, {{QStringLiteral("deleted"), qint64(1)}});
+    CHECK(records::khuValues(*s) == QStringList{QStringLiteral("Khu 1"), QStringLiteral("Khu 2"), QStringLiteral("Khu 10")});
+}

@@ -688,3 +688,33 @@ TEST_CASE("a cancelled enrolment ends at once and says so", "[app][enrol]")
     CHECK_FALSE(app.status->enrolling());
     CHECK(app.store().meta(MetaKey::Token).isEmpty());
 }
+
+TEST_CASE("the learner form offers the centre's neighbourhoods and groups to tap, and a new one is typed", "[app][qml][register]")
+{
+    App app;
+    const QStringList khus = records::khuValues(app.store());
+    REQUIRE(khus.size() >= 2);
+    const QStringList groups = records::groupNames(app.store());
+    REQUIRE(groups.size() >= 2);
+    app.open(QSize(1280, 1600)); // the whole form in sight: a tap outside a form must not land anywhere
+    app.call("openTab", 1);
+    app.tap(app.waitFor("addPersonButton"));
+    REQUIRE(app.waitFor("personName"));
+    app.type(app.find("personName"), QStringLiteral("Mùa A Chư"));
+    INFO("khu " << khus.at(1).toStdString() << " groups " << groups.join(QLatin1Char('|')).toStdString());
+    REQUIRE(app.findText(khus.at(1)));
+    app.tap(app.findText(khus.at(1)));
+    CHECK(app.find("personKhu")->property("text").toString() == khus.at(1));
+    REQUIRE(app.findText(groups.at(0)));
+    app.tap(app.findText(groups.at(0)));
+    REQUIRE(app.findText(groups.at(1)));
+    app.tap(app.findText(groups.at(1)));
+    CHECK(app.find("personGroups")->property("text").toString() == groups.at(0) + QStringLiteral(", ") + groups.at(1));
+    app.tap(app.findText(QStringLiteral("✓ ") + groups.at(0))); // chosen: a tap takes it back
+    CHECK(app.find("personGroups")->property("text").toString() == groups.at(1));
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.popup("personDialog") == nullptr; }));
+    const QString id = app.store().db().scalar(QStringLiteral("SELECT id FROM people WHERE full_name = 'Mùa A Chư' AND deleted = 0")).toText();
+    REQUIRE_FALSE(id.isEmpty());
+    CHECK(app.store().value(QStringLiteral("people"), id, QStringLiteral("khu")).toText() == khus.at(1));
+}
