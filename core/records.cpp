@@ -6,7 +6,6 @@
 #include "schema.h"
 #include "vietnamese.h"
 
-#include <QCollator>
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
@@ -503,29 +502,28 @@ bool undoWalkIn(Store &store, const QString &sessionId, const QString &personId)
     return remove;
 }
 
-QStringList khuValues(Store &store)
+namespace {
+/// The texts one query of the centre gives (its centre id bound to ?), in Vietnamese order.
+QStringList sortedTexts(Store &store, const QString &sql, bool numbers)
 {
     QStringList out;
-    auto st = store.db().prepare(QStringLiteral("SELECT DISTINCT trim(khu) FROM people WHERE deleted = 0 AND centre_id = ? AND trim(coalesce(khu, '')) <> ''"));
+    auto st = store.db().prepare(sql);
     st.bind(1, store.centreId());
     while (st.step())
         out << st.text(0);
-    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
-    collator.setNumericMode(true);
-    std::sort(out.begin(), out.end(), [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    vn::sortTexts(out, numbers);
     return out;
+}
+} // namespace
+
+QStringList khuValues(Store &store)
+{
+    return sortedTexts(store, QStringLiteral("SELECT DISTINCT trim(khu) FROM people WHERE deleted = 0 AND centre_id = ? AND trim(coalesce(khu, '')) <> ''"), true);
 }
 
 QStringList groupNames(Store &store)
 {
-    QStringList out;
-    auto st = store.db().prepare(QStringLiteral("SELECT name FROM learner_groups WHERE deleted = 0 AND centre_id = ? AND coalesce(name, '') <> ''"));
-    st.bind(1, store.centreId());
-    while (st.step())
-        out << st.text(0);
-    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
-    std::sort(out.begin(), out.end(), [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
-    return out;
+    return sortedTexts(store, QStringLiteral("SELECT name FROM learner_groups WHERE deleted = 0 AND centre_id = ? AND coalesce(name, '') <> ''"), false);
 }
 
 } // namespace clc::records

@@ -267,8 +267,7 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
     for (auto it = khus.cbegin(); it != khus.cend(); ++it)
         y.byKhu.push_back({it.key(), it.value().first, int(it.value().second.size())});
     // "Khu 2" before "Khu 10": Vietnamese collation with numbers compared as numbers.
-    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
-    collator.setNumericMode(true);
+    const QCollator collator = vn::collator(true);
     std::sort(y.byKhu.begin(), y.byKhu.end(), [&collator](const Tally &a, const Tally &b) { return collator.compare(a.label, b.label) < 0; });
 
     // Targets of the year's plan, measured.

@@ -1,5 +1,7 @@
 #include "vietnamese.h"
 
+#include <algorithm>
+
 #include "error.h"
 #include "translate.h"
 
@@ -103,6 +105,19 @@ qint64 parseWholeNumber(const QString &text, const QString &field)
     if (!ok)
         throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a whole number").arg(text.trimmed()), field);
     return n;
+}
+
+QCollator collator(bool numbers)
+{
+    QCollator c(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
+    c.setNumericMode(numbers);
+    return c;
+}
+
+void sortTexts(QStringList &texts, bool numbers)
+{
+    const QCollator c = collator(numbers);
+    std::sort(texts.begin(), texts.end(), [&c](const QString &a, const QString &b) { return c.compare(a, b) < 0; });
 }
 
 } // namespace clc::vn

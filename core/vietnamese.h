@@ -34,6 +34,11 @@ private:
     QCollator m_collator;
 };
 
+/// Vietnamese collation (ICU, locale vi); with numbers, "Khu 2" before "Khu 10".
+QCollator collator(bool numbers = false);
+/// Sorts texts (group names, neighbourhoods) in Vietnamese order.
+void sortTexts(QStringList &texts, bool numbers = false);
+
 /// 05/02/2026
 QString formatDate(const QDate &date);
 /// "2017-09" → "09/2017"

@@ -183,10 +183,7 @@ void AttendanceModel::reload()
                      m_expected = sheet.expected;
                      m_all = std::move(sheet.rows);
                      m_otherMarks = int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.status == Excused || r.status == Absent; }));
-                     m_visible.clear();
-                     for (int i = 0; i < int(m_all.size()); ++i)
-                         if (shown(m_all[size_t(i)]))
-                             m_visible.push_back(i);
+                     rebuildVisible();
                      endResetModel();
                      Q_EMIT sessionChanged();
                      Q_EMIT countsChanged();
@@ -219,13 +216,18 @@ void AttendanceModel::setOnlyUnmarked(bool on)
     Q_EMIT filterChanged();
 }
 
-void AttendanceModel::applyFilter()
+void AttendanceModel::rebuildVisible()
 {
-    beginResetModel();
     m_visible.clear();
     for (int i = 0; i < int(m_all.size()); ++i)
         if (shown(m_all[size_t(i)]))
             m_visible.push_back(i);
+}
+
+void AttendanceModel::applyFilter()
+{
+    beginResetModel();
+    rebuildVisible();
     endResetModel();
 }
 

@@ -116,6 +116,8 @@ protected:
 
 private:
     void applyFilter();
+    /// The rows shown (m_visible) from all rows, by the filters; inside a model reset.
+    void rebuildVisible();
     bool shown(const Row &r) const;
     /// Writes a person's mark (and who recorded it) in one transaction, then shows it.
     void write(const QString &personId, Status status);

@@ -1,4 +1,5 @@
 #include "planmodel.h"
+#include "localfile.h"
 #include "error.h"
 #include "roles.h"
 #include "schema.h"
@@ -151,7 +152,7 @@ void PlanModel::reload()
 
 void PlanModel::importPlan(const QString &pathOrUrl)
 {
-    const QString path = pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl.trimmed();
+    const QString path = localPathOf(pathOrUrl);
     StoreManager::writer().run<PlanImportSummary>(
         this, [path](Store &s) { return clc::importPlan(s, readFile(path), path); },
         [this](PlanImportSummary sum) {

@@ -4,6 +4,7 @@
 #include <QEvent>
 #include "dbthread.h"
 #include "error.h"
+#include "localfile.h"
 #include "records.h"
 #include "reportdocument.h"
 #include "reportrender.h"
@@ -295,7 +296,7 @@ bool ReportController::fileExists(const QString &pathOrUrl) const
 
 QString ReportController::localPath(const QString &pathOrUrl) const
 {
-    return pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl.trimmed();
+    return localPathOf(pathOrUrl);
 }
 
 void ReportController::printOn(QPrinter &printer)

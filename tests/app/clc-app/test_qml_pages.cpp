@@ -551,7 +551,6 @@ TEST_CASE("a bad date in the session form keeps the form open with all that was 
     app.type(app.find("sessionStart"), QStringLiteral("08:00"));
     app.tap(app.findText(QStringLiteral("OK")));
     QTest::qWait(300);
-    INFO("sessions now " << records::sessions(s, activity).size() << " before " << before);
     REQUIRE(app.popup("sessionDialog")); // still open
     CHECK_FALSE(app.find("sessionError")->property("text").toString().isEmpty());
     CHECK(app.find("sessionDate")->property("text").toString() == QStringLiteral("31/02/2018"));
