@@ -526,4 +526,19 @@ QStringList groupNames(Store &store)
     return sortedTexts(store, QStringLiteral("SELECT name FROM learner_groups WHERE deleted = 0 AND centre_id = ? AND coalesce(name, '') <> ''"), false);
 }
 
+QStringList activityGroupTexts(Store &store)
+{
+    return sortedTexts(store, QStringLiteral("SELECT DISTINCT trim(group_text) FROM activities WHERE deleted = 0 AND centre_id = ? AND trim(coalesce(group_text, '')) <> ''"), false);
+}
+
+QStringList activityPartnerTexts(Store &store)
+{
+    return sortedTexts(store, QStringLiteral("SELECT DISTINCT trim(partner_text) FROM activities WHERE deleted = 0 AND centre_id = ? AND trim(coalesce(partner_text, '')) <> ''"), false);
+}
+
+QStringList sessionPlaces(Store &store)
+{
+    return sortedTexts(store, QStringLiteral("SELECT DISTINCT trim(place) FROM sessions WHERE deleted = 0 AND centre_id = ? AND trim(coalesce(place, '')) <> ''"), false);
+}
+
 } // namespace clc::records

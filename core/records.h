@@ -140,6 +140,12 @@ void setManualTarget(Store &store, const QString &targetId, std::optional<qint64
 QStringList khuValues(Store &store);
 /// The names of the centre's live learner groups, in Vietnamese order.
 QStringList groupNames(Store &store);
+/// What the centre's live activities already name as their target group, or their partner, in
+/// Vietnamese order: the activity form offers them whole (they are phrases, not lists to split).
+QStringList activityGroupTexts(Store &store);
+QStringList activityPartnerTexts(Store &store);
+/// The places the centre's live sessions were held, in Vietnamese order.
+QStringList sessionPlaces(Store &store);
 
 /// The translated name of an activity kind ("technical" → "tập huấn kỹ thuật").
 QString kindLabel(const QString &kind);

@@ -579,6 +579,10 @@
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1740,6 +1744,10 @@
         <source>the server did not answer in time</source>
         <translation>máy chủ không trả lời kịp</translation>
     </message>
+    <message>
+        <source>the server could not be reached in time: check the address, and that this device is on the ward office&apos;s network</source>
+        <translation>không kết nối được tới máy chủ kịp thời: hãy kiểm tra địa chỉ, và máy này có đang ở trong mạng của phường không</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>
@@ -2240,10 +2248,6 @@
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <source>Offline — will retry; %1</source>
-        <translation>Mất kết nối — sẽ thử lại; %1</translation>
-    </message>
-    <message>
         <source>Sync failed: %1</source>
         <translation>Đồng bộ lỗi: %1</translation>
     </message>
@@ -2260,6 +2264,26 @@
         <translation>
             <numerusform>%1 thay đổi chờ gửi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>sent %1 of %2</source>
+        <translation>đã gửi %1 / %2</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>đã nhận %1</translation>
+    </message>
+    <message>
+        <source>Syncing… %1</source>
+        <translation>Đang đồng bộ… %1</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; nothing is lost, it waits for the next sync; %1</source>
+        <translation>Đã huỷ đồng bộ; không mất gì, dữ liệu chờ lần đồng bộ sau; %1</translation>
+    </message>
+    <message>
+        <source>Offline — will retry: %1; %2</source>
+        <translation>Không kết nối được — sẽ thử lại: %1; %2</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,13 @@ Item {
     property string activityId: ""
     signal openSession(string sessionId)
     readonly property string title: sessions.title
-    function edit() { editor.clearError(); editor.load(); editDialog.open() }
+    function edit() {
+        editor.clearError()
+        editor.load()
+        editDialog.groupChoices = editor.groupChoices()
+        editDialog.partnerChoices = editor.partnerChoices()
+        editDialog.open()
+    }
     /// The activity or its sessions changed here: lists showing it re-read.
     signal edited()
 
@@ -76,7 +82,11 @@ Item {
                     text: qsTr("Add a session")
                     implicitHeight: 48
                     visible: pane.mayAddSession
-                    onClicked: { editor.clearError(); sessionDialog.open() }
+                    onClicked: {
+                        editor.clearError()
+                        sessionDialog.placeChoices = editor.placeChoices()
+                        sessionDialog.open()
+                    }
                 }
                 Button {
                     text: qsTr("Print the attendance sheet")
@@ -131,6 +141,8 @@ Item {
 
     ClcDialog {
         id: editDialog
+        property var groupChoices: []
+        property var partnerChoices: []
         title: qsTr("Edit the activity")
         modal: true
         parent: Overlay.overlay
@@ -162,9 +174,11 @@ Item {
                     currentIndex: indexOfValue(editor.fields.kind || "other")
                 }
                 Label { text: qsTr("Target group") }
-                TextField { id: eGroups; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.group_text || "" }
+                TextField { id: eGroups; objectName: "activityGroupField"; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.group_text || "" }
+                ChoiceChips { Layout.fillWidth: true; field: eGroups; choices: editDialog.groupChoices; shown: 6 }
                 Label { text: qsTr("Partner") }
-                TextField { id: ePartner; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.partner_text || "" }
+                TextField { id: ePartner; objectName: "activityPartnerField"; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.partner_text || "" }
+                ChoiceChips { Layout.fillWidth: true; field: ePartner; choices: editDialog.partnerChoices; shown: 6 }
                 Label { text: qsTr("Teacher or speaker") }
                 TextField { id: eTeacher; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.teacher || "" }
                 Label { text: qsTr("Planned participants") }
@@ -192,35 +206,43 @@ Item {
 
     ClcDialog {
         id: sessionDialog
+        property var placeChoices: []
         title: qsTr("Add a session")
         modal: true
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: Math.min(parent.width - 20, 460)
+        height: Math.min(parent.height - 20, implicitHeight)
         objectName: "sessionDialog"
         // Apply, not Ok: it closes only once the session is saved; labels stay above the fields.
         standardButtons: Dialog.Apply | Dialog.Cancel
         onOpened: sDate.forceActiveFocus()
-        ColumnLayout {
+        // Scrolls on a phone: the place chips can make it taller than the screen.
+        ScrollView {
             anchors.fill: parent
-            Label { text: qsTr("Date"); font.bold: true }
-            TextField { id: sDate; objectName: "sessionDate"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 25/11/2017") }
-            RowLayout {
-                Layout.fillWidth: true
-                ColumnLayout {
-                    Label { text: qsTr("From"); font.bold: true }
-                    TextField { id: sStart; objectName: "sessionStart"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 08:00") }
+            contentWidth: availableWidth
+            ColumnLayout {
+                width: parent.width
+                Label { text: qsTr("Date"); font.bold: true }
+                TextField { id: sDate; objectName: "sessionDate"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 25/11/2017") }
+                RowLayout {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        Label { text: qsTr("From"); font.bold: true }
+                        TextField { id: sStart; objectName: "sessionStart"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 08:00") }
+                    }
+                    ColumnLayout {
+                        Label { text: qsTr("To (optional)"); font.bold: true }
+                        TextField { id: sEnd; Layout.fillWidth: true; implicitHeight: 48 }
+                    }
                 }
-                ColumnLayout {
-                    Label { text: qsTr("To (optional)"); font.bold: true }
-                    TextField { id: sEnd; Layout.fillWidth: true; implicitHeight: 48 }
-                }
+                Label { text: qsTr("Place"); font.bold: true }
+                TextField { id: sPlace; objectName: "sessionPlaceField"; Layout.fillWidth: true; implicitHeight: 48 }
+                ChoiceChips { Layout.fillWidth: true; field: sPlace; choices: sessionDialog.placeChoices; shown: 8 }
+                Label { text: qsTr("Facilitator"); font.bold: true }
+                TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48 }
+                Label { objectName: "sessionError"; Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
-            Label { text: qsTr("Place"); font.bold: true }
-            TextField { id: sPlace; Layout.fillWidth: true; implicitHeight: 48 }
-            Label { text: qsTr("Facilitator"); font.bold: true }
-            TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48 }
-            Label { objectName: "sessionError"; Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
         onApplied: {
             if (editor.addSession(sDate.text, sStart.text, sEnd.text, sPlace.text, sFacilitator.text)) {

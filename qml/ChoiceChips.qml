@@ -24,6 +24,8 @@ Flow {
             readonly property bool chosen: chips.many ? chips.has(modelData) : chips.field.text.trim() === modelData
             text: (chosen ? "✓ " : "") + modelData
             implicitHeight: 48
+            // A long phrase (an activity's target group) is cut to the form's width, never past it.
+            width: Math.min(implicitWidth, chips.width)
             leftPadding: 12; rightPadding: 12
             highlighted: chosen
             onClicked: {

@@ -18,6 +18,7 @@ Rectangle {
         }
         Label {
             id: line
+            objectName: "statusText"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             maximumLineCount: 2
@@ -26,12 +27,13 @@ Rectangle {
             font.pixelSize: 14
             color: SyncStatus.problem ? Theme.errorDark : Theme.inkSoft
         }
+        // While a sync runs the same place offers to end it (a slow link, a wrong moment).
         ToolButton {
-            text: qsTr("Sync now")
-            enabled: !SyncStatus.busy
+            objectName: "statusSyncButton"
+            text: SyncStatus.busy ? qsTr("Cancel") : qsTr("Sync now")
             implicitHeight: 48
             font.pixelSize: 14
-            onClicked: SyncStatus.syncNow()
+            onClicked: SyncStatus.busy ? SyncStatus.cancelSync() : SyncStatus.syncNow()
         }
     }
 }

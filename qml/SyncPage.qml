@@ -43,11 +43,23 @@ Page {
                 text: qsTr("Server: %1").arg(settings.server.length > 0 ? settings.server : qsTr("none yet"))
                 wrapMode: Text.Wrap
             }
-            Button {
-                text: qsTr("Sync now")
-                enabled: !SyncStatus.busy
-                implicitHeight: 48
-                onClicked: SyncStatus.syncNow()
+            RowLayout {
+                spacing: 8
+                Button {
+                    objectName: "syncNowButton"
+                    text: qsTr("Sync now")
+                    enabled: !SyncStatus.busy
+                    implicitHeight: 48
+                    onClicked: SyncStatus.syncNow()
+                }
+                Button {
+                    objectName: "cancelSyncButton"
+                    visible: SyncStatus.busy
+                    text: qsTr("Cancel")
+                    implicitHeight: 48
+                    onClicked: SyncStatus.cancelSync()
+                }
+                BusyIndicator { running: SyncStatus.busy; visible: running; implicitWidth: 32; implicitHeight: 32 }
             }
             // Enrolled devices keep the form folded away: enrolling again is rare (a new server, a new role).
             readonly property bool enrolled: settings.server.length > 0

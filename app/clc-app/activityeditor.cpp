@@ -160,4 +160,8 @@ bool ActivityEditor::addSession(const QString &dateText, const QString &start, c
     });
 }
 
+QStringList ActivityEditor::groupChoices() const { return records::activityGroupTexts(StoreManager::current()); }
+QStringList ActivityEditor::partnerChoices() const { return records::activityPartnerTexts(StoreManager::current()); }
+QStringList ActivityEditor::placeChoices() const { return records::sessionPlaces(StoreManager::current()); }
+
 } // namespace clc

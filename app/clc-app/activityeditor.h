@@ -51,6 +51,10 @@ public:
     /// Adds a session: date "25/11/2017" (or 2017-11-25), times "08:00" and optional "10:30".
     Q_INVOKABLE bool addSession(const QString &date, const QString &start, const QString &end, const QString &place,
                                 const QString &facilitator);
+    /// What the centre's activities and sessions already say, for the forms to offer (then a new one is typed).
+    Q_INVOKABLE QStringList groupChoices() const;
+    Q_INVOKABLE QStringList partnerChoices() const;
+    Q_INVOKABLE QStringList placeChoices() const;
     /// The label a form shows for a field (for error messages).
     static QString fieldLabel(const QString &field);
 

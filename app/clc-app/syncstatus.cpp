@@ -97,10 +97,19 @@ QString SyncStatus::text() const
     case S::NotEnrolled:
         // Also what "Sync now" answers before enrolment: what to do, and that working offline is fine.
         return SyncStatus::tr("Not connected to the ward office yet: enrol on the Sync page with the code the office gives; until then everything is kept here");
-    case S::Syncing:
-        return SyncStatus::tr("Syncing…");
+    case S::Syncing: {
+        // Progress in the person's units: their changes going out, the others' coming in.
+        QStringList parts;
+        if (m_client->progressToSend() > 0)
+            parts << SyncStatus::tr("sent %1 of %2").arg(vn::formatNumber(m_client->progressSent()), vn::formatNumber(m_client->progressToSend()));
+        if (m_client->progressReceived() > 0)
+            parts << SyncStatus::tr("received %1").arg(vn::formatNumber(m_client->progressReceived()));
+        return parts.isEmpty() ? SyncStatus::tr("Syncing…") : SyncStatus::tr("Syncing… %1").arg(parts.join(QStringLiteral(" · ")));
+    }
     case S::Offline:
-        return SyncStatus::tr("Offline — will retry; %1").arg(last);
+        if (m_client->wasCancelled())
+            return SyncStatus::tr("Sync cancelled; nothing is lost, it waits for the next sync; %1").arg(last);
+        return SyncStatus::tr("Offline — will retry: %1; %2").arg(m_client->errorText(), last);
     case S::Error:
         return SyncStatus::tr("Sync failed: %1").arg(m_client->errorText());
     case S::Idle:
@@ -113,6 +122,7 @@ int SyncStatus::pending() const { return m_pending; }
 bool SyncStatus::busy() const { return m_client->state() == sync::SyncClient::State::Syncing; }
 bool SyncStatus::problem() const { return m_client->state() == sync::SyncClient::State::Error; }
 void SyncStatus::syncNow() { m_client->syncNow(); }
+void SyncStatus::cancelSync() { m_client->cancel(); }
 
 void SyncStatus::enrol(const QString &server, const QString &code)
 {

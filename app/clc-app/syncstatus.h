@@ -45,6 +45,8 @@ public:
     bool busy() const;
     bool problem() const;
     Q_INVOKABLE void syncNow();
+    /// Ends the sync under way at once; what was already sent or received stays.
+    Q_INVOKABLE void cancelSync();
     /// Enrols with a one-time code on a worker thread, then syncs; enrolled() or enrolFailed(reason) follows.
     Q_INVOKABLE void enrol(const QString &server, const QString &code);
     /// Ends the enrolment under way at once; enrolFailed says it was cancelled.

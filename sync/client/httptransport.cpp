@@ -100,9 +100,25 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
-    QObject::connect(&timer, &QTimer::timeout, reply, &QNetworkReply::abort);
+    bool timedOut = false;
+    QObject::connect(&timer, &QTimer::timeout, reply, [&timedOut, reply] {
+        timedOut = true;
+        reply->abort();
+    });
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    timer.start(m_options.timeoutMs);
+    // Reaching the server gets a short time (an unreachable address ends in seconds, not a minute);
+    // once the request is out, the exchange lives as long as bytes keep moving either way.
+    timer.start(std::min(m_options.connectTimeoutMs, m_options.timeoutMs));
+    bool reached = false;
+    const auto moving = [&timer, &reached, &timedOut, this] {
+        if (timedOut)
+            return; // the abort's own signals
+        reached = true;
+        timer.start(m_options.timeoutMs);
+    };
+    QObject::connect(reply, &QNetworkReply::requestSent, &timer, moving);
+    QObject::connect(reply, &QNetworkReply::uploadProgress, &timer, moving);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, &timer, moving);
     // A person's Cancel, looked at ten times a second.
     QTimer cancelWatch;
     bool cancelled = false;
@@ -117,7 +133,7 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
     }
     loop.exec();
     cancelWatch.stop();
-    const bool timedOut = !timer.isActive() && !cancelled;
+    timer.stop();
     if (cancelled) {
         reply->deleteLater();
         throw TransportCancelled(Tr::tr("cancelled").toStdString());
@@ -145,7 +161,9 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
         // Unknown whether the server acted: the caller may retry (pushes are idempotent).
         // A failing server names the request in its log: pass the id on, for the person to quote.
         const QString requestId = status >= 500 ? QJsonDocument::fromJson(answer).object().value(QStringLiteral("request")).toString() : QString();
-        throw TransportError(timedOut ? Tr::tr("the server did not answer in time").toStdString()
+        throw TransportError(timedOut ? (reached ? Tr::tr("the server did not answer in time")
+                                                 : Tr::tr("the server could not be reached in time: check the address, and that this device is on the ward office's network"))
+                                            .toStdString()
                                       : status >= 500 ? (requestId.isEmpty() ? QStringLiteral("the server failed (HTTP %1)").arg(status)
                                                                              : QStringLiteral("the server failed (HTTP %1, request %2)").arg(status).arg(requestId.left(40)))
                                                             .toStdString()

@@ -18,10 +18,13 @@ namespace clc::sync {
 
 struct HttpTransportOptions
 {
+    /// The longest silence once the request is out: no byte sent or received for this long ends the exchange.
     int timeoutMs = 60000;
     QString caFile; ///< extra trusted CA certificate (PEM), e.g. a ward office's own
     /// Set from another thread to end the exchange at once (a person pressed Cancel): TransportCancelled.
     std::shared_ptr<std::atomic<bool>> cancel;
+    /// The longest wait for the connection and the request to go out (an unreachable or silent address).
+    int connectTimeoutMs = 10000;
 };
 
 /// The exchange was cancelled by the person; whether the server acted is unknown, as for a lost

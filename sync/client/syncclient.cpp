@@ -3,6 +3,7 @@
 #include "httptransport.h"
 #include "store.h"
 #include "syncsession.h"
+#include "translate.h"
 
 #include <QNetworkInformation>
 #include <QRandomGenerator>
@@ -38,6 +39,19 @@ void SyncClient::setBackoff(int initialMs, int maxMs)
     m_maxMs = maxMs;
 }
 
+void SyncClient::setTimeouts(int connectMs, int stallMs)
+{
+    m_connectMs = connectMs;
+    m_stallMs = stallMs;
+}
+
+void SyncClient::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_again = false; // a queued "once more" is cancelled with it
+}
+
 void SyncClient::syncNow()
 {
     if (m_running) {
@@ -52,6 +66,8 @@ void SyncClient::start()
 {
     m_running = true;
     m_state = State::Syncing;
+    m_sent = m_toSend = m_received = 0;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
     Q_EMIT changed();
     if (m_worker) {
         m_worker->wait();
@@ -59,27 +75,40 @@ void SyncClient::start()
     }
     const QString path = m_path;
     const StoreOptions options = m_options;
-    m_worker = QThread::create([this, path, options] {
+    const auto cancel = m_cancel;
+    const int connectMs = m_connectMs, stallMs = m_stallMs;
+    m_worker = QThread::create([this, path, options, cancel, connectMs, stallMs] {
         int state = int(State::Idle);
         QString error;
         int pending = 0;
         qint64 serverTime = 0, lastOk = 0;
+        bool cancelled = false;
+        std::unique_ptr<Store> store;
         try {
-            Store store(path, options);
+            store = std::make_unique<Store>(path, options);
             // The last success may be older than this process (a `clc sync`, an earlier run).
-            lastOk = store.meta(MetaKey::LastSyncOk).toLongLong();
-            const QString server = store.meta(MetaKey::ServerUrl);
-            const QString token = store.meta(MetaKey::Token);
-            if (!store.isInitialised() || server.isEmpty() || token.isEmpty()) {
+            lastOk = store->meta(MetaKey::LastSyncOk).toLongLong();
+            const QString server = store->meta(MetaKey::ServerUrl);
+            const QString token = store->meta(MetaKey::Token);
+            if (!store->isInitialised() || server.isEmpty() || token.isEmpty()) {
                 state = int(State::NotEnrolled);
             } else {
-                SyncSession::useToken(store, token);
-                HttpTransport http(QUrl(server), token, HttpTransportOptions{60000, store.meta(MetaKey::ServerCa)});
-                SyncSession session(store, http);
+                SyncSession::useToken(*store, token);
+                const int toSend = int(store->pendingChanges());
+                QMetaObject::invokeMethod(this, [this, toSend] { onProgress(0, toSend, 0); }, Qt::QueuedConnection);
+                HttpTransport http(QUrl(server), token, HttpTransportOptions{stallMs, store->meta(MetaKey::ServerCa), cancel, connectMs});
+                SyncSession session(*store, http);
+                session.onProgress = [this, toSend](const SyncSummary &s) {
+                    const int sent = s.pushedChanges, received = s.pulledChanges;
+                    QMetaObject::invokeMethod(this, [this, sent, toSend, received] { onProgress(sent, toSend, received); }, Qt::QueuedConnection);
+                };
                 serverTime = session.run().serverTime;
-                store.setMeta(MetaKey::LastSyncOk, QDateTime::currentMSecsSinceEpoch());
+                store->setMeta(MetaKey::LastSyncOk, QDateTime::currentMSecsSinceEpoch());
             }
-            pending = int(store.pendingChanges());
+        } catch (const TransportCancelled &) {
+            state = int(State::Offline);
+            cancelled = true;
+            error = Tr::tr("cancelled");
         } catch (const TransportError &e) {
             state = int(State::Offline);
             error = QString::fromStdString(e.what());
@@ -87,13 +116,30 @@ void SyncClient::start()
             state = int(State::Error);
             error = e.describe();
         }
-        QMetaObject::invokeMethod(this, [=] { onFinished(state, error, pending, serverTime, lastOk); }, Qt::QueuedConnection);
+        try {
+            if (store)
+                pending = int(store->pendingChanges());
+        } catch (const Error &) {
+        }
+        QMetaObject::invokeMethod(this, [=] { onFinished(state, error, pending, serverTime, lastOk, cancelled); }, Qt::QueuedConnection);
     });
     m_worker->start();
 }
 
-void SyncClient::onFinished(int state, const QString &error, int pending, qint64 serverTime, qint64 lastOkMs)
+void SyncClient::onProgress(int sent, int toSend, int received)
 {
+    if (!m_running)
+        return;
+    m_sent = sent;
+    m_toSend = toSend;
+    m_received = received;
+    Q_EMIT changed();
+}
+
+void SyncClient::onFinished(int state, const QString &error, int pending, qint64 serverTime, qint64 lastOkMs, bool cancelled)
+{
+    m_cancel.reset();
+    m_wasCancelled = cancelled;
     if (!m_lastSuccess.isValid() && lastOkMs > 0)
         m_lastSuccess = QDateTime::fromMSecsSinceEpoch(lastOkMs);
     m_running = false;
@@ -106,7 +152,7 @@ void SyncClient::onFinished(int state, const QString &error, int pending, qint64
         m_lastSuccess = QDateTime::currentDateTime(); // the last *successful* sync, never the last attempt
         if (serverTime)
             m_clockOffsetMs = serverTime - QDateTime::currentMSecsSinceEpoch();
-    } else if (m_state == State::Offline) {
+    } else if (m_state == State::Offline && !cancelled) {
         scheduleRetry();
     }
     Q_EMIT changed();

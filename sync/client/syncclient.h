@@ -11,6 +11,7 @@
 #include <QString>
 #include <QTimer>
 #include <atomic>
+#include <memory>
 
 class QThread;
 
@@ -49,6 +50,17 @@ public:
 
     /// Starts a sync on the worker thread and returns at once; a second call while one runs queues one more.
     Q_INVOKABLE void syncNow();
+    /// Ends the run under way at once (a person's Cancel): state Offline, errorText "cancelled", no
+    /// automatic retry until the next syncNow(). What was acknowledged or applied stays; the rest waits.
+    Q_INVOKABLE void cancel();
+    /// The run under way so far: changes sent of those waiting at its start, changes received.
+    /// The last run ended because the person cancelled it.
+    bool wasCancelled() const { return m_wasCancelled; }
+    int progressSent() const { return m_sent; }
+    int progressToSend() const { return m_toSend; }
+    int progressReceived() const { return m_received; }
+    /// Connection timeouts of each run (tests shorten them): reaching the server, then silence.
+    void setTimeouts(int connectMs, int stallMs);
     /// Backoff bounds (tests shorten them).
     void setBackoff(int initialMs, int maxMs);
 
@@ -59,8 +71,9 @@ Q_SIGNALS:
 
 private:
     void start();
-    void onFinished(int state, const QString &error, int pending, qint64 serverTime, qint64 lastOkMs);
+    void onFinished(int state, const QString &error, int pending, qint64 serverTime, qint64 lastOkMs, bool cancelled);
     void scheduleRetry();
+    void onProgress(int sent, int toSend, int received);
 
     QString m_path;
     StoreOptions m_options;
@@ -74,6 +87,10 @@ private:
     int m_attempt = 0;
     int m_initialMs = 2000;
     int m_maxMs = 5 * 60 * 1000;
+    bool m_wasCancelled = false;
+    int m_sent = 0, m_toSend = 0, m_received = 0;
+    int m_connectMs = 10000, m_stallMs = 60000;
+    std::shared_ptr<std::atomic<bool>> m_cancel; ///< the run's, while one runs
     QTimer m_retry;
     QThread *m_worker = nullptr;
 };

@@ -91,6 +91,8 @@ void SyncSession::pushAll(SyncSummary &summary)
         tx.commit();
         ++summary.pushedBatches;
         summary.pushedChanges += int(request.changes.size());
+        if (onProgress)
+            onProgress(summary);
     }
 }
 
@@ -146,6 +148,8 @@ void SyncSession::pullAll(SyncSummary &summary)
         summary.applied.deferred += s.deferred;
         ++summary.pulledPages;
         summary.pulledChanges += int(page.changes.size());
+        if (onProgress)
+            onProgress(summary);
         if (!page.more)
             return;
     }

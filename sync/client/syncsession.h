@@ -59,6 +59,8 @@ public:
     /// Test hook: called after a page was applied and before the transaction (with the cursor) commits;
     /// throwing from it simulates the process dying there.
     std::function<void()> beforePageCommit;
+    /// Called after each acknowledged batch and each applied page, with the totals so far (the app's progress).
+    std::function<void(const SyncSummary &)> onProgress;
 
 private:
     /// A server epoch seen in an answer. A new one (not the first) means the server was restored from a

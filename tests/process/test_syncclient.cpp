@@ -1,7 +1,15 @@
 #include "nettestsupport.h"
 #include "syncclient.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "store.h"
 #include <catch2/catch.hpp>
 
 using namespace clctest;
@@ -77,4 +85,126 @@ TEST_CASE("the background sync client never blocks, reports its state, and resum
     CHECK(client.state() == SyncClient::State::Error);
     CHECK(client.errorText().contains(QStringLiteral("revoked")));
     CHECK(client.retryInMs() == 0);
+}
+
+namespace {
+/// A device that believes it is enrolled with `url` (no real server behind it).
+QString deviceEnrolledWith(TempDir &dir, const QString &url)
+{
+    const QString db = dir.path(QStringLiteral("tablet.db"));
+    REQUIRE(runClc(db, {QStringLiteral("init")}).code == 0);
+    REQUIRE(runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Hoàng Thị Thuỷ")}).code == 0);
+    clc::Store store(db);
+    store.setMeta(clc::MetaKey::ServerUrl, url);
+    store.setMeta(clc::MetaKey::Token, QStringLiteral("not-a-real-token"));
+    return db;
+}
+} // namespace
+
+TEST_CASE("a sync against an address that never lets it connect ends by the connect deadline, with the reason", "[net][client]")
+{
+    // A listening socket whose accept queue is full: the kernel drops further SYNs, so a connect
+    // hangs as it does towards a switched-off or unroutable office computer.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0);
+    REQUIRE(::listen(fd, 0) == 0);
+    std::vector<int> fillers;
+    for (int i = 0; i < 3; ++i) { // fill the queue; never accepted
+        const int c = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        ::connect(c, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+        fillers.push_back(c);
+    }
+    QTest::qWait(200);
+
+    TempDir dir;
+    const QString db = deviceEnrolledWith(dir, QStringLiteral("http://127.0.0.1:%1").arg(ntohs(addr.sin_port)));
+    SyncClient client(db);
+    client.setTimeouts(1500, 60000);
+    QSignalSpy done(&client, &SyncClient::finished);
+    QElapsedTimer t;
+    t.start();
+    client.syncNow();
+    REQUIRE(done.wait(20000));
+    CHECK(t.elapsed() < 10000); // by the connect deadline, not the minute a silent exchange gets
+    CHECK(client.state() == SyncClient::State::Offline);
+    INFO(client.errorText().toStdString());
+    CHECK(client.errorText().contains(QStringLiteral("could not be reached")));
+    CHECK(client.retryInMs() > 0); // an unreachable server is tried again
+    CHECK(client.pending() > 0);   // nothing was lost
+    for (int c : fillers)
+        ::close(c);
+    ::close(fd);
+}
+
+TEST_CASE("a sync under way can be cancelled: it ends at once, keeps what waits and does not retry by itself", "[net][client]")
+{
+    QTcpServer silent; // accepts and never answers
+    REQUIRE(silent.listen(QHostAddress::LocalHost, 0));
+    TempDir dir;
+    const QString db = deviceEnrolledWith(dir, QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    SyncClient client(db);
+    QSignalSpy done(&client, &SyncClient::finished);
+    client.syncNow();
+    QTest::qWait(500);
+    CHECK(client.state() == SyncClient::State::Syncing);
+    QElapsedTimer t;
+    t.start();
+    client.cancel();
+    REQUIRE(done.wait(5000));
+    CHECK(t.elapsed() < 2000);
+    CHECK(client.state() == SyncClient::State::Offline);
+    CHECK(client.wasCancelled());
+    CHECK(client.retryInMs() == 0);
+    CHECK(client.pending() > 0);
+    // The next press starts a fresh run (not cancelled).
+    client.syncNow();
+    CHECK(client.state() == SyncClient::State::Syncing);
+    client.cancel();
+    REQUIRE(done.wait(5000));
+}
+
+TEST_CASE("a sync reports its progress in changes sent of those waiting, and received", "[net][client]")
+{
+    TempDir dir;
+    ServerProcess server(dir.path(QStringLiteral("s")), freePort());
+    const QString db = dir.path(QStringLiteral("tablet.db"));
+    REQUIRE(runClc(db, {QStringLiteral("demo")}).code == 0);
+    REQUIRE(runClc(db, {QStringLiteral("enroll"), QStringLiteral("--server"), server.url(), QStringLiteral("--code"),
+                        server.enrollCode(centreOf(db), QStringLiteral("coordinator"), QStringLiteral("Tablet"))}).code == 0);
+    SyncClient client(db);
+    int waitingSeen = 0, sentSeen = 0;
+    QObject::connect(&client, &SyncClient::changed, [&] {
+        if (client.state() != SyncClient::State::Syncing)
+            return;
+        waitingSeen = std::max(waitingSeen, client.progressToSend());
+        sentSeen = std::max(sentSeen, client.progressSent());
+    });
+    QSignalSpy done(&client, &SyncClient::finished);
+    client.syncNow();
+    REQUIRE(done.wait(60000));
+    REQUIRE(client.state() == SyncClient::State::Idle);
+    CHECK(waitingSeen > 100);
+    CHECK(sentSeen == waitingSeen); // seen while it ran, before it said it was done
+
+    // A second device receives it all, and says so while it runs.
+    const QString db2 = dir.path(QStringLiteral("phone.db"));
+    REQUIRE(runClc(db2, {QStringLiteral("enroll"), QStringLiteral("--server"), server.url(), QStringLiteral("--code"),
+                         server.enrollCode(centreOf(db), QStringLiteral("coordinator"), QStringLiteral("Phone"))}).code == 0);
+    SyncClient second(db2);
+    int receivedSeen = 0;
+    QObject::connect(&second, &SyncClient::changed, [&] {
+        if (second.state() == SyncClient::State::Syncing)
+            receivedSeen = std::max(receivedSeen, second.progressReceived());
+    });
+    QSignalSpy done2(&second, &SyncClient::finished);
+    second.syncNow();
+    REQUIRE(done2.wait(60000));
+    REQUIRE(second.state() == SyncClient::State::Idle);
+    CHECK(receivedSeen >= waitingSeen);
 }

@@ -717,3 +717,76 @@ TEST_CASE("the learner form offers the centre's neighbourhoods and groups to tap
     REQUIRE_FALSE(id.isEmpty());
     CHECK(app.store().value(QStringLiteral("people"), id, QStringLiteral("khu")).toText() == khus.at(1));
 }
+
+TEST_CASE("a sync under way shows its progress and a Cancel where Sync now was, and ends at once when pressed", "[app][qml][sync]")
+{
+    QTcpServer silent; // takes the connection, never answers
+    REQUIRE(silent.listen(QHostAddress::LocalHost, 0));
+    App app;
+    app.store().setMeta(MetaKey::ServerUrl, QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    app.store().setMeta(MetaKey::Token, QStringLiteral("not-a-real-token"));
+    app.open(QSize(390, 844));
+    app.call("openTab", 4); // Sync
+    QQuickItem *button = app.waitFor("statusSyncButton");
+    REQUIRE(button);
+    CHECK(button->property("text").toString() == QStringLiteral("Sync now"));
+    app.tap(button);
+    REQUIRE(eventually([&] { return button->property("text").toString() == QStringLiteral("Cancel"); }));
+    const auto statusText = [&] { return app.find("statusText")->property("text").toString(); };
+    CHECK(statusText().startsWith(QStringLiteral("Syncing")));
+    QQuickItem *pageCancel = app.find("cancelSyncButton");
+    REQUIRE(pageCancel);
+    CHECK(pageCancel->isVisible());
+    CHECK_FALSE(app.find("syncNowButton")->property("enabled").toBool());
+    QTest::qWait(300);
+    app.tap(button);
+    QElapsedTimer t;
+    t.start();
+    REQUIRE(eventually([&] { return statusText().startsWith(QStringLiteral("Sync cancelled")); }));
+    CHECK(t.elapsed() < 3000);
+    CHECK(button->property("text").toString() == QStringLiteral("Sync now"));
+    CHECK_FALSE(pageCancel->isVisible());
+    CHECK(app.find("syncNowButton")->property("enabled").toBool());
+}
+
+TEST_CASE("the activity form offers the target groups and partners other activities name, and the session form the places already used", "[app][qml][activity]")
+{
+    App app;
+    Store &s = app.store();
+    const QStringList groups = records::activityGroupTexts(s);
+    const QStringList partners = records::activityPartnerTexts(s);
+    REQUIRE(groups.size() >= 2);
+    REQUIRE_FALSE(partners.isEmpty());
+    const QString activity = s.db().scalar(QStringLiteral("SELECT id FROM activities WHERE month = '2017-11' AND deleted = 0 ORDER BY ord LIMIT 1")).toText();
+    app.open(QSize(1280, 1600));
+    QMetaObject::invokeMethod(app.window, "editActivityById", Q_ARG(QVariant, activity));
+    REQUIRE(eventually([&] { return app.popup("activityDialog") != nullptr; }));
+    QTest::qWait(400);
+    QQuickItem *field = app.find("activityGroupField");
+    REQUIRE(field);
+    // A chip shows a value whole (cut to the form's width when long); tapping it fills the field.
+    const QString other = groups.at(1) == field->property("text").toString() ? groups.at(0) : groups.at(1);
+    QQuickItem *chip = app.findText(other);
+    REQUIRE(chip);
+    CHECK(chip->width() <= field->width() + 1);
+    app.tap(chip);
+    CHECK(field->property("text").toString() == other);
+    QQuickItem *partnerChip = app.findText(partners.first());
+    REQUIRE(partnerChip);
+    app.tap(partnerChip);
+    CHECK(app.find("activityPartnerField")->property("text").toString() == partners.first());
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.popup("activityDialog") == nullptr; }));
+    CHECK(s.value(QStringLiteral("activities"), activity, QStringLiteral("group_text")).toText() == other);
+    CHECK(s.value(QStringLiteral("activities"), activity, QStringLiteral("partner_text")).toText() == partners.first());
+
+    const QStringList places = records::sessionPlaces(s);
+    REQUIRE_FALSE(places.isEmpty());
+    app.tap(app.waitFor("addSessionButton"));
+    REQUIRE(eventually([&] { return app.popup("sessionDialog") != nullptr; }));
+    QTest::qWait(400);
+    QQuickItem *placeChip = app.findText(places.first());
+    REQUIRE(placeChip);
+    app.tap(placeChip);
+    CHECK(app.find("sessionPlaceField")->property("text").toString() == places.first());
+}
