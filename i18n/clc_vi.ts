@@ -233,6 +233,105 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (khu)</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên hoạt động</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Đối tượng học</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Teacher or speaker</source>
+        <translation>Người dạy hoặc báo cáo viên</translation>
+    </message>
+    <message>
+        <source>Planned participants</source>
+        <translation>Số người dự kiến</translation>
+    </message>
+    <message>
+        <source>Budget (đ)</source>
+        <translation>Kinh phí (đ)</translation>
+    </message>
+    <message>
+        <source>Spent (đ)</source>
+        <translation>Đã chi (đ)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Date and start time</source>
+        <translation>Ngày và giờ bắt đầu</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Giờ kết thúc</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>People counted</source>
+        <translation>Số người đếm được</translation>
+    </message>
+    <message>
+        <source>line %1: </source>
+        <translation>dòng %1: </translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Back</source>
@@ -1752,58 +1851,6 @@
 <context>
     <name>clc::ActivityEditor</name>
     <message>
-        <source>Title</source>
-        <translation>Tên hoạt động</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-        <source>Target group</source>
-        <translation>Đối tượng học</translation>
-    </message>
-    <message>
-        <source>Partner</source>
-        <translation>Đơn vị phối hợp</translation>
-    </message>
-    <message>
-        <source>Teacher or speaker</source>
-        <translation>Người dạy hoặc báo cáo viên</translation>
-    </message>
-    <message>
-        <source>Planned participants</source>
-        <translation>Số người dự kiến</translation>
-    </message>
-    <message>
-        <source>Budget (đ)</source>
-        <translation>Kinh phí (đ)</translation>
-    </message>
-    <message>
-        <source>Spent (đ)</source>
-        <translation>Đã chi (đ)</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>Date and start time</source>
-        <translation>Ngày và giờ bắt đầu</translation>
-    </message>
-    <message>
-        <source>End time</source>
-        <translation>Giờ kết thúc</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Địa điểm</translation>
-    </message>
-    <message>
-        <source>Facilitator</source>
-        <translation>Người phụ trách</translation>
-    </message>
-    <message>
         <source>planned</source>
         <translation>theo kế hoạch</translation>
     </message>
@@ -1897,10 +1944,6 @@
     <message>
         <source>&apos;%1&apos; is not a year</source>
         <translation>&apos;%1&apos; không phải là một năm</translation>
-    </message>
-    <message>
-        <source>Year of birth</source>
-        <translation>Năm sinh</translation>
     </message>
     <message>
         <source>%1: changed on another device since; not undone</source>
@@ -2024,16 +2067,8 @@
         <translation>nữ</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>Giới tính</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a year</source>
         <translation>&apos;%1&apos; không phải là năm</translation>
-    </message>
-    <message>
-        <source>Year of birth</source>
-        <translation>Năm sinh</translation>
     </message>
     <message>
         <source>line %1: %2 (%3) may already be in the register</source>

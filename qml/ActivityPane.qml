@@ -159,7 +159,7 @@ Item {
             ColumnLayout {
                 width: parent.width
                 spacing: 4
-                Label { text: qsTr("Title") }
+                FormLabel { label: qsTr("Title"); key: "title"; errorKey: editor.lastErrorField }
                 TextArea {
                     id: eTitle
                     Layout.fillWidth: true
@@ -167,27 +167,27 @@ Item {
                     text: editor.fields.title || ""
                     background: Rectangle { border.color: eTitle.activeFocus ? Theme.focus : Theme.borderNeutral; radius: 2 }
                 }
-                Label { text: qsTr("Field") }
+                FormLabel { label: qsTr("Field"); key: "kind"; errorKey: editor.lastErrorField }
                 ClcComboBox {
                     id: eKind; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.kinds; textRole: "label"; valueRole: "value"
                     currentIndex: indexOfValue(editor.fields.kind || "other")
                 }
-                Label { text: qsTr("Target group") }
+                FormLabel { label: qsTr("Target group"); key: "group_text"; errorKey: editor.lastErrorField }
                 TextField { id: eGroups; objectName: "activityGroupField"; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.group_text || "" }
                 ChoiceChips { Layout.fillWidth: true; field: eGroups; choices: editDialog.groupChoices; shown: 6 }
-                Label { text: qsTr("Partner") }
+                FormLabel { label: qsTr("Partner"); key: "partner_text"; errorKey: editor.lastErrorField }
                 TextField { id: ePartner; objectName: "activityPartnerField"; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.partner_text || "" }
                 ChoiceChips { Layout.fillWidth: true; field: ePartner; choices: editDialog.partnerChoices; shown: 6 }
-                Label { text: qsTr("Teacher or speaker") }
+                FormLabel { label: qsTr("Teacher or speaker"); key: "teacher"; errorKey: editor.lastErrorField }
                 TextField { id: eTeacher; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.teacher || "" }
-                Label { text: qsTr("Planned participants") }
+                FormLabel { label: qsTr("Planned participants"); key: "planned_participants"; errorKey: editor.lastErrorField }
                 TextField { id: ePlanned; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.planned_participants || "" }
-                Label { text: qsTr("Budget (đ)") }
+                FormLabel { label: qsTr("Budget (đ)"); key: "budget"; errorKey: editor.lastErrorField }
                 TextField { id: eBudget; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget || "" }
-                Label { text: qsTr("Spent (đ)") }
+                FormLabel { label: qsTr("Spent (đ)"); key: "budget_spent"; errorKey: editor.lastErrorField }
                 TextField { id: eSpent; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget_spent || "" }
-                Label { text: qsTr("Status") }
+                FormLabel { label: qsTr("Status"); key: "status"; errorKey: editor.lastErrorField }
                 ClcComboBox {
                     id: eStatus; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.statuses; textRole: "label"; valueRole: "value"
@@ -200,7 +200,11 @@ Item {
             if (editor.save({ title: eTitle.text, kind: eKind.currentValue, group_text: eGroups.text, partner_text: ePartner.text,
                               teacher: eTeacher.text, planned_participants: ePlanned.text, budget: eBudget.text,
                               budget_spent: eSpent.text, status: eStatus.currentValue }))
-                close() // else it stays open with what was typed; the message names the field
+                close() // else it stays open with what was typed; the message names the field, focused
+            else
+                editDialog.focusField(editor.lastErrorField, { title: eTitle, kind: eKind, group_text: eGroups, partner_text: ePartner,
+                                                               teacher: eTeacher, planned_participants: ePlanned, budget: eBudget,
+                                                               budget_spent: eSpent, status: eStatus })
         }
     }
 
@@ -223,23 +227,23 @@ Item {
             contentWidth: availableWidth
             ColumnLayout {
                 width: parent.width
-                Label { text: qsTr("Date"); font.bold: true }
+                FormLabel { label: qsTr("Date"); key: "date"; errorKey: editor.lastErrorField }
                 TextField { id: sDate; objectName: "sessionDate"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 25/11/2017") }
                 RowLayout {
                     Layout.fillWidth: true
                     ColumnLayout {
-                        Label { text: qsTr("From"); font.bold: true }
+                        FormLabel { label: qsTr("From"); key: "start"; errorKey: editor.lastErrorField }
                         TextField { id: sStart; objectName: "sessionStart"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. 08:00") }
                     }
                     ColumnLayout {
-                        Label { text: qsTr("To (optional)"); font.bold: true }
+                        FormLabel { label: qsTr("To (optional)"); key: "ends_at"; errorKey: editor.lastErrorField }
                         TextField { id: sEnd; Layout.fillWidth: true; implicitHeight: 48 }
                     }
                 }
-                Label { text: qsTr("Place"); font.bold: true }
+                FormLabel { label: qsTr("Place"); key: "place"; errorKey: editor.lastErrorField }
                 TextField { id: sPlace; objectName: "sessionPlaceField"; Layout.fillWidth: true; implicitHeight: 48 }
                 ChoiceChips { Layout.fillWidth: true; field: sPlace; choices: sessionDialog.placeChoices; shown: 8 }
-                Label { text: qsTr("Facilitator"); font.bold: true }
+                FormLabel { label: qsTr("Facilitator"); key: "facilitator"; errorKey: editor.lastErrorField }
                 TextField { id: sFacilitator; Layout.fillWidth: true; implicitHeight: 48 }
                 Label { objectName: "sessionError"; Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
@@ -248,6 +252,9 @@ Item {
             if (editor.addSession(sDate.text, sStart.text, sEnd.text, sPlace.text, sFacilitator.text)) {
                 sDate.text = ""; sStart.text = ""; sEnd.text = ""
                 close()
+            } else {
+                sessionDialog.focusField(editor.lastErrorField, { date: sDate, start: sStart, starts_at: sStart, ends_at: sEnd,
+                                                                  place: sPlace, facilitator: sFacilitator })
             }
         }
     }

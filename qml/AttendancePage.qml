@@ -312,7 +312,7 @@ Page {
         }
         ColumnLayout {
             anchors.fill: parent
-            Label { text: qsTr("Full name"); font.bold: true }
+            FormLabel { label: qsTr("Full name"); key: "full_name"; errorKey: sheet.lastErrorField }
             TextField { id: walkName; objectName: "walkInName"; Layout.fillWidth: true; implicitHeight: 48; onTextChanged: sameNameLookup.restart() }
             Label {
                 Layout.fillWidth: true
@@ -336,9 +336,9 @@ Page {
                 RadioButton { id: male; text: qsTr("Male"); implicitHeight: 48 }
                 RadioButton { id: female; text: qsTr("Female"); implicitHeight: 48 }
             }
-            Label { text: qsTr("Year of birth"); font.bold: true }
+            FormLabel { label: qsTr("Year of birth"); key: "birth_year"; errorKey: sheet.lastErrorField }
             TextField { id: walkYear; objectName: "walkInYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
-            Label { text: qsTr("Neighbourhood (khu)"); font.bold: true }
+            FormLabel { label: qsTr("Neighbourhood (khu)"); key: "khu"; errorKey: sheet.lastErrorField }
             TextField { id: walkKhu; objectName: "walkInKhu"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type a new one") }
             ChoiceChips { Layout.fillWidth: true; field: walkKhu; choices: walkIn.khuChoices }
             Label { objectName: "walkInError"; Layout.fillWidth: true; text: sheet.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
@@ -348,7 +348,7 @@ Page {
                 walkIn.close(); search.text = ""
             } else {
                 // It stays open with what was typed; focus goes to the field the error names.
-                (sheet.lastError.indexOf(qsTr("Year of birth")) >= 0 || sheet.lastError.indexOf("birth_year") >= 0 ? walkYear : walkName).forceActiveFocus()
+                walkIn.focusField(sheet.lastErrorField, { full_name: walkName, sex: male, birth_year: walkYear, khu: walkKhu })
             }
         }
     }

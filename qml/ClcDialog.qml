@@ -22,6 +22,13 @@ Dialog {
         font.bold: true
         wrapMode: Text.Wrap
     }
+    // After a refused write: the field the reason names gets the focus (the form stays open with
+    // everything typed). fields maps a model's lastErrorField keys to the form's controls.
+    function focusField(key, fields) {
+        const field = fields[key]
+        if (field)
+            field.forceActiveFocus()
+    }
     function translateButtons() {
         // Apply reads "OK": forms use it to stay open until their write succeeded.
         const texts = [[Dialog.Ok, qsTr("OK")], [Dialog.Apply, qsTr("OK")], [Dialog.Cancel, qsTr("Cancel")], [Dialog.Save, qsTr("Save")], [Dialog.Close, qsTr("Close")]]

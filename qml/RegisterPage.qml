@@ -102,23 +102,23 @@ Page {
             contentWidth: availableWidth
             ColumnLayout {
                 width: parent.width
-                Label { text: qsTr("Full name"); font.bold: true }
+                FormLabel { label: qsTr("Full name"); key: "full_name"; errorKey: register.lastErrorField }
                 TextField { id: fName; objectName: "personName"; Layout.fillWidth: true; implicitHeight: 48 }
                 RowLayout {
                     RadioButton { id: fMale; text: qsTr("Male"); implicitHeight: 48 }
                     RadioButton { id: fFemale; text: qsTr("Female"); implicitHeight: 48 }
                 }
-                Label { text: qsTr("Year of birth"); font.bold: true }
+                FormLabel { label: qsTr("Year of birth"); key: "birth_year"; errorKey: register.lastErrorField }
                 TextField { id: fYear; objectName: "personYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
-                Label { text: qsTr("Neighbourhood (khu)"); font.bold: true }
+                FormLabel { label: qsTr("Neighbourhood (khu)"); key: "khu"; errorKey: register.lastErrorField }
                 TextField { id: fKhu; objectName: "personKhu"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type a new one") }
                 ChoiceChips { Layout.fillWidth: true; field: fKhu; choices: personDialog.khuChoices }
-                Label { text: qsTr("Phone"); font.bold: true }
+                FormLabel { label: qsTr("Phone"); key: "phone"; errorKey: register.lastErrorField }
                 TextField { id: fPhone; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDialableCharactersOnly }
-                Label { text: qsTr("Groups"); font.bold: true }
+                FormLabel { label: qsTr("Groups"); key: "groups"; errorKey: register.lastErrorField }
                 TextField { id: fGroups; objectName: "personGroups"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type new ones separated by commas") }
                 ChoiceChips { Layout.fillWidth: true; field: fGroups; many: true; choices: personDialog.groupChoices; shown: 20 }
-                Label { text: qsTr("Note"); font.bold: true }
+                FormLabel { label: qsTr("Note"); key: "note"; errorKey: register.lastErrorField }
                 TextField { id: fNote; Layout.fillWidth: true; implicitHeight: 48 }
                 Label { objectName: "personError"; Layout.fillWidth: true; text: register.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
@@ -129,7 +129,10 @@ Page {
                 ? register.addPerson(fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text, fNote.text)
                 : register.updatePerson(personId, fName.text, sex, fYear.text, fKhu.text, fPhone.text, fGroups.text, fNote.text)
             if (ok)
-                close() // else it stays open with what was typed; the error names the field
+                close() // else it stays open with what was typed; the error names the field, focused
+            else
+                personDialog.focusField(register.lastErrorField, { full_name: fName, sex: fMale, birth_year: fYear, khu: fKhu,
+                                                                   phone: fPhone, groups: fGroups, group: fGroups, note: fNote })
         }
     }
 

@@ -1,6 +1,7 @@
 #include "activityeditor.h"
 #include "dbthread.h"
 #include "error.h"
+#include "formfields.h"
 #include "records.h"
 #include "schema.h"
 #include "store.h"
@@ -24,27 +25,6 @@ bool isMoney(const QString &field) { return field == QLatin1String("budget") || 
 } // namespace
 
 ActivityEditor::ActivityEditor(QObject *parent) : QObject(parent) {}
-
-QString ActivityEditor::fieldLabel(const QString &field)
-{
-    static const QHash<QString, const char *> labels{
-        {QStringLiteral("title"), QT_TR_NOOP("Title")},
-        {QStringLiteral("kind"), QT_TR_NOOP("Field")},
-        {QStringLiteral("group_text"), QT_TR_NOOP("Target group")},
-        {QStringLiteral("partner_text"), QT_TR_NOOP("Partner")},
-        {QStringLiteral("teacher"), QT_TR_NOOP("Teacher or speaker")},
-        {QStringLiteral("planned_participants"), QT_TR_NOOP("Planned participants")},
-        {QStringLiteral("budget"), QT_TR_NOOP("Budget (đ)")},
-        {QStringLiteral("budget_spent"), QT_TR_NOOP("Spent (đ)")},
-        {QStringLiteral("status"), QT_TR_NOOP("Status")},
-        {QStringLiteral("starts_at"), QT_TR_NOOP("Date and start time")},
-        {QStringLiteral("ends_at"), QT_TR_NOOP("End time")},
-        {QStringLiteral("place"), QT_TR_NOOP("Place")},
-        {QStringLiteral("facilitator"), QT_TR_NOOP("Facilitator")},
-    };
-    const auto it = labels.constFind(field);
-    return it == labels.constEnd() ? field : tr(*it);
-}
 
 void ActivityEditor::setActivityId(const QString &id)
 {
@@ -72,9 +52,10 @@ QVariantList ActivityEditor::statuses() const
             QVariantMap{{QStringLiteral("value"), QStringLiteral("cancelled")}, {QStringLiteral("label"), tr("cancelled")}}};
 }
 
-void ActivityEditor::setError(const QString &e)
+void ActivityEditor::setError(const QString &e, const QString &field)
 {
     m_error = e;
+    m_errorField = field;
     Q_EMIT errorChanged();
 }
 
@@ -126,7 +107,7 @@ bool ActivityEditor::attempt(const std::function<void()> &write)
     try {
         write();
     } catch (const Error &e) {
-        setError(fieldLabel(e.field()) + QStringLiteral(": ") + e.message());
+        setError(forms::describe(e), forms::key(e.field()));
         return false;
     }
     setError({});
@@ -144,7 +125,7 @@ bool ActivityEditor::addSession(const QString &dateText, const QString &start, c
         if (!date.isValid())
             date = QDate::fromString(d, Qt::ISODate);
         if (!date.isValid())
-            throw Error(Error::Code::InvalidInput, tr("'%1' is not a date like 25/11/2017").arg(d), QStringLiteral("starts_at"));
+            throw Error(Error::Code::InvalidInput, tr("'%1' is not a date like 25/11/2017").arg(d), QStringLiteral("date"));
         auto time = [](const QString &t, const QString &field) {
             const QTime parsed = QTime::fromString(t.trimmed(), QStringLiteral("H:mm"));
             if (!parsed.isValid())
@@ -152,7 +133,7 @@ bool ActivityEditor::addSession(const QString &dateText, const QString &start, c
             return parsed.toString(QStringLiteral("HH:mm"));
         };
         const QString day = date.toString(QStringLiteral("yyyy-MM-dd"));
-        const QString startsAt = day + QLatin1Char('T') + time(start, QStringLiteral("starts_at"));
+        const QString startsAt = day + QLatin1Char('T') + time(start, QStringLiteral("start"));
         const QString endsAt = end.trimmed().isEmpty() ? QString() : day + QLatin1Char('T') + time(end, QStringLiteral("ends_at"));
         if (!endsAt.isEmpty() && endsAt <= startsAt)
             throw Error(Error::Code::InvalidInput, tr("must be after the start"), QStringLiteral("ends_at"));

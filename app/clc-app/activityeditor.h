@@ -22,6 +22,8 @@ class ActivityEditor : public QObject
     Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
     Q_PROPERTY(QVariantList statuses READ statuses CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    /// The key of the field lastError is about ("starts_at", "budget"), for the form to mark and focus.
+    Q_PROPERTY(QString lastErrorField READ lastErrorField NOTIFY errorChanged)
     /// The form's values have been read: only then can a save tell what changed.
     Q_PROPERTY(bool ready READ ready NOTIFY loaded)
 
@@ -33,6 +35,7 @@ public:
     QVariantList kinds() const;
     QVariantList statuses() const;
     QString lastError() const { return m_error; }
+    QString lastErrorField() const { return m_errorField; }
     /// Forgets the last refused write's reason (a form opened afresh shows no old error).
     Q_INVOKABLE void clearError()
     {
@@ -55,8 +58,6 @@ public:
     Q_INVOKABLE QStringList groupChoices() const;
     Q_INVOKABLE QStringList partnerChoices() const;
     Q_INVOKABLE QStringList placeChoices() const;
-    /// The label a form shows for a field (for error messages).
-    static QString fieldLabel(const QString &field);
 
 Q_SIGNALS:
     void activityChanged();
@@ -66,10 +67,10 @@ Q_SIGNALS:
     void saved();
 
 private:
-    void setError(const QString &e);
+    void setError(const QString &e, const QString &field = {});
     /// Runs one write: on an Error lastError names the field by its label; on success saved() follows.
     bool attempt(const std::function<void()> &write);
-    QString m_id, m_error;
+    QString m_id, m_error, m_errorField;
     QVariantMap m_fields;
 };
 

@@ -4,6 +4,7 @@
 #include "applog.h"
 #include "dbthread.h"
 #include "error.h"
+#include "formfields.h"
 #include "storemanager.h"
 
 #include <QAbstractListModel>
@@ -19,6 +20,8 @@ class AsyncListModel : public QAbstractListModel
     Q_PROPERTY(QString loadError READ loadError NOTIFY loadingChanged)
     /// Why the last write the user asked for did not take (the field at fault), or empty.
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    /// The key of the field lastError is about ("birth_year"), for the form to mark and focus.
+    Q_PROPERTY(QString lastErrorField READ lastErrorField NOTIFY errorChanged)
 
 public:
     explicit AsyncListModel(QObject *parent = nullptr) : QAbstractListModel(parent)
@@ -46,6 +49,7 @@ public:
     bool loading() const { return m_loading; }
     QString loadError() const { return m_loadError; }
     QString lastError() const { return m_error; }
+    QString lastErrorField() const { return m_errorField; }
     /// Forgets the last refused write's reason (a form opened afresh shows no old error).
     Q_INVOKABLE void clearError() { setError({}); }
 
@@ -89,16 +93,17 @@ protected:
             write();
         } catch (const Error &e) {
             qCWarning(lcApp).noquote() << metaObject()->className() << "refused a write:" << e.describe();
-            setError(e.describe());
+            setError(forms::describe(e), forms::key(e.field()));
             return false;
         }
         setError({});
         StoreManager::noteWrite();
         return true;
     }
-    void setError(const QString &error)
+    void setError(const QString &error, const QString &field = {})
     {
         m_error = error;
+        m_errorField = field;
         Q_EMIT errorChanged();
     }
 
@@ -114,7 +119,7 @@ private:
     quint64 m_ticket = 0;
     bool m_loading = false;
     QString m_loadError;
-    QString m_error;
+    QString m_error, m_errorField;
 };
 
 } // namespace clc

@@ -459,7 +459,7 @@ bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, con
             bool ok = false;
             const int y = birthYear.trimmed().toInt(&ok);
             if (!ok)
-                throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear.trimmed()), tr("Year of birth"));
+                throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear.trimmed()), QStringLiteral("birth_year"));
             in.birthYear = y; // its range is checked with the rest of the person
         }
         in.khu = khu;

@@ -103,12 +103,12 @@ PersonInput RegisterModel::input(const QString &fullName, const QString &sex, co
 {
     PersonInput in;
     in.fullName = fullName;
-    in.sex = records::parseSex(sex, tr("Sex"));
+    in.sex = records::parseSex(sex, QStringLiteral("sex"));
     if (!birthYear.trimmed().isEmpty()) {
         bool ok = false;
         const int y = birthYear.trimmed().toInt(&ok);
         if (!ok)
-            throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear), tr("Year of birth"));
+            throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear), QStringLiteral("birth_year"));
         in.birthYear = y;
     }
     in.khu = khu;

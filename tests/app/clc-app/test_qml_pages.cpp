@@ -90,6 +90,19 @@ struct App
     }
     /// The visible item showing exactly this text (a button's label).
     QQuickItem *findText(const QString &text) { return findTextIn(window->contentItem(), text); }
+    /// The visible label showing exactly this text.
+    QQuickItem *findLabel(const QString &text) { return findLabelIn(window->contentItem(), text); }
+    static QQuickItem *findLabelIn(QQuickItem *item, const QString &text)
+    {
+        if (!item->isVisible())
+            return nullptr;
+        if (item->inherits("QQuickText") && item->property("text").toString() == text)
+            return item;
+        for (QQuickItem *child : item->childItems())
+            if (QQuickItem *found = findLabelIn(child, text))
+                return found;
+        return nullptr;
+    }
     static QQuickItem *findTextIn(QQuickItem *item, const QString &text)
     {
         if (!item->isVisible())
@@ -251,7 +264,28 @@ TEST_CASE("a bad field in the learner form keeps the form open with all that was
     QQuickItem *error = app.find("personError");
     REQUIRE(error);
     CHECK(error->property("text").toString().contains(QStringLiteral("19x5")));
+    CHECK(error->property("text").toString().startsWith(QStringLiteral("Year of birth: ")));
     CHECK(app.store().db().scalar(QStringLiteral("SELECT count(*) FROM people WHERE full_name = 'Lê Văn Tám'")).toInt() == 0);
+    // The field is marked and has the focus, so the fix is typed at once.
+    CHECK(app.find("personYear")->property("activeFocus").toBool());
+    CHECK(app.findLabel(QStringLiteral("⚠ Year of birth")));
+    CHECK_FALSE(app.findLabel(QStringLiteral("⚠ Full name")));
+
+    // A refusal from the store's own rules (a year out of range, a name left out) is named the
+    // form's way, not as a column, and marks and focuses its field too.
+    app.type(app.find("personYear"), QStringLiteral("1800"));
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.find("personError")->property("text").toString().contains(QStringLiteral("1900")); }));
+    CHECK(app.find("personError")->property("text").toString().startsWith(QStringLiteral("Year of birth: ")));
+    CHECK(app.find("personYear")->property("activeFocus").toBool());
+    app.type(app.find("personYear"), QStringLiteral("1965"));
+    app.type(app.find("personName"), QString());
+    app.tap(app.findText(QStringLiteral("OK")));
+    REQUIRE(eventually([&] { return app.find("personError")->property("text").toString().startsWith(QStringLiteral("Full name: ")); }));
+    CHECK(app.find("personName")->property("activeFocus").toBool());
+    CHECK(app.findLabel(QStringLiteral("⚠ Full name")));
+    CHECK_FALSE(app.findLabel(QStringLiteral("⚠ Year of birth")));
+    app.type(app.find("personName"), QStringLiteral("Lê Văn Tám"));
 
     app.type(app.find("personYear"), QStringLiteral("1965"));
     app.tap(app.findText(QStringLiteral("OK")));
@@ -552,7 +586,9 @@ TEST_CASE("a bad date in the session form keeps the form open with all that was 
     app.tap(app.findText(QStringLiteral("OK")));
     QTest::qWait(300);
     REQUIRE(app.popup("sessionDialog")); // still open
-    CHECK_FALSE(app.find("sessionError")->property("text").toString().isEmpty());
+    CHECK(app.find("sessionError")->property("text").toString().startsWith(QStringLiteral("Date: ")));
+    CHECK(app.find("sessionDate")->property("activeFocus").toBool());
+    CHECK(app.findLabel(QStringLiteral("⚠ Date")));
     CHECK(app.find("sessionDate")->property("text").toString() == QStringLiteral("31/02/2018"));
     CHECK(app.find("sessionStart")->property("text").toString() == QStringLiteral("08:00"));
     CHECK(int(records::sessions(s, activity).size()) == before);

@@ -1,0 +1,62 @@
+#include "formfields.h"
+
+#include <QHash>
+
+namespace clc::forms {
+
+QString key(const QString &field)
+{
+    QString k = field.trimmed();
+    if (k.startsWith(QLatin1String("--")))
+        k = k.mid(2).replace(QLatin1Char('-'), QLatin1Char('_'));
+    const int dot = k.lastIndexOf(QLatin1Char('.'));
+    return dot >= 0 ? k.mid(dot + 1) : k;
+}
+
+QString label(const QString &field)
+{
+    static const QHash<QString, const char *> labels{
+        // people (the learner and walk-in forms)
+        {QStringLiteral("full_name"), QT_TRANSLATE_NOOP("FormFields", "Full name")},
+        {QStringLiteral("name"), QT_TRANSLATE_NOOP("FormFields", "Full name")},
+        {QStringLiteral("sex"), QT_TRANSLATE_NOOP("FormFields", "Sex")},
+        {QStringLiteral("birth_year"), QT_TRANSLATE_NOOP("FormFields", "Year of birth")},
+        {QStringLiteral("khu"), QT_TRANSLATE_NOOP("FormFields", "Neighbourhood (khu)")},
+        {QStringLiteral("phone"), QT_TRANSLATE_NOOP("FormFields", "Phone")},
+        {QStringLiteral("note"), QT_TRANSLATE_NOOP("FormFields", "Note")},
+        {QStringLiteral("group"), QT_TRANSLATE_NOOP("FormFields", "Groups")},
+        {QStringLiteral("groups"), QT_TRANSLATE_NOOP("FormFields", "Groups")},
+        // activities
+        {QStringLiteral("title"), QT_TRANSLATE_NOOP("FormFields", "Title")},
+        {QStringLiteral("kind"), QT_TRANSLATE_NOOP("FormFields", "Field")},
+        {QStringLiteral("group_text"), QT_TRANSLATE_NOOP("FormFields", "Target group")},
+        {QStringLiteral("partner_text"), QT_TRANSLATE_NOOP("FormFields", "Partner")},
+        {QStringLiteral("teacher"), QT_TRANSLATE_NOOP("FormFields", "Teacher or speaker")},
+        {QStringLiteral("planned_participants"), QT_TRANSLATE_NOOP("FormFields", "Planned participants")},
+        {QStringLiteral("budget"), QT_TRANSLATE_NOOP("FormFields", "Budget (đ)")},
+        {QStringLiteral("budget_spent"), QT_TRANSLATE_NOOP("FormFields", "Spent (đ)")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("FormFields", "Status")},
+        // sessions
+        {QStringLiteral("date"), QT_TRANSLATE_NOOP("FormFields", "Date")},
+        {QStringLiteral("start"), QT_TRANSLATE_NOOP("FormFields", "From")},
+        {QStringLiteral("starts_at"), QT_TRANSLATE_NOOP("FormFields", "Date and start time")},
+        {QStringLiteral("ends_at"), QT_TRANSLATE_NOOP("FormFields", "End time")},
+        {QStringLiteral("place"), QT_TRANSLATE_NOOP("FormFields", "Place")},
+        {QStringLiteral("facilitator"), QT_TRANSLATE_NOOP("FormFields", "Facilitator")},
+        {QStringLiteral("headcount"), QT_TRANSLATE_NOOP("FormFields", "People counted")},
+    };
+    const auto it = labels.constFind(key(field));
+    return it == labels.constEnd() ? field : FormFields::tr(*it);
+}
+
+QString describe(const Error &e)
+{
+    QString out;
+    if (e.line() > 0)
+        out += FormFields::tr("line %1: ").arg(e.line());
+    if (!e.field().isEmpty())
+        out += label(e.field()) + QStringLiteral(": ");
+    return out + e.message();
+}
+
+} // namespace clc::forms
