@@ -195,6 +195,42 @@ void Store::initMember(const QString &centreId)
     tx.commit();
 }
 
+bool Store::holdsOnlyItsCentre()
+{
+    requireInitialised();
+    for (const TableDef &t : tables()) {
+        const QString sql = t.name == QLatin1String("centres")
+            ? QStringLiteral("SELECT count(*) FROM centres WHERE id <> ?")
+            : QStringLiteral("SELECT count(*) FROM \"%1\"").arg(t.name);
+        auto st = m_db->prepare(sql);
+        if (t.name == QLatin1String("centres"))
+            st.bind(1, m_centreId);
+        if (st.step() && st.integer(0) > 0)
+            return false;
+    }
+    for (const char *table : {"conflicts", "quarantine"})
+        if (m_db->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))).toInt() > 0)
+            return false;
+    return true;
+}
+
+void Store::adoptCentre(const QString &centreId)
+{
+    if (!holdsOnlyItsCentre())
+        throw Error(Error::Code::InvalidInput,
+                    Tr::tr("this database already holds the data of centre %1; it cannot join another centre").arg(m_centreId),
+                    QStringLiteral("--code"));
+    Transaction tx(*m_db);
+    // Its own centre row was never anyone else's: it goes with its history and anything waiting to be sent.
+    m_db->exec(QStringLiteral("DELETE FROM centres"));
+    m_db->exec(QStringLiteral("DELETE FROM field_clock"));
+    m_db->exec(QStringLiteral("DELETE FROM outbox"));
+    setMeta(MetaKey::OutboxFrozenTo, qint64(0));
+    setMeta(MetaKey::CentreId, centreId);
+    tx.commit();
+    m_centreId = centreId;
+}
+
 QString Store::meta(const QString &key)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));

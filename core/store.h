@@ -91,6 +91,13 @@ public:
     QString init(const QString &centreName);
     /// Makes the file a replica of an existing centre whose data will arrive by sync (enrolment).
     void initMember(const QString &centreId);
+    /// True when the file's centre holds nothing but its own centre row: no plan, learner, session or
+    /// mark, no conflict, nothing kept aside (a tablet set up with `init` or "Start a new centre" and
+    /// then given the ward's code).
+    bool holdsOnlyItsCentre();
+    /// Makes such a file a replica of centreId instead (enrolment with the ward's code): its own
+    /// centre row and that row's history go; the replica stays. Refuses a file that holds data.
+    void adoptCentre(const QString &centreId);
     QString replicaId() const { return m_replicaId; }
     QString centreId() const { return m_centreId; }
     const HybridClock &clock() const { return m_clock; }

@@ -77,8 +77,9 @@ void StoreManager::centreReady()
 
 void StoreManager::refreshRole()
 {
-    if (!m_store->isInitialised()) {
-        // Enrolled on another connection (the sync page's): this one learns its new centre.
+    if (!m_store->isInitialised() || m_store->centreId() != m_store->meta(MetaKey::CentreId)) {
+        // Enrolled on another connection (the sync page's): this one learns its new centre (a
+        // first one, or the ward's in place of an empty one started here).
         const QString path = m_store->db().path();
         const StoreOptions options = m_store->options();
         m_store = std::make_unique<Store>(path, options);

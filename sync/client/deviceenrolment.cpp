@@ -13,21 +13,27 @@ QString enrolDevice(Store &s, const QString &server, const QString &code, const 
     HttpTransport http(QUrl(server), QString(), HttpTransportOptions{EnrolTimeoutMs, caFile, std::move(cancel)});
     QJsonObject answer;
     try {
-        answer = http.enroll(code, s.isInitialised() ? s.centreId() : QString());
+        // A device that holds nothing but its own centre takes the code's centre: it says none, so
+        // the server does not refuse the code for belonging elsewhere.
+        answer = http.enroll(code, s.isInitialised() && !s.holdsOnlyItsCentre() ? s.centreId() : QString());
     } catch (const TransportCancelled &) {
         throw Error(Error::Code::InvalidInput, Tr::tr("enrolment cancelled; nothing on this device was changed"), QStringLiteral("--server"));
     } catch (const TransportError &e) {
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
     }
     const QString centre = answer.value(QStringLiteral("centre")).toString();
-    if (s.isInitialised() && s.centreId() != centre)
+    const bool adopt = s.isInitialised() && s.centreId() != centre && s.holdsOnlyItsCentre();
+    if (s.isInitialised() && s.centreId() != centre && !adopt)
         throw Error(Error::Code::InvalidInput,
-                    Tr::tr("this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3)")
+                    Tr::tr("this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3), "
+                           "or join with a new, empty database")
                         .arg(s.centreId(), centre, answer.value(QStringLiteral("device")).toString()),
                     QStringLiteral("--code"));
     Transaction tx(s.db());
     if (!s.isInitialised())
         s.initMember(centre);
+    else if (adopt)
+        s.adoptCentre(centre);
     s.setMeta(MetaKey::ServerUrl, server);
     s.setMeta(MetaKey::ServerCa, caFile);
     s.setMeta(MetaKey::Token, answer.value(QStringLiteral("token")).toString());

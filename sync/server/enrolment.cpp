@@ -53,7 +53,7 @@ std::optional<Enrolled> EnrolmentService::enrol(const QString &code, const QStri
         const auto centre = m_store.codeCentre(hashOf(normaliseCode(code)), m_wall());
         if (centre && *centre != expectedCentre)
             throw Error(Error::Code::Forbidden,
-                        Tr::tr("this code was made for centre %1, but this device belongs to centre %2; ask for a code for %2 (the code was not used)")
+                        Tr::tr("this code was made for centre %1, but this device belongs to centre %2 and holds its data; ask for a code for %2, or join with a new, empty database (the code was not used)")
                             .arg(*centre, expectedCentre),
                         QStringLiteral("centre"));
     }

@@ -418,3 +418,39 @@ TEST_CASE("PostgreSQL restarted under a running server: devices keep syncing and
     CHECK(all.contains("Sùng A Lử"));
     CHECK(count(o.a, "people") == 302);
 }
+
+TEST_CASE("a tablet set up on its own and holding nothing takes the ward's centre with the ward's code, and one holding data is refused unchanged", "[net][enrol]")
+{
+    Office o(Backend::Sqlite);
+    REQUIRE(runClc(o.a, {QStringLiteral("sync")}).code == 0);
+    // Set up alone first (`clc init`, or "Start a new centre" in the app), then given the ward's code.
+    const QString tablet = o.dir.path(QStringLiteral("tablet.db"));
+    REQUIRE(runClc(tablet, {QStringLiteral("init"), QStringLiteral("--centre"), QStringLiteral("TTHTCĐ thử")}).code == 0);
+    const QString ownCentre = centreOf(tablet);
+    REQUIRE(ownCentre != o.centre);
+    o.enrol(tablet, QStringLiteral("facilitator"));
+    CHECK(centreOf(tablet) == o.centre);
+    REQUIRE(runClc(tablet, {QStringLiteral("sync")}).code == 0);
+    CHECK(count(tablet, "activities") == count(o.a, "activities"));
+    CHECK(count(tablet, "people") == count(o.a, "people"));
+    // Its own empty centre never reached the server or the others.
+    REQUIRE(runClc(o.a, {QStringLiteral("sync")}).code == 0);
+    CHECK(count(o.a, "centres") == 1);
+    CHECK(count(tablet, "centres") == 1);
+    CHECK(runClc(tablet, {QStringLiteral("status")}).code == 0);
+
+    // One that holds its own data is refused, says what to do, and keeps everything.
+    const QString busy = o.dir.path(QStringLiteral("busy.db"));
+    REQUIRE(runClc(busy, {QStringLiteral("init"), QStringLiteral("--centre"), QStringLiteral("TTHTCĐ khác")}).code == 0);
+    REQUIRE(runClc(busy, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Lê Thị Hoa")}).code == 0);
+    const QString busyCentre = centreOf(busy);
+    const QString code = o.server->enrollCode(o.centre, QStringLiteral("facilitator"), QStringLiteral("Máy bận"));
+    const Result refused = runClc(busy, {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("enroll"), QStringLiteral("--server"), o.server->url(),
+                                         QStringLiteral("--code"), code});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains(QStringLiteral("new, empty database")));
+    CHECK(refused.err.contains(QStringLiteral("was not used")));
+    CHECK(centreOf(busy) == busyCentre);
+    CHECK(count(busy, "people") == 1);
+    CHECK(metaOf(busy, QStringLiteral("token")).isEmpty());
+}

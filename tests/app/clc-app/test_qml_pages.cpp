@@ -21,6 +21,7 @@
 #include <QQuickWindow>
 #include <QTest>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTcpServer>
 #include <QElapsedTimer>
 #include <QFile>
@@ -825,4 +826,35 @@ TEST_CASE("the activity form offers the target groups and partners other activit
     REQUIRE(placeChip);
     app.tap(placeChip);
     CHECK(app.find("sessionPlaceField")->property("text").toString() == places.first());
+}
+
+TEST_CASE("a centre started on the tablet and then joined to the ward's becomes the ward's on every connection at once", "[app][enrol]")
+{
+    App app(false);
+    REQUIRE(app.manager->startCentre(QStringLiteral("TTHTCĐ thử"), QStringLiteral("phường Thử")).isEmpty());
+    const QString own = app.store().centreId();
+    const QString path = app.store().db().path();
+    QSignalSpy centre(app.manager.get(), &StoreManager::centreChanged);
+    {
+        // What the enrolment does on its own connection when the code is the ward's.
+        Store enrolling(path, StoreOptions{QStringLiteral("dev"), {}});
+        REQUIRE(enrolling.holdsOnlyItsCentre());
+        enrolling.adoptCentre(QStringLiteral("11111111-2222-4333-8444-555555555555"));
+    }
+    app.manager->refreshRole(); // what SyncStatus does when enrolment succeeds
+    CHECK(app.store().centreId() == QStringLiteral("11111111-2222-4333-8444-555555555555"));
+    CHECK(app.store().centreId() != own);
+    CHECK(centre.count() >= 1);
+    CHECK(app.store().pendingChanges() == 0); // the empty centre of its own is not sent anywhere
+    // One that holds something of its own no longer joins another centre, and stays as it was.
+    QTemporaryDir other;
+    Store busy(other.filePath(QStringLiteral("busy.db")));
+    busy.init(QStringLiteral("TTHTCĐ khác"));
+    CHECK(busy.holdsOnlyItsCentre());
+    records::addPerson(busy, PersonInput{QStringLiteral("Lê Thị Hoa")});
+    CHECK_FALSE(busy.holdsOnlyItsCentre());
+    const QString busyCentre = busy.centreId();
+    CHECK_THROWS_AS(busy.adoptCentre(own), Error);
+    CHECK(busy.centreId() == busyCentre);
+    CHECK(busy.meta(MetaKey::CentreId) == busyCentre);
 }
