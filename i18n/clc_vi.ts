@@ -1356,10 +1356,6 @@
         <translation>không kết nối được máy chủ: %1</translation>
     </message>
     <message>
-        <source>this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3)</source>
-        <translation>cơ sở dữ liệu này thuộc trung tâm %1 nhưng mã được tạo cho trung tâm %2; hãy xin mã cho %1 (và thu hồi thiết bị %3)</translation>
-    </message>
-    <message>
         <source>Enrolled as %1 (%2) with %3.</source>
         <translation>Đã đăng ký là %1 (%2) với %3.</translation>
     </message>
@@ -1704,10 +1700,6 @@
         <translation>không ghi được tệp XLSX: %1</translation>
     </message>
     <message>
-        <source>this code was made for centre %1, but this device belongs to centre %2; ask for a code for %2 (the code was not used)</source>
-        <translation>mã này được tạo cho trung tâm %1, nhưng thiết bị này thuộc trung tâm %2; hãy xin mã cho %2 (mã chưa bị dùng)</translation>
-    </message>
-    <message>
         <source>The server was restored from a backup: %1 changes made on this device were sent again.</source>
         <translation>Máy chủ đã được khôi phục từ bản sao lưu: %1 thay đổi của thiết bị này đã được gửi lại.</translation>
     </message>
@@ -1846,6 +1838,74 @@
     <message>
         <source>the server could not be reached in time: check the address, and that this device is on the ward office&apos;s network</source>
         <translation>không kết nối được tới máy chủ kịp thời: hãy kiểm tra địa chỉ, và máy này có đang ở trong mạng của phường không</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a month like 2017-11</source>
+        <translation>&apos;%1&apos; không phải là tháng dạng 2017-11</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>SCHEDULE FOR %1</source>
+        <translation>LỊCH HOẠT ĐỘNG THÁNG %1</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (đã huỷ)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>cho %1</translation>
+    </message>
+    <message>
+        <source>No sessions are scheduled this month.</source>
+        <translation>Chưa có buổi nào được xếp lịch trong tháng này.</translation>
+    </message>
+    <message>
+        <source>Also planned this month, date to be announced:</source>
+        <translation>Cũng trong kế hoạch tháng này, ngày sẽ báo sau:</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Đối tượng: %1</translation>
+    </message>
+    <message>
+        <source>With: %1</source>
+        <translation>Phối hợp: %1</translation>
+    </message>
+    <message>
+        <source>Facilitator: %1</source>
+        <translation>Người phụ trách: %1</translation>
+    </message>
+    <message>
+        <source>this database already holds the data of centre %1; it cannot join another centre</source>
+        <translation>cơ sở dữ liệu này đã có dữ liệu của trung tâm %1; không thể tham gia trung tâm khác</translation>
+    </message>
+    <message>
+        <source>this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3), or join with a new, empty database</source>
+        <translation>cơ sở dữ liệu này thuộc trung tâm %1 nhưng mã được tạo cho trung tâm %2; hãy xin mã cho %1 (và thu hồi thiết bị %3), hoặc tham gia bằng một cơ sở dữ liệu mới, trống</translation>
+    </message>
+    <message>
+        <source>this code was made for centre %1, but this device belongs to centre %2 and holds its data; ask for a code for %2, or join with a new, empty database (the code was not used)</source>
+        <translation>mã này được tạo cho trung tâm %1, nhưng thiết bị này thuộc trung tâm %2 và đang giữ dữ liệu của trung tâm đó; hãy xin mã cho %2, hoặc tham gia bằng một cơ sở dữ liệu mới, trống (mã chưa bị dùng)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of: text, ics, png</source>
+        <translation>&apos;%1&apos; không thuộc: text, ics, png</translation>
+    </message>
+    <message>
+        <source>is required for a picture</source>
+        <translation>là bắt buộc khi xuất ảnh</translation>
+    </message>
+    <message>
+        <source>the text is one month&apos;s; leave --to out</source>
+        <translation>văn bản chỉ cho một tháng; bỏ --to</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ const char *const Usage =
     "  export --format json|csv [--out FILE]\n"
     "  report monthly|year|register|attendance|log --format pdf|xlsx|csv --out FILE [--month YYYY-MM] [--year 2017-2018]\n"
     "         [--activity ID] [--date YYYY-MM-DD] [--number N]\n"
+    "  schedule --month YYYY-MM [--format text|ics|png] [--out FILE] [--to YYYY-MM]\n"
     "  centre set FIELD VALUE\n"
     "  status\n";
 
@@ -73,6 +74,7 @@ int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
         {QStringLiteral("status"), cmdStatus},     {QStringLiteral("conflicts"), cmdConflicts},
         {QStringLiteral("enroll"), cmdEnroll},     {QStringLiteral("sync"), cmdSync},
         {QStringLiteral("report"), cmdReport},     {QStringLiteral("centre"), cmdCentre},
+        {QStringLiteral("schedule"), cmdSchedule},
     };
     const Handler h = verbs.value(verb);
     if (!h) {

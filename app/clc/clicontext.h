@@ -108,5 +108,6 @@ int cmdConflicts(Context &c);
 // reportcommands.cpp
 int cmdReport(Context &c);
 int cmdExport(Context &c);
+int cmdSchedule(Context &c);
 
 } // namespace clc::cli

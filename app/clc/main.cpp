@@ -13,7 +13,7 @@ int main(int argc, char **argv)
     // Drawing a PDF needs fonts, so `report` runs with a GUI application, off screen when there is no display.
     bool report = false;
     for (int i = 1; i < argc; ++i)
-        report = report || QByteArray(argv[i]) == "report";
+        report = report || QByteArray(argv[i]) == "report" || QByteArray(argv[i]) == "schedule";
     if (report && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(report ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));

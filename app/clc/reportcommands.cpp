@@ -29,6 +29,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include "schedule.h"
+#include "scheduleimage.h"
 #include <memory>
 #include <optional>
 
@@ -85,6 +87,48 @@ int cmdReport(Context &c)
         if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
             throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
     }
+    c.out << out << Qt::endl;
+    return 0;
+}
+
+int cmdSchedule(Context &c)
+{
+    VerbParser p(QStringLiteral("clc --db FILE schedule --month YYYY-MM [--format text|ics|png] [--out FILE] [--to YYYY-MM]"), {});
+    for (const char *o : {"month", "format", "out", "to"})
+        p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
+    p.parse(c.args);
+    const QString month = p.required(QStringLiteral("month"));
+    const QString to = p.isSet(QStringLiteral("to")) ? p.value(QStringLiteral("to")) : month;
+    const QString format = p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format")) : QStringLiteral("text");
+    if (!QStringList{QStringLiteral("text"), QStringLiteral("ics"), QStringLiteral("png")}.contains(format))
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: text, ics, png").arg(format), QStringLiteral("--format"));
+    const QString out = p.value(QStringLiteral("out"));
+    if (format == QLatin1String("png") && out.isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("is required for a picture"), QStringLiteral("--out"));
+    Store &s = c.openInitialised();
+    QByteArray data;
+    if (format == QLatin1String("text")) {
+        if (to != month)
+            throw Error(Error::Code::InvalidInput, Tr::tr("the text is one month's; leave --to out"), QStringLiteral("--to"));
+        data = schedule::text(s, month).toUtf8();
+    } else if (format == QLatin1String("ics")) {
+        data = schedule::ics(s, month, to);
+    } else {
+        const QImage img = schedule::image(s, month);
+        QSaveFile f(out);
+        if (!f.open(QIODevice::WriteOnly) || !img.save(&f, "PNG") || !f.commit())
+            throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
+        c.out << out << Qt::endl;
+        return 0;
+    }
+    if (out.isEmpty()) {
+        c.out << QString::fromUtf8(data);
+        c.out.flush();
+        return 0;
+    }
+    QSaveFile f(out);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot write: %1").arg(f.errorString()), QStringLiteral("--out"));
     c.out << out << Qt::endl;
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -144,6 +145,11 @@ TEST_CASE("bad input to every verb gets one clear error, a non-zero exit, and ch
         {{QStringLiteral("plan"), QStringLiteral("import"), dir.path(QStringLiteral("missing.json"))}, QStringLiteral("missing.json")},
         {{QStringLiteral("person"), QStringLiteral("import"), dir.path(QStringLiteral("latin1.csv"))}, QStringLiteral("line 2")},
         {{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml")}, QStringLiteral("--format")},
+        {{QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("11/2017")}, QStringLiteral("--month")},
+        {{QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-11"), QStringLiteral("--format"), QStringLiteral("pdf")}, QStringLiteral("--format")},
+        {{QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-11"), QStringLiteral("--format"), QStringLiteral("png")}, QStringLiteral("--out")},
+        {{QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-11"), QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--to"), QStringLiteral("2017-99")}, QStringLiteral("2017-99")},
+        {{QStringLiteral("schedule")}, QStringLiteral("--month")},
     };
     for (const Case &c : cases) {
         INFO(c.args.join(QLatin1Char(' ')).toStdString());
@@ -243,4 +249,37 @@ TEST_CASE("clc conflicts lists kept conflicts and restore brings the other value
     CHECK(QJsonDocument::fromJson(found.out.toUtf8()).array()[0][QStringLiteral("khu")].toString() == QStringLiteral("Khu 5"));
     CHECK(QJsonDocument::fromJson(runClc(db, {QStringLiteral("conflicts"), QStringLiteral("--json")}).out.toUtf8()).array().isEmpty());
     CHECK(runClc(db, {QStringLiteral("conflicts"), QStringLiteral("restore"), QStringLiteral("00000000-0000-4000-8000-000000000000")}).code == 1);
+}
+
+TEST_CASE("clc schedule prints the month as text, writes it as a calendar file and as a picture", "[cli][schedule]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("c.db"));
+    REQUIRE(runClc(db, {QStringLiteral("demo")}).code == 0);
+    const Run text = runClc(db, {QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-11")});
+    REQUIRE(text.code == 0);
+    CHECK(text.out.contains(QStringLiteral("11/2017")));
+    CHECK(text.out.contains(QStringLiteral("03/11/2017")));
+    CHECK(text.out.contains(QString::fromUtf8("Tập huấn kỹ thuật chăm sóc cây lúa")));
+
+    const QString ics = dir.path(QStringLiteral("year.ics"));
+    REQUIRE(runClc(db, {QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-09"), QStringLiteral("--to"), QStringLiteral("2018-08"),
+                        QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--out"), ics}).code == 0);
+    QFile f(ics);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray cal = f.readAll();
+    CHECK(cal.startsWith("BEGIN:VCALENDAR"));
+    clc::Store s(db);
+    const int sessions = s.db().scalar(QStringLiteral("SELECT count(*) FROM sessions s JOIN activities a ON a.id = s.activity_id "
+                                                      "WHERE s.deleted = 0 AND a.deleted = 0 AND s.starts_at >= '2017-09' AND s.starts_at < '2018-09'")).toInt();
+    REQUIRE(sessions > 10);
+    CHECK(cal.count("BEGIN:VEVENT") == sessions);
+
+    const QString png = dir.path(QStringLiteral("nov.png"));
+    REQUIRE(runClc(db, {QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-11"), QStringLiteral("--format"), QStringLiteral("png"),
+                        QStringLiteral("--out"), png}).code == 0);
+    const QImage img(png);
+    REQUIRE_FALSE(img.isNull());
+    CHECK(img.width() == 1080);
+    CHECK(img.height() > 400);
 }

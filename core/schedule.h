@@ -1,0 +1,46 @@
+#pragma once
+// The schedule as people ask for it: "when and where" — a month's sessions in time order, each with
+// its activity, place and target group. The phone's agenda, the text passed on to a Zalo group or
+// read over the loudspeaker, and the calendar file (.ics) are all made from these entries.
+#include <QDate>
+#include <QString>
+#include <vector>
+
+namespace clc {
+class Store;
+
+namespace schedule {
+
+struct Entry
+{
+    QString sessionId, activityId;
+    QString title, kind, groupText, partnerText, place, facilitator;
+    QString startsAt, endsAt; ///< YYYY-MM-DDTHH:MM; endsAt may be empty
+    bool cancelled = false;   ///< the activity was cancelled
+    QDate day() const { return QDate::fromString(startsAt.left(10), Qt::ISODate); }
+    QString startTime() const { return startsAt.mid(11, 5); }
+    QString endTime() const { return endsAt.mid(11, 5); }
+};
+
+/// The live sessions of live activities that start in the months from..to (YYYY-MM, inclusive), in
+/// time order (then the plan's order).
+std::vector<Entry> entries(Store &store, const QString &fromMonth, const QString &toMonth);
+/// The month's live activities that have no live session yet (on the plan, no date given).
+QStringList undatedTitles(Store &store, const QString &month);
+
+/// "08:00–10:30", or "08:00" without an end.
+QString timeText(const Entry &e);
+/// "Thứ Bảy, 25/11/2017" in the current language.
+QString dayText(const QDate &day);
+
+/// The month's schedule as plain text, for a Zalo group or the loudspeaker: a heading with the
+/// centre, then each day with its sessions (time, activity, place, for whom), then what has no date yet.
+QString text(Store &store, const QString &month);
+
+/// An iCalendar file (RFC 5545, written with libical) of the sessions in the months from..to: one
+/// event per session, its UID the session's id (stable: importing again updates, never doubles),
+/// local times in Asia/Ho_Chi_Minh. Schedule fields only, never the register.
+QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth);
+
+} // namespace schedule
+} // namespace clc
