@@ -474,13 +474,13 @@ void setManualTarget(Store &store, const QString &targetId, std::optional<qint64
     if (store.value(QStringLiteral("targets"), targetId, QStringLiteral("metric")).toText() != QLatin1String("manual"))
         throw Error(Error::Code::InvalidInput, Tr::tr("this target is counted from attendance, not entered by hand"), QStringLiteral("target"));
     if (numerator.has_value() != denominator.has_value())
-        throw Error(Error::Code::InvalidInput, Tr::tr("give both numbers, or neither"), numerator ? Tr::tr("Out of") : Tr::tr("Reached"));
+        throw Error(Error::Code::InvalidInput, Tr::tr("give both numbers, or neither"), numerator ? QStringLiteral("manual_denominator") : QStringLiteral("manual_numerator"));
     if (numerator && *numerator < 0)
-        throw Error(Error::Code::InvalidInput, Tr::tr("must not be negative"), Tr::tr("Reached"));
+        throw Error(Error::Code::InvalidInput, Tr::tr("must not be negative"), QStringLiteral("manual_numerator"));
     if (denominator && *denominator <= 0)
-        throw Error(Error::Code::InvalidInput, Tr::tr("must be more than 0"), Tr::tr("Out of"));
+        throw Error(Error::Code::InvalidInput, Tr::tr("must be more than 0"), QStringLiteral("manual_denominator"));
     if (numerator && *numerator > *denominator)
-        throw Error(Error::Code::InvalidInput, Tr::tr("cannot be more than the %1 it is out of").arg(vn::formatNumber(*denominator)), Tr::tr("Reached"));
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot be more than the %1 it is out of").arg(vn::formatNumber(*denominator)), QStringLiteral("manual_numerator"));
     store.write(QStringLiteral("targets"), targetId,
                 {{QStringLiteral("manual_numerator"), numerator ? Value(*numerator) : Value()},
                  {QStringLiteral("manual_denominator"), denominator ? Value(*denominator) : Value()}});

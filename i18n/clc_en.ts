@@ -4,41 +4,41 @@
 <context>
     <name>AttendancePage</name>
     <message numerus="yes">
-        <source>%n mark(s) not sent yet: they go with the next sync.</source>
+        <source>%Ln mark(s) not sent yet: they go with the next sync.</source>
         <translation>
-            <numerusform>%n mark not sent yet: it goes with the next sync.</numerusform>
-            <numerusform>%n marks not sent yet: they go with the next sync.</numerusform>
+            <numerusform>%Ln mark not sent yet: it goes with the next sync.</numerusform>
+            <numerusform>%Ln marks not sent yet: they go with the next sync.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SchedulePage</name>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessions</numerusform>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n participant(s)</source>
+        <source>%1 of %Ln planned participant(s)</source>
         <translation>
-            <numerusform>%n participant</numerusform>
-            <numerusform>%n participants</numerusform>
+            <numerusform>%1 of %Ln planned participant</numerusform>
+            <numerusform>%1 of %Ln planned participants</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n planned participant(s)</source>
+        <source>%Ln participant(s)</source>
         <translation>
-            <numerusform>%1 of %n planned participant</numerusform>
-            <numerusform>%1 of %n planned participants</numerusform>
+            <numerusform>%Ln participant</numerusform>
+            <numerusform>%Ln participants</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>not held yet, %n participant(s) planned</source>
+        <source>not held yet, %Ln participant(s) planned</source>
         <translation>
-            <numerusform>not held yet, %n participant planned</numerusform>
-            <numerusform>not held yet, %n participants planned</numerusform>
+            <numerusform>not held yet, %Ln participant planned</numerusform>
+            <numerusform>not held yet, %Ln participants planned</numerusform>
         </translation>
     </message>
 </context>

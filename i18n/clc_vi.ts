@@ -138,12 +138,6 @@
         <source>Neighbourhood (khu)</source>
         <translation>Khu</translation>
     </message>
-    <message numerus="yes">
-        <source>%n mark(s) not sent yet: they go with the next sync.</source>
-        <translation>
-            <numerusform>%n lượt điểm danh chưa gửi: sẽ gửi ở lần đồng bộ tới.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clear the search</source>
         <translation>Xoá ô tìm</translation>
@@ -211,6 +205,12 @@
     <message>
         <source>choose below, or type a new one</source>
         <translation>chọn bên dưới, hoặc gõ tên mới</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mark(s) not sent yet: they go with the next sync.</source>
+        <translation>
+            <numerusform>%Ln lượt điểm danh chưa gửi: sẽ gửi ở lần đồng bộ tới.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -311,10 +311,6 @@
         <translation>Ngày và giờ bắt đầu</translation>
     </message>
     <message>
-        <source>End time</source>
-        <translation>Giờ kết thúc</translation>
-    </message>
-    <message>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
@@ -323,12 +319,24 @@
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <source>People counted</source>
-        <translation>Số người đếm được</translation>
-    </message>
-    <message>
         <source>line %1: </source>
         <translation>dòng %1: </translation>
+    </message>
+    <message>
+        <source>To (optional)</source>
+        <translation>Đến (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Unnamed headcount</source>
+        <translation>Số người không ghi tên</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Đạt được</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Trên tổng số</translation>
     </message>
 </context>
 <context>
@@ -519,6 +527,10 @@
         <source>choose below, or type new ones separated by commas</source>
         <translation>chọn bên dưới, hoặc gõ nhóm mới, cách nhau bằng dấu phẩy</translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Xoá ô tìm kiếm</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -597,18 +609,6 @@
         <source>With: %1</source>
         <translation>Phối hợp: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n buổi</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n participant(s)</source>
-        <translation>
-            <numerusform>%n người tham gia</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not held yet</source>
         <translation>chưa tổ chức</translation>
@@ -618,15 +618,27 @@
         <translation>Tháng này không có hoạt động nào.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n planned participant(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%1 / %n người tham gia dự kiến</numerusform>
+            <numerusform>%Ln buổi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>not held yet, %n participant(s) planned</source>
+        <source>%1 of %Ln planned participant(s)</source>
         <translation>
-            <numerusform>chưa tổ chức, dự kiến %n người</numerusform>
+            <numerusform>%1 / %Ln người tham gia dự kiến</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln participant(s)</source>
+        <translation>
+            <numerusform>%Ln người tham gia</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not held yet, %Ln participant(s) planned</source>
+        <translation>
+            <numerusform>chưa tổ chức, dự kiến %Ln người</numerusform>
         </translation>
     </message>
 </context>
@@ -764,6 +776,10 @@
     <message>
         <source>Cancel</source>
         <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>‹ Back: start a centre or try the sample instead</source>
+        <translation>‹ Quay lại: lập trung tâm mới hoặc dùng thử dữ liệu mẫu</translation>
     </message>
 </context>
 <context>
@@ -2106,14 +2122,6 @@
     <message>
         <source>this device&apos;s role may not change the plan&apos;s targets</source>
         <translation>vai trò của máy này không được sửa chỉ tiêu của kế hoạch</translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation>Đạt được</translation>
-    </message>
-    <message>
-        <source>Out of</source>
-        <translation>Trên tổng số</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ Page {
             Layout.fillWidth: true
             Layout.leftMargin: 10
             visible: sheet.waitingCount > 0
-            text: qsTr("%n mark(s) not sent yet: they go with the next sync.", "", sheet.waitingCount)
+            text: qsTr("%Ln mark(s) not sent yet: they go with the next sync.", "", sheet.waitingCount)
             font.pixelSize: 14
             color: Theme.muted
             wrapMode: Text.Wrap
@@ -151,6 +151,7 @@ Page {
         walkName.text = name
         walkYear.text = ""; walkKhu.text = ""; male.checked = false; female.checked = false
         walkIn.khuChoices = sheet.khuChoices()
+        sheet.clearError() // a reopened form shows no old refusal
         walkIn.open()
     }
 
@@ -299,6 +300,8 @@ Page {
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 20, 460)
+        height: Math.min(page.height - 20, implicitHeight)
+        onRejected: sheet.clearError() // a cancelled form's refusal is not the sheet's
         // Apply, not Ok: the form closes only once the walk-in is saved, so nothing typed is lost.
         standardButtons: Dialog.Apply | Dialog.Cancel
         onOpened: walkName.forceActiveFocus()
@@ -310,39 +313,45 @@ Page {
             interval: 300
             onTriggered: walkIn.sameName = walkName.text.trim().length >= 2 ? sheet.registerMatches(walkName.text) : []
         }
-        ColumnLayout {
+        // Scrolls when the keyboard or a sideways phone leaves little height; OK stays reachable.
+        ScrollView {
             anchors.fill: parent
-            FormLabel { label: qsTr("Full name"); key: "full_name"; errorKey: sheet.lastErrorField }
-            TextField { id: walkName; objectName: "walkInName"; Layout.fillWidth: true; implicitHeight: 48; onTextChanged: sameNameLookup.restart() }
-            Label {
-                Layout.fillWidth: true
-                visible: walkIn.sameName.length > 0
-                text: qsTr("Already in the register? Tap them instead of adding someone new:")
-                wrapMode: Text.Wrap
-                color: Theme.inkSoft
-            }
-            Repeater {
-                model: walkIn.sameName.slice(0, 3)
-                Button {
-                    required property var modelData
+            contentWidth: availableWidth
+            ColumnLayout {
+                width: parent.width
+                FormLabel { label: qsTr("Full name"); key: "full_name"; errorKey: sheet.lastErrorField }
+                TextField { id: walkName; objectName: "walkInName"; Layout.fillWidth: true; implicitHeight: 48; onTextChanged: sameNameLookup.restart() }
+                Label {
                     Layout.fillWidth: true
-                    implicitHeight: 48
-                    enabled: !modelData.onSheet
-                    text: modelData.name + (modelData.detail ? " · " + modelData.detail : "") + (modelData.onSheet ? " — " + qsTr("already on the list") : "")
-                    onClicked: if (sheet.markFromRegister(modelData.personId)) walkIn.close()
+                    visible: walkIn.sameName.length > 0
+                    text: qsTr("Already in the register? Tap them instead of adding someone new:")
+                    wrapMode: Text.Wrap
+                    color: Theme.inkSoft
                 }
+                Repeater {
+                    model: walkIn.sameName.slice(0, 3)
+                    Button {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        implicitHeight: 48
+                        enabled: !modelData.onSheet
+                        text: modelData.name + (modelData.detail ? " · " + modelData.detail : "") + (modelData.onSheet ? " — " + qsTr("already on the list") : "")
+                        onClicked: if (sheet.markFromRegister(modelData.personId)) walkIn.close()
+                    }
+                }
+                RowLayout {
+                    RadioButton { id: male; text: qsTr("Male"); implicitHeight: 48 }
+                    RadioButton { id: female; text: qsTr("Female"); implicitHeight: 48 }
+                }
+                FormLabel { label: qsTr("Year of birth"); key: "birth_year"; errorKey: sheet.lastErrorField }
+                TextField { id: walkYear; objectName: "walkInYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
+                FormLabel { label: qsTr("Neighbourhood (khu)"); key: "khu"; errorKey: sheet.lastErrorField }
+                TextField { id: walkKhu; objectName: "walkInKhu"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type a new one") }
+                ChoiceChips { Layout.fillWidth: true; field: walkKhu; choices: walkIn.khuChoices }
+                Label { objectName: "walkInError"; Layout.fillWidth: true; text: sheet.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
-            RowLayout {
-                RadioButton { id: male; text: qsTr("Male"); implicitHeight: 48 }
-                RadioButton { id: female; text: qsTr("Female"); implicitHeight: 48 }
-            }
-            FormLabel { label: qsTr("Year of birth"); key: "birth_year"; errorKey: sheet.lastErrorField }
-            TextField { id: walkYear; objectName: "walkInYear"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
-            FormLabel { label: qsTr("Neighbourhood (khu)"); key: "khu"; errorKey: sheet.lastErrorField }
-            TextField { id: walkKhu; objectName: "walkInKhu"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("choose below, or type a new one") }
-            ChoiceChips { Layout.fillWidth: true; field: walkKhu; choices: walkIn.khuChoices }
-            Label { objectName: "walkInError"; Layout.fillWidth: true; text: sheet.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
+
         onApplied: {
             if (sheet.addWalkIn(walkName.text, male.checked ? "m" : female.checked ? "f" : "", walkYear.text, walkKhu.text)) {
                 walkIn.close(); search.text = ""

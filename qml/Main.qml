@@ -85,7 +85,10 @@ ApplicationWindow {
             initialItem: PlanPage { onOpenReports: window.openReports(0) }
         }
         ReportsPage { id: reportsTab }
-        SyncPage {}
+        SyncPage {
+            offerWelcome: window.joining && !StoreManager.initialised
+            onBackToWelcome: { window.joining = false; tabs.currentIndex = 0 }
+        }
         SettingsPage {}
     }
 

@@ -125,6 +125,7 @@ Page {
                             figuresDialog.targetText = target.text
                             reached.text = target.numerator
                             outOf.text = target.denominator
+                            plan.clearError() // another target's old refusal is not this one's
                             figuresDialog.open()
                         }
                     }
@@ -169,9 +170,9 @@ Page {
         ColumnLayout {
             anchors.fill: parent
             Label { Layout.fillWidth: true; text: figuresDialog.targetText; wrapMode: Text.Wrap; color: Theme.inkSoft }
-            Label { text: qsTr("Reached"); font.bold: true }
+            FormLabel { label: qsTr("Reached"); key: "manual_numerator"; errorKey: plan.lastErrorField }
             TextField { id: reached; objectName: "figuresReached"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
-            Label { text: qsTr("Out of"); font.bold: true }
+            FormLabel { label: qsTr("Out of"); key: "manual_denominator"; errorKey: plan.lastErrorField }
             TextField { id: outOf; objectName: "figuresOutOf"; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
             Label { objectName: "figuresError"; Layout.fillWidth: true; text: plan.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
         }
@@ -179,7 +180,7 @@ Page {
             if (plan.setManualFigures(targetId, reached.text, outOf.text))
                 close()
             else
-                (plan.lastError.indexOf(qsTr("Out of")) === 0 ? outOf : reached).forceActiveFocus()
+                figuresDialog.focusField(plan.lastErrorField, { manual_numerator: reached, manual_denominator: outOf })
         }
     }
 }

@@ -9,7 +9,7 @@ import Clc
 
 Page {
     id: page
-    title: qsTr("Learners (%1)").arg(register.count)
+    title: qsTr("Learners (%1)").arg(register.count.toLocaleString(Qt.locale(), 'f', 0))
     RegisterModel { id: register }
     Component.onCompleted: if (visible) register.reload()
     Connections {
@@ -35,13 +35,28 @@ Page {
     header: RowLayout {
         spacing: 8
         TextField {
+            id: registerSearch
+            objectName: "registerSearch"
             Layout.fillWidth: true
             Layout.margins: 10
             Layout.rightMargin: 0
             Layout.minimumWidth: 120
             implicitHeight: 48
+            rightPadding: clearRegisterSearch.visible ? clearRegisterSearch.width + 4 : padding
             placeholderText: qsTr("Search a name")
             onTextChanged: register.filter = text
+            ToolButton {
+                id: clearRegisterSearch
+                objectName: "clearRegisterSearch"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                width: 48; height: 48
+                visible: registerSearch.text.length > 0
+                text: "×"
+                font.pixelSize: 24
+                Accessible.name: qsTr("Clear the search")
+                onClicked: registerSearch.text = ""
+            }
         }
         Button { objectName: "addPersonButton"; text: qsTr("Add"); implicitHeight: 48; visible: page.mayEdit; onClicked: page.openPerson(-1) }
         Button { text: qsTr("Import"); implicitHeight: 48; visible: page.mayEdit; onClicked: importDialog.open() }

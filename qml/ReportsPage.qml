@@ -32,20 +32,37 @@ Page {
         topMargin: 12; bottomMargin: 12; leftMargin: 12; rightMargin: 12
         model: reports.pageCount
         header: ColumnLayout {
+            id: controls
             width: ListView.view.width - 24
             spacing: 8
+            // The pickers always show what the controller will preview and save: a choice made
+            // elsewhere (the plan page, an activity), a new model (a language switch, new months) or
+            // a picker's own reset puts them back on the controller's selection.
+            function showSelection() {
+                kindBox.currentIndex = reports.kind
+                monthBox.currentIndex = Math.max(0, monthBox.indexOfValue(reports.month))
+                activityBox.currentIndex = Math.max(0, activityBox.indexOfValue(reports.activityId))
+            }
+            Connections {
+                target: reports
+                function onSelectionChanged() { Qt.callLater(controls.showSelection) }
+                function onOptionsChanged() { Qt.callLater(controls.showSelection) }
+                function onKindTitlesChanged() { Qt.callLater(controls.showSelection) }
+            }
+            Component.onCompleted: Qt.callLater(controls.showSelection)
             Label { text: qsTr("Report"); font.bold: true }
             ClcComboBox {
                 id: kindBox
+                objectName: "reportKind"
                 Layout.fillWidth: true
                 implicitHeight: 48
                 model: reports.kindTitles
-                currentIndex: reports.kind
-                // A new model (the language changed) resets the index: show the kind still chosen.
-                onModelChanged: Qt.callLater(function() { kindBox.currentIndex = reports.kind })
+                onModelChanged: Qt.callLater(controls.showSelection)
                 onActivated: function(i) { reports.kind = i }
             }
             ClcComboBox {
+                id: monthBox
+                objectName: "reportMonth"
                 Layout.fillWidth: true
                 implicitHeight: 48
                 visible: reports.kind === ReportController.Monthly
@@ -53,9 +70,11 @@ Page {
                 textRole: "label"
                 valueRole: "value"
                 onActivated: reports.month = currentValue
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(reports.month))
+                onModelChanged: Qt.callLater(controls.showSelection)
             }
             ClcComboBox {
+                id: activityBox
+                objectName: "reportActivity"
                 Layout.fillWidth: true
                 implicitHeight: 48
                 visible: reports.kind === ReportController.Attendance
@@ -63,7 +82,7 @@ Page {
                 textRole: "label"
                 valueRole: "value"
                 onActivated: reports.activityId = currentValue
-                onModelChanged: currentIndex = Math.max(0, indexOfValue(reports.activityId))
+                onModelChanged: Qt.callLater(controls.showSelection)
             }
             Label { text: qsTr("Save as"); font.bold: true; Layout.topMargin: 6 }
             RowLayout {
@@ -73,7 +92,7 @@ Page {
                     implicitHeight: 48
                     implicitWidth: 110
                     model: page.formats
-                    onActivated: path.text = reports.suggestedPath(currentText)
+                    onActivated: path.retarget()
                 }
                 TextField {
                     id: path
@@ -81,11 +100,17 @@ Page {
                     Layout.fillWidth: true
                     implicitHeight: 48
                     placeholderText: qsTr("File to save")
+                    // The file's name follows the report chosen; the folder stays where the person put it.
+                    function retarget() {
+                        const suggested = reports.suggestedPath(format.currentText)
+                        const slash = text.lastIndexOf("/")
+                        text = slash >= 0 ? text.substring(0, slash + 1) + suggested.substring(suggested.lastIndexOf("/") + 1) : suggested
+                    }
                     Component.onCompleted: text = reports.suggestedPath(format.currentText)
                     Connections {
                         target: reports
-                        function onSelectionChanged() { path.text = reports.suggestedPath(format.currentText) }
-                        function onOptionsChanged() { path.text = reports.suggestedPath(format.currentText) }
+                        function onSelectionChanged() { path.retarget() }
+                        function onOptionsChanged() { path.retarget() }
                     }
                 }
             }
@@ -121,7 +146,7 @@ Page {
                     implicitHeight: 48
                     leftPadding: 16; rightPadding: 16
                     enabled: reports.savedPath.length > 0
-                    onClicked: if (!reports.openSaved()) openFailed.visible = true
+                    onClicked: if (!reports.openSaved()) openFailed.failedFor = reports.savedPath
                 }
             }
             Label {
@@ -133,8 +158,10 @@ Page {
             }
             Label {
                 id: openFailed
+                // Said for the file it failed on; a newer saved file has not been tried.
+                property string failedFor: ""
                 Layout.fillWidth: true
-                visible: false
+                visible: failedFor.length > 0 && failedFor === reports.savedPath
                 text: qsTr("No program on this device opens this kind of file; copy it from %1.").arg(reports.savedPath)
                 wrapMode: Text.Wrap
                 color: Theme.warn

@@ -136,10 +136,10 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         // Planned against actual, when the plan gives a number.
-                        text: card.kind + " · " + qsTr("%n session(s)", "", card.sessionCount) + " · "
-                              + (card.done ? (card.planned > 0 ? qsTr("%1 of %n planned participant(s)", "", card.planned).arg(card.participants)
-                                                               : qsTr("%n participant(s)", "", card.participants))
-                                           : (card.planned > 0 ? qsTr("not held yet, %n participant(s) planned", "", card.planned)
+                        text: card.kind + " · " + qsTr("%Ln session(s)", "", card.sessionCount) + " · "
+                              + (card.done ? (card.planned > 0 ? qsTr("%1 of %Ln planned participant(s)", "", card.planned).arg(card.participants.toLocaleString(Qt.locale(), 'f', 0))
+                                                               : qsTr("%Ln participant(s)", "", card.participants))
+                                           : (card.planned > 0 ? qsTr("not held yet, %Ln participant(s) planned", "", card.planned)
                                                                : qsTr("not held yet")))
                         wrapMode: Text.Wrap
                         color: Theme.muted

@@ -29,11 +29,30 @@ Rectangle {
         }
         // While a sync runs the same place offers to end it (a slow link, a wrong moment).
         ToolButton {
+            id: syncButton
             objectName: "statusSyncButton"
             text: SyncStatus.busy ? qsTr("Cancel") : qsTr("Sync now")
             implicitHeight: 48
+            Layout.minimumWidth: 64
             font.pixelSize: 14
-            onClicked: SyncStatus.busy ? SyncStatus.cancelSync() : SyncStatus.syncNow()
+            // A tap that lands just as the label changes (a double tap, a retry starting by itself)
+            // is not taken as the other action.
+            property double changedAt: 0
+            property bool wasBusy: false
+            Connections {
+                target: SyncStatus
+                function onChanged() {
+                    if (SyncStatus.busy !== syncButton.wasBusy) {
+                        syncButton.wasBusy = SyncStatus.busy
+                        syncButton.changedAt = Date.now()
+                    }
+                }
+            }
+            onClicked: {
+                if (Date.now() - changedAt < 700)
+                    return
+                SyncStatus.busy ? SyncStatus.cancelSync() : SyncStatus.syncNow()
+            }
         }
     }
 }

@@ -25,6 +25,10 @@ Page {
     }
     property string enrolText: ""
     property color enrolColor: Theme.inkSoft
+    /// Shown on the first run's "Join": back to the welcome (start a centre, try the sample) for a
+    /// person who has no code after all.
+    property bool offerWelcome: false
+    signal backToWelcome()
 
     ListView {
         id: list
@@ -37,6 +41,14 @@ Page {
         header: ColumnLayout {
             width: ListView.view.width - 24
             spacing: 8
+            Button {
+                objectName: "backToWelcome"
+                visible: page.offerWelcome
+                text: qsTr("‹ Back: start a centre or try the sample instead")
+                implicitHeight: 48
+                leftPadding: 16; rightPadding: 16
+                onClicked: page.backToWelcome()
+            }
             Label { Layout.fillWidth: true; text: SyncStatus.text; wrapMode: Text.Wrap; font.pixelSize: 17; font.bold: true }
             Label {
                 Layout.fillWidth: true

@@ -10,7 +10,8 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // As clc-app does: numbers the Vietnamese way ("1.371") in either language.
+    QLocale::setDefault(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     return Catch::Session().run(argc, argv);
 }

@@ -39,8 +39,9 @@ public:
     /// Forgets the last refused write's reason (a form opened afresh shows no old error).
     Q_INVOKABLE void clearError()
     {
-        if (!m_error.isEmpty()) {
+        if (!m_error.isEmpty() || !m_errorField.isEmpty()) {
             m_error.clear();
+            m_errorField.clear();
             Q_EMIT errorChanged();
         }
     }

@@ -7,6 +7,9 @@ namespace clc::forms {
 QString key(const QString &field)
 {
     QString k = field.trimmed();
+    // A group's name is the learner form's groups field, not the person's name.
+    if (k == QLatin1String("learner_groups.name"))
+        return QStringLiteral("groups");
     if (k.startsWith(QLatin1String("--")))
         k = k.mid(2).replace(QLatin1Char('-'), QLatin1Char('_'));
     const int dot = k.lastIndexOf(QLatin1Char('.'));
@@ -40,10 +43,13 @@ QString label(const QString &field)
         {QStringLiteral("date"), QT_TRANSLATE_NOOP("FormFields", "Date")},
         {QStringLiteral("start"), QT_TRANSLATE_NOOP("FormFields", "From")},
         {QStringLiteral("starts_at"), QT_TRANSLATE_NOOP("FormFields", "Date and start time")},
-        {QStringLiteral("ends_at"), QT_TRANSLATE_NOOP("FormFields", "End time")},
+        {QStringLiteral("ends_at"), QT_TRANSLATE_NOOP("FormFields", "To (optional)")},
         {QStringLiteral("place"), QT_TRANSLATE_NOOP("FormFields", "Place")},
         {QStringLiteral("facilitator"), QT_TRANSLATE_NOOP("FormFields", "Facilitator")},
-        {QStringLiteral("headcount"), QT_TRANSLATE_NOOP("FormFields", "People counted")},
+        {QStringLiteral("headcount"), QT_TRANSLATE_NOOP("FormFields", "Unnamed headcount")},
+        // targets measured by hand
+        {QStringLiteral("manual_numerator"), QT_TRANSLATE_NOOP("FormFields", "Reached")},
+        {QStringLiteral("manual_denominator"), QT_TRANSLATE_NOOP("FormFields", "Out of")},
     };
     const auto it = labels.constFind(key(field));
     return it == labels.constEnd() ? field : FormFields::tr(*it);

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QLocale>
 #include <QQuickStyle>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
@@ -92,6 +93,9 @@ int main(int argc, char **argv)
         }
     }
     clc::installLanguage(clc::chooseLanguage(language));
+    // Numbers are written the Vietnamese way in either language ("1.371", as vn::formatNumber and the
+    // reports write them): QML's %Ln, toLocaleString and the SpinBoxes follow the default locale.
+    QLocale::setDefault(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
     if (QQuickStyle::name().isEmpty())
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 

@@ -96,8 +96,8 @@ bool PlanModel::setManualFigures(const QString &targetId, const QString &reached
     };
     const bool done = attempt([&] {
         if (!sync::mayWriteHere(StoreManager::current(), table(QStringLiteral("targets"))->code))
-            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan's targets"), tr("Reached"));
-        records::setManualTarget(StoreManager::current(), targetId, number(reached, tr("Reached")), number(outOf, tr("Out of")));
+            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan's targets"), QStringLiteral("manual_numerator"));
+        records::setManualTarget(StoreManager::current(), targetId, number(reached, QStringLiteral("manual_numerator")), number(outOf, QStringLiteral("manual_denominator")));
     });
     if (done)
         reload();

@@ -25,10 +25,9 @@ SyncStatus *s_instance = nullptr;
 SyncStatus::SyncStatus(const QString &databasePath, const StoreOptions &options, QObject *parent)
     : QObject(parent), m_path(databasePath), m_options(options), m_client(std::make_unique<sync::SyncClient>(databasePath, options))
 {
-    connect(m_client.get(), &sync::SyncClient::changed, this, [this] {
-        m_pending = m_client->pending();
-        Q_EMIT changed();
-    });
+    // The waiting count is the store's, counted after writes and after each run: a run's progress
+    // (which carries the count from the run before) must not put back an old number.
+    connect(m_client.get(), &sync::SyncClient::changed, this, &SyncStatus::changed);
     connect(m_client.get(), &sync::SyncClient::finished, this, [this](bool ok) {
         refreshPending();
         if (ok)
@@ -144,7 +143,10 @@ void SyncStatus::enrol(const QString &server, const QString &code)
         }
         // Answered on the GUI thread through the application, which outlives this object: there,
         // and only there, it is safe to ask whether this object still exists (the app may be quitting).
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, name, error] {
+        QCoreApplication *app = QCoreApplication::instance();
+        if (!app)
+            return; // the app has gone
+        QMetaObject::invokeMethod(app, [self, name, error] {
             if (!self)
                 return;
             SyncStatus *const me = self.data();

@@ -4,6 +4,8 @@
 #include "store.h"
 #include "translate.h"
 
+#include <QUuid>
+
 namespace clc::sync {
 
 QString enrolDevice(Store &s, const QString &server, const QString &code, const QString &caFile, std::shared_ptr<std::atomic<bool>> cancel)
@@ -11,18 +13,24 @@ QString enrolDevice(Store &s, const QString &server, const QString &code, const 
     // A person waits on this: it ends within seconds, whatever the network does (an unreachable
     // address would otherwise wait for TCP's own minute or more).
     HttpTransport http(QUrl(server), QString(), HttpTransportOptions{EnrolTimeoutMs, caFile, std::move(cancel)});
+    // Its centre never left this device: nobody else knows it, and it holds nothing but itself.
+    const bool mayAdopt = s.isInitialised() && s.meta(MetaKey::Token).isEmpty() && s.holdsOnlyItsCentre();
     QJsonObject answer;
     try {
-        // A device that holds nothing but its own centre takes the code's centre: it says none, so
-        // the server does not refuse the code for belonging elsewhere.
-        answer = http.enroll(code, s.isInitialised() && !s.holdsOnlyItsCentre() ? s.centreId() : QString());
+        // A device never enrolled that holds nothing but its own centre takes the code's centre: it
+        // says none, so the server does not refuse the code for belonging elsewhere.
+        answer = http.enroll(code, s.isInitialised() && !mayAdopt ? s.centreId() : QString());
     } catch (const TransportCancelled &) {
         throw Error(Error::Code::InvalidInput, Tr::tr("enrolment cancelled; nothing on this device was changed"), QStringLiteral("--server"));
     } catch (const TransportError &e) {
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
     }
     const QString centre = answer.value(QStringLiteral("centre")).toString();
-    const bool adopt = s.isInitialised() && s.centreId() != centre && s.holdsOnlyItsCentre();
+    // Only a ward office server's answer is taken: a web page or a portal answering 200 changes nothing.
+    if (QUuid::fromString(centre).isNull() || answer.value(QStringLiteral("token")).toString().isEmpty()
+        || answer.value(QStringLiteral("device")).toString().isEmpty())
+        throw Error(Error::Code::InvalidInput, Tr::tr("the address does not answer like a ward office server; check it"), QStringLiteral("--server"));
+    const bool adopt = mayAdopt && s.centreId() != centre;
     if (s.isInitialised() && s.centreId() != centre && !adopt)
         throw Error(Error::Code::InvalidInput,
                     Tr::tr("this database belongs to centre %1 but the code was made for centre %2; ask for a code for %1 (and revoke device %3), "

@@ -12,6 +12,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTimer>
+#include <QElapsedTimer>
 #include <QUrlQuery>
 
 namespace clc::sync {
@@ -87,9 +88,16 @@ QByteArray HttpTransport::exchange(QNetworkRequest r, const QByteArray &verb, co
         if (attempt >= MaxBusyRetries)
             throw TransportError("the server is busy; try again in a moment");
         ++m_waits;
-        QEventLoop loop;
-        QTimer::singleShot(retryAfter * 1000, &loop, &QEventLoop::quit);
-        loop.exec();
+        // Waited out in small steps, so a person's Cancel still ends it at once.
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < qint64(retryAfter) * 1000) {
+            if (m_options.cancel && m_options.cancel->load())
+                throw TransportCancelled(Tr::tr("cancelled").toStdString());
+            QEventLoop loop;
+            QTimer::singleShot(100, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
     }
 }
 
@@ -124,7 +132,7 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
     bool cancelled = false;
     if (m_options.cancel) {
         QObject::connect(&cancelWatch, &QTimer::timeout, reply, [&] {
-            if (m_options.cancel->load()) {
+            if (m_options.cancel->load() && !reply->isFinished()) { // an answer already in stands
                 cancelled = true;
                 reply->abort();
             }

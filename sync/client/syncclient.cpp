@@ -19,7 +19,7 @@ SyncClient::SyncClient(const QString &databasePath, StoreOptions options, QObjec
     // Where the platform can tell us the network is back, sync then; elsewhere the retries probe.
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability r) {
-            if (r == QNetworkInformation::Reachability::Online && m_state == State::Offline)
+            if (r == QNetworkInformation::Reachability::Online && m_state == State::Offline && !m_wasCancelled)
                 syncNow();
         });
     }
@@ -27,6 +27,9 @@ SyncClient::SyncClient(const QString &databasePath, StoreOptions options, QObjec
 
 SyncClient::~SyncClient()
 {
+    // Closing the app mid-sync ends the exchange at once rather than waiting out a silent server.
+    if (m_cancel)
+        m_cancel->store(true);
     if (m_worker) {
         m_worker->wait();
         delete m_worker;

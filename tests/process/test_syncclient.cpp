@@ -10,6 +10,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "store.h"
+#include "deviceenrolment.h"
+#include "error.h"
+#include <QTcpSocket>
 #include <catch2/catch.hpp>
 
 using namespace clctest;
@@ -207,4 +210,72 @@ TEST_CASE("a sync reports its progress in changes sent of those waiting, and rec
     REQUIRE(done2.wait(60000));
     REQUIRE(second.state() == SyncClient::State::Idle);
     CHECK(receivedSeen >= waitingSeen);
+}
+
+namespace {
+/// Answers every request on its port with the same canned HTTP response.
+class CannedServer : public QObject
+{
+public:
+    explicit CannedServer(QByteArray response) : m_response(std::move(response))
+    {
+        REQUIRE(m_server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *c = m_server.nextPendingConnection()) {
+                QObject::connect(c, &QTcpSocket::readyRead, c, [this, c] {
+                    c->readAll();
+                    c->write(m_response);
+                    c->flush();
+                });
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+
+private:
+    QTcpServer m_server;
+    QByteArray m_response;
+};
+} // namespace
+
+TEST_CASE("an address that answers 200 but is not a ward office server enrols nothing and changes nothing", "[net][client][enrol]")
+{
+    CannedServer portal("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 29\r\nConnection: close\r\n\r\n<html>Welcome to Wi-Fi</html>");
+    CannedServer emptyJson("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+    for (const QString &url : {portal.url(), emptyJson.url()}) {
+        INFO(url.toStdString());
+        TempDir dir;
+        const QString db = dir.path(QStringLiteral("tablet.db"));
+        REQUIRE(runClc(db, {QStringLiteral("init"), QStringLiteral("--centre"), QStringLiteral("TTHTCĐ thử")}).code == 0);
+        const QString centre = centreOf(db);
+        clc::Store store(db);
+        try {
+            clc::sync::enrolDevice(store, url, QStringLiteral("AAAA-BBBB-CCCC"));
+            FAIL("enrolled against a web page");
+        } catch (const clc::Error &e) {
+            CHECK(e.field() == QStringLiteral("--server"));
+        }
+        CHECK(store.centreId() == centre);
+        CHECK(store.meta(clc::MetaKey::Token).isEmpty());
+        CHECK(store.value(QStringLiteral("centres"), centre, QStringLiteral("name")).toText() == QStringLiteral("TTHTCĐ thử"));
+        CHECK(store.pendingChanges() > 0); // its own centre row still waits to be sent
+    }
+}
+
+TEST_CASE("a Cancel during a server-busy wait ends the exchange at once", "[net][client]")
+{
+    CannedServer busy("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 20\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+    TempDir dir;
+    const QString db = deviceEnrolledWith(dir, busy.url());
+    SyncClient client(db);
+    QSignalSpy done(&client, &SyncClient::finished);
+    client.syncNow();
+    QTest::qWait(800); // the 429 came; it waits 20 s
+    CHECK(client.state() == SyncClient::State::Syncing);
+    QElapsedTimer t;
+    t.start();
+    client.cancel();
+    REQUIRE(done.wait(5000));
+    CHECK(t.elapsed() < 2000);
+    CHECK(client.wasCancelled());
 }

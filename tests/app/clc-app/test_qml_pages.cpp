@@ -775,7 +775,11 @@ TEST_CASE("a sync under way shows its progress and a Cancel where Sync now was, 
     REQUIRE(pageCancel);
     CHECK(pageCancel->isVisible());
     CHECK_FALSE(app.find("syncNowButton")->property("enabled").toBool());
+    // A second tap of a double tap, landing as the label turns to Cancel, does not cancel.
+    app.tap(button);
     QTest::qWait(300);
+    CHECK(statusText().startsWith(QStringLiteral("Syncing")));
+    QTest::qWait(600);
     app.tap(button);
     QElapsedTimer t;
     t.start();
@@ -857,4 +861,63 @@ TEST_CASE("a centre started on the tablet and then joined to the ward's becomes 
     CHECK_THROWS_AS(busy.adoptCentre(own), Error);
     CHECK(busy.centreId() == busyCentre);
     CHECK(busy.meta(MetaKey::CentreId) == busyCentre);
+}
+
+TEST_CASE("the reports page's pickers, preview and path agree: chosen here, from the plan or an activity, and across a language switch", "[app][qml][reports]")
+{
+    App app;
+    Store &s = app.store();
+    app.open(QSize(1280, 800));
+    app.call("openTab", 3);
+    QQuickItem *kind = app.waitFor("reportKind");
+    REQUIRE(kind);
+    QObject *controller = nullptr;
+    for (QObject *o : app.window->findChildren<QObject *>())
+        if (o->inherits("clc::ReportController"))
+            controller = o;
+    REQUIRE(controller);
+    auto path = [&] { return app.find("reportPath")->property("text").toString(); };
+    // The monthly plan for a chosen month: picker and path say that month.
+    controller->setProperty("kind", 0);
+    controller->setProperty("month", QStringLiteral("2017-11"));
+    QQuickItem *month = nullptr;
+    REQUIRE(eventually([&] { return (month = app.find("reportMonth")) != nullptr; }));
+    REQUIRE(eventually([&] { return month->property("currentValue").toString() == QStringLiteral("2017-11"); }));
+    CHECK(kind->property("currentIndex").toInt() == 0);
+    CHECK(path().endsWith(QStringLiteral("ke-hoach-thang-2017-11.pdf")));
+
+    // The person put the file in a folder of their own: a new choice keeps the folder.
+    QMetaObject::invokeMethod(app.find("reportPath"), "clear");
+    app.type(app.find("reportPath"), QStringLiteral("/tmp/bao-cao/ke-hoach-thang-2017-11.pdf"));
+    controller->setProperty("month", QStringLiteral("2017-12"));
+    REQUIRE(eventually([&] { return path() == QStringLiteral("/tmp/bao-cao/ke-hoach-thang-2017-12.pdf"); }));
+    CHECK(eventually([&] { return month->property("currentValue").toString() == QStringLiteral("2017-12"); }));
+
+    // A language switch: the picker still shows December and the monthly plan, in the new words.
+    SettingsController settings;
+    QQmlEngine::setContextForObject(&settings, app.engine.rootContext());
+    settings.setLanguage(QStringLiteral("vi"));
+    QTest::qWait(600);
+    CHECK(kind->property("currentIndex").toInt() == 0);
+    CHECK(month->property("currentValue").toString() == QStringLiteral("2017-12"));
+    CHECK(path() == QStringLiteral("/tmp/bao-cao/ke-hoach-thang-2017-12.pdf"));
+    settings.setLanguage(QStringLiteral("en"));
+    QTest::qWait(600);
+    CHECK(month->property("currentValue").toString() == QStringLiteral("2017-12"));
+
+    // Opened from an activity ("print the attendance sheet"): the picker follows, not only the preview.
+    const QString activity = s.db().scalar(QStringLiteral("SELECT id FROM activities WHERE month = '2017-11' AND deleted = 0 ORDER BY ord LIMIT 1")).toText();
+    app.call("openTab", 0);
+    QTest::qWait(300);
+    QMetaObject::invokeMethod(app.window, "openReports", Q_ARG(QVariant, 3), Q_ARG(QVariant, activity));
+    REQUIRE(eventually([&] { return kind->property("currentIndex").toInt() == 3; }));
+    QQuickItem *act = nullptr;
+    REQUIRE(eventually([&] { return (act = app.find("reportActivity")) != nullptr; }));
+    REQUIRE(eventually([&] { return act->property("currentValue").toString() == activity; }));
+    CHECK(path().contains(QStringLiteral("diem-danh")));
+    // And from the plan page, back to the year report.
+    QMetaObject::invokeMethod(app.window, "openReports", Q_ARG(QVariant, 1), Q_ARG(QVariant, QString()));
+    REQUIRE(eventually([&] { return kind->property("currentIndex").toInt() == 1; }));
+    CHECK(path().contains(QStringLiteral("bao-cao-tong-ket")));
+    installLanguage(QStringLiteral("en"));
 }
