@@ -1923,6 +1923,10 @@
         <source>the text is one month&apos;s; leave --to out</source>
         <translation>văn bản chỉ cho một tháng; bỏ --to</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not an address like https://clc.phuong.example or http://192.168.1.10:8470</source>
+        <translation>&apos;%1&apos; không phải là địa chỉ dạng https://clc.phuong.example hoặc http://192.168.1.10:8470</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>

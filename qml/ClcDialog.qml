@@ -7,8 +7,9 @@ import Clc
 Dialog {
     id: dialog
     modal: true
-    // A tap beside a form must not close it and lose what was typed: Cancel or Escape does.
-    closePolicy: Popup.CloseOnEscape
+    // Only its own buttons close a form: a tap beside it, Escape or a phone's Back key (which Qt
+    // treats as Escape) would lose what was typed.
+    closePolicy: Popup.NoAutoClose
     padding: 16
     topPadding: 8
     background: Rectangle { color: "white"; radius: 8; border.color: Theme.borderDark }

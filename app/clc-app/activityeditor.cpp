@@ -8,7 +8,9 @@
 #include "storemanager.h"
 #include "vietnamese.h"
 
+#include <QCoreApplication>
 #include <QDate>
+#include <QEvent>
 #include <QTime>
 
 namespace clc {
@@ -24,7 +26,18 @@ const QStringList &formFields()
 bool isMoney(const QString &field) { return field == QLatin1String("budget") || field == QLatin1String("budget_spent"); }
 } // namespace
 
-ActivityEditor::ActivityEditor(QObject *parent) : QObject(parent) {}
+ActivityEditor::ActivityEditor(QObject *parent) : QObject(parent)
+{
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ActivityEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        Q_EMIT languageChanged();
+    return QObject::eventFilter(watched, event);
+}
 
 void ActivityEditor::setActivityId(const QString &id)
 {

@@ -19,8 +19,8 @@ class ActivityEditor : public QObject
     /// as the form shows them (money as 1.500.000).
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY loaded)
     /// [{value: "technical", label: "tập huấn kỹ thuật"}, …] and the same for statuses.
-    Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
-    Q_PROPERTY(QVariantList statuses READ statuses CONSTANT)
+    Q_PROPERTY(QVariantList kinds READ kinds NOTIFY languageChanged)
+    Q_PROPERTY(QVariantList statuses READ statuses NOTIFY languageChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     /// The key of the field lastError is about ("starts_at", "budget"), for the form to mark and focus.
     Q_PROPERTY(QString lastErrorField READ lastErrorField NOTIFY errorChanged)
@@ -29,6 +29,7 @@ class ActivityEditor : public QObject
 
 public:
     explicit ActivityEditor(QObject *parent = nullptr);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     QString activityId() const { return m_id; }
     void setActivityId(const QString &id);
     QVariantMap fields() const { return m_fields; }
@@ -64,6 +65,8 @@ Q_SIGNALS:
     void activityChanged();
     void loaded();
     void errorChanged();
+    /// The language was switched: the drop-downs' labels are said again.
+    void languageChanged();
     /// After a successful save or a new session: the pages showing the activity re-read it.
     void saved();
 

@@ -173,7 +173,24 @@ void AttendanceModel::reload()
     const QString sessionId = m_sessionId;
     fetch<Sheet>([sessionId](Store &s) { return readSheet(s, sessionId); },
                  [this](Sheet &sheet) {
-                     beginResetModel();
+                     // The same people in the same order (a sync brought marks, a tap was written):
+                     // the rows change in place, so the list stays where the facilitator is. Only a
+                     // different list (someone added or gone) is laid out afresh.
+                     const std::vector<QString> before = visibleIds();
+                     const bool wasEmpty = m_all.empty();
+                     std::vector<Row> oldAll = std::move(m_all);
+                     std::vector<int> oldVisible = std::move(m_visible);
+                     m_all = std::move(sheet.rows);
+                     rebuildVisible();
+                     const bool sameRows = !wasEmpty && visibleIds() == before;
+                     if (!sameRows) {
+                         // Put the old rows back for the moment the view is told a reset begins.
+                         std::swap(m_all, oldAll);
+                         std::swap(m_visible, oldVisible);
+                         beginResetModel();
+                         std::swap(m_all, oldAll);
+                         std::swap(m_visible, oldVisible);
+                     }
                      m_activityId = sheet.activityId;
                      m_title = sheet.title;
                      m_when = sheet.when;
@@ -181,10 +198,13 @@ void AttendanceModel::reload()
                      m_recordedBy = sheet.recordedBy;
                      m_lastChange = sheet.lastChange;
                      m_expected = sheet.expected;
-                     m_all = std::move(sheet.rows);
                      m_otherMarks = int(std::count_if(m_all.begin(), m_all.end(), [](const Row &r) { return r.status == Excused || r.status == Absent; }));
-                     rebuildVisible();
-                     endResetModel();
+                     if (sameRows) {
+                         if (!m_visible.empty())
+                             Q_EMIT dataChanged(index(0, 0), index(int(m_visible.size()) - 1, 0));
+                     } else {
+                         endResetModel();
+                     }
                      Q_EMIT sessionChanged();
                      Q_EMIT countsChanged();
                  });
@@ -214,6 +234,15 @@ void AttendanceModel::setOnlyUnmarked(bool on)
     m_markedInView.clear();
     applyFilter();
     Q_EMIT filterChanged();
+}
+
+std::vector<QString> AttendanceModel::visibleIds() const
+{
+    std::vector<QString> ids;
+    ids.reserve(m_visible.size());
+    for (int i : m_visible)
+        ids.push_back(m_all[size_t(i)].personId);
+    return ids;
 }
 
 void AttendanceModel::rebuildVisible()

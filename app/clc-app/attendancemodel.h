@@ -118,6 +118,8 @@ private:
     void applyFilter();
     /// The rows shown (m_visible) from all rows, by the filters; inside a model reset.
     void rebuildVisible();
+    /// The people of the shown rows, in order (a re-read that keeps them changes rows in place).
+    std::vector<QString> visibleIds() const;
     bool shown(const Row &r) const;
     /// Writes a person's mark (and who recorded it) in one transaction, then shows it.
     void write(const QString &personId, Status status);

@@ -114,6 +114,11 @@ void ScheduleModel::goToToday()
             r.rows = records::activities(store, today);
             if (!r.rows.empty())
                 return r;
+            // A quiet month inside the plan's year is still today's: shown as it is (empty), not
+            // swapped for another one.
+            const QString planYear = records::currentSchoolYear(store);
+            if (planYear.size() == 9 && today >= planYear.left(4) + QStringLiteral("-09") && today <= planYear.right(4) + QStringLiteral("-08"))
+                return r;
             r.month = records::firstMonthOfCurrentYear(store);
             if (!r.month.isEmpty()) {
                 r.rows = records::activities(store, r.month);

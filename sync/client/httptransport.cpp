@@ -51,7 +51,8 @@ HttpTransport::HttpTransport(const QUrl &server, const QString &token, HttpTrans
     : m_server(server), m_token(token), m_options(std::move(options)), m_nam(std::make_unique<QNetworkAccessManager>())
 {
     if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")))
-        throw Error(Error::Code::InvalidInput, QStringLiteral("'%1' is not an http(s) address").arg(server.toString()), QStringLiteral("--server"));
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not an address like https://clc.phuong.example or http://192.168.1.10:8470").arg(server.toString()),
+                    QStringLiteral("--server"));
 }
 
 HttpTransport::~HttpTransport() = default;

@@ -921,3 +921,61 @@ TEST_CASE("the reports page's pickers, preview and path agree: chosen here, from
     CHECK(path().contains(QStringLiteral("bao-cao-tong-ket")));
     installLanguage(QStringLiteral("en"));
 }
+
+TEST_CASE("Escape or a phone's Back key does not close a form and lose what was typed", "[app][qml][register]")
+{
+    App app;
+    app.open(QSize(390, 844));
+    app.call("openTab", 1);
+    app.tap(app.waitFor("addPersonButton"));
+    QQuickItem *name = app.waitFor("personName");
+    REQUIRE(name);
+    app.type(name, QStringLiteral("Lê Văn Tám"));
+    QTest::keyClick(app.window, Qt::Key_Escape);
+    QTest::keyClick(app.window, Qt::Key_Back);
+    QTest::qWait(300);
+    REQUIRE(app.find("personName"));
+    CHECK(app.find("personName")->property("text").toString() == QStringLiteral("Lê Văn Tám"));
+    app.tap(app.findText(QStringLiteral("Cancel"))); // the person's own choice closes it
+    REQUIRE(eventually([&] { return app.find("personName") == nullptr; }));
+}
+
+TEST_CASE("a sync that brings marks while the facilitator is down the sheet leaves the sheet where it is", "[app][qml][attendance]")
+{
+    App app;
+    Store &s = app.store();
+    QString session;
+    for (const QString &candidate : [&] {
+             QStringList ids;
+             auto st = s.db().prepare(QStringLiteral("SELECT id FROM sessions WHERE deleted = 0 ORDER BY starts_at, id"));
+             while (st.step())
+                 ids << st.text(0);
+             return ids;
+         }()) {
+        if (records::expectedPeople(s, s.value(QStringLiteral("sessions"), candidate, QStringLiteral("activity_id")).toText()).size() > 40) {
+            session = candidate;
+            break;
+        }
+    }
+    REQUIRE_FALSE(session.isEmpty());
+    app.open(QSize(390, 844));
+    app.call("openSessionById", session);
+    QQuickItem *list = app.waitFor("attendanceList");
+    REQUIRE(eventually([&] { return count(list) > 40; }));
+    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, 35), Q_ARG(int, 0)); // ListView.Beginning
+    QTest::qWait(300);
+    const qreal y = list->property("contentY").toReal();
+    REQUIRE(y > 500);
+    QQuickItem *first = app.row(list, 36);
+    REQUIRE(first);
+    const QString person = first->property("personId").toString();
+    // Another device's mark arrives (written on another connection, then the sync's signal).
+    {
+        Store other(s.db().path(), StoreOptions{QStringLiteral("dev"), {}});
+        records::markAttendance(other, session, person, QStringLiteral("excused"));
+    }
+    Q_EMIT app.status->synced();
+    REQUIRE(eventually([&] { return app.row(list, 36) && app.row(list, 36)->property("statusCode").toString() == QStringLiteral("excused"); }));
+    QTest::qWait(200);
+    CHECK(list->property("contentY").toReal() == y);
+}

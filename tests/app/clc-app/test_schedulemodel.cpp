@@ -46,6 +46,14 @@ TEST_CASE("the schedule shows a month's activities, moves by month and says when
     REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-11"));
     CHECK(model.notice().isEmpty()); // today is in the plan: nothing to explain
+
+    // A quiet month inside the plan's year (04/2018 has nothing planned) is still today's.
+    model.setToday(QDate(2018, 4, 10));
+    model.goToToday();
+    REQUIRE(loaded(model));
+    CHECK(model.month() == QStringLiteral("2018-04"));
+    CHECK(model.count() == 0);
+    CHECK(model.notice().isEmpty());
 }
 
 TEST_CASE("a re-read before the first month is known shows that month, not every activity", "[app][schedule]")
