@@ -191,10 +191,6 @@
         <translation>Không có ai trong sổ học viên khớp «%1». Hãy thêm họ là người đến thêm.</translation>
     </message>
     <message>
-        <source>already on the list</source>
-        <translation>đã có trong danh sách</translation>
-    </message>
-    <message>
         <source>mark present</source>
         <translation>điểm danh có mặt</translation>
     </message>
@@ -211,6 +207,17 @@
         <translation>
             <numerusform>%Ln lượt điểm danh chưa gửi: sẽ gửi ở lần đồng bộ tới.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>on the list: mark present</source>
+        <translation>đã có trong danh sách: đánh dấu có mặt</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceChips</name>
+    <message>
+        <source>More… (%1)</source>
+        <translation>Thêm… (%1)</translation>
     </message>
 </context>
 <context>
@@ -770,16 +777,16 @@
         <translation>ví dụ K7QM-2XRT-9BHF</translation>
     </message>
     <message>
-        <source>Enrolling… (at most a few seconds)</source>
-        <translation>Đang đăng ký… (chỉ vài giây)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
         <source>‹ Back: start a centre or try the sample instead</source>
         <translation>‹ Quay lại: lập trung tâm mới hoặc dùng thử dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Enrolling… (at most about 12 seconds)</source>
+        <translation>Đang đăng ký… (tối đa khoảng 12 giây)</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,27 @@ Item {
     property string activityId: ""
     signal openSession(string sessionId)
     readonly property string title: sessions.title
+    // The form opens once the activity's current values are read, and takes them once: a later read
+    // (a sync) never writes over what the person is typing.
+    property bool openWhenLoaded: false
     function edit() {
         editor.clearError()
-        editor.load()
         editDialog.groupChoices = editor.groupChoices()
         editDialog.partnerChoices = editor.partnerChoices()
-        editDialog.open()
+        openWhenLoaded = true
+        editor.load()
+    }
+    function fillForm() {
+        const f = editor.fields
+        eTitle.text = f.title || ""
+        eKind.currentIndex = eKind.indexOfValue(f.kind || "other")
+        eGroups.text = f.group_text || ""
+        ePartner.text = f.partner_text || ""
+        eTeacher.text = f.teacher || ""
+        ePlanned.text = f.planned_participants || ""
+        eBudget.text = f.budget || ""
+        eSpent.text = f.budget_spent || ""
+        eStatus.currentIndex = eStatus.indexOfValue(f.status || "planned")
     }
     /// The activity or its sessions changed here: lists showing it re-read.
     signal edited()
@@ -24,6 +39,13 @@ Item {
         id: editor
         activityId: pane.activityId
         onSaved: { sessions.reload(); pane.edited() }
+        onLoaded: {
+            if (pane.openWhenLoaded && editor.ready) {
+                pane.openWhenLoaded = false
+                pane.fillForm()
+                editDialog.open()
+            }
+        }
     }
     // Names the role so the bindings are re-evaluated when enrolment changes it.
     readonly property bool mayEditActivity: StoreManager.role, StoreManager.mayEdit("activities")
@@ -164,34 +186,31 @@ Item {
                     id: eTitle
                     Layout.fillWidth: true
                     wrapMode: TextEdit.Wrap
-                    text: editor.fields.title || ""
                     background: Rectangle { border.color: eTitle.activeFocus ? Theme.focus : Theme.borderNeutral; radius: 2 }
                 }
                 FormLabel { label: qsTr("Field"); key: "kind"; errorKey: editor.lastErrorField }
                 ClcComboBox {
                     id: eKind; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.kinds; textRole: "label"; valueRole: "value"
-                    currentIndex: indexOfValue(editor.fields.kind || "other")
                 }
                 FormLabel { label: qsTr("Target group"); key: "group_text"; errorKey: editor.lastErrorField }
-                TextField { id: eGroups; objectName: "activityGroupField"; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.group_text || "" }
+                TextField { id: eGroups; objectName: "activityGroupField"; Layout.fillWidth: true; implicitHeight: 48 }
                 ChoiceChips { Layout.fillWidth: true; field: eGroups; choices: editDialog.groupChoices; shown: 6 }
                 FormLabel { label: qsTr("Partner"); key: "partner_text"; errorKey: editor.lastErrorField }
-                TextField { id: ePartner; objectName: "activityPartnerField"; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.partner_text || "" }
+                TextField { id: ePartner; objectName: "activityPartnerField"; Layout.fillWidth: true; implicitHeight: 48 }
                 ChoiceChips { Layout.fillWidth: true; field: ePartner; choices: editDialog.partnerChoices; shown: 6 }
                 FormLabel { label: qsTr("Teacher or speaker"); key: "teacher"; errorKey: editor.lastErrorField }
-                TextField { id: eTeacher; Layout.fillWidth: true; implicitHeight: 48; text: editor.fields.teacher || "" }
+                TextField { id: eTeacher; Layout.fillWidth: true; implicitHeight: 48 }
                 FormLabel { label: qsTr("Planned participants"); key: "planned_participants"; errorKey: editor.lastErrorField }
-                TextField { id: ePlanned; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.planned_participants || "" }
+                TextField { id: ePlanned; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
                 FormLabel { label: qsTr("Budget (đ)"); key: "budget"; errorKey: editor.lastErrorField }
-                TextField { id: eBudget; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget || "" }
+                TextField { id: eBudget; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
                 FormLabel { label: qsTr("Spent (đ)"); key: "budget_spent"; errorKey: editor.lastErrorField }
-                TextField { id: eSpent; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly; text: editor.fields.budget_spent || "" }
+                TextField { id: eSpent; Layout.fillWidth: true; implicitHeight: 48; inputMethodHints: Qt.ImhDigitsOnly }
                 FormLabel { label: qsTr("Status"); key: "status"; errorKey: editor.lastErrorField }
                 ClcComboBox {
                     id: eStatus; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.statuses; textRole: "label"; valueRole: "value"
-                    currentIndex: indexOfValue(editor.fields.status || "planned")
                 }
                 Label { Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }

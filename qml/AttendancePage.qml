@@ -284,9 +284,8 @@ Page {
                     required property var modelData
                     Layout.fillWidth: true
                     implicitHeight: 56
-                    enabled: !modelData.onSheet
                     text: modelData.name + (modelData.detail ? " · " + modelData.detail : "")
-                          + (modelData.onSheet ? " — " + qsTr("already on the list") : " — " + qsTr("mark present"))
+                          + " — " + (modelData.onSheet ? qsTr("on the list: mark present") : qsTr("mark present"))
                     onClicked: if (sheet.markFromRegister(modelData.personId)) { registerSearch.close(); search.text = "" }
                 }
             }
@@ -334,8 +333,8 @@ Page {
                         required property var modelData
                         Layout.fillWidth: true
                         implicitHeight: 48
-                        enabled: !modelData.onSheet
-                        text: modelData.name + (modelData.detail ? " · " + modelData.detail : "") + (modelData.onSheet ? " — " + qsTr("already on the list") : "")
+                        // Someone already on the list is marked there (or told they are marked), never added twice.
+                        text: modelData.name + (modelData.detail ? " · " + modelData.detail : "") + " — " + (modelData.onSheet ? qsTr("on the list: mark present") : qsTr("mark present"))
                         onClicked: if (sheet.markFromRegister(modelData.personId)) walkIn.close()
                     }
                 }

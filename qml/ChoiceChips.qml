@@ -11,6 +11,8 @@ Flow {
     property TextField field
     property bool many: false     // a comma-separated list (groups) rather than one value (khu)
     property int shown: 12
+    property bool expanded: false // past `shown`, the rest come on a tap ("more…"), never cut off
+    onChoicesChanged: expanded = false // a form opened afresh starts folded
     spacing: 6
     visible: choices.length > 0
     // A list is ", "-separated, and names may hold commas themselves ("Cán bộ phường, khu"): whole
@@ -18,7 +20,7 @@ Flow {
     function padded() { return ", " + field.text.split(/\s*,\s*/).join(", ").trim() + ", " }
     function has(name) { return padded().indexOf(", " + name + ", ") >= 0 }
     Repeater {
-        model: chips.choices.slice(0, chips.shown)
+        model: chips.expanded ? chips.choices : chips.choices.slice(0, chips.shown)
         Button {
             required property string modelData
             readonly property bool chosen: chips.many ? chips.has(modelData) : chips.field.text.trim() === modelData
@@ -42,5 +44,14 @@ Flow {
                 }
             }
         }
+    }
+    Button {
+        objectName: "moreChoices"
+        visible: !chips.expanded && chips.choices.length > chips.shown
+        text: qsTr("More… (%1)").arg(chips.choices.length - chips.shown)
+        implicitHeight: 48
+        leftPadding: 12; rightPadding: 12
+        flat: true
+        onClicked: chips.expanded = true
     }
 }

@@ -78,6 +78,7 @@ Page {
             required property string syncText
             required property bool refused
             width: ListView.view.width - 20
+            height: Math.max(56, implicitHeight) // a tap target even for a name with no details
             implicitHeight: col.implicitHeight + 16
             padding: 8
             enabled: page.mayEdit

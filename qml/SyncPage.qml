@@ -20,11 +20,17 @@ Page {
         target: SyncStatus
         function onSynced() { conflicts.reload() }
         // The form lives in the list's header (its own scope): it reads these page properties.
-        function onEnrolled(name) { page.enrolText = qsTr("Enrolled as %1.").arg(name); page.enrolColor = Theme.good }
-        function onEnrolFailed(reason) { page.enrolText = reason; page.enrolColor = Theme.error }
+        function onEnrolled(name) { page.enrolText = qsTr("Enrolled as %1.").arg(name); page.enrolColor = Theme.good; page.enrolField = "" }
+        function onEnrolFailed(reason, field) {
+            page.enrolText = reason; page.enrolColor = Theme.error; page.enrolField = field
+            page.focusEnrolField(field)
+        }
     }
     property string enrolText: ""
     property color enrolColor: Theme.inkSoft
+    /// The form field the last refusal was about ("server", "code"): marked, and given the focus.
+    property string enrolField: ""
+    signal focusEnrolField(string field)
     /// Shown on the first run's "Join": back to the welcome (start a centre, try the sample) for a
     /// person who has no code after all.
     property bool offerWelcome: false
@@ -94,7 +100,11 @@ Page {
                 color: Theme.inkSoft
                 text: qsTr("The ward office gives the address and a one-time code. Until then, everything you enter is kept on this device; nothing is lost by working offline.")
             }
-            Label { visible: !parent.enrolled || parent.enrolAgain; text: qsTr("Server address"); font.bold: true }
+            Connections {
+                target: page
+                function onFocusEnrolField(field) { if (field === "server") server.forceActiveFocus(); else if (field === "code") code.forceActiveFocus() }
+            }
+            FormLabel { visible: !parent.enrolled || parent.enrolAgain; label: qsTr("Server address"); key: "server"; errorKey: page.enrolField }
             TextField {
                 id: server
                 objectName: "enrolServer"
@@ -102,7 +112,7 @@ Page {
                 Layout.fillWidth: true; implicitHeight: 48
                 placeholderText: qsTr("e.g. https://clc.example"); text: settings.server
             }
-            Label { visible: !parent.enrolled || parent.enrolAgain; text: qsTr("One-time code"); font.bold: true }
+            FormLabel { visible: !parent.enrolled || parent.enrolAgain; label: qsTr("One-time code"); key: "code"; errorKey: page.enrolField }
             TextField {
                 id: code
                 objectName: "enrolCode"
@@ -118,7 +128,7 @@ Page {
                     enabled: server.text.length > 0 && code.text.length > 0 && !SyncStatus.enrolling
                     implicitHeight: 48
                     leftPadding: 16; rightPadding: 16
-                    onClicked: { page.enrolText = qsTr("Enrolling… (at most a few seconds)"); page.enrolColor = Theme.inkSoft; SyncStatus.enrol(server.text, code.text) }
+                    onClicked: { page.enrolText = qsTr("Enrolling… (at most about 12 seconds)"); page.enrolColor = Theme.inkSoft; page.enrolField = ""; SyncStatus.enrol(server.text, code.text) }
                 }
                 // While it runs: that it runs, and a way out.
                 BusyIndicator { running: SyncStatus.enrolling; visible: running; implicitHeight: 40; implicitWidth: 40 }

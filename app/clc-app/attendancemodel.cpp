@@ -427,7 +427,8 @@ void AttendanceModel::undo()
         break;
     }
     case UndoStep::Headcount:
-        if (m_headcount != step.headcountAfter) {
+        // What is on disk now, as for marks: a sync may have brought another device's count.
+        if (int(StoreManager::current().value(QStringLiteral("sessions"), m_sessionId, QStringLiteral("headcount")).toInt()) != step.headcountAfter) {
             m_undo.pop_back();
             m_undone = tr("The unnamed headcount was changed on another device since; not undone");
             Q_EMIT countsChanged();

@@ -4,6 +4,7 @@
 #include <QPointer>
 #include "vietnamese.h"
 #include "error.h"
+#include "formfields.h"
 #include "deviceenrolment.h"
 #include "httptransport.h"
 #include "dbthread.h"
@@ -134,19 +135,22 @@ void SyncStatus::enrol(const QString &server, const QString &code)
     Q_EMIT enrollingChanged();
     QPointer<SyncStatus> self(this);
     QThread *worker = QThread::create([self, path, options, server, code, cancel] {
-        QString name, error;
+        QString name, error, field;
         try {
             Store store(path, options); // its own connection, off the GUI thread
             name = sync::enrolDevice(store, server.trimmed(), code.trimmed(), QString(), cancel);
         } catch (const Error &e) {
             error = e.message();
+            // The form's own two fields; a code made for another centre is the code's fault.
+            const QString key = forms::key(e.field());
+            field = key == QLatin1String("server") ? key : key.isEmpty() ? QString() : QStringLiteral("code");
         }
         // Answered on the GUI thread through the application, which outlives this object: there,
         // and only there, it is safe to ask whether this object still exists (the app may be quitting).
         QCoreApplication *app = QCoreApplication::instance();
         if (!app)
             return; // the app has gone
-        QMetaObject::invokeMethod(app, [self, name, error] {
+        QMetaObject::invokeMethod(app, [self, name, error, field] {
             if (!self)
                 return;
             SyncStatus *const me = self.data();
@@ -158,7 +162,7 @@ void SyncStatus::enrol(const QString &server, const QString &code)
                 Q_EMIT me->enrolled(name);
                 me->syncNow();
             } else {
-                Q_EMIT me->enrolFailed(error);
+                Q_EMIT me->enrolFailed(error, field);
             }
         }, Qt::QueuedConnection);
     });

@@ -61,7 +61,8 @@ Q_SIGNALS:
     void changed();
     void enrollingChanged();
     void enrolled(const QString &deviceName);
-    void enrolFailed(const QString &reason);
+    /// field: which of the form's fields the reason is about ("server", "code"), or empty.
+    void enrolFailed(const QString &reason, const QString &field);
     /// A sync run succeeded: what is on screen may have changed.
     void synced();
 

@@ -979,3 +979,66 @@ TEST_CASE("a sync that brings marks while the facilitator is down the sheet leav
     QTest::qWait(200);
     CHECK(list->property("contentY").toReal() == y);
 }
+
+TEST_CASE("an enrolment refused for its address marks the address field and puts the focus there", "[app][qml][enrol]")
+{
+    App app;
+    app.open(QSize(390, 844));
+    app.call("openTab", 4); // Sync
+    QQuickItem *server = app.waitFor("enrolServer");
+    REQUIRE(server);
+    app.type(server, QStringLiteral("phuong-duc-chinh"));
+    app.type(app.find("enrolCode"), QStringLiteral("AAAA-BBBB-CCCC"));
+    app.tap(app.find("enrolButton"));
+    REQUIRE(eventually([&] { return app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("is not an address like")); }));
+    CHECK(app.findLabel(QStringLiteral("⚠ Server address")));
+    CHECK_FALSE(app.findLabel(QStringLiteral("⚠ One-time code")));
+    CHECK(app.find("enrolServer")->property("activeFocus").toBool());
+    CHECK(app.find("enrolServer")->property("text").toString() == QStringLiteral("phuong-duc-chinh")); // kept
+}
+
+namespace {
+/// Every visible control a finger can tap that is shorter than 48 px: "Kind 'text' (height)".
+void smallTargets(QQuickItem *item, QStringList &out, int &controls)
+{
+    if (!item->isVisible() || item->opacity() == 0)
+        return;
+    const bool control = item->inherits("QQuickAbstractButton") || item->inherits("QQuickTextField") || item->inherits("QQuickComboBox")
+                         || item->inherits("QQuickSpinBox");
+    if (control && item->width() > 0)
+        ++controls;
+    if (control && !item->inherits("QQuickScrollBar") && item->width() > 0 && item->height() < 47.5)
+        out << QStringLiteral("%1 '%2' (%3 px)").arg(QString::fromLatin1(item->metaObject()->className()), item->property("text").toString())
+                   .arg(item->height());
+    for (QQuickItem *child : item->childItems())
+        smallTargets(child, out, controls);
+}
+} // namespace
+
+TEST_CASE("every control a finger taps is at least 48 px high, on every page, on a phone and a tablet", "[app][qml][touch]")
+{
+    App app;
+    Store &s = app.store();
+    const QString session = s.db().scalar(QStringLiteral(
+        "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2017-11' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
+    const QString activity = s.value(QStringLiteral("sessions"), session, QStringLiteral("activity_id")).toText();
+    app.open(QSize(390, 844));
+    for (const QSize size : {QSize(390, 844), QSize(1280, 800)}) {
+        app.window->resize(size);
+        for (int step = 0; step < 8; ++step) {
+            INFO("size " << size.width() << " page " << step);
+            switch (step) {
+            case 0: QMetaObject::invokeMethod(app.window, "showMonth", Q_ARG(QVariant, QStringLiteral("2017-11"))); break;
+            case 1: QMetaObject::invokeMethod(app.window, "openActivityById", Q_ARG(QVariant, activity)); break;
+            case 2: app.call("openSessionById", session); break;
+            default: app.call("openTab", step - 2); break;
+            }
+            QTest::qWait(700);
+            QStringList small;
+            int controls = 0;
+            smallTargets(app.window->contentItem(), small, controls);
+            CHECK(controls >= 8); // the tabs and the page's own: the walk sees them
+            CHECK(small.join(QStringLiteral(" | ")).toStdString() == "");
+        }
+    }
+}
