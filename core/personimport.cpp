@@ -104,7 +104,7 @@ std::vector<Record> parseCsv(const QString &text, QChar delimiter, const QString
     return c.records;
 }
 
-std::optional<qint64> parseBirthYear(const QString &text, int line, const QString &column, std::vector<Error> &errors)
+std::optional<qint64> birthYearIn(const QString &text, int line, const QString &column, std::vector<Error> &errors)
 {
     const QString s = text.trimmed();
     if (s.isEmpty())
@@ -195,7 +195,7 @@ PersonImportPreview previewPeopleCsv(Store &store, const QByteArray &bytes, cons
                 p.fullName = v.simplified();
                 break;
             case Column::BirthYear:
-                p.birthYear = parseBirthYear(v, rec.line, heading, out.errors);
+                p.birthYear = birthYearIn(v, rec.line, heading, out.errors);
                 break;
             case Column::Sex:
                 try {
@@ -262,6 +262,15 @@ std::vector<QString> commitPeopleImport(Store &store, const PersonImportPreview 
     }
     tx.commit();
     return ids;
+}
+
+std::optional<qint64> parseBirthYear(const QString &text, const QString &field)
+{
+    std::vector<Error> errors;
+    const std::optional<qint64> year = birthYearIn(text, 0, field, errors);
+    if (!errors.empty())
+        throw errors.front();
+    return year;
 }
 
 } // namespace clc

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 // Importing a register of learners as wards keep it: a spreadsheet saved as CSV (`;` or `,`, UTF-8,
 // often with a BOM, Vietnamese headings in any order). Preview first; commit all or nothing.
 #include "error.h"
@@ -31,6 +32,10 @@ struct PersonImportPreview
 
 /// Reads and checks the whole file without writing. Throws only when the file itself is unusable
 /// (not UTF-8, no name column, broken quoting); per-line problems go to errors.
+/// A year of birth as people write it in a form or a list: "1975", "05/02/1975" or "1975-02-05";
+/// empty gives none. Throws InvalidInput naming field when it is not a plausible one.
+std::optional<qint64> parseBirthYear(const QString &text, const QString &field);
+
 PersonImportPreview previewPeopleCsv(Store &store, const QByteArray &bytes, const QString &source);
 
 /// Writes every person of a preview without errors in one transaction; returns their ids.

@@ -2029,10 +2029,6 @@
         <translation>Số người không ghi tên trở lại %1</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a year</source>
-        <translation>&apos;%1&apos; không phải là một năm</translation>
-    </message>
-    <message>
         <source>%1: changed on another device since; not undone</source>
         <translation>%1: đã được sửa trên máy khác sau đó; không hoàn tác</translation>
     </message>
@@ -2144,10 +2140,6 @@
     <message>
         <source>female</source>
         <translation>nữ</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a year</source>
-        <translation>&apos;%1&apos; không phải là năm</translation>
     </message>
     <message>
         <source>line %1: %2 (%3) may already be in the register</source>

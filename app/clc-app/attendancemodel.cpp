@@ -1,5 +1,6 @@
 #include "attendancemodel.h"
 #include "error.h"
+#include "personimport.h"
 #include "hybridclock.h"
 #include "schema.h"
 #include "records.h"
@@ -485,13 +486,7 @@ bool AttendanceModel::addWalkIn(const QString &fullName, const QString &sex, con
         PersonInput in;
         in.fullName = fullName;
         in.sex = records::parseSex(sex, QStringLiteral("sex"));
-        if (!birthYear.trimmed().isEmpty()) {
-            bool ok = false;
-            const int y = birthYear.trimmed().toInt(&ok);
-            if (!ok)
-                throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear.trimmed()), QStringLiteral("birth_year"));
-            in.birthYear = y; // its range is checked with the rest of the person
-        }
+        in.birthYear = parseBirthYear(birthYear, QStringLiteral("birth_year")); // one rule with the register's forms and lists
         in.khu = khu;
         id = records::addPerson(s, in);
         records::markAttendance(s, m_sessionId, id, QStringLiteral("present"));

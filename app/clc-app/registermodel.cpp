@@ -1,6 +1,7 @@
 #include "registermodel.h"
 #include "records.h"
 #include "error.h"
+#include "personimport.h"
 #include "store.h"
 #include "storemanager.h"
 #include "textfile.h"
@@ -104,13 +105,7 @@ PersonInput RegisterModel::input(const QString &fullName, const QString &sex, co
     PersonInput in;
     in.fullName = fullName;
     in.sex = records::parseSex(sex, QStringLiteral("sex"));
-    if (!birthYear.trimmed().isEmpty()) {
-        bool ok = false;
-        const int y = birthYear.trimmed().toInt(&ok);
-        if (!ok)
-            throw Error(Error::Code::InvalidInput, tr("'%1' is not a year").arg(birthYear), QStringLiteral("birth_year"));
-        in.birthYear = y;
-    }
+    in.birthYear = parseBirthYear(birthYear, QStringLiteral("birth_year")); // as a ward's list writes it, too
     in.khu = khu;
     in.phone = phone;
     in.note = note;
