@@ -648,6 +648,54 @@
             <numerusform>chưa tổ chức, dự kiến %Ln người</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Days</source>
+        <translation>Theo ngày</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>Chia sẻ…</translation>
+    </message>
+    <message>
+        <source>Copy as text (Zalo, loudspeaker)</source>
+        <translation>Sao chép thành văn bản (Zalo, loa phát thanh)</translation>
+    </message>
+    <message>
+        <source>Save as a picture</source>
+        <translation>Lưu thành ảnh</translation>
+    </message>
+    <message>
+        <source>Save as a calendar file (.ics)</source>
+        <translation>Lưu thành tệp lịch (.ics)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Sắp tới</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã huỷ</translation>
+    </message>
+    <message>
+        <source>At: %1</source>
+        <translation>Tại: %1</translation>
+    </message>
+    <message>
+        <source>Also planned this month, date to be announced:</source>
+        <translation>Cũng trong kế hoạch tháng này, ngày sẽ báo sau:</translation>
+    </message>
+    <message>
+        <source>No dates are set this month yet. Planned: %1</source>
+        <translation>Tháng này chưa có buổi nào được xếp ngày. Kế hoạch: %1</translation>
+    </message>
+    <message>
+        <source>No sessions are scheduled this month.</source>
+        <translation>Chưa có buổi nào được xếp lịch trong tháng này.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>
@@ -1964,6 +2012,33 @@
     <message>
         <source>The activity is still being read; try again in a moment.</source>
         <translation>Đang đọc hoạt động; hãy thử lại sau giây lát.</translation>
+    </message>
+</context>
+<context>
+    <name>clc::AgendaModel</name>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>The month&apos;s schedule is copied: paste it into a Zalo group or a message.</source>
+        <translation>Đã sao chép lịch tháng: dán vào nhóm Zalo hoặc tin nhắn.</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved: %1</source>
+        <translation>Không lưu được ảnh: %1</translation>
+    </message>
+    <message>
+        <source>Picture saved: %1</source>
+        <translation>Đã lưu ảnh: %1</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved: %1</source>
+        <translation>Không lưu được tệp lịch: %1</translation>
+    </message>
+    <message>
+        <source>Calendar file saved (open it to add the sessions to a phone&apos;s calendar): %1</source>
+        <translation>Đã lưu tệp lịch (mở tệp để thêm các buổi vào lịch điện thoại): %1</translation>
     </message>
 </context>
 <context>

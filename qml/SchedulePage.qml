@@ -13,11 +13,23 @@ Page {
     signal openSession(string sessionId)
 
     ScheduleModel { id: schedule }
+    // The month as days with their sessions ("when and where"): what a resident opens the app for.
+    AgendaModel {
+        id: agenda
+        month: schedule.month
+        onCountChanged: Qt.callLater(page.showNext)
+    }
+    /// The agenda (days and their sessions) or the month's activities: one tap apart.
+    property bool showAgenda: true
+    function showNext() {
+        if (agenda.count > 0)
+            agendaList.positionViewAtIndex(agenda.nextIndex >= 0 ? agenda.nextIndex : 0, ListView.Beginning)
+    }
     Connections {
         target: SyncStatus
-        function onSynced() { schedule.reload() }
+        function onSynced() { schedule.reload(); agenda.reload() }
     }
-    onVisibleChanged: if (visible) schedule.reload()
+    onVisibleChanged: if (visible) { schedule.reload(); agenda.reload() }
 
     property alias pane: detailPane
     function showMonth(month) { schedule.month = month; selectedId = "" }
@@ -63,32 +75,205 @@ Page {
         anchors.fill: parent
         spacing: 0
 
+        ColumnLayout {
+        spacing: 0
+        Layout.fillHeight: true
+        Layout.preferredWidth: page.wide ? page.width * 0.45 : page.width
+        Layout.fillWidth: !page.wide
+        // Days or activities, and passing the month on.
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 10; Layout.rightMargin: 10; Layout.topMargin: 6
+            spacing: 6
+            Button {
+                objectName: "showAgenda"
+                text: qsTr("Days")
+                checkable: true
+                checked: page.showAgenda
+                highlighted: page.showAgenda
+                implicitHeight: 48
+                leftPadding: 14; rightPadding: 14
+                onClicked: { page.showAgenda = true; Qt.callLater(page.showNext) }
+            }
+            Button {
+                objectName: "showActivities"
+                text: qsTr("Activities")
+                checkable: true
+                checked: !page.showAgenda
+                highlighted: !page.showAgenda
+                implicitHeight: 48
+                leftPadding: 14; rightPadding: 14
+                onClicked: page.showAgenda = false
+            }
+            Item { Layout.fillWidth: true }
+            Button {
+                objectName: "shareMonth"
+                text: qsTr("Share…")
+                implicitHeight: 48
+                leftPadding: 14; rightPadding: 14
+                onClicked: shareMenu.popup()
+                Menu {
+                    id: shareMenu
+                    MenuItem { text: qsTr("Copy as text (Zalo, loudspeaker)"); height: 48; onTriggered: shareNote.show(agenda.copyText()) }
+                    MenuItem { text: qsTr("Save as a picture"); height: 48; onTriggered: shareNote.show(agenda.savePicture()) }
+                    MenuItem { text: qsTr("Save as a calendar file (.ics)"); height: 48; onTriggered: shareNote.show(agenda.saveCalendar()) }
+                }
+            }
+        }
+        Label {
+            id: shareNote
+            objectName: "shareNote"
+            Layout.fillWidth: true
+            Layout.leftMargin: 10; Layout.rightMargin: 10
+            visible: text.length > 0
+            wrapMode: Text.Wrap
+            padding: 8
+            color: Theme.inkSoft
+            background: Rectangle { color: Theme.goodFill; radius: 4 }
+            function show(message) { text = message; hideNote.restart() }
+            Timer { id: hideNote; interval: 8000; onTriggered: shareNote.text = "" }
+        }
+
+        // Why "Today" shows another month: said, not left to guess.
+        Label {
+            id: notice
+            objectName: "scheduleNotice"
+            Layout.fillWidth: true
+            Layout.leftMargin: 10; Layout.rightMargin: 10; Layout.topMargin: 6
+            visible: schedule.notice.length > 0
+            text: schedule.notice
+            wrapMode: Text.Wrap
+            padding: 8
+            color: Theme.inkSoft
+            background: Rectangle { color: Theme.warnFill; radius: 4 }
+        }
+
+        ListView {
+            id: agendaList
+            objectName: "agendaList"
+            visible: page.showAgenda
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 6
+            topMargin: 6; bottomMargin: 10; leftMargin: 10; rightMargin: 10
+            model: agenda
+            section.property: "dayLabel"
+            section.criteria: ViewSection.FullString
+            section.delegate: Label {
+                required property string section
+                width: ListView.view.width - 20
+                topPadding: 14; bottomPadding: 4
+                text: section
+                font.pixelSize: 17
+                font.bold: true
+                color: section.indexOf("·") >= 0 ? Theme.highlight : Theme.good
+            }
+            delegate: ItemDelegate {
+                id: entry
+                required property int index
+                required property string sessionId
+                required property string activityId
+                required property string time
+                required property string title
+                required property string groups
+                required property string place
+                required property bool cancelled
+                required property bool next
+                required property bool past
+                width: ListView.view.width - 20
+                height: Math.max(56, implicitHeight)
+                padding: 12
+                highlighted: page.wide && page.selectedId === activityId
+                onClicked: page.wide ? page.selectedId = activityId : page.openActivity(activityId, title)
+                background: Rectangle {
+                    color: entry.next ? Theme.highlightFill : entry.highlighted ? Theme.highlightFill : "white"
+                    border.color: entry.next || entry.highlighted ? Theme.highlight : Theme.border
+                    border.width: entry.next ? 2 : 1
+                    radius: 6
+                    opacity: entry.past ? 0.75 : 1
+                }
+                contentItem: RowLayout {
+                    spacing: 12
+                    Label {
+                        Layout.alignment: Qt.AlignTop
+                        Layout.preferredWidth: 64
+                        text: entry.time.replace("–", "\n")
+                        font.pixelSize: 16
+                        font.bold: true
+                        color: entry.past ? Theme.muted : Theme.ink
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            visible: entry.next
+                            text: qsTr("Next")
+                            font.pixelSize: 13
+                            font.bold: true
+                            color: Theme.highlight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: entry.title + (entry.cancelled ? " — " + qsTr("cancelled") : "")
+                            font.pixelSize: 17
+                            font.bold: true
+                            font.strikeout: entry.cancelled
+                            wrapMode: Text.Wrap
+                            color: Theme.ink
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: entry.place.length > 0
+                            text: qsTr("At: %1").arg(entry.place)
+                            wrapMode: Text.Wrap
+                            color: Theme.inkStrong
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: entry.groups.length > 0
+                            text: qsTr("For: %1").arg(entry.groups)
+                            wrapMode: Text.Wrap
+                            color: Theme.inkSoft
+                        }
+                    }
+                }
+            }
+            footer: Label {
+                width: ListView.view.width - 20
+                visible: agenda.undated.length > 0
+                height: visible ? implicitHeight : 0
+                topPadding: 16
+                text: qsTr("Also planned this month, date to be announced:") + "\n• " + agenda.undated.join("\n• ")
+                wrapMode: Text.Wrap
+                color: Theme.inkSoft
+            }
+            Label {
+                objectName: "emptyAgenda"
+                anchors.centerIn: parent
+                width: parent.width - 40
+                visible: agenda.count === 0 && !agenda.loading
+                text: agenda.loadError.length > 0 ? agenda.loadError
+                      : agenda.undated.length > 0 ? qsTr("No dates are set this month yet. Planned: %1").arg(agenda.undated.join("; "))
+                      : qsTr("No sessions are scheduled this month.")
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                font.pixelSize: 18
+                color: Theme.muted
+            }
+        }
+
         ListView {
             id: list
             objectName: "scheduleList"
+            visible: !page.showAgenda
             Layout.fillHeight: true
-            Layout.preferredWidth: page.wide ? page.width * 0.45 : page.width
-            Layout.fillWidth: !page.wide
+            Layout.fillWidth: true
             clip: true
             spacing: 8
             topMargin: 10; bottomMargin: 10; leftMargin: 10; rightMargin: 10
             model: schedule
-            header: Item {
-                // Why "Today" shows another month: said, not left to guess.
-                width: ListView.view.width - 20
-                height: notice.visible ? notice.implicitHeight + 10 : 0
-                Label {
-                    id: notice
-                    objectName: "scheduleNotice"
-                    width: parent.width
-                    visible: schedule.notice.length > 0
-                    text: schedule.notice
-                    wrapMode: Text.Wrap
-                    padding: 8
-                    color: Theme.inkSoft
-                    background: Rectangle { color: Theme.warnFill; radius: 4 }
-                }
-            }
             delegate: ItemDelegate {
                 id: card
                 required property string activityId
@@ -158,6 +343,8 @@ Page {
                 font.pixelSize: 18
                 color: Theme.muted
             }
+        }
+
         }
 
         Rectangle { visible: page.wide; Layout.fillHeight: true; width: 1; color: Theme.border }

@@ -7,6 +7,7 @@
 #include "merge.h"
 #include "planmodel.h"
 #include "records.h"
+#include "schedule.h"
 #include "schema.h"
 #include "settingscontroller.h"
 #include "storemanager.h"
@@ -219,16 +220,25 @@ TEST_CASE("typing a name without accents in the sheet's search finds the accente
     }
 }
 
-TEST_CASE("a month without activities says so, a month with them lists them", "[app][qml][schedule]")
+TEST_CASE("a month without activities says so, a month with them lists them, as days and as activities", "[app][qml][schedule]")
 {
     App app;
     app.open(QSize(390, 844));
     app.call("showMonth", QStringLiteral("2018-04"));
+    REQUIRE(app.waitFor("emptyAgenda"));
+    CHECK(count(app.find("agendaList")) == 0);
+    app.call("showMonth", QStringLiteral("2017-11"));
+    REQUIRE(eventually([&] { return count(app.find("agendaList")) > 0; }));
+    CHECK(app.find("emptyAgenda") == nullptr);
+    // The activity list is one tap away.
+    app.tap(app.find("showActivities"));
+    REQUIRE(eventually([&] { return count(app.find("scheduleList")) > 0; }));
+    CHECK(app.find("agendaList") == nullptr);
+    app.call("showMonth", QStringLiteral("2018-04"));
     REQUIRE(app.waitFor("emptyMonth"));
     CHECK(count(app.find("scheduleList")) == 0);
-    app.call("showMonth", QStringLiteral("2017-11"));
-    REQUIRE(eventually([&] { return count(app.find("scheduleList")) > 0; }));
-    CHECK(app.find("emptyMonth") == nullptr);
+    app.tap(app.find("showAgenda"));
+    REQUIRE(app.waitFor("emptyAgenda"));
 }
 
 TEST_CASE("the conflicts page restores the other value with one tap", "[app][qml][conflict]")
@@ -327,7 +337,7 @@ TEST_CASE("trying the app with sample data from the welcome fills the schedule",
     REQUIRE(eventually([&] { return app.find("welcomePage") == nullptr; }));
     CHECK(app.store().db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() == 300);
     app.call("showMonth", QStringLiteral("2017-11"));
-    REQUIRE(eventually([&] { return count(app.find("scheduleList")) > 0; }));
+    REQUIRE(eventually([&] { return count(app.find("agendaList")) > 0; }));
 }
 
 TEST_CASE("a facilitator's session through the real window: marks, the not-marked filter, a long press, a walk-in from the search, a headcount, undo", "[app][qml][attendance]")
@@ -1041,4 +1051,31 @@ TEST_CASE("every control a finger taps is at least 48 px high, on every page, on
             CHECK(small.join(QStringLiteral(" | ")).toStdString() == "");
         }
     }
+}
+
+TEST_CASE("the phone opens on the month's days with their sessions, when and where, and a session opens its activity", "[app][qml][schedule][agenda]")
+{
+    App app;
+    Store &s = app.store();
+    s.setMeta(MetaKey::Role, QStringLiteral("viewer")); // a resident's phone opens straight on it
+    app.manager->refreshRole();
+    app.open(QSize(390, 844));
+    app.call("showMonth", QStringLiteral("2017-11"));
+    QQuickItem *list = nullptr;
+    REQUIRE(eventually([&] { return (list = app.find("agendaList")) && count(list) > 0; }));
+    const auto entries = schedule::entries(s, QStringLiteral("2017-11"), QStringLiteral("2017-11"));
+    REQUIRE(count(list) == int(entries.size()));
+    QTest::qWait(300);
+    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, 0), Q_ARG(int, 0));
+    QTest::qWait(200);
+    QQuickItem *first = app.row(list, 0);
+    REQUIRE(first);
+    // When and where, on the card itself.
+    CHECK(first->property("time").toString() == schedule::timeText(entries[0]));
+    CHECK(app.findLabel(QStringLiteral("At: %1").arg(entries[0].place)));
+    CHECK(app.findLabel(QStringLiteral("Friday, 03/11/2017")));
+    app.tap(first);
+    // The activity opens (its page, on a phone), with its sessions.
+    REQUIRE(eventually([&] { return app.find("addSessionButton") != nullptr || app.find("agendaList") == nullptr; }));
+    CHECK(app.find("agendaList") == nullptr);
 }

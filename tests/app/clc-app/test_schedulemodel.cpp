@@ -1,10 +1,17 @@
 #include "demodata.h"
 #include "schedulemodel.h"
+#include "agendamodel.h"
+#include "language.h"
+#include "schedule.h"
 #include "storemanager.h"
 #include "testsupport.h"
 #include "apptestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
 #include <QSignalSpy>
 #include <catch2/catch.hpp>
 
@@ -83,4 +90,62 @@ TEST_CASE("a read that fails says why instead of showing an empty month", "[app]
     REQUIRE(loaded(model));
     CHECK(model.loadError().isEmpty());
     CHECK(model.count() == 3);
+}
+
+TEST_CASE("the agenda lists the month's sessions day by day, marks today and the next one, and shares the month", "[app][schedule][agenda]")
+{
+    Demo d;
+    installLanguage(QStringLiteral("en"));
+    AgendaModel agenda;
+    QAbstractItemModelTester tester(&agenda, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    agenda.setNow(QDateTime(QDate(2017, 11, 4), QTime(8, 0)));
+    agenda.setMonth(QStringLiteral("2017-11"));
+    REQUIRE(loaded(agenda));
+    const auto expected = schedule::entries(d.store(), QStringLiteral("2017-11"), QStringLiteral("2017-11"));
+    REQUIRE(agenda.count() == int(expected.size()));
+    REQUIRE(agenda.count() >= 4);
+    auto at = [&](int row, AgendaModel::Role role) { return agenda.data(agenda.index(row), role); };
+    // Days in order, each session with its time, place and group.
+    for (int i = 1; i < agenda.count(); ++i)
+        CHECK(at(i - 1, AgendaModel::DayRole).toString() <= at(i, AgendaModel::DayRole).toString());
+    CHECK(at(0, AgendaModel::DayRole).toString() == QStringLiteral("2017-11-03"));
+    CHECK(at(0, AgendaModel::TimeRole).toString() == QStringLiteral("14:00–16:00"));
+    CHECK(at(0, AgendaModel::DayLabelRole).toString() == QStringLiteral("Friday, 03/11/2017"));
+    CHECK_FALSE(at(0, AgendaModel::PlaceRole).toString().isEmpty());
+    CHECK(at(0, AgendaModel::PastRole).toBool());
+    // Today (04/11) is marked on its day; the next session is today's evening one.
+    CHECK(at(1, AgendaModel::DayLabelRole).toString() == QStringLiteral("Saturday, 04/11/2017 · Today"));
+    CHECK(at(1, AgendaModel::TodayRole).toBool());
+    CHECK(agenda.nextIndex() == 1);
+    CHECK(at(1, AgendaModel::NextRole).toBool());
+    CHECK_FALSE(at(2, AgendaModel::NextRole).toBool());
+    // Once that session is over, the next is the following one.
+    agenda.setNow(QDateTime(QDate(2017, 11, 4), QTime(22, 0)));
+    agenda.reload();
+    REQUIRE(loaded(agenda));
+    CHECK(agenda.nextIndex() == 2);
+    // After the month, nothing is next.
+    agenda.setNow(QDateTime(QDate(2018, 1, 1), QTime(8, 0)));
+    agenda.reload();
+    REQUIRE(loaded(agenda));
+    CHECK(agenda.nextIndex() == -1);
+
+    // Shared: the text on the clipboard, a picture and a calendar file in the folder.
+    TempDir out;
+    agenda.setShareFolder(out.path(QStringLiteral("chia-se")));
+    CHECK(agenda.copyText().contains(QStringLiteral("copied")));
+    CHECK(QGuiApplication::clipboard()->text() == schedule::text(d.store(), QStringLiteral("2017-11")));
+    CHECK(agenda.savePicture().contains(QStringLiteral("lich-2017-11.png")));
+    CHECK_FALSE(QImage(out.path(QStringLiteral("chia-se/lich-2017-11.png"))).isNull());
+    CHECK(agenda.saveCalendar().contains(QStringLiteral("lich-2017-11.ics")));
+    QFile ics(out.path(QStringLiteral("chia-se/lich-2017-11.ics")));
+    REQUIRE(ics.open(QIODevice::ReadOnly));
+    CHECK(ics.readAll().count("BEGIN:VEVENT") == agenda.count());
+
+    // Another month: its sessions only, never the old month's under the new title.
+    agenda.setMonth(QStringLiteral("2017-12"));
+    CHECK(agenda.count() == 0);
+    REQUIRE(loaded(agenda));
+    for (int i = 0; i < agenda.count(); ++i)
+        CHECK(at(i, AgendaModel::DayRole).toString().startsWith(QStringLiteral("2017-12")));
 }
