@@ -813,10 +813,6 @@
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <source>e.g. https://clc.example</source>
-        <translation>ví dụ https://clc.example</translation>
-    </message>
-    <message>
         <source>One-time code</source>
         <translation>Mã dùng một lần</translation>
     </message>
@@ -835,6 +831,34 @@
     <message>
         <source>Enrolling… (at most about 12 seconds)</source>
         <translation>Đang đăng ký… (tối đa khoảng 12 giây)</translation>
+    </message>
+    <message>
+        <source>The QR code gave the address and the code: check them, then press Enrol.</source>
+        <translation>Mã QR đã cho địa chỉ và mã: hãy kiểm tra, rồi bấm Đăng ký.</translation>
+    </message>
+    <message>
+        <source>e.g. https://clc.example, or paste the office&apos;s clc://enroll link</source>
+        <translation>vd. https://clc.example, hoặc dán đường liên kết clc://enroll của phường</translation>
+    </message>
+    <message>
+        <source>The link gave the address and the code: check them, then press Enrol.</source>
+        <translation>Đường liên kết đã cho địa chỉ và mã: hãy kiểm tra, rồi bấm Đăng ký.</translation>
+    </message>
+    <message>
+        <source>Read the QR code from a picture…</source>
+        <translation>Đọc mã QR từ ảnh…</translation>
+    </message>
+    <message>
+        <source>The picture of the office&apos;s QR code</source>
+        <translation>Ảnh chụp mã QR của phường</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2005,30 @@
     <message>
         <source>&apos;%1&apos; is not an address like https://clc.phuong.example or http://192.168.1.10:8470</source>
         <translation>&apos;%1&apos; không phải là địa chỉ dạng https://clc.phuong.example hoặc http://192.168.1.10:8470</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a picture this device can read (PNG or JPEG)</source>
+        <translation>&apos;%1&apos; không phải là ảnh máy này đọc được (PNG hoặc JPEG)</translation>
+    </message>
+    <message>
+        <source>there is no file &apos;%1&apos;</source>
+        <translation>không có tệp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no QR code was found in the picture; take it again, closer and sharp</source>
+        <translation>không tìm thấy mã QR trong ảnh; hãy chụp lại, gần hơn và rõ nét</translation>
+    </message>
+    <message>
+        <source>the QR code is not a ward office&apos;s enrolment code (it says: %1)</source>
+        <translation>mã QR này không phải mã đăng ký của phường (nội dung: %1)</translation>
+    </message>
+    <message>
+        <source>give the link or the QR code, not also --server and --code</source>
+        <translation>hãy dùng đường liên kết hoặc mã QR, không kèm --server và --code</translation>
+    </message>
+    <message>
+        <source>is not an enrolment link like clc://enroll?server=…&amp;code=…</source>
+        <translation>không phải đường liên kết đăng ký dạng clc://enroll?server=…&amp;code=…</translation>
     </message>
 </context>
 <context>

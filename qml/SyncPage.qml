@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Clc
 
 Page {
@@ -30,6 +31,19 @@ Page {
     property color enrolColor: Theme.inkSoft
     /// The form field the last refusal was about ("server", "code"): marked, and given the focus.
     property string enrolField: ""
+    /// A picture of the office's QR code: the form is filled from it, or the page says why not.
+    signal qrRead(var link)
+    function useQrPicture(pathOrUrl) {
+        const link = SyncStatus.readQrPicture(pathOrUrl)
+        if (link.error) {
+            page.enrolText = link.error; page.enrolColor = Theme.error
+            return
+        }
+        qrRead(link)
+        page.enrolText = qsTr("The QR code gave the address and the code: check them, then press Enrol.")
+        page.enrolColor = Theme.inkSoft
+        page.enrolField = ""
+    }
     signal focusEnrolField(string field)
     /// Shown on the first run's "Join": back to the welcome (start a centre, try the sample) for a
     /// person who has no code after all.
@@ -110,7 +124,20 @@ Page {
                 objectName: "enrolServer"
                 visible: !parent.enrolled || parent.enrolAgain
                 Layout.fillWidth: true; implicitHeight: 48
-                placeholderText: qsTr("e.g. https://clc.example"); text: settings.server
+                placeholderText: qsTr("e.g. https://clc.example, or paste the office's clc://enroll link")
+                text: SyncStatus.offeredLink.server || settings.server
+                // The office's whole link pasted here: it holds both the address and the code.
+                onTextChanged: {
+                    if (text.indexOf("clc://") < 0)
+                        return
+                    const link = SyncStatus.parseLink(text)
+                    if (link.server) {
+                        code.text = link.code
+                        text = link.server
+                        page.enrolText = qsTr("The link gave the address and the code: check them, then press Enrol.")
+                        page.enrolColor = Theme.inkSoft
+                    }
+                }
             }
             FormLabel { visible: !parent.enrolled || parent.enrolAgain; label: qsTr("One-time code"); key: "code"; errorKey: page.enrolField }
             TextField {
@@ -119,6 +146,25 @@ Page {
                 visible: !parent.enrolled || parent.enrolAgain
                 Layout.fillWidth: true; implicitHeight: 48
                 placeholderText: qsTr("e.g. K7QM-2XRT-9BHF")
+                text: SyncStatus.offeredLink.code || ""
+            }
+            Button {
+                objectName: "readQrPicture"
+                visible: !parent.enrolled || parent.enrolAgain
+                text: qsTr("Read the QR code from a picture…")
+                implicitHeight: 48
+                leftPadding: 16; rightPadding: 16
+                onClicked: qrPicker.open()
+            }
+            FileDialog {
+                id: qrPicker
+                title: qsTr("The picture of the office's QR code")
+                nameFilters: [qsTr("Pictures (*.png *.jpg *.jpeg)"), qsTr("All files (*)")]
+                onAccepted: page.useQrPicture(selectedFile.toString())
+            }
+            Connections {
+                target: page
+                function onQrRead(link) { server.text = link.server; code.text = link.code }
             }
             RowLayout {
                 visible: !parent.enrolled || parent.enrolAgain

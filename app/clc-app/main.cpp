@@ -47,6 +47,11 @@ int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "--version") == 0) { // answered without a display (an install check)
+            std::printf("clc-app %s\n", CLC_VERSION);
+            return 0;
+        }
     if (!hasDisplay()) {
         std::fprintf(stderr,
                      "clc-app: there is no display (DISPLAY and WAYLAND_DISPLAY are not set).\n"
@@ -72,6 +77,8 @@ int main(int argc, char **argv)
     const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
                                            QStringLiteral("Print the time to the first frame and to the home screen's data, and memory; then quit."));
     parser.addOptions({dbOption, langOption, sizeOption, shotOption, monthOption, activityOption, sessionOption, tabOption, measureOption, editOption});
+    parser.addPositionalArgument(QStringLiteral("link"), QStringLiteral("A ward office's enrolment link, clc://enroll?server=…&code=… (the system's URL handler passes it)."),
+                                 QStringLiteral("[link]"));
     parser.process(app);
     // Started from a menu or a double click there are no arguments: the database in the standard
     // data folder (~/.local/share/clc/clc.db, as scripts/run uses), created if needed.
@@ -109,6 +116,10 @@ int main(int argc, char **argv)
     clc::StoreManager::setInstance(manager.get());
     clc::SyncStatus syncStatus(dbPath);
     clc::SyncStatus::setInstance(&syncStatus);
+    // Opened with the office's link (a QR code scanned by the phone's camera app, a link in a message):
+    // the sync page opens with the form filled; the person checks it and presses Enrol.
+    const QVariantMap offered = syncStatus.parseLink(parser.positionalArguments().value(0));
+    syncStatus.offerLink(offered);
     syncStatus.syncNow(); // in the background; the window opens at once
 
     QQmlApplicationEngine engine;
@@ -127,6 +138,8 @@ int main(int argc, char **argv)
         while ((window->width() != wh.value(0).toInt() || window->property("wide").toBool() != wide) && waited.elapsed() < 2000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }
+    if (!offered.isEmpty())
+        QMetaObject::invokeMethod(window, "openEnrolment");
     if (parser.isSet(monthOption))
         QMetaObject::invokeMethod(window, "showMonth", Q_ARG(QVariant, parser.value(monthOption)));
     if (parser.isSet(activityOption))

@@ -6,6 +6,9 @@
 #include "error.h"
 #include "formfields.h"
 #include "deviceenrolment.h"
+#include "enrollink.h"
+#include "localfile.h"
+#include "qrreader.h"
 #include "httptransport.h"
 #include "dbthread.h"
 #include "store.h"
@@ -168,6 +171,24 @@ void SyncStatus::enrol(const QString &server, const QString &code)
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
+}
+
+QVariantMap SyncStatus::parseLink(const QString &text) const
+{
+    const std::optional<sync::EnrolLink> link = sync::parseEnrolLink(text);
+    if (!link)
+        return {};
+    return {{QStringLiteral("server"), link->server}, {QStringLiteral("code"), link->code}};
+}
+
+QVariantMap SyncStatus::readQrPicture(const QString &pathOrUrl) const
+{
+    try {
+        const sync::EnrolLink link = sync::enrolLinkFromPicture(localPathOf(pathOrUrl));
+        return {{QStringLiteral("server"), link.server}, {QStringLiteral("code"), link.code}};
+    } catch (const Error &e) {
+        return {{QStringLiteral("error"), e.message()}};
+    }
 }
 
 void SyncStatus::cancelEnrol()

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <QVariantMap>
 #include <atomic>
 #include <memory>
 #include <QtQml/qqmlregistration.h>
@@ -53,6 +54,17 @@ public:
     Q_INVOKABLE void cancelEnrol();
     bool enrolling() const { return m_enrolCancel != nullptr; }
 
+    /// The enrolment link's server and code ({server, code}), or {} when text is not one (a pasted
+    /// clc://enroll?… link in the form's address field).
+    Q_INVOKABLE QVariantMap parseLink(const QString &text) const;
+    /// The enrolment link in a picture of its QR code (a path or a file URL): {server, code}, or {error}.
+    Q_INVOKABLE QVariantMap readQrPicture(const QString &pathOrUrl) const;
+    /// A clc://enroll link the app was opened with (the system's URL handler): the sync page fills the
+    /// form from it. {} when none.
+    Q_PROPERTY(QVariantMap offeredLink READ offeredLink CONSTANT)
+    QVariantMap offeredLink() const { return m_offeredLink; }
+    void offerLink(const QVariantMap &link) { m_offeredLink = link; }
+
     static void setInstance(SyncStatus *instance);
     static SyncStatus *instance();
     static SyncStatus *create(QQmlEngine *, QJSEngine *);
@@ -73,6 +85,7 @@ private:
     StoreOptions m_options;
     int m_pending = 0;
     std::shared_ptr<std::atomic<bool>> m_enrolCancel; // set while an enrolment runs
+    QVariantMap m_offeredLink;
     QTimer m_pendingTimer;
     std::unique_ptr<sync::SyncClient> m_client;
 };

@@ -1,4 +1,6 @@
 #include "servercommand.h"
+#include "enrollink.h"
+#include "qrcode.h"
 #include "error.h"
 #include "httpserver.h"
 #include "serveradmin.h"
@@ -8,6 +10,7 @@
 #include <QFile>
 #include <QLockFile>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QUrl>
 
 namespace clc::sync {
@@ -114,6 +117,10 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
         out << Usage;
         return 0;
     }
+    if (args == QStringList{QStringLiteral("--version")}) {
+        out << "clc-server " << CLC_VERSION << Qt::endl;
+        return 0;
+    }
     try {
         const Options o = parseOptions(args);
         const ServerAdmin admin(o.config);
@@ -144,9 +151,9 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
             return 0;
         }
         if (command == QLatin1String("enroll")) {
-            QString centre, role, name;
+            QString centre, role, name, qrPng;
             if (args.size() % 2 == 0)
-                throw UsageError(QStringLiteral("enroll --centre ID --role ROLE --name NAME"));
+                throw UsageError(QStringLiteral("enroll --centre ID --role ROLE --name NAME [--qr-png FILE]"));
             for (int i = 1; i + 1 < args.size(); i += 2) {
                 if (args[i] == QLatin1String("--centre"))
                     centre = args[i + 1];
@@ -154,13 +161,25 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
                     role = args[i + 1];
                 else if (args[i] == QLatin1String("--name"))
                     name = args[i + 1];
+                else if (args[i] == QLatin1String("--qr-png"))
+                    qrPng = args[i + 1];
                 else
                     throw UsageError(QStringLiteral("unknown option %1").arg(args[i]));
             }
             const NewEnrolment e = admin.enrol(centre, role, name);
             const QString server = o.publicUrl.isEmpty() ? QStringLiteral("https://SERVER") : o.publicUrl;
+            const QString link = sync::enrolLinkText(server, e.code);
             out << "device " << e.deviceId << " (" << name << ", " << role << ") may enrol once, within 7 days, with this code." << Qt::endl;
-            out << "as a link (for a QR code): clc://enroll?server=" << QString::fromLatin1(QUrl::toPercentEncoding(server)) << "&code=" << e.code << Qt::endl;
+            out << "as a link (open it on the device, or scan the QR code below): " << link << Qt::endl;
+            // The link as a QR code: scanned off this screen, or printed from the PNG.
+            const server::QrCode qr = server::encodeQr(link);
+            out << server::qrTerminalText(qr);
+            if (!qrPng.isEmpty()) {
+                QSaveFile f(qrPng);
+                if (!f.open(QIODevice::WriteOnly) || !server::qrImage(qr).save(&f, "PNG") || !f.commit())
+                    throw Error(Error::Code::InvalidInput, QStringLiteral("cannot write: %1").arg(f.errorString()), QStringLiteral("--qr-png"));
+                out << "QR code written to " << qrPng << Qt::endl;
+            }
             out << e.code << Qt::endl;
             return 0;
         }

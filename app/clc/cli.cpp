@@ -24,7 +24,7 @@ const char *const Usage =
     "  person find QUERY [--json]\n"
     "  person import FILE.csv [--dry-run]\n"
     "  attend SESSION_ID PERSON_ID present|late|excused|absent\n"
-    "  enroll --server URL --code CODE [--ca FILE]\n"
+    "  enroll (--server URL --code CODE | --link clc://enroll?... | --qr PICTURE) [--ca FILE]\n"
     "  sync [--server URL --token TOKEN] [--ca FILE]\n"
     "  conflicts [--all] [--json]\n"
     "  conflicts restore ID\n"
@@ -49,6 +49,9 @@ int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
             args.takeFirst(); // handled by main() before translators load
         } else if (opt == QLatin1String("--help")) {
             out << QString::fromLatin1(Usage);
+            return 0;
+        } else if (opt == QLatin1String("--version")) {
+            out << "clc " << CLC_VERSION << Qt::endl;
             return 0;
         } else {
             err << Tr::tr("clc: unknown option %1").arg(opt) << Qt::endl << QString::fromLatin1(Usage);

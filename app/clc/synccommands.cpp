@@ -5,6 +5,8 @@
 #include "conflicts.h"
 #include "demodata.h"
 #include "deviceenrolment.h"
+#include "enrollink.h"
+#include "qrreader.h"
 #include "httptransport.h"
 #include "error.h"
 #include "exporter.h"
@@ -61,13 +63,32 @@ private:
 
 int cmdEnroll(Context &c)
 {
-    VerbParser p(QStringLiteral("clc --db FILE enroll --server URL --code CODE [--ca FILE]"), {});
+    VerbParser p(QStringLiteral("clc --db FILE enroll (--server URL --code CODE | --link clc://enroll?… | --qr PICTURE) [--ca FILE]"), {});
     p.option(QStringLiteral("server"), QStringLiteral("URL"));
     p.option(QStringLiteral("code"), QStringLiteral("CODE"));
+    p.option(QStringLiteral("link"), QStringLiteral("LINK"));
+    p.option(QStringLiteral("qr"), QStringLiteral("PICTURE"));
     p.option(QStringLiteral("ca"), QStringLiteral("FILE"));
     p.parse(c.args);
-    const QString server = p.required(QStringLiteral("server"));
-    const QString code = p.required(QStringLiteral("code"));
+    QString server, code;
+    if (p.isSet(QStringLiteral("link")) || p.isSet(QStringLiteral("qr"))) {
+        // The ward office's link, typed or pasted, or its QR code in a picture.
+        if (p.isSet(QStringLiteral("server")) || p.isSet(QStringLiteral("code")))
+            throw Error(Error::Code::InvalidInput, Tr::tr("give the link or the QR code, not also --server and --code"), QStringLiteral("--server"));
+        std::optional<sync::EnrolLink> link;
+        if (p.isSet(QStringLiteral("qr"))) {
+            link = sync::enrolLinkFromPicture(p.value(QStringLiteral("qr")));
+        } else {
+            link = sync::parseEnrolLink(p.value(QStringLiteral("link")));
+            if (!link)
+                throw Error(Error::Code::InvalidInput, Tr::tr("is not an enrolment link like clc://enroll?server=…&code=…"), QStringLiteral("--link"));
+        }
+        server = link->server;
+        code = link->code;
+    } else {
+        server = p.required(QStringLiteral("server"));
+        code = p.required(QStringLiteral("code"));
+    }
     Store &s = c.open();
     const QString name = sync::enrolDevice(s, server, code, p.value(QStringLiteral("ca")));
     c.err << Tr::tr("Enrolled as %1 (%2) with %3.").arg(name, s.meta(MetaKey::Role), server) << Qt::endl;

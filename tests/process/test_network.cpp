@@ -454,3 +454,34 @@ TEST_CASE("a tablet set up on its own and holding nothing takes the ward's centr
     CHECK(count(busy, "people") == 1);
     CHECK(metaOf(busy, QStringLiteral("token")).isEmpty());
 }
+
+TEST_CASE("a tablet joins by the office's QR code: drawn by clc-server, read from the picture by clc, enrolled and synced", "[net][enrol][qr]")
+{
+    Office o(Backend::Sqlite);
+    REQUIRE(runClc(o.a, {QStringLiteral("sync")}).code == 0);
+    const QString png = o.dir.path(QStringLiteral("ma-qr.png"));
+    const Result made = run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{
+                                QStringLiteral("--public-url"), o.server->url(), QStringLiteral("enroll"), QStringLiteral("--centre"), o.centre,
+                                QStringLiteral("--role"), QStringLiteral("facilitator"), QStringLiteral("--name"), QStringLiteral("Máy quét QR"),
+                                QStringLiteral("--qr-png"), png});
+    INFO(made.err.toStdString());
+    REQUIRE(made.code == 0);
+    const QString tablet = o.dir.path(QStringLiteral("qr.db"));
+    const Result joined = runClc(tablet, {QStringLiteral("enroll"), QStringLiteral("--qr"), png});
+    INFO(joined.err.toStdString());
+    REQUIRE(joined.code == 0);
+    CHECK(centreOf(tablet) == o.centre);
+    REQUIRE(runClc(tablet, {QStringLiteral("sync")}).code == 0);
+    CHECK(count(tablet, "people") == count(o.a, "people"));
+    // The same code a second time (another picture of it) is spent.
+    CHECK(runClc(o.dir.path(QStringLiteral("again.db")), {QStringLiteral("enroll"), QStringLiteral("--qr"), png}).code == 1);
+    // A pasted link works the same way; a mangled one is refused before any network.
+    const QString code = o.server->enrollCode(o.centre, QStringLiteral("viewer"), QStringLiteral("Điện thoại"));
+    const QString phone = o.dir.path(QStringLiteral("phone.db"));
+    REQUIRE(runClc(phone, {QStringLiteral("enroll"), QStringLiteral("--link"),
+                           QStringLiteral("clc://enroll?server=%1&code=%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(o.server->url())), code)}).code == 0);
+    const Result mangled = runClc(o.dir.path(QStringLiteral("x.db")), {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("enroll"),
+                                                                     QStringLiteral("--link"), QStringLiteral("clc://enroll?code=AAAA")});
+    CHECK(mangled.code == 1);
+    CHECK(mangled.err.contains(QStringLiteral("--link")));
+}

@@ -23,6 +23,8 @@
 #include <QTest>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QImage>
+#include <QUrl>
 #include <QTcpServer>
 #include <QElapsedTimer>
 #include <QFile>
@@ -250,6 +252,8 @@ TEST_CASE("the conflicts page restores the other value with one tap", "[app][qml
     app.call("openTab", 4); // Sync
     QQuickItem *list = app.waitFor("conflictList");
     REQUIRE(eventually([&] { return count(list) == 1; }));
+    QMetaObject::invokeMethod(list, "positionViewAtEnd"); // below the enrolment form: scrolled into sight
+    QTest::qWait(300);
     QQuickItem *restore = nullptr;
     REQUIRE(eventually([&] { return (restore = app.find("restoreButton")) != nullptr; }));
     app.tap(restore);
@@ -1078,4 +1082,33 @@ TEST_CASE("the phone opens on the month's days with their sessions, when and whe
     // The activity opens (its page, on a phone), with its sessions.
     REQUIRE(eventually([&] { return app.find("addSessionButton") != nullptr || app.find("agendaList") == nullptr; }));
     CHECK(app.find("agendaList") == nullptr);
+}
+
+TEST_CASE("the office's link pasted into the address fills the address and the code, and a picture without a QR code says so", "[app][qml][enrol][qr]")
+{
+    App app;
+    app.open(QSize(390, 844));
+    app.call("openTab", 4); // Sync
+    QQuickItem *server = app.waitFor("enrolServer");
+    REQUIRE(server);
+    QMetaObject::invokeMethod(server, "clear");
+    // As a paste arrives: the whole text at once.
+    server->setProperty("text", QStringLiteral("clc://enroll?server=https%3A%2F%2Fclc.ducchinh.example&code=K7QM-2XRT-9BHF"));
+    REQUIRE(eventually([&] { return server->property("text").toString() == QStringLiteral("https://clc.ducchinh.example"); }));
+    CHECK(app.find("enrolCode")->property("text").toString() == QStringLiteral("K7QM-2XRT-9BHF"));
+    CHECK(app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("check them")));
+    CHECK(app.store().meta(MetaKey::Token).isEmpty()); // nothing enrolled by a link alone
+
+    // A picture that holds no QR code: the form keeps its fields and says why.
+    QTemporaryDir dir;
+    QImage blank(300, 300, QImage::Format_RGB32);
+    blank.fill(Qt::white);
+    REQUIRE(blank.save(dir.filePath(QStringLiteral("anh.png"))));
+    QQuickItem *page = server;
+    while (page && !page->property("enrolText").isValid())
+        page = page->parentItem();
+    REQUIRE(page);
+    QMetaObject::invokeMethod(page, "useQrPicture", Q_ARG(QVariant, QUrl::fromLocalFile(dir.filePath(QStringLiteral("anh.png"))).toString()));
+    CHECK(app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("no QR code")));
+    CHECK(server->property("text").toString() == QStringLiteral("https://clc.ducchinh.example"));
 }

@@ -1,11 +1,13 @@
 // clc-server's commands in-process (ServerCommand), as its main() runs them.
 #include "servercommand.h"
 #include "httptransport.h"
+#include "qrreader.h"
 #include "logcapture.h"
 #include "serverstore.h"
 #include "testsupport.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonObject>
 #include <QThread>
 #include <catch2/catch.hpp>
@@ -174,4 +176,38 @@ TEST_CASE("the server logs one line per request with its device and time, and ne
     CHECK_FALSE(all.contains(token));
     CHECK_FALSE(all.contains(QStringLiteral("wrong-token")));
     CHECK_FALSE(all.contains(made.last())); // nor the one-time code
+}
+
+TEST_CASE("clc-server enroll draws the link as a QR code in the terminal and as a PNG that reads back as the link", "[server][cli][qr]")
+{
+    TempDir dir;
+    const QString data = dir.path(QStringLiteral("data"));
+    const QString png = dir.path(QStringLiteral("ma-qr.png"));
+    const Ran made = runServer({QStringLiteral("--data"), data, QStringLiteral("--public-url"), QStringLiteral("https://office.example"),
+                                QStringLiteral("enroll"), QStringLiteral("--centre"), Centre, QStringLiteral("--role"),
+                                QStringLiteral("viewer"), QStringLiteral("--name"), QStringLiteral("Điện thoại khu 3"), QStringLiteral("--qr-png"), png});
+    REQUIRE(made.code == 0);
+    const QString code = made.last();
+    // In the terminal: rows of block characters, all the same width.
+    QStringList blocks;
+    for (const QString &line : made.out.split(QLatin1Char('\n')))
+        if (line.contains(QStringLiteral("█")))
+            blocks << line;
+    REQUIRE(blocks.size() >= 12);
+    for (const QString &line : blocks)
+        CHECK(line.size() == blocks.first().size());
+    // The PNG, read with zxing (another library than the one that drew it), is the link.
+    const clc::sync::EnrolLink link = clc::sync::enrolLinkFromPicture(png);
+    CHECK(link.server == QStringLiteral("https://office.example"));
+    CHECK(link.code == code);
+    // Bad pictures say what is wrong.
+    QFile notPicture(dir.path(QStringLiteral("x.png")));
+    REQUIRE(notPicture.open(QIODevice::WriteOnly));
+    notPicture.write("not a picture");
+    notPicture.close();
+    CHECK_THROWS_WITH(clc::sync::enrolLinkFromPicture(dir.path(QStringLiteral("x.png"))), Catch::Contains("not a picture"));
+    QImage blank(200, 200, QImage::Format_RGB32);
+    blank.fill(Qt::white);
+    REQUIRE(blank.save(dir.path(QStringLiteral("blank.png"))));
+    CHECK_THROWS_WITH(clc::sync::enrolLinkFromPicture(dir.path(QStringLiteral("blank.png"))), Catch::Contains("no QR code"));
 }
