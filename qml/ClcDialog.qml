@@ -39,6 +39,8 @@ Dialog {
                 button.text = text
                 button.implicitHeight = 48
                 button.implicitWidth = 110
+                // The action that does the form's work is the primary one: the app's blue.
+                button.highlighted = which === Dialog.Ok || which === Dialog.Apply || which === Dialog.Save
             }
         }
     }

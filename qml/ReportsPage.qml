@@ -123,7 +123,7 @@ Page {
                     leftPadding: 16; rightPadding: 16
                     onClicked: saveAs.open()
                 }
-                Button {
+                PrimaryButton {
                     objectName: "saveReport"
                     text: qsTr("Save")
                     implicitHeight: 48

@@ -77,7 +77,7 @@ Page {
             }
             RowLayout {
                 spacing: 8
-                Button {
+                PrimaryButton {
                     objectName: "syncNowButton"
                     text: qsTr("Sync now")
                     enabled: !SyncStatus.busy
@@ -168,7 +168,7 @@ Page {
             }
             RowLayout {
                 visible: !parent.enrolled || parent.enrolAgain
-                Button {
+                PrimaryButton {
                     objectName: "enrolButton"
                     text: qsTr("Enrol")
                     enabled: server.text.length > 0 && code.text.length > 0 && !SyncStatus.enrolling

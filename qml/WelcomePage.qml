@@ -35,7 +35,7 @@ Page {
             Label { text: qsTr("Ward or commune"); color: Theme.muted }
             TextField { id: ward; objectName: "centreWard"; Layout.fillWidth: true; implicitHeight: 48; placeholderText: qsTr("e.g. phường Đức Chính") }
             Label { id: startError; objectName: "startError"; Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.error; visible: text.length > 0 }
-            Button {
+            PrimaryButton {
                 objectName: "startButton"
                 text: qsTr("Start the centre")
                 implicitHeight: 48

@@ -78,7 +78,7 @@ TEST_CASE("switching the language retranslates what is on screen at once", "[app
         const auto buttons = root->findChildren<QObject *>();
         QStringList texts;
         for (QObject *o : buttons)
-            if (QByteArray(o->metaObject()->className()).contains("TabButton"))
+            if (o->inherits("QQuickTabButton"))
                 texts << o->property("text").toString();
         return texts.value(i);
     };
