@@ -214,6 +214,13 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>%1 of %2 held</source>
+        <translation>đã tổ chức %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceChips</name>
     <message>
         <source>More… (%1)</source>
@@ -438,6 +445,22 @@
     <message>
         <source>Out of</source>
         <translation>Trên tổng số</translation>
+    </message>
+    <message>
+        <source>Attendances month by month</source>
+        <translation>Lượt tham gia theo tháng</translation>
+    </message>
+    <message>
+        <source>Activities planned and held, by field</source>
+        <translation>Hoạt động theo kế hoạch và đã tổ chức, theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>đã tổ chức</translation>
     </message>
 </context>
 <context>

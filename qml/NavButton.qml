@@ -28,7 +28,7 @@ TabButton {
             text: tab.text
             elide: Text.ElideRight
             font.pixelSize: tab.wide ? 15 : 12
-            font.bold: tab.checked
+            font.weight: Font.Medium
             color: tab.checked ? Theme.highlight : Theme.inkSoft
         }
     }

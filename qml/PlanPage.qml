@@ -66,6 +66,24 @@ Page {
             }
             Label { text: plan.activitiesText; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 17; font.bold: true }
             Label { text: plan.budgetText; wrapMode: Text.Wrap; Layout.fillWidth: true }
+            // Where people would rather look than read: the year month by month, and by field.
+            BarChart {
+                objectName: "monthlyChart"
+                Layout.fillWidth: true
+                visible: plan.schoolYear !== ""
+                title: qsTr("Attendances month by month")
+                bars: plan.monthlyAttendances
+            }
+            BarChart {
+                objectName: "kindChart"
+                Layout.fillWidth: true
+                visible: plan.schoolYear !== ""
+                title: qsTr("Activities planned and held, by field")
+                paired: true
+                firstName: qsTr("planned")
+                secondName: qsTr("held")
+                bars: plan.activitiesByKind
+            }
             Label { text: qsTr("Targets"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 10; visible: plan.schoolYear !== "" }
         }
         delegate: Rectangle {

@@ -133,6 +133,8 @@ void PlanModel::reload()
         m_year = d.year;
         m_targets.clear();
         m_tasks.clear();
+        m_monthly.clear();
+        m_byKind.clear();
         m_budget.clear();
         m_activities.clear();
         if (d.figures) {
@@ -143,6 +145,19 @@ void PlanModel::reload()
             m_activities = tr("%1 of %2 activities held, %3 attendances, %4 learners")
                                .arg(vn::formatNumber(total.activitiesHeld), vn::formatNumber(total.activitiesPlanned), vn::formatNumber(total.attendances),
                                     vn::formatNumber(total.learners));
+            // The charts: the same figures as the year report, by the activity's month and by field.
+            for (const QString &month : reports::monthsOfSchoolYear(y.schoolYear)) {
+                int attendances = 0;
+                for (const ActivityFigures &a : y.activities)
+                    if (a.month == month)
+                        attendances += a.attendances;
+                m_monthly.append(QVariantMap{{QStringLiteral("label"), month.right(2)}, {QStringLiteral("value"), attendances},
+                                             {QStringLiteral("text"), vn::formatNumber(attendances)}});
+            }
+            for (const YearFigures::KindRow &k : y.byKind)
+                if (!k.kind.isEmpty() && k.activitiesPlanned > 0)
+                    m_byKind.append(QVariantMap{{QStringLiteral("label"), records::kindTitle(k.kind)}, {QStringLiteral("planned"), k.activitiesPlanned},
+                                                {QStringLiteral("held"), k.activitiesHeld}});
         }
         for (const auto &[quarter, text] : d.tasks)
             m_tasks.append(QVariantMap{{QStringLiteral("quarter"), quarterLabel(quarter)}, {QStringLiteral("text"), text}});

@@ -16,6 +16,10 @@ class PlanModel : public AsyncListModel
     QML_ELEMENT
     Q_PROPERTY(QString schoolYear READ schoolYear NOTIFY loaded)
     Q_PROPERTY(QVariantList tasks READ tasks NOTIFY loaded)
+    /// Attendances month by month over the school year, for the chart: [{label: "09", value, text: "1.371"}].
+    Q_PROPERTY(QVariantList monthlyAttendances READ monthlyAttendances NOTIFY loaded)
+    /// Activities planned and held by field: [{label: "Tập huấn kỹ thuật", planned, held}].
+    Q_PROPERTY(QVariantList activitiesByKind READ activitiesByKind NOTIFY loaded)
     Q_PROPERTY(QString budgetText READ budgetText NOTIFY loaded)
     Q_PROPERTY(QString activitiesText READ activitiesText NOTIFY loaded)
     Q_PROPERTY(QString importMessage READ importMessage NOTIFY importFinished)
@@ -31,6 +35,8 @@ public:
     QString schoolYear() const { return m_year; }
     /// [{quarter: "Quý IV năm 2017", text: "…"}] in plan order.
     QVariantList tasks() const { return m_tasks; }
+    QVariantList monthlyAttendances() const { return m_monthly; }
+    QVariantList activitiesByKind() const { return m_byKind; }
     QString budgetText() const { return m_budget; }
     QString activitiesText() const { return m_activities; }
     QString importMessage() const { return m_importMessage; }
@@ -53,7 +59,7 @@ protected:
 private:
     QString m_year, m_budget, m_activities, m_importMessage;
     bool m_importFailed = false;
-    QVariantList m_tasks;
+    QVariantList m_tasks, m_monthly, m_byKind;
     std::vector<TargetFigures> m_targets;
 };
 

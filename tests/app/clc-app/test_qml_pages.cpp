@@ -137,6 +137,21 @@ struct App
         QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, item), Q_ARG(int, index));
         return item;
     }
+    /// Scrolls the list or page the item is in until the item is in the window's middle (a finger
+    /// scrolls before it taps).
+    void scrollIntoView(QQuickItem *item)
+    {
+        REQUIRE(item);
+        for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+            if (!p->inherits("QQuickFlickable"))
+                continue;
+            const qreal y = item->mapToItem(p, QPointF(0, 0)).y();
+            const qreal contentY = p->property("contentY").toReal();
+            p->setProperty("contentY", contentY + y - p->height() / 3);
+            QTest::qWait(200);
+            return;
+        }
+    }
     void tap(QQuickItem *item)
     {
         REQUIRE(item);
@@ -513,6 +528,12 @@ TEST_CASE("a coordinator enters a hand-measured target's figures on the plan pag
     QQuickItem *button = nullptr;
     REQUIRE(eventually([&] { return (button = app.find("enterFigures")) != nullptr; }));
     QTest::qWait(300);
+    // The year at a glance: the charts are on the page, drawn from the plan's figures.
+    REQUIRE(app.find("monthlyChart"));
+    CHECK(app.find("monthlyChart")->property("bars").toList().size() == 12);
+    REQUIRE(app.find("kindChart"));
+    CHECK_FALSE(app.find("kindChart")->property("bars").toList().isEmpty());
+    app.scrollIntoView(button); // below the year's figures and charts
     app.tap(button);
     QQuickItem *reached = app.waitFor("figuresReached");
     REQUIRE(reached);

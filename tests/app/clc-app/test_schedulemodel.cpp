@@ -1,6 +1,8 @@
 #include "demodata.h"
 #include "schedulemodel.h"
 #include "agendamodel.h"
+#include "planmodel.h"
+#include "reports.h"
 #include "language.h"
 #include "schedule.h"
 #include "storemanager.h"
@@ -148,4 +150,37 @@ TEST_CASE("the agenda lists the month's sessions day by day, marks today and the
     REQUIRE(loaded(agenda));
     for (int i = 0; i < agenda.count(); ++i)
         CHECK(at(i, AgendaModel::DayRole).toString().startsWith(QStringLiteral("2017-12")));
+}
+
+TEST_CASE("the plan's charts show the year report's own figures: attendances by month and activities planned and held by field", "[app][plan][chart]")
+{
+    Demo d;
+    PlanModel plan;
+    plan.reload();
+    REQUIRE(loaded(plan));
+    const YearFigures year = reports::yearFigures(d.store(), plan.schoolYear());
+    const QVariantList monthly = plan.monthlyAttendances();
+    REQUIRE(monthly.size() == 12);
+    CHECK(monthly.first().toMap().value(QStringLiteral("label")).toString() == QStringLiteral("09"));
+    CHECK(monthly.last().toMap().value(QStringLiteral("label")).toString() == QStringLiteral("08"));
+    qint64 sum = 0;
+    for (const QVariant &m : monthly)
+        sum += m.toMap().value(QStringLiteral("value")).toLongLong();
+    CHECK(sum == year.byKind.back().attendances); // the months add up to the year's total
+    // November by hand: the attendances of November's activities.
+    qint64 november = 0;
+    for (const ActivityFigures &a : year.activities)
+        if (a.month.endsWith(QStringLiteral("-11")))
+            november += a.attendances;
+    CHECK(monthly.at(2).toMap().value(QStringLiteral("value")).toLongLong() == november);
+    const QVariantList kinds = plan.activitiesByKind();
+    REQUIRE_FALSE(kinds.isEmpty());
+    int planned = 0, held = 0;
+    for (const QVariant &k : kinds) {
+        planned += k.toMap().value(QStringLiteral("planned")).toInt();
+        held += k.toMap().value(QStringLiteral("held")).toInt();
+        CHECK(k.toMap().value(QStringLiteral("held")).toInt() <= k.toMap().value(QStringLiteral("planned")).toInt());
+    }
+    CHECK(planned == year.byKind.back().activitiesPlanned);
+    CHECK(held == year.byKind.back().activitiesHeld);
 }
