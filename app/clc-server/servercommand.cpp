@@ -1,6 +1,7 @@
 #include "servercommand.h"
 #include "enrollink.h"
 #include "qrcode.h"
+#include "publicschedule.h"
 #include "error.h"
 #include "httpserver.h"
 #include "serveradmin.h"
@@ -8,6 +9,8 @@
 #include "serverlog.h"
 
 #include <QFile>
+#include <QUuid>
+#include <QDir>
 #include <QLockFile>
 #include <QLoggingCategory>
 #include <QSaveFile>
@@ -19,8 +22,9 @@ namespace {
 
 const char Usage[] =
     "usage: clc-server --data DIR [--listen HOST:PORT] [--postgres CONNINFO [--postgres-schema NAME]] [--tls-cert F --tls-key F] [--public-url URL] [--idle-timeout SECONDS] [--log-level LEVEL]\n"
-    "       clc-server --data DIR [--postgres CONNINFO] enroll --centre ID --role viewer|facilitator|coordinator|admin --name NAME\n"
+    "       clc-server --data DIR [--postgres CONNINFO] enroll --centre ID --role viewer|facilitator|coordinator|admin --name NAME [--qr-png FILE]\n"
     "       clc-server --data DIR [--postgres CONNINFO] revoke DEVICE\n"
+    "       clc-server --data DIR publish-schedule CENTRE on|off   (anyone may subscribe to its schedule as a calendar)\n"
     "       clc-server --data DIR [--postgres CONNINFO] devices\n"
     "       clc-server --data DIR backup FILE\n"
     "       clc-server --data DIR restore FILE          (server stopped; devices then re-send what the backup lacks)\n"
@@ -183,6 +187,24 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
             out << e.code << Qt::endl;
             return 0;
         }
+        if (command == QLatin1String("publish-schedule")) {
+            // Anyone may then subscribe to the centre's schedule (sessions, places, times; never people).
+            needArgs(2, "publish-schedule CENTRE on|off");
+            const QString centre = args[1];
+            const QUuid uuid = QUuid::fromString(centre);
+            if (uuid.isNull() || uuid.toString(QUuid::WithoutBraces) != centre)
+                throw Error(Error::Code::InvalidInput, QStringLiteral("'%1' is not a centre id").arg(centre), QStringLiteral("CENTRE"));
+            if (args[2] != QLatin1String("on") && args[2] != QLatin1String("off"))
+                throw UsageError(QStringLiteral("publish-schedule CENTRE on|off"));
+            const bool on = args[2] == QLatin1String("on");
+            PublicSchedule::setPublished(QDir(o.config.dataDir).filePath(QStringLiteral("public-schedules")), centre, on);
+            const QString server = o.publicUrl.isEmpty() ? QStringLiteral("https://SERVER") : o.publicUrl;
+            if (on)
+                out << "the schedule of centre " << centre << " is public: " << server << "/v1/schedule/" << centre << ".ics" << Qt::endl;
+            else
+                out << "the schedule of centre " << centre << " is no longer public" << Qt::endl;
+            return 0;
+        }
         if (command == QLatin1String("revoke")) {
             needArgs(1, "revoke DEVICE");
             admin.revoke(args[1]);
@@ -217,6 +239,10 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
             throw Error(Error::Code::InvalidInput, QStringLiteral("another clc-server is serving this directory"), QStringLiteral("--data"));
         const auto store = admin.openStore();
         ServerApi api(*store);
+        // The calendars the admin published (publish-schedule), read on each request: a change
+        // takes effect without a restart.
+        const QString publishedList = QDir(o.config.dataDir).filePath(QStringLiteral("public-schedules"));
+        api.publishSchedules([publishedList](const QString &centre) { return PublicSchedule::published(publishedList).contains(centre); });
         HttpServer http(options, [&api](const HttpRequest &r) { return api.handle(r); },
                         [&api](const HttpRequest &head, qint64 &maxBody) { return api.precheck(head, maxBody); });
         http.start();

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 
 namespace clc::sync {
 
@@ -76,8 +77,29 @@ void EnrolThrottle::failed(const QString &peerAddress, qint64 now)
 
 ServerApi::ServerApi(ServerStore &store, HybridClock::WallClock wall, DeviceLimits limits)
     : m_budget(limits), m_sync(store, wall), m_enrolment(store, wall),
-      m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+      m_wall(wall ? std::move(wall) : HybridClock::WallClock([] { return QDateTime::currentMSecsSinceEpoch(); })),
+      m_schedule(store)
 {
+}
+
+QString ServerApi::publishedCentreOf(const QString &path) const
+{
+    // /v1/schedule/<centre id>.ics: an id in its canonical form only, and only one the admin published
+    // (an unpublished or unknown centre gets the same 404: nothing to learn by asking).
+    static const QString prefix = QStringLiteral("/v1/schedule/");
+    if (!path.startsWith(prefix) || !path.endsWith(QLatin1String(".ics")) || !m_published)
+        return {};
+    const QString id = path.mid(prefix.size(), path.size() - prefix.size() - 4);
+    const QUuid uuid = QUuid::fromString(id);
+    if (uuid.isNull() || uuid.toString(QUuid::WithoutBraces) != id || !m_published(id))
+        return {};
+    return id;
+}
+
+HttpResponse ServerApi::scheduleCalendar(const QString &centre)
+{
+    FairLock::Turn turn(m_turns, false);
+    return {200, m_schedule.ics(centre), "text/calendar; charset=utf-8"};
 }
 
 std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, std::optional<Device> *device)
@@ -88,6 +110,11 @@ std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, std::op
         return get ? std::nullopt : std::optional(problem(405, QStringLiteral("method"), QStringLiteral("use GET")));
     if (head.path == QLatin1String("/v1/enroll"))
         return post ? std::nullopt : std::optional(problem(405, QStringLiteral("method"), QStringLiteral("use POST")));
+    if (head.path.startsWith(QLatin1String("/v1/schedule/"))) {
+        if (publishedCentreOf(head.path).isEmpty())
+            return problem(404, QStringLiteral("not_found"), QStringLiteral("no published schedule here"));
+        return get ? std::nullopt : std::optional(problem(405, QStringLiteral("method"), QStringLiteral("use GET")));
+    }
     if (head.path != QLatin1String("/v1/push") && head.path != QLatin1String("/v1/pull"))
         return problem(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
     const bool isPush = head.path == QLatin1String("/v1/push");
@@ -120,7 +147,7 @@ std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, std::op
 std::optional<HttpResponse> ServerApi::precheck(const HttpRequest &head, qint64 &maxBody)
 {
     // Anyone may ask these without a token: they may not hold the server's buffers.
-    if (head.path == QLatin1String("/v1/enroll") || head.path == QLatin1String("/v1/health"))
+    if (head.path == QLatin1String("/v1/enroll") || head.path == QLatin1String("/v1/health") || head.path.startsWith(QLatin1String("/v1/schedule/")))
         maxBody = std::min(maxBody, SmallBodyBytes);
     return precheck(head);
 }
@@ -136,6 +163,8 @@ HttpResponse ServerApi::handle(const HttpRequest &r)
             return health();
         if (r.path == QLatin1String("/v1/enroll"))
             return enrol(r);
+        if (r.path.startsWith(QLatin1String("/v1/schedule/")))
+            return scheduleCalendar(publishedCentreOf(r.path));
         // One device may not queue many requests nor send them without pause (docs/security.md#fairness).
         if (const int wait = m_budget.admit(device->id, m_wall())) {
             HttpResponse busy = problem(429, QStringLiteral("too_many_requests"),

@@ -2,6 +2,7 @@
 // The /v1/ HTTP API of clc-server (docs/protocol.md): routes, authentication by bearer token,
 // status codes. Thread-safe: the HTTP pool calls handle() from several threads.
 #include "enrolment.h"
+#include "publicschedule.h"
 #include "error.h"
 #include "fairness.h"
 #include "httpserver.h"
@@ -45,6 +46,9 @@ public:
     std::optional<HttpResponse> precheck(const HttpRequest &head, qint64 &maxBody);
     /// What an enrolment or health request may send at most: a code is a few bytes.
     static constexpr qint64 SmallBodyBytes = 4096;
+    /// Which centres' schedules anyone may fetch as a calendar (GET /v1/schedule/CENTRE.ics); none
+    /// unless set (clc-server reads the admin's list in its data directory).
+    void publishSchedules(std::function<bool(const QString &centre)> published) { m_published = std::move(published); }
 
 private:
     /// The answer to a refusal or failure thrown while handling a request.
@@ -54,6 +58,9 @@ private:
     /// ahead receives how many pushes and pulls had their turn before this one (the log shows it).
     HttpResponse push(const Device &device, const HttpRequest &request, int &ahead);
     HttpResponse pull(const Device &device, const HttpRequest &request, int &ahead);
+    /// The centre a /v1/schedule/CENTRE.ics path names when it is published, else empty.
+    QString publishedCentreOf(const QString &path) const;
+    HttpResponse scheduleCalendar(const QString &centre);
 
     FairLock m_turns; // one store connection per process: requests take turns on it, in order
     DeviceBudget m_budget;
@@ -61,6 +68,8 @@ private:
     EnrolmentService m_enrolment;
     EnrolThrottle m_throttle;
     HybridClock::WallClock m_wall;
+    PublicSchedule m_schedule;
+    std::function<bool(const QString &)> m_published;
 };
 
 } // namespace clc::sync

@@ -485,3 +485,45 @@ TEST_CASE("a tablet joins by the office's QR code: drawn by clc-server, read fro
     CHECK(mangled.code == 1);
     CHECK(mangled.err.contains(QStringLiteral("--link")));
 }
+
+TEST_CASE("a centre's schedule is a calendar anyone may subscribe to only once the admin publishes it, and holds no one's name", "[net][schedule]")
+{
+    Office o(Backend::Sqlite);
+    REQUIRE(runClc(o.a, {QStringLiteral("sync")}).code == 0);
+    const quint16 port = o.server->port();
+    const QByteArray get = "GET /v1/schedule/" + o.centre.toLatin1() + ".ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    CHECK(statusOf(rawHttp(port, get)) == 404); // not published: as if there were nothing
+    const auto admin = [&](const QString &onOff) {
+        return run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{QStringLiteral("publish-schedule"), o.centre, onOff});
+    };
+    REQUIRE(admin(QStringLiteral("on")).code == 0);
+    const QByteArray answer = rawHttp(port, get);
+    REQUIRE(statusOf(answer) == 200);
+    CHECK(answer.contains("Content-Type: text/calendar"));
+    const QByteArray body = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+    CHECK(body.startsWith("BEGIN:VCALENDAR"));
+    // One event per session of the plan's year, as the tablet has them.
+    clc::Store tablet(o.a);
+    const int sessions = tablet.db().scalar(QStringLiteral("SELECT count(*) FROM sessions s JOIN activities a ON a.id = s.activity_id "
+                                                           "WHERE s.deleted = 0 AND a.deleted = 0 AND s.starts_at >= '2017-09' AND s.starts_at < '2018-09'")).toInt();
+    REQUIRE(sessions > 10);
+    CHECK(body.count("BEGIN:VEVENT") == sessions);
+    // The schedule only: no learner's name is in it.
+    auto st = tablet.db().prepare(QStringLiteral("SELECT full_name FROM people WHERE deleted = 0 LIMIT 50"));
+    while (st.step())
+        CHECK_FALSE(QString::fromUtf8(body).contains(st.text(0)));
+    // A change on a tablet reaches the calendar after its sync.
+    const QString session = tablet.db().scalar(QStringLiteral("SELECT id FROM sessions WHERE deleted = 0 ORDER BY starts_at LIMIT 1")).toText();
+    REQUIRE(runClc(o.a, {QStringLiteral("activity"), QStringLiteral("set"), tablet.value(QStringLiteral("sessions"), session, QStringLiteral("activity_id")).toText(),
+                         QStringLiteral("title"), QStringLiteral("Buổi học đã đổi tên")}).code == 0);
+    REQUIRE(runClc(o.a, {QStringLiteral("sync")}).code == 0);
+    CHECK(rawHttp(port, get).contains("Buổi học đã đổi tên"));
+    // Other paths and methods, and the admin taking it back.
+    CHECK(statusOf(rawHttp(port, "GET /v1/schedule/" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1() + ".ics HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+    CHECK(statusOf(rawHttp(port, "GET /v1/schedule/../" + o.centre.toLatin1() + ".ics HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+    CHECK(statusOf(rawHttp(port, "POST /v1/schedule/" + o.centre.toLatin1() + ".ics HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")) == 405);
+    REQUIRE(admin(QStringLiteral("off")).code == 0);
+    CHECK(statusOf(rawHttp(port, get)) == 404);
+    CHECK(admin(QStringLiteral("maybe")).code == 2);
+    CHECK(run(QStringLiteral(CLC_SERVER_BINARY), o.server->serverArgs() + QStringList{QStringLiteral("publish-schedule"), QStringLiteral("not-an-id"), QStringLiteral("on")}).code == 1);
+}

@@ -1,0 +1,85 @@
+#include "publicschedule.h"
+#include "error.h"
+#include "merge.h"
+#include "records.h"
+#include "reports.h"
+#include "schedule.h"
+#include "schema.h"
+#include "store.h"
+
+#include <QDate>
+#include <QFile>
+#include <QSaveFile>
+#include <QTemporaryDir>
+
+namespace clc::sync {
+
+QByteArray PublicSchedule::ics(const QString &centre)
+{
+    // The tables a viewer's phone receives that make the schedule: nothing about people.
+    std::vector<int> tables;
+    for (const char *name : {"centres", "plans", "activities", "sessions"})
+        tables.push_back(table(QString::fromLatin1(name))->code);
+    const ServerStore::Page head = m_store.pull(centre, 0, 1, tables, -1, QString());
+    auto cached = m_cache.constFind(centre);
+    if (cached != m_cache.constEnd() && cached->topSeq == head.topSeq)
+        return cached->ics;
+
+    QTemporaryDir dir; // a store of its own, thrown away: the server's data is never touched
+    if (!dir.isValid())
+        throw Error(Error::Code::Database, QStringLiteral("no temporary folder for the schedule"), QStringLiteral("schedule"));
+    Store view(dir.filePath(QStringLiteral("schedule.db")));
+    view.initMember(centre);
+    qint64 after = 0;
+    for (;;) {
+        const ServerStore::Page page = m_store.pull(centre, after, 5000, tables, -1, QString());
+        if (page.changes.empty())
+            break;
+        std::vector<Change> changes;
+        changes.reserve(page.changes.size());
+        for (const StoredChange &c : page.changes) {
+            changes.push_back(c.change);
+            after = c.seq;
+        }
+        applyRemoteChanges(view, changes);
+    }
+    QString from, to;
+    const QString year = records::currentSchoolYear(view);
+    if (!year.isEmpty()) {
+        const QStringList months = reports::monthsOfSchoolYear(year);
+        from = months.first();
+        to = months.last();
+    } else {
+        const QDate today = QDate::currentDate();
+        from = today.addMonths(-3).toString(QStringLiteral("yyyy-MM"));
+        to = today.addMonths(12).toString(QStringLiteral("yyyy-MM"));
+    }
+    Cached fresh{head.topSeq, schedule::ics(view, from, to)};
+    m_cache.insert(centre, fresh);
+    return fresh.ics;
+}
+
+QStringList PublicSchedule::published(const QString &listFile)
+{
+    QFile f(listFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QStringList out;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            out << QString::fromLatin1(line.trimmed());
+    return out;
+}
+
+void PublicSchedule::setPublished(const QString &listFile, const QString &centre, bool on)
+{
+    QStringList list = published(listFile);
+    list.removeAll(centre);
+    if (on)
+        list << centre;
+    QSaveFile f(listFile);
+    if (!f.open(QIODevice::WriteOnly) || f.write((list.join(QLatin1Char('\n')) + QLatin1Char('\n')).toLatin1()) < 0 || !f.commit())
+        throw Error(Error::Code::InvalidInput, QStringLiteral("cannot write %1: %2").arg(listFile, f.errorString()), QStringLiteral("--data"));
+}
+
+} // namespace clc::sync
