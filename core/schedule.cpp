@@ -137,7 +137,7 @@ icaltimetype utcTime(const QString &isoLocal)
 }
 } // namespace
 
-QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth)
+QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, Publish publish)
 {
     const std::vector<Entry> all = entries(store, fromMonth, toMonth);
     const QString centre = store.isInitialised() ? store.value(QStringLiteral("centres"), store.centreId(), QStringLiteral("name")).toText() : QString();
@@ -167,7 +167,7 @@ QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth)
             description << Tr::tr("For: %1").arg(e.groupText);
         if (!e.partnerText.isEmpty())
             description << Tr::tr("With: %1").arg(e.partnerText);
-        if (!e.facilitator.isEmpty())
+        if (!e.facilitator.isEmpty() && publish == Publish::Device) // a person's name: not in a public feed
             description << Tr::tr("Facilitator: %1").arg(e.facilitator);
         if (!description.isEmpty())
             icalcomponent_add_property(ev, icalproperty_new_description(description.join(QLatin1Char('\n')).toUtf8().constData()));

@@ -37,10 +37,14 @@ QString dayText(const QDate &day);
 /// centre, then each day with its sessions (time, activity, place, for whom), then what has no date yet.
 QString text(Store &store, const QString &month);
 
+/// Who a calendar is for: a device's own (the facilitator's name included) or anyone (a published
+/// feed: activity, time, place, target group and partner only).
+enum class Publish { Device, Public };
+
 /// An iCalendar file (RFC 5545, written with libical) of the sessions in the months from..to: one
 /// event per session, its UID the session's id (stable: importing again updates, never doubles),
-/// local times in Asia/Ho_Chi_Minh. Schedule fields only, never the register.
-QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth);
+/// times in UTC from Vietnam's local time (UTC+7 all year). Schedule fields only, never the register.
+QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, Publish publish = Publish::Device);
 
 } // namespace schedule
 } // namespace clc

@@ -452,11 +452,11 @@
     </message>
     <message>
         <source>Activities planned and held, by field</source>
-        <translation>Hoạt động theo kế hoạch và đã tổ chức, theo lĩnh vực</translation>
+        <translation>Hoạt động theo lĩnh vực: kế hoạch và đã tổ chức</translation>
     </message>
     <message>
         <source>planned</source>
-        <translation>kế hoạch</translation>
+        <translation>theo kế hoạch</translation>
     </message>
     <message>
         <source>held</source>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>Copy as text (Zalo, loudspeaker)</source>
-        <translation>Sao chép thành văn bản (Zalo, loa phát thanh)</translation>
+        <translation>Sao chép dạng chữ (gửi Zalo, đọc loa)</translation>
     </message>
     <message>
         <source>Save as a picture</source>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>Sắp tới</translation>
+        <translation>Buổi tiếp theo</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>Also planned this month, date to be announced:</source>
-        <translation>Cũng trong kế hoạch tháng này, ngày sẽ báo sau:</translation>
+        <translation>Hoạt động khác trong tháng (sẽ thông báo ngày sau):</translation>
     </message>
     <message>
         <source>No dates are set this month yet. Planned: %1</source>
@@ -1979,7 +1979,7 @@
     </message>
     <message>
         <source>for %1</source>
-        <translation>cho %1</translation>
+        <translation>đối tượng: %1</translation>
     </message>
     <message>
         <source>No sessions are scheduled this month.</source>
@@ -1987,7 +1987,7 @@
     </message>
     <message>
         <source>Also planned this month, date to be announced:</source>
-        <translation>Cũng trong kế hoạch tháng này, ngày sẽ báo sau:</translation>
+        <translation>Hoạt động khác trong tháng (sẽ thông báo ngày sau):</translation>
     </message>
     <message>
         <source>For: %1</source>

@@ -18,8 +18,10 @@ TabButton {
             text: tab.glyph
             font.family: "Material Icons"
             font.pixelSize: 26
-            color: tab.checked ? Theme.highlight : Theme.muted
+            color: tab.checked ? Theme.focus : Theme.muted
             Accessible.ignored: true
+            // Without the icon font its ligature names would show as words: then no icon at all.
+            visible: fontInfo.family === "Material Icons"
         }
         Text {
             Layout.alignment: Qt.AlignHCenter
@@ -29,11 +31,11 @@ TabButton {
             elide: Text.ElideRight
             font.pixelSize: tab.wide ? 15 : 12
             font.weight: Font.Medium
-            color: tab.checked ? Theme.highlight : Theme.inkSoft
+            color: tab.checked ? Theme.focus : Theme.inkSoft
         }
     }
     background: Rectangle {
         color: tab.checked ? Theme.highlightFill : "white"
-        Rectangle { anchors.top: parent.top; width: parent.width; height: 3; color: Theme.highlight; visible: tab.checked }
+        Rectangle { anchors.top: parent.top; width: parent.width; height: 3; color: Theme.focus; visible: tab.checked }
     }
 }

@@ -17,8 +17,11 @@ Page {
     AgendaModel {
         id: agenda
         month: schedule.month
-        onCountChanged: Qt.callLater(page.showNext)
+        // Opened at the next session when a month is first shown; a re-read (a sync) leaves the
+        // person where they were reading.
+        onCountChanged: if (count > 0 && page.positionedMonth !== month) { page.positionedMonth = month; Qt.callLater(page.showNext) }
     }
+    property string positionedMonth: ""
     /// The agenda (days and their sessions) or the month's activities: one tap apart.
     property bool showAgenda: true
     function showNext() {

@@ -22,15 +22,18 @@ QrCode encodeQr(const QString &text)
 
 QString qrTerminalText(const QrCode &qr)
 {
-    constexpr int quiet = 2;
+    // Dark modules drawn black on an explicitly white ground (ANSI colours), so the code reads the
+    // same on a light or a dark terminal; the standard quiet zone of four modules.
+    constexpr int quiet = 4;
+    const QString white = QStringLiteral("\x1b[30;47m"), reset = QStringLiteral("\x1b[0m");
     QString out;
-    const auto light = [&qr](int x, int y) { return !qr.at(x, y); };
     for (int y = -quiet; y < qr.width + quiet; y += 2) {
+        out += white;
         for (int x = -quiet; x < qr.width + quiet; ++x) {
-            const bool top = light(x, y), bottom = y + 1 < qr.width + quiet && light(x, y + 1);
+            const bool top = qr.at(x, y), bottom = qr.at(x, y + 1);
             out += top && bottom ? QStringLiteral("█") : top ? QStringLiteral("▀") : bottom ? QStringLiteral("▄") : QStringLiteral(" ");
         }
-        out += QLatin1Char('\n');
+        out += reset + QLatin1Char('\n');
     }
     return out;
 }

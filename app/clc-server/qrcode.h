@@ -16,8 +16,8 @@ struct QrCode
 
 /// Encodes text (error correction level M). Throws clc::Error when it cannot (far too long).
 QrCode encodeQr(const QString &text);
-/// Two modules per character cell (▀ ▄ █), light modules drawn, for a terminal with a dark background,
-/// with a quiet zone of two modules.
+/// Two modules per character cell (▀ ▄ █), dark modules drawn black on white (ANSI colours, so light
+/// and dark terminals alike), with a quiet zone of four modules.
 QString qrTerminalText(const QrCode &qr);
 /// Black on white, scale pixels per module, a quiet zone of four modules.
 QImage qrImage(const QrCode &qr, int scale = 8);

@@ -12,7 +12,9 @@ std::optional<QString> readQrText(const QImage &image)
 {
     if (image.isNull())
         return std::nullopt;
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
+    // A phone photo is 12 megapixels; a QR code needs far fewer: read a copy at most 1600 px wide.
+    const QImage scaled = std::max(image.width(), image.height()) > 1600 ? image.scaled(1600, 1600, Qt::KeepAspectRatio, Qt::SmoothTransformation) : image;
+    const QImage grey = scaled.convertToFormat(QImage::Format_Grayscale8);
     const ZXing::ImageView view(grey.constBits(), grey.width(), grey.height(), ZXing::ImageFormat::Lum, int(grey.bytesPerLine()));
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode);

@@ -20,9 +20,9 @@ QByteArray PublicSchedule::ics(const QString &centre)
     std::vector<int> tables;
     for (const char *name : {"centres", "plans", "activities", "sessions"})
         tables.push_back(table(QString::fromLatin1(name))->code);
-    const ServerStore::Page head = m_store.pull(centre, 0, 1, tables, -1, QString());
+    // Fresh while nothing of those tables arrived since it was made (marks and learners do not count).
     auto cached = m_cache.constFind(centre);
-    if (cached != m_cache.constEnd() && cached->topSeq == head.topSeq)
+    if (cached != m_cache.constEnd() && m_store.pull(centre, cached->topSeq, 1, tables, -1, QString()).changes.empty())
         return cached->ics;
 
     QTemporaryDir dir; // a store of its own, thrown away: the server's data is never touched
@@ -31,7 +31,7 @@ QByteArray PublicSchedule::ics(const QString &centre)
     Store view(dir.filePath(QStringLiteral("schedule.db")));
     view.initMember(centre);
     qint64 after = 0;
-    for (;;) {
+    for (;;) { // `after` ends as the newest schedule change: the cache's mark
         const ServerStore::Page page = m_store.pull(centre, after, 5000, tables, -1, QString());
         if (page.changes.empty())
             break;
@@ -43,18 +43,19 @@ QByteArray PublicSchedule::ics(const QString &centre)
         }
         applyRemoteChanges(view, changes);
     }
-    QString from, to;
-    const QString year = records::currentSchoolYear(view);
-    if (!year.isEmpty()) {
-        const QStringList months = reports::monthsOfSchoolYear(year);
-        from = months.first();
-        to = months.last();
-    } else {
-        const QDate today = QDate::currentDate();
-        from = today.addMonths(-3).toString(QStringLiteral("yyyy-MM"));
-        to = today.addMonths(12).toString(QStringLiteral("yyyy-MM"));
+    // The plan's school year, and always the months around today (a plan for next year imported in
+    // June must not hide this summer's sessions; an oddly named year must not stop the calendar).
+    const QDate today = QDate::currentDate();
+    QString from = today.addMonths(-3).toString(QStringLiteral("yyyy-MM")), to = today.addMonths(12).toString(QStringLiteral("yyyy-MM"));
+    try {
+        const QStringList months = reports::monthsOfSchoolYear(records::currentSchoolYear(view));
+        if (!months.isEmpty()) {
+            from = std::min(from, months.first());
+            to = std::max(to, months.last());
+        }
+    } catch (const Error &) {
     }
-    Cached fresh{head.topSeq, schedule::ics(view, from, to)};
+    Cached fresh{after, schedule::ics(view, from, to, schedule::Publish::Public)};
     m_cache.insert(centre, fresh);
     return fresh.ics;
 }

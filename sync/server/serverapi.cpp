@@ -98,6 +98,8 @@ QString ServerApi::publishedCentreOf(const QString &path) const
 
 HttpResponse ServerApi::scheduleCalendar(const QString &centre)
 {
+    if (centre.isEmpty()) // unpublished between the head and now
+        return problem(404, QStringLiteral("not_found"), QStringLiteral("no published schedule here"));
     FairLock::Turn turn(m_turns, false);
     return {200, m_schedule.ics(centre), "text/calendar; charset=utf-8"};
 }

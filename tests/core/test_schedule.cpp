@@ -102,7 +102,7 @@ TEST_CASE("the month's schedule as text says each day in Vietnamese with its ses
     CHECK(friday3 < friday10);
     CHECK(friday10 < friday17);
     CHECK(lines.value(friday3 + 1) == QString::fromUtf8("• 14:00–16:00 · Tập huấn kỹ thuật chăm sóc cây lúa"));
-    CHECK(lines.value(friday3 + 2) == QString::fromUtf8("  tại Trường THCS · cho Nông dân"));
+    CHECK(lines.value(friday3 + 2) == QString::fromUtf8("  tại Trường THCS · đối tượng: Nông dân"));
     // No learner's name is in it: it is the schedule, not the register.
     CHECK_FALSE(nov.contains(QString::fromUtf8("Nguyễn Văn Một")));
 

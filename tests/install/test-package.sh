@@ -18,6 +18,7 @@ for dep in libqt6core6 libsqlite3-0 libical3 libqrencode4 libzxing2 qml6-module-
 done
 dpkg-deb -e "$deb" "$scratch/control"
 test -x "$scratch/control/postinst"
+test -x "$scratch/control/prerm"
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/clc usr/bin/clc-server usr/bin/clc-app \
@@ -37,6 +38,9 @@ if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$roo
 grep -q '^User=clc$' "$root/usr/lib/systemd/system/clc-server.service"
 grep -q '^StateDirectory=clc$' "$root/usr/lib/systemd/system/clc-server.service"
 grep -q -- '--data /var/lib/clc' "$root/usr/lib/systemd/system/clc-server.service"
+# Out of the box it listens on this computer only (no register in clear on the office network).
+grep -q '^Environment=CLC_SERVER_LISTEN=127.0.0.1:8470$' "$root/usr/lib/systemd/system/clc-server.service"
+if command -v systemd-analyze >/dev/null; then systemd-analyze verify "$root/usr/lib/systemd/system/clc-server.service" 2>&1 | grep -v -e 'clc-server: No such file' -e 'Command /usr/bin/clc-server is not executable' || true; fi
 # Each program runs from the scratch root.
 version="$(sed -n 's/^ Version: //p' "$scratch/info")"
 for p in clc clc-server clc-app; do

@@ -508,7 +508,9 @@ TEST_CASE("a centre's schedule is a calendar anyone may subscribe to only once t
                                                            "WHERE s.deleted = 0 AND a.deleted = 0 AND s.starts_at >= '2017-09' AND s.starts_at < '2018-09'")).toInt();
     REQUIRE(sessions > 10);
     CHECK(body.count("BEGIN:VEVENT") == sessions);
-    // The schedule only: no learner's name is in it.
+    // The schedule only: no learner's name is in it, nor the facilitator's (a person's name).
+    CHECK_FALSE(body.contains("Facilitator"));
+    CHECK_FALSE(body.contains("Người phụ trách"));
     auto st = tablet.db().prepare(QStringLiteral("SELECT full_name FROM people WHERE deleted = 0 LIMIT 50"));
     while (st.step())
         CHECK_FALSE(QString::fromUtf8(body).contains(st.text(0)));
