@@ -883,6 +883,10 @@
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
+    <message>
+        <source>This device syncs with %1. Enrolling with %2 moves it, and the learners it holds, to that server. Press Enrol again only if the ward office asked for this.</source>
+        <translation>Máy này đang đồng bộ với %1. Đăng ký với %2 sẽ chuyển máy, cùng danh sách học viên trên máy, sang máy chủ đó. Chỉ bấm Đăng ký lần nữa nếu phường yêu cầu.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -1926,10 +1930,6 @@
         <translation>không vẽ được báo cáo trên thiết bị này</translation>
     </message>
     <message>
-        <source>enrolment cancelled; nothing on this device was changed</source>
-        <translation>đã huỷ đăng ký; không có gì trên máy này bị thay đổi</translation>
-    </message>
-    <message>
         <source>the server refused the connection: check the address and port, and that the ward office server is running</source>
         <translation>máy chủ từ chối kết nối: hãy kiểm tra địa chỉ, cổng, và máy chủ của phường có đang chạy không</translation>
     </message>
@@ -2052,6 +2052,14 @@
     <message>
         <source>is not an enrolment link like clc://enroll?server=…&amp;code=…</source>
         <translation>không phải đường liên kết đăng ký dạng clc://enroll?server=…&amp;code=…</translation>
+    </message>
+    <message>
+        <source>enrolment cancelled; nothing on this device was changed (if the server took the code meanwhile, ask for a new one)</source>
+        <translation>đã huỷ đăng ký; máy này không thay đổi gì (nếu máy chủ đã nhận mã trong lúc đó, hãy xin mã mới)</translation>
+    </message>
+    <message>
+        <source>this code is for another centre than the one this device already holds data of; ask the ward office for a code for this device&apos;s centre, or join with a new, empty database (the code was not used)</source>
+        <translation>mã này dành cho trung tâm khác với trung tâm mà máy này đang có dữ liệu; hãy xin phường mã cho trung tâm của máy này, hoặc tham gia bằng một cơ sở dữ liệu mới, trống (mã chưa bị dùng)</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,12 @@ Page {
         }
     }
     property string enrolText: ""
+    /// A move to another server the person confirmed (the address), see the Enrol button.
+    property string confirmedMove: ""
+    function hostOf(address) {
+        const m = address.match(/^[a-z]+:\/\/([^\/:?#]+)/i)
+        return m ? m[1].toLowerCase() : address.toLowerCase()
+    }
     property color enrolColor: Theme.inkSoft
     /// The form field the last refusal was about ("server", "code"): marked, and given the focus.
     property string enrolField: ""
@@ -97,6 +103,7 @@ Page {
             readonly property bool enrolled: settings.server.length > 0
             property bool enrolAgain: false
             Button {
+                objectName: "enrolAgainButton"
                 visible: parent.enrolled && !parent.enrolAgain
                 text: qsTr("Enrol again with a new code…")
                 implicitHeight: 48
@@ -174,7 +181,22 @@ Page {
                     enabled: server.text.length > 0 && code.text.length > 0 && !SyncStatus.enrolling
                     implicitHeight: 48
                     leftPadding: 16; rightPadding: 16
-                    onClicked: { page.enrolText = qsTr("Enrolling… (at most about 12 seconds)"); page.enrolColor = Theme.inkSoft; page.enrolField = ""; SyncStatus.enrol(server.text, code.text) }
+                    onClicked: {
+                        // A device already syncing with a server is moved to another one (and its
+                        // register with it) only on a second, deliberate press: a link or a QR code
+                        // from someone else must not take it elsewhere unnoticed.
+                        const current = settings.server.trim(), wanted = server.text.trim()
+                        if (current.length > 0 && page.hostOf(current) !== page.hostOf(wanted) && page.confirmedMove !== wanted) {
+                            page.confirmedMove = wanted
+                            page.enrolText = qsTr("This device syncs with %1. Enrolling with %2 moves it, and the learners it holds, to that server. Press Enrol again only if the ward office asked for this.")
+                                .arg(page.hostOf(current)).arg(page.hostOf(wanted))
+                            page.enrolColor = Theme.error
+                            page.enrolField = "server"
+                            return
+                        }
+                        page.enrolText = qsTr("Enrolling… (at most about 12 seconds)"); page.enrolColor = Theme.inkSoft; page.enrolField = ""
+                        SyncStatus.enrol(server.text, code.text)
+                    }
                 }
                 // While it runs: that it runs, and a way out.
                 BusyIndicator { running: SyncStatus.enrolling; visible: running; implicitHeight: 40; implicitWidth: 40 }

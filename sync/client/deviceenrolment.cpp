@@ -21,9 +21,20 @@ QString enrolDevice(Store &s, const QString &server, const QString &code, const 
         // says none, so the server does not refuse the code for belonging elsewhere.
         answer = http.enroll(code, s.isInitialised() && !mayAdopt ? s.centreId() : QString());
     } catch (const TransportCancelled &) {
-        throw Error(Error::Code::InvalidInput, Tr::tr("enrolment cancelled; nothing on this device was changed"), QStringLiteral("--server"));
+        throw Error(Error::Code::InvalidInput,
+                    Tr::tr("enrolment cancelled; nothing on this device was changed (if the server took the code meanwhile, ask for a new one)"),
+                    QStringLiteral("--server"));
     } catch (const TransportError &e) {
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot reach the server: %1").arg(QString::fromStdString(e.what())), QStringLiteral("--server"));
+    } catch (const Error &e) {
+        // The server refused a code made for another centre than this device's (which holds data of
+        // its own): said here, in the person's language, without ids.
+        if (e.field() == QLatin1String("centre")) // a 403 naming the centre
+            throw Error(Error::Code::Forbidden,
+                        Tr::tr("this code is for another centre than the one this device already holds data of; ask the ward office for a code for this "
+                               "device's centre, or join with a new, empty database (the code was not used)"),
+                        QStringLiteral("--code"));
+        throw;
     }
     const QString centre = answer.value(QStringLiteral("centre")).toString();
     // Only a ward office server's answer is taken: a web page or a portal answering 200 changes nothing.

@@ -1133,3 +1133,33 @@ TEST_CASE("the office's link pasted into the address fills the address and the c
     CHECK(app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("no QR code")));
     CHECK(server->property("text").toString() == QStringLiteral("https://clc.ducchinh.example"));
 }
+
+TEST_CASE("an enrolled device is moved to another server only on a second, deliberate press", "[app][qml][enrol]")
+{
+    QTcpServer blackHole; // the "other server": takes the connection, never answers
+    REQUIRE(blackHole.listen(QHostAddress::LocalHost, 0));
+    App app;
+    app.store().setMeta(MetaKey::ServerUrl, QStringLiteral("https://phuong-duc-chinh.example"));
+    app.store().setMeta(MetaKey::Token, QStringLiteral("token-of-the-ward"));
+    app.store().setMeta(MetaKey::Role, QStringLiteral("coordinator"));
+    app.manager->refreshRole();
+    app.open(QSize(390, 844));
+    app.call("openTab", 4); // Sync
+    app.tap(app.waitFor("enrolAgainButton"));
+    QQuickItem *server = app.waitFor("enrolServer");
+    REQUIRE(server);
+    QMetaObject::invokeMethod(server, "clear");
+    app.type(server, QStringLiteral("http://127.0.0.1:%1").arg(blackHole.serverPort()));
+    app.type(app.find("enrolCode"), QStringLiteral("AAAA-BBBB-CCCC"));
+    app.tap(app.find("enrolButton"));
+    QTest::qWait(300);
+    CHECK(app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("phuong-duc-chinh.example")));
+    CHECK(app.find("enrolMessage")->property("text").toString().contains(QStringLiteral("moves it")));
+    CHECK_FALSE(app.status->enrolling()); // nothing sent yet
+    CHECK(app.store().meta(MetaKey::Token) == QStringLiteral("token-of-the-ward"));
+    app.tap(app.find("enrolButton")); // the person confirms
+    REQUIRE(eventually([&] { return app.status->enrolling(); }));
+    app.status->cancelEnrol();
+    REQUIRE(eventually([&] { return !app.status->enrolling(); }));
+    CHECK(app.store().meta(MetaKey::Token) == QStringLiteral("token-of-the-ward"));
+}
