@@ -2119,6 +2119,10 @@
         <source>Calendar file saved (open it to add the sessions to a phone&apos;s calendar): %1</source>
         <translation>Đã lưu tệp lịch (mở tệp để thêm các buổi vào lịch điện thoại): %1</translation>
     </message>
+    <message>
+        <source>Next session: %1, %2 · %3</source>
+        <translation>Buổi tiếp theo: %1, %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>clc::AttendanceModel</name>

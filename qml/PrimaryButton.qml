@@ -1,5 +1,5 @@
-// The page's main action: the app's blue with white text (contrast 5.9:1), the same in every style;
-// other buttons keep the style's quieter look.
+// The page's main action: the app's blue with white text (contrast 5.9:1) and its icon, the same in
+// every style; other buttons keep the style's quieter look.
 import QtQuick
 import QtQuick.Controls
 import Clc
@@ -9,13 +9,27 @@ Button {
     implicitHeight: 48
     leftPadding: 18; rightPadding: 18
     font.bold: true
-    contentItem: Text {
-        text: control.text
-        font: control.font
-        color: control.enabled ? "white" : "#eceff1"
-        horizontalAlignment: Text.AlignHCenter
-        verticalAlignment: Text.AlignVCenter
-        elide: Text.ElideRight
+    /// A Material Icons ligature name ("sync", "save") shown before the label.
+    property string glyph
+    contentItem: Row {
+        spacing: 8
+        Text {
+            anchors.verticalCenter: parent.verticalCenter
+            text: control.glyph
+            font.family: "Material Icons"
+            font.pixelSize: 22
+            color: label.color
+            visible: control.glyph.length > 0 && fontInfo.family === "Material Icons" // never the word itself
+            Accessible.ignored: true
+        }
+        Text {
+            id: label
+            anchors.verticalCenter: parent.verticalCenter
+            text: control.text
+            font: control.font
+            color: control.enabled ? "white" : "#eceff1"
+            elide: Text.ElideRight
+        }
     }
     background: Rectangle {
         implicitWidth: 96

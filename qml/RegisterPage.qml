@@ -58,7 +58,7 @@ Page {
                 onClicked: registerSearch.text = ""
             }
         }
-        PrimaryButton { objectName: "addPersonButton"; text: qsTr("Add"); implicitHeight: 48; visible: page.mayEdit; onClicked: page.openPerson(-1) }
+        PrimaryButton { objectName: "addPersonButton"; text: qsTr("Add"); glyph: "person_add"; implicitHeight: 48; visible: page.mayEdit; onClicked: page.openPerson(-1) }
         Button { text: qsTr("Import"); implicitHeight: 48; visible: page.mayEdit; onClicked: importDialog.open() }
         Item { implicitWidth: 2 }
     }

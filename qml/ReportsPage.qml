@@ -125,6 +125,7 @@ Page {
                 }
                 PrimaryButton {
                     objectName: "saveReport"
+                    glyph: "save"
                     text: qsTr("Save")
                     implicitHeight: 48
                     leftPadding: 16; rightPadding: 16

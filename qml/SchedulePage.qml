@@ -151,6 +151,17 @@ Page {
             background: Rectangle { color: Theme.warnFill; radius: 4 }
         }
 
+        // Nothing ahead in the month shown: when and where the next session is, one tap away.
+        Button {
+            objectName: "nextElsewhere"
+            Layout.fillWidth: true
+            Layout.leftMargin: 10; Layout.rightMargin: 10; Layout.topMargin: 6
+            visible: page.showAgenda && agenda.nextElsewhere.length > 0
+            implicitHeight: Math.max(48, implicitContentHeight + topPadding + bottomPadding)
+            contentItem: Label { text: agenda.nextElsewhere + " ›"; wrapMode: Text.Wrap; color: Theme.focus; font.bold: true }
+            onClicked: page.showMonth(agenda.nextMonth)
+        }
+
         ListView {
             id: agendaList
             objectName: "agendaList"

@@ -85,6 +85,7 @@ Page {
                 spacing: 8
                 PrimaryButton {
                     objectName: "syncNowButton"
+                    glyph: "sync"
                     text: qsTr("Sync now")
                     enabled: !SyncStatus.busy
                     implicitHeight: 48
@@ -177,6 +178,7 @@ Page {
                 visible: !parent.enrolled || parent.enrolAgain
                 PrimaryButton {
                     objectName: "enrolButton"
+                    glyph: "login"
                     text: qsTr("Enrol")
                     enabled: server.text.length > 0 && code.text.length > 0 && !SyncStatus.enrolling
                     implicitHeight: 48

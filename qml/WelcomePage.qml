@@ -37,6 +37,7 @@ Page {
             Label { id: startError; objectName: "startError"; Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.error; visible: text.length > 0 }
             PrimaryButton {
                 objectName: "startButton"
+                glyph: "add"
                 text: qsTr("Start the centre")
                 implicitHeight: 48
                 onClicked: {

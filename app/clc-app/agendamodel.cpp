@@ -17,7 +17,18 @@ struct Agenda
 {
     std::vector<schedule::Entry> rows;
     QStringList undated;
+    std::optional<schedule::Entry> upcoming;
 };
+
+/// The first session not yet over from now, cancelled ones skipped, within a year.
+std::optional<schedule::Entry> firstUpcoming(Store &s, const QDateTime &now)
+{
+    const QString nowText = now.toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
+    for (const schedule::Entry &e : schedule::entries(s, now.toString(QStringLiteral("yyyy-MM")), now.addMonths(12).toString(QStringLiteral("yyyy-MM"))))
+        if (!e.cancelled && (e.endsAt.isEmpty() ? e.startsAt : e.endsAt) >= nowText)
+            return e;
+    return std::nullopt;
+}
 } // namespace
 
 AgendaModel::AgendaModel(QObject *parent) : AsyncListModel(parent) {}
@@ -91,17 +102,20 @@ void AgendaModel::reload()
     const QString month = m_month;
     if (month.isEmpty())
         return;
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
     fetch<Agenda>(
-        [month](Store &s) {
+        [month, now](Store &s) {
             Agenda a;
             a.rows = schedule::entries(s, month, month);
             a.undated = schedule::undatedTitles(s, month);
+            a.upcoming = firstUpcoming(s, now);
             return a;
         },
         [this](Agenda &a) {
             beginResetModel();
             m_rows = std::move(a.rows);
             m_undated = a.undated;
+            m_upcoming = a.upcoming;
             computeMarks();
             endResetModel();
             Q_EMIT countChanged();
@@ -111,21 +125,27 @@ void AgendaModel::reload()
 void AgendaModel::computeMarks()
 {
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
-    const QString nowText = now.toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
     const QDate today = now.date();
     m_next = -1;
     m_dayLabels.clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {
         const schedule::Entry &e = m_rows[i];
-        // The next session: the first not yet over (one under way counts), cancelled ones skipped.
-        const QString end = e.endsAt.isEmpty() ? e.startsAt : e.endsAt;
-        if (m_next < 0 && !e.cancelled && end >= nowText)
+        // The next session from now, in whatever month (one under way counts, cancelled ones
+        // skipped): marked only when it is in this month.
+        if (m_upcoming && e.sessionId == m_upcoming->sessionId)
             m_next = int(i);
         QString label = schedule::dayText(e.day());
         if (e.day() == today)
             label += QStringLiteral(" · ") + tr("Today");
         m_dayLabels.push_back(label);
     }
+}
+
+QString AgendaModel::nextElsewhere() const
+{
+    if (!m_upcoming || m_next >= 0)
+        return {};
+    return tr("Next session: %1, %2 · %3").arg(schedule::dayText(m_upcoming->day()), schedule::timeText(*m_upcoming), m_upcoming->title);
 }
 
 void AgendaModel::retranslate()

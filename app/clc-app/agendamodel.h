@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 #include <vector>
 
 namespace clc {
@@ -21,6 +22,11 @@ class AgendaModel : public AsyncListModel
     Q_PROPERTY(int nextIndex READ nextIndex NOTIFY countChanged)
     /// The month's activities without a date yet ("also planned this month").
     Q_PROPERTY(QStringList undated READ undated NOTIFY countChanged)
+    /// When the next session from now is in another month: "Next session: Saturday, 02/12/2017,
+    /// 19:30 · …"; empty when it is in this month (then it is marked) or there is none.
+    Q_PROPERTY(QString nextElsewhere READ nextElsewhere NOTIFY countChanged)
+    /// That session's month (YYYY-MM), to go to it.
+    Q_PROPERTY(QString nextMonth READ nextMonth NOTIFY countChanged)
 
 public:
     enum Role {
@@ -49,6 +55,8 @@ public:
     int count() const { return int(m_rows.size()); }
     int nextIndex() const { return m_next; }
     QStringList undated() const { return m_undated; }
+    QString nextElsewhere() const;
+    QString nextMonth() const { return m_upcoming ? m_upcoming->startsAt.left(7) : QString(); }
 
     Q_INVOKABLE void reload();
     /// For tests: the moment treated as now.
@@ -78,6 +86,7 @@ private:
     std::vector<schedule::Entry> m_rows;
     std::vector<QString> m_dayLabels;
     QStringList m_undated;
+    std::optional<schedule::Entry> m_upcoming; ///< the next session from now, in any month ahead
     int m_next = -1;
     QString m_shareFolder;
 };

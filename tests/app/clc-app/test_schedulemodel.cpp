@@ -126,11 +126,25 @@ TEST_CASE("the agenda lists the month's sessions day by day, marks today and the
     agenda.reload();
     REQUIRE(loaded(agenda));
     CHECK(agenda.nextIndex() == 2);
-    // After the month, nothing is next.
-    agenda.setNow(QDateTime(QDate(2018, 1, 1), QTime(8, 0)));
+    // After the month, nothing in it is next; the next session is said, with its month to go to.
+    agenda.setNow(QDateTime(QDate(2017, 11, 30), QTime(8, 0)));
     agenda.reload();
     REQUIRE(loaded(agenda));
     CHECK(agenda.nextIndex() == -1);
+    const auto december = schedule::entries(d.store(), QStringLiteral("2017-12"), QStringLiteral("2017-12"));
+    REQUIRE_FALSE(december.empty());
+    CHECK(agenda.nextMonth() == QStringLiteral("2017-12"));
+    CHECK(agenda.nextElsewhere().startsWith(QStringLiteral("Next session: ")));
+    CHECK(agenda.nextElsewhere().contains(december.front().title));
+    // A later month shown while sessions of this month are still ahead: nothing there is "next".
+    agenda.setNow(QDateTime(QDate(2017, 11, 4), QTime(8, 0)));
+    agenda.setMonth(QStringLiteral("2017-12"));
+    REQUIRE(loaded(agenda));
+    CHECK(agenda.nextIndex() == -1);
+    CHECK(agenda.nextMonth() == QStringLiteral("2017-11"));
+    agenda.setMonth(QStringLiteral("2017-11"));
+    REQUIRE(loaded(agenda));
+    CHECK(agenda.nextElsewhere().isEmpty()); // marked in the list instead
 
     // Shared: the text on the clipboard, a picture and a calendar file in the folder.
     TempDir out;
