@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QTimeZone>
+#include <QTranslator>
 #include <libical/ical.h>
 #include <memory>
 
@@ -137,8 +138,15 @@ icaltimetype utcTime(const QString &isoLocal)
 }
 } // namespace
 
-QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, Publish publish)
+QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, Publish publish, const QTranslator *translator)
 {
+    // The description's words, in the translator's language when one is given.
+    const auto words = [translator](const char *source, const QString &installed) {
+        const QString t = translator ? translator->translate("clc", source) : QString();
+        return t.isEmpty() ? installed : t;
+    };
+    const QString forText = words("For: %1", Tr::tr("For: %1")), withText = words("With: %1", Tr::tr("With: %1")),
+                  facilitatorText = words("Facilitator: %1", Tr::tr("Facilitator: %1"));
     const std::vector<Entry> all = entries(store, fromMonth, toMonth);
     const QString centre = store.isInitialised() ? store.value(QStringLiteral("centres"), store.centreId(), QStringLiteral("name")).toText() : QString();
     std::unique_ptr<icalcomponent, ComponentFree> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
@@ -164,11 +172,11 @@ QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, P
             icalcomponent_add_property(ev, icalproperty_new_location(e.place.toUtf8().constData()));
         QStringList description;
         if (!e.groupText.isEmpty())
-            description << Tr::tr("For: %1").arg(e.groupText);
+            description << QString(forText).arg(e.groupText);
         if (!e.partnerText.isEmpty())
-            description << Tr::tr("With: %1").arg(e.partnerText);
+            description << QString(withText).arg(e.partnerText);
         if (!e.facilitator.isEmpty() && publish == Publish::Device) // a person's name: not in a public feed
-            description << Tr::tr("Facilitator: %1").arg(e.facilitator);
+            description << QString(facilitatorText).arg(e.facilitator);
         if (!description.isEmpty())
             icalcomponent_add_property(ev, icalproperty_new_description(description.join(QLatin1Char('\n')).toUtf8().constData()));
         icalcomponent_add_property(ev, icalproperty_new_status(e.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));

@@ -4,6 +4,8 @@
 // read over the loudspeaker, and the calendar file (.ics) are all made from these entries.
 #include <QDate>
 #include <QString>
+
+class QTranslator;
 #include <vector>
 
 namespace clc {
@@ -44,7 +46,10 @@ enum class Publish { Device, Public };
 /// An iCalendar file (RFC 5545, written with libical) of the sessions in the months from..to: one
 /// event per session, its UID the session's id (stable: importing again updates, never doubles),
 /// times in UTC from Vietnam's local time (UTC+7 all year). Schedule fields only, never the register.
-QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, Publish publish = Publish::Device);
+/// The words of the events' descriptions come from translator when given (a server's feed for
+/// Vietnamese residents, whatever the server's own language), else from the installed language.
+QByteArray ics(Store &store, const QString &fromMonth, const QString &toMonth, Publish publish = Publish::Device,
+               const QTranslator *translator = nullptr);
 
 } // namespace schedule
 } // namespace clc

@@ -14,6 +14,11 @@
 
 namespace clc::sync {
 
+PublicSchedule::PublicSchedule(ServerStore &store) : m_store(store)
+{
+    (void)m_vietnamese.load(QStringLiteral(":/i18n/clc_vi.qm")); // built into core; without it the words stay English
+}
+
 QByteArray PublicSchedule::ics(const QString &centre)
 {
     // The tables a viewer's phone receives that make the schedule: nothing about people.
@@ -55,7 +60,7 @@ QByteArray PublicSchedule::ics(const QString &centre)
         }
     } catch (const Error &) {
     }
-    Cached fresh{after, schedule::ics(view, from, to, schedule::Publish::Public)};
+    Cached fresh{after, schedule::ics(view, from, to, schedule::Publish::Public, &m_vietnamese)};
     m_cache.insert(centre, fresh);
     return fresh.ics;
 }

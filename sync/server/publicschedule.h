@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <QTranslator>
 #include <functional>
 #include <mutex>
 
@@ -17,7 +18,7 @@ namespace clc::sync {
 class PublicSchedule
 {
 public:
-    explicit PublicSchedule(ServerStore &store) : m_store(store) {}
+    explicit PublicSchedule(ServerStore &store);
     /// The calendar of centre: its current school year's sessions (or, with no plan, the months
     /// around today). The caller holds the store's turn.
     QByteArray ics(const QString &centre);
@@ -34,6 +35,7 @@ private:
     };
     ServerStore &m_store;
     QHash<QString, Cached> m_cache;
+    QTranslator m_vietnamese; ///< the feed is for the ward's residents: Vietnamese, whatever the server speaks
 };
 
 } // namespace clc::sync

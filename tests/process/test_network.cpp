@@ -510,6 +510,8 @@ TEST_CASE("a centre's schedule is a calendar anyone may subscribe to only once t
     CHECK(body.count("BEGIN:VEVENT") == sessions);
     // The schedule only: no learner's name is in it, nor the facilitator's (a person's name).
     CHECK_FALSE(body.contains("Facilitator"));
+    CHECK(body.contains("Đối tượng: ")); // for the ward's residents: Vietnamese, whatever the server speaks
+    CHECK_FALSE(body.contains("For: "));
     CHECK_FALSE(body.contains("Người phụ trách"));
     auto st = tablet.db().prepare(QStringLiteral("SELECT full_name FROM people WHERE deleted = 0 LIMIT 50"));
     while (st.step())
