@@ -89,35 +89,49 @@ QString dayText(const QDate &day)
     return Tr::tr("%1, %2").arg(name, vn::formatDate(day));
 }
 
-QString text(Store &store, const QString &month)
+MonthSheet monthSheet(Store &store, const QString &month)
 {
-    const std::vector<Entry> all = entries(store, month, month);
-    const QString centre = store.isInitialised() ? store.value(QStringLiteral("centres"), store.centreId(), QStringLiteral("name")).toText() : QString();
-    QStringList lines;
-    lines << Tr::tr("SCHEDULE FOR %1").arg(vn::formatMonth(month));
-    if (!centre.isEmpty())
-        lines << centre;
-    QDate day;
-    for (const Entry &e : all) {
-        if (e.day() != day) {
-            day = e.day();
-            lines << QString() << dayText(day);
-        }
-        lines << QStringLiteral("• %1 · %2%3").arg(timeText(e), e.title, e.cancelled ? Tr::tr(" (cancelled)") : QString());
+    MonthSheet sheet;
+    sheet.heading = Tr::tr("SCHEDULE FOR %1").arg(vn::formatMonth(month));
+    sheet.centre = store.isInitialised() ? store.value(QStringLiteral("centres"), store.centreId(), QStringLiteral("name")).toText() : QString();
+    for (const Entry &e : entries(store, month, month)) {
+        const QString label = dayText(e.day());
+        if (sheet.days.empty() || sheet.days.back().label != label)
+            sheet.days.push_back({label, {}});
         QStringList details;
         if (!e.place.isEmpty())
             details << Tr::tr("at %1").arg(e.place);
         if (!e.groupText.isEmpty())
             details << Tr::tr("for %1").arg(e.groupText);
-        if (!details.isEmpty())
-            lines << QStringLiteral("  ") + details.join(QStringLiteral(" · "));
+        sheet.days.back().lines.push_back({timeText(e), e.title + (e.cancelled ? Tr::tr(" (cancelled)") : QString()), details.join(QStringLiteral(" · "))});
     }
-    if (all.empty())
-        lines << QString() << Tr::tr("No sessions are scheduled this month.");
-    const QStringList undated = undatedTitles(store, month);
-    if (!undated.isEmpty()) {
-        lines << QString() << Tr::tr("Also planned this month, date to be announced:");
-        for (const QString &t : undated)
+    if (sheet.days.empty())
+        sheet.emptyNote = Tr::tr("No sessions are scheduled this month.");
+    sheet.undated = undatedTitles(store, month);
+    if (!sheet.undated.isEmpty())
+        sheet.undatedHeading = Tr::tr("Also planned this month, date to be announced:");
+    return sheet;
+}
+
+QString text(Store &store, const QString &month)
+{
+    const MonthSheet sheet = monthSheet(store, month);
+    QStringList lines{sheet.heading};
+    if (!sheet.centre.isEmpty())
+        lines << sheet.centre;
+    for (const MonthSheet::Day &day : sheet.days) {
+        lines << QString() << day.label;
+        for (const MonthSheet::Line &l : day.lines) {
+            lines << QStringLiteral("• %1 · %2").arg(l.time, l.title);
+            if (!l.details.isEmpty())
+                lines << QStringLiteral("  ") + l.details;
+        }
+    }
+    if (!sheet.emptyNote.isEmpty())
+        lines << QString() << sheet.emptyNote;
+    if (!sheet.undated.isEmpty()) {
+        lines << QString() << sheet.undatedHeading;
+        for (const QString &t : sheet.undated)
             lines << QStringLiteral("• ") + t;
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

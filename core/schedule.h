@@ -35,6 +35,29 @@ QString timeText(const Entry &e);
 /// "Thứ Bảy, 25/11/2017" in the current language.
 QString dayText(const QDate &day);
 
+/// The month laid out for passing on, every word in the current language: what the text and the
+/// picture both show (one layout, two renderings).
+struct MonthSheet
+{
+    struct Line
+    {
+        QString time;    ///< "19:30–21:30"
+        QString title;   ///< with " (cancelled)" when it is
+        QString details; ///< "at Nhà văn hoá khu 3 · for Học sinh", or empty
+    };
+    struct Day
+    {
+        QString label; ///< "Thứ Bảy, 25/11/2017"
+        std::vector<Line> lines;
+    };
+    QString heading, centre;
+    std::vector<Day> days;
+    QString emptyNote;      ///< said when there are no days
+    QString undatedHeading; ///< said before undated, when there are any
+    QStringList undated;
+};
+MonthSheet monthSheet(Store &store, const QString &month);
+
 /// The month's schedule as plain text, for a Zalo group or the loudspeaker: a heading with the
 /// centre, then each day with its sessions (time, activity, place, for whom), then what has no date yet.
 QString text(Store &store, const QString &month);
