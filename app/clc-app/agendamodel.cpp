@@ -41,7 +41,6 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
         return {};
     const size_t i = size_t(index.row());
     const schedule::Entry &e = m_rows[i];
-    const QDate today = (m_now.isValid() ? m_now : QDateTime::currentDateTime()).date();
     switch (role) {
     case SessionIdRole:
         return e.sessionId;
@@ -63,11 +62,11 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
     case CancelledRole:
         return e.cancelled;
     case TodayRole:
-        return e.day() == today;
+        return e.day() == m_today;
     case NextRole:
         return int(i) == m_next;
     case PastRole:
-        return e.day() < today;
+        return e.day() < m_today;
     default:
         return {};
     }
@@ -124,8 +123,8 @@ void AgendaModel::reload()
 
 void AgendaModel::computeMarks()
 {
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
-    const QDate today = now.date();
+    // "Today" for the day labels and for every row's flags alike, decided once per read.
+    m_today = (m_now.isValid() ? m_now : QDateTime::currentDateTime()).date();
     m_next = -1;
     m_dayLabels.clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {
@@ -135,7 +134,7 @@ void AgendaModel::computeMarks()
         if (m_upcoming && e.sessionId == m_upcoming->sessionId)
             m_next = int(i);
         QString label = schedule::dayText(e.day());
-        if (e.day() == today)
+        if (e.day() == m_today)
             label += QStringLiteral(" · ") + tr("Today");
         m_dayLabels.push_back(label);
     }

@@ -83,6 +83,7 @@ private:
     QString shareFolder() const;
     QString m_month;
     QDateTime m_now; ///< invalid: the clock's
+    QDate m_today;   ///< the day the marks were made for (computeMarks)
     std::vector<schedule::Entry> m_rows;
     std::vector<QString> m_dayLabels;
     QStringList m_undated;

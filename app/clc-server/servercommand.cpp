@@ -1,4 +1,5 @@
 #include "servercommand.h"
+#include "schema.h"
 #include "enrollink.h"
 #include "qrcode.h"
 #include "publicschedule.h"
@@ -9,7 +10,6 @@
 #include "serverlog.h"
 
 #include <QFile>
-#include <QUuid>
 #include <QDir>
 #include <QLockFile>
 #include <QLoggingCategory>
@@ -191,8 +191,7 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
             // Anyone may then subscribe to the centre's schedule (sessions, places, times; never people).
             needArgs(2, "publish-schedule CENTRE on|off");
             const QString centre = args[1];
-            const QUuid uuid = QUuid::fromString(centre);
-            if (uuid.isNull() || uuid.toString(QUuid::WithoutBraces) != centre)
+            if (!isId(centre))
                 throw Error(Error::Code::InvalidInput, QStringLiteral("'%1' is not a centre id").arg(centre), QStringLiteral("CENTRE"));
             if (args[2] != QLatin1String("on") && args[2] != QLatin1String("off"))
                 throw UsageError(QStringLiteral("publish-schedule CENTRE on|off"));

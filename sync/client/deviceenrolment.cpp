@@ -1,10 +1,10 @@
 #include "deviceenrolment.h"
+#include "schema.h"
 #include "error.h"
 #include "httptransport.h"
 #include "store.h"
 #include "translate.h"
 
-#include <QUuid>
 
 namespace clc::sync {
 
@@ -38,7 +38,7 @@ QString enrolDevice(Store &s, const QString &server, const QString &code, const 
     }
     const QString centre = answer.value(QStringLiteral("centre")).toString();
     // Only a ward office server's answer is taken: a web page or a portal answering 200 changes nothing.
-    if (QUuid::fromString(centre).isNull() || answer.value(QStringLiteral("token")).toString().isEmpty()
+    if (!isId(centre) || answer.value(QStringLiteral("token")).toString().isEmpty()
         || answer.value(QStringLiteral("device")).toString().isEmpty())
         throw Error(Error::Code::InvalidInput, Tr::tr("the address does not answer like a ward office server; check it"), QStringLiteral("--server"));
     const bool adopt = mayAdopt && s.centreId() != centre;

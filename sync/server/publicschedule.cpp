@@ -27,7 +27,7 @@ QByteArray PublicSchedule::ics(const QString &centre)
         tables.push_back(table(QString::fromLatin1(name))->code);
     // Fresh while nothing of those tables arrived since it was made (marks and learners do not count).
     auto cached = m_cache.constFind(centre);
-    if (cached != m_cache.constEnd() && m_store.pull(centre, cached->topSeq, 1, tables, -1, QString()).changes.empty())
+    if (cached != m_cache.constEnd() && m_store.pull(centre, cached->seq, 1, tables, -1, QString()).changes.empty())
         return cached->ics;
 
     QTemporaryDir dir; // a store of its own, thrown away: the server's data is never touched

@@ -30,7 +30,7 @@ public:
 private:
     struct Cached
     {
-        qint64 topSeq = -1;
+        qint64 seq = -1; ///< the newest change of the schedule's tables it was made from
         QByteArray ics;
     };
     ServerStore &m_store;

@@ -1,4 +1,5 @@
 #include "serverapi.h"
+#include "schema.h"
 #include "serverlog.h"
 #include "error.h"
 #include "migrations.h"
@@ -7,7 +8,6 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUuid>
 
 namespace clc::sync {
 
@@ -90,8 +90,7 @@ QString ServerApi::publishedCentreOf(const QString &path) const
     if (!path.startsWith(prefix) || !path.endsWith(QLatin1String(".ics")) || !m_published)
         return {};
     const QString id = path.mid(prefix.size(), path.size() - prefix.size() - 4);
-    const QUuid uuid = QUuid::fromString(id);
-    if (uuid.isNull() || uuid.toString(QUuid::WithoutBraces) != id || !m_published(id))
+    if (!isId(id) || !m_published(id))
         return {};
     return id;
 }
