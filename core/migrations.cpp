@@ -128,7 +128,28 @@ const char *const Migration8 = R"SQL(
 CREATE INDEX quarantine_by_field ON quarantine (tbl, row_id, field);
 )SQL";
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8};
+// Migration 9: the year's cycle (docs/year.md). A draft plan and its rows name the row of the year
+// before they were carried from (the evidence shown beside them); the year-end summary's own text;
+// why an activity did not take place; a target's evidence; the learning-needs survey.
+const char *const Migration9 = R"SQL(
+ALTER TABLE plans ADD COLUMN carried_from TEXT;
+ALTER TABLE plans ADD COLUMN year_end_notes TEXT;
+ALTER TABLE plans ADD COLUMN year_end_recommendations TEXT;
+ALTER TABLE targets ADD COLUMN result_note TEXT;
+ALTER TABLE targets ADD COLUMN carried_from TEXT;
+ALTER TABLE activities ADD COLUMN not_held_reason TEXT;
+ALTER TABLE activities ADD COLUMN carried_from TEXT;
+ALTER TABLE activities ADD COLUMN from_survey TEXT;
+CREATE TABLE surveys (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id), plan_id TEXT REFERENCES plans(id),
+  period TEXT, title TEXT, topics TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE survey_answers (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES centres(id),
+  survey_id TEXT REFERENCES surveys(id), person_id TEXT REFERENCES people(id), respondent TEXT, khu TEXT,
+  group_id TEXT REFERENCES learner_groups(id), topics TEXT, other_topic TEXT, time_of_day TEXT, months TEXT,
+  note TEXT, taken_by TEXT, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX survey_answers_by_survey ON survey_answers (survey_id);
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8, Migration9};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

@@ -155,7 +155,8 @@ void setActivityField(Store &store, const QString &id, const QString &field, con
     requireRow(store, QStringLiteral("activities"), id, QStringLiteral("ID"));
     const TableDef *t = table(QStringLiteral("activities"));
     const FieldDef *f = t->field(field);
-    static const QStringList internal{QStringLiteral("centre_id"), QStringLiteral("plan_id")};
+    static const QStringList internal{QStringLiteral("centre_id"), QStringLiteral("plan_id"), QStringLiteral("carried_from"),
+                                      QStringLiteral("from_survey")};
     if (!f || internal.contains(field)) {
         QStringList settable;
         for (const FieldDef &d : t->fields)
@@ -164,6 +165,80 @@ void setActivityField(Store &store, const QString &id, const QString &field, con
         throw Error(Error::Code::InvalidInput, Tr::tr("unknown field; one of: %1").arg(settable.join(QStringLiteral(", "))), field);
     }
     store.write(QStringLiteral("activities"), id, {{field, parseFieldValue(*f, text)}});
+}
+
+const std::vector<std::pair<QString, QStringList>> &planTextFields()
+{
+    static const std::vector<std::pair<QString, QStringList>> f{
+        {QStringLiteral("plans"),
+         {QStringLiteral("title"), QStringLiteral("doc_number"), QStringLiteral("bases"), QStringLiteral("purpose"), QStringLiteral("advantages"),
+          QStringLiteral("difficulties"), QStringLiteral("solutions"), QStringLiteral("recommendations"), QStringLiteral("closing"),
+          QStringLiteral("year_end_notes"), QStringLiteral("year_end_recommendations")}},
+        {QStringLiteral("quarterly_tasks"), {QStringLiteral("text"), QStringLiteral("quarter")}},
+        {QStringLiteral("targets"), {QStringLiteral("text"), QStringLiteral("section"), QStringLiteral("threshold_pct"), QStringLiteral("result_note")}},
+        {QStringLiteral("organisations"), {QStringLiteral("role")}},
+    };
+    return f;
+}
+
+void setPlanText(Store &store, const QString &tableName, const QString &id, const QString &field, const QString &text)
+{
+    store.requireInitialised();
+    const auto &all = planTextFields();
+    auto it = std::find_if(all.begin(), all.end(), [&](const auto &e) { return e.first == tableName; });
+    if (it == all.end())
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a part of the plan").arg(tableName), QStringLiteral("table"));
+    if (!it->second.contains(field))
+        throw Error(Error::Code::InvalidInput, Tr::tr("unknown field; one of: %1").arg(it->second.join(QStringLiteral(", "))), field);
+    requireRow(store, tableName, id, QStringLiteral("ID"));
+    const TableDef *t = table(tableName);
+    QString value = text;
+    value.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    if (field == QLatin1String("quarter")) {
+        static const QRegularExpression quarter(QStringLiteral("^\\d{4}-Q[1-4]$"));
+        if (!quarter.match(value.trimmed()).hasMatch())
+            throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a quarter of the form YYYY-Qn (for example 2017-Q4)").arg(value),
+                        tableName + QStringLiteral(".quarter"));
+    }
+    store.write(tableName, id, {{field, parseFieldValue(*t->field(field), value)}});
+}
+
+QString addQuarterlyTask(Store &store, const QString &schoolYear, const QString &quarter, const QString &text)
+{
+    store.requireInitialised();
+    const QString plan = planId(store, schoolYear);
+    if (plan.isEmpty())
+        throw Error(Error::Code::NotFound, Tr::tr("there is no plan for the school year %1").arg(schoolYear), QStringLiteral("--year"));
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-Q[1-4]$"));
+    if (!re.match(quarter).hasMatch())
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not a quarter of the form YYYY-Qn (for example 2017-Q4)").arg(quarter),
+                    QStringLiteral("quarterly_tasks.quarter"));
+    auto st = store.db().prepare(QStringLiteral("SELECT coalesce(max(ord), -1) + 1 FROM quarterly_tasks WHERE plan_id = ? AND quarter = ?"));
+    st.bind(1, plan).bind(2, quarter);
+    st.step();
+    const QString id = Store::newId();
+    store.write(QStringLiteral("quarterly_tasks"), id,
+                {{QStringLiteral("plan_id"), plan}, {QStringLiteral("quarter"), quarter}, {QStringLiteral("ord"), st.integer(0)},
+                 {QStringLiteral("text"), text.trimmed()}, {QStringLiteral("deleted"), 0}});
+    return id;
+}
+
+QString addTarget(Store &store, const QString &schoolYear, const QString &section, const QString &text, qint64 thresholdPct)
+{
+    store.requireInitialised();
+    const QString plan = planId(store, schoolYear);
+    if (plan.isEmpty())
+        throw Error(Error::Code::NotFound, Tr::tr("there is no plan for the school year %1").arg(schoolYear), QStringLiteral("--year"));
+    auto st = store.db().prepare(QStringLiteral("SELECT coalesce(max(ord), -1) + 1 FROM targets WHERE plan_id = ?"));
+    st.bind(1, plan);
+    st.step();
+    const QString id = Store::newId();
+    // A target added by hand is measured by hand: the director enters the number at the year's end.
+    store.write(QStringLiteral("targets"), id,
+                {{QStringLiteral("plan_id"), plan}, {QStringLiteral("section"), section.trimmed().isEmpty() ? Value() : Value(section.trimmed())},
+                 {QStringLiteral("ord"), st.integer(0)}, {QStringLiteral("text"), text.trimmed()}, {QStringLiteral("metric"), QStringLiteral("manual")},
+                 {QStringLiteral("threshold_pct"), thresholdPct}, {QStringLiteral("deleted"), 0}});
+    return id;
 }
 
 QString addSession(Store &store, const QString &activityId, const QString &startsAt, const QString &place,
@@ -308,8 +383,14 @@ QString currentSchoolYear(Store &store)
 {
     if (!store.isInitialised())
         return {};
-    auto st = store.db().prepare(QStringLiteral("SELECT max(school_year) FROM plans WHERE centre_id = ? AND deleted = 0"));
-    st.bind(1, store.centreId());
+    // The plan of today's school year; else the latest plan that is not a draft of a year still to
+    // come (drafting next year's plan must not move the screens off the year being run); else the latest.
+    const QDate today = QDateTime::fromMSecsSinceEpoch(store.clock().wallMillis()).date();
+    const int first = today.month() >= 9 ? today.year() : today.year() - 1;
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT school_year FROM plans WHERE centre_id = ? AND deleted = 0 AND school_year IS NOT NULL "
+        "ORDER BY school_year = ? DESC, carried_from IS NULL DESC, school_year DESC LIMIT 1"));
+    st.bind(1, store.centreId()).bind(2, QStringLiteral("%1-%2").arg(first).arg(first + 1));
     return st.step() ? st.text(0) : QString();
 }
 
@@ -359,6 +440,13 @@ qint64 lastMarkChangeMs(Store &store, const QString &sessionId)
                                                 "WHERE a.session_id = ?"));
     st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
     return st.step() && !st.isNull(0) ? HybridClock::millis(st.integer(0)) : 0;
+}
+
+QString planId(Store &store, const QString &schoolYear)
+{
+    auto st = store.db().prepare(QStringLiteral("SELECT id FROM plans WHERE centre_id = ? AND school_year = ? AND deleted = 0 ORDER BY id LIMIT 1"));
+    st.bind(1, store.centreId()).bind(2, schoolYear);
+    return st.step() ? st.text(0) : QString();
 }
 
 std::vector<std::pair<QString, QString>> quarterlyTasks(Store &store, const QString &schoolYear)

@@ -99,6 +99,16 @@ struct SessionRow
 std::vector<SessionRow> sessions(Store &store, const QString &activityId);
 /// The wall-clock time of the newest mark of a session (wherever it was made), 0 if none.
 qint64 lastMarkChangeMs(Store &store, const QString &sessionId);
+/// The plan's text parts a coordinator edits, by table: the plan's own fields (bases, purpose …, and
+/// the year-end assessment), a quarterly task, a target (with its measure and evidence), a partner's role.
+const std::vector<std::pair<QString, QStringList>> &planTextFields();
+/// Sets one of them; InvalidInput naming the field for anything else or a bad value.
+void setPlanText(Store &store, const QString &table, const QString &id, const QString &field, const QString &text);
+/// A new quarterly task ("2017-Q4") at the end of its quarter, and a new target (measured by hand).
+QString addQuarterlyTask(Store &store, const QString &schoolYear, const QString &quarter, const QString &text);
+QString addTarget(Store &store, const QString &schoolYear, const QString &section, const QString &text, qint64 thresholdPct);
+/// The id of the live plan of a school year ("2017-2018"), or empty.
+QString planId(Store &store, const QString &schoolYear);
 /// The quarterly tasks of a school year as (quarter, text), in plan order.
 std::vector<std::pair<QString, QString>> quarterlyTasks(Store &store, const QString &schoolYear);
 

@@ -4,6 +4,7 @@
 #include "reports.h"
 #include "schema.h"
 #include "store.h"
+#include "survey.h"
 #include "textfile.h"
 #include "translate.h"
 #include "vietnamese.h"
@@ -20,7 +21,9 @@ using Cell = ReportTable::Cell;
 
 QVariant money(const std::optional<qint64> &v) { return v ? QVariant(*v) : QVariant(); }
 
-ReportDocument header(Store &store, const ReportOptions &o, const QString &kindCode)
+} // namespace
+
+ReportDocument documentHeader(Store &store, const ReportOptions &o, const QString &kindCode)
 {
     store.requireInitialised();
     ReportDocument d;
@@ -39,6 +42,8 @@ ReportDocument header(Store &store, const ReportOptions &o, const QString &kindC
     d.signatoryName = field("director_name");
     return d;
 }
+
+namespace {
 
 QString monthLabel(const QString &m) { return vn::formatMonth(m); }
 
@@ -77,6 +82,43 @@ ReportTable activityTable(const std::vector<ActivityFigures> &rows, bool withMon
 
 } // namespace
 
+} // namespace clc::reports
+
+std::vector<const clc::ReportParagraph *> clc::ReportDocument::paragraphsBefore(size_t i) const
+{
+    std::vector<const ReportParagraph *> out;
+    for (const ReportParagraph &p : paragraphs)
+        if (std::min(p.beforeTable, tables.size()) == i)
+            out.push_back(&p);
+    return out;
+}
+
+namespace clc::reports {
+
+ReportTable targetTable(const std::vector<TargetFigures> &list, const QString &heading)
+{
+    ReportTable targets;
+    targets.heading = heading.isEmpty() ? Tr::tr("5. Targets of the plan") : heading;
+    targets.columns = QStringList{Tr::tr("Target"), Tr::tr("Reached"), Tr::tr("Out of"), Tr::tr("Result"), Tr::tr("Required"), Tr::tr("Assessment"),
+                                  Tr::tr("Evidence")};
+    targets.widths = {3.6, 0.9, 0.9, 1, 1, 1.2, 2.6};
+    targets.kinds = {Cell::Text, Cell::Number, Cell::Number, Cell::Percent, Cell::Percent, Cell::Text, Cell::Text};
+    for (const TargetFigures &t : list) {
+        const bool measured = t.numerator && t.denominator && *t.denominator > 0;
+        // Where the number comes from: attendance counts itself; a number entered by hand is the
+        // director's, with what they wrote.
+        QStringList evidence;
+        if (t.metric == QLatin1String("group_attendance") && t.denominator)
+            evidence << Tr::tr("%1 of the %2 people of its groups attended at least one session").arg(*t.numerator).arg(*t.denominator);
+        if (!t.resultNote.isEmpty())
+            evidence << t.resultNote;
+        targets.rows.push_back({t.text, t.numerator ? QVariant(*t.numerator) : QVariant(), t.denominator ? QVariant(*t.denominator) : QVariant(),
+                                measured ? QVariant(t.percent) : QVariant(), QVariant(double(t.threshold)),
+                                measured ? (t.met ? Tr::tr("met") : Tr::tr("not met")) : Tr::tr("not measured"), evidence.join(QStringLiteral("; "))});
+    }
+    return targets;
+}
+
 QString cellText(const QVariant &v, Cell kind)
 {
     if (!v.isValid() || v.isNull())
@@ -96,7 +138,7 @@ QString cellText(const QVariant &v, Cell kind)
 
 ReportDocument monthlyDocument(Store &store, const QString &schoolYear, const QString &month, const ReportOptions &o)
 {
-    ReportDocument d = header(store, o, QStringLiteral("BC"));
+    ReportDocument d = documentHeader(store, o, QStringLiteral("BC"));
     d.landscape = true;
     d.title = month.isEmpty() ? Tr::tr("ACTIVITIES OF THE SCHOOL YEAR %1").arg(schoolYear)
                               : Tr::tr("ACTIVITIES OF MONTH %1").arg(monthLabel(month));
@@ -110,7 +152,7 @@ ReportDocument monthlyDocument(Store &store, const QString &schoolYear, const QS
 
 ReportDocument yearDocument(Store &store, const QString &schoolYear, const ReportOptions &o)
 {
-    ReportDocument d = header(store, o, QStringLiteral("BC"));
+    ReportDocument d = documentHeader(store, o, QStringLiteral("BC"));
     const YearFigures y = yearFigures(store, schoolYear);
     d.title = Tr::tr("YEAR-END REPORT OF THE SCHOOL YEAR %1").arg(schoolYear);
 
@@ -148,18 +190,7 @@ ReportDocument yearDocument(Store &store, const QString &schoolYear, const Repor
     d.tables.push_back(tallies(Tr::tr("3. By sex"), Tr::tr("Sex"), y.bySex));
     d.tables.push_back(tallies(Tr::tr("4. By neighbourhood"), Tr::tr("Neighbourhood"), y.byKhu));
 
-    ReportTable targets;
-    targets.heading = Tr::tr("5. Targets of the plan");
-    targets.columns = QStringList{Tr::tr("Target"), Tr::tr("Reached"), Tr::tr("Out of"), Tr::tr("Result"), Tr::tr("Required"), Tr::tr("Assessment")};
-    targets.widths = {4.2, 0.9, 0.9, 1, 1, 1.3};
-    targets.kinds = {Cell::Text, Cell::Number, Cell::Number, Cell::Percent, Cell::Percent, Cell::Text};
-    for (const TargetFigures &t : y.targets) {
-        const bool measured = t.numerator && t.denominator && *t.denominator > 0;
-        targets.rows.push_back({t.text, t.numerator ? QVariant(*t.numerator) : QVariant(), t.denominator ? QVariant(*t.denominator) : QVariant(),
-                                measured ? QVariant(t.percent) : QVariant(), QVariant(double(t.threshold)),
-                                measured ? (t.met ? Tr::tr("met") : Tr::tr("not met")) : Tr::tr("not measured")});
-    }
-    d.tables.push_back(targets);
+    d.tables.push_back(targetTable(y.targets));
 
     ReportTable budget;
     budget.heading = Tr::tr("6. Budget");
@@ -171,19 +202,114 @@ ReportDocument yearDocument(Store &store, const QString &schoolYear, const Repor
 
     ReportTable notHeld;
     notHeld.heading = Tr::tr("7. Activities that did not take place");
-    notHeld.columns = QStringList{Tr::tr("Month"), Tr::tr("Activity"), Tr::tr("Status")};
-    notHeld.widths = {1, 5, 1.4};
-    notHeld.kinds = {Cell::Text, Cell::Text, Cell::Text};
+    notHeld.columns = QStringList{Tr::tr("Month"), Tr::tr("Activity"), Tr::tr("Status"), Tr::tr("Why")};
+    notHeld.widths = {1, 4, 1.2, 3};
+    notHeld.kinds = {Cell::Text, Cell::Text, Cell::Text, Cell::Text};
     for (const ActivityFigures &a : y.activities)
         if (!a.held)
-            notHeld.rows.push_back({monthLabel(a.month), a.title, a.status == QLatin1String("cancelled") ? Tr::tr("cancelled") : Tr::tr("not held")});
+            notHeld.rows.push_back({monthLabel(a.month), a.title, a.status == QLatin1String("cancelled") ? Tr::tr("cancelled") : Tr::tr("not held"),
+                                    a.notHeldReason.isEmpty() ? Tr::tr("(no reason written)") : a.notHeldReason});
     d.tables.push_back(notHeld);
+
+    // What the director writes under the figures: the assessment and the recommendations.
+    const QString planId = records::planId(store, schoolYear);
+    auto text = [&](const char *f) { return planId.isEmpty() ? QString() : store.value(QStringLiteral("plans"), planId, QLatin1String(f)).toText(); };
+    auto section = [&d](const QString &heading, const QString &body) {
+        const QStringList lines = body.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (lines.isEmpty())
+            return;
+        d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Heading, heading, d.tables.size()});
+        for (const QString &l : lines)
+            d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Text, l.trimmed(), d.tables.size()});
+    };
+    section(Tr::tr("8. Assessment"), text("year_end_notes"));
+    section(Tr::tr("9. Recommendations"), text("year_end_recommendations"));
+    return d;
+}
+
+ReportDocument reviewDocument(Store &store, const QString &schoolYear, const ReportOptions &o)
+{
+    ReportDocument d = yearDocument(store, schoolYear, o);
+    const QString planId = records::planId(store, schoolYear);
+    auto st = store.db().prepare(QStringLiteral("SELECT id, school_year FROM plans WHERE carried_from = ? AND deleted = 0 ORDER BY school_year LIMIT 1"));
+    st.bind(1, planId);
+    if (planId.isEmpty() || !st.step()) {
+        d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Text, Tr::tr("Next year's plan has not been drafted yet."), d.tables.size()});
+        return d;
+    }
+    const std::vector<ReportTable> evidence = draftEvidence(store, st.text(0));
+    d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Heading, Tr::tr("10. The draft plan of %1").arg(st.text(1)), d.tables.size()});
+    for (const ReportTable &t : evidence)
+        d.tables.push_back(t);
+    return d;
+}
+
+ReportDocument surveyDocument(Store &store, const QString &surveyId, const ReportOptions &o)
+{
+    ReportDocument d = documentHeader(store, o, QStringLiteral("BC"));
+    if (surveyId.isEmpty() || !store.exists(QStringLiteral("surveys"), surveyId))
+        throw Error(Error::Code::NotFound, surveyId.isEmpty() ? Tr::tr("there is no survey yet") : Tr::tr("no survey with id '%1'").arg(surveyId),
+                    QStringLiteral("--survey"));
+    const survey::SurveyTally t = survey::tally(store, {surveyId});
+    d.title = Tr::tr("RESULTS OF THE LEARNING-NEEDS SURVEY");
+    d.subtitle = store.value(QStringLiteral("surveys"), surveyId, QStringLiteral("title")).toText() + QStringLiteral(" (") +
+                 quarterLabel(store.value(QStringLiteral("surveys"), surveyId, QStringLiteral("period")).toText()) + QLatin1Char(')');
+    d.landscape = t.khus.size() > 4 || t.groups.size() > 4;
+    d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Text, Tr::tr("Answers: %1.").arg(vn::formatNumber(t.answers)), 0});
+
+    ReportTable topics;
+    topics.heading = Tr::tr("1. Topics asked for");
+    topics.columns = QStringList{Tr::tr("Topic"), Tr::tr("Answers"), Tr::tr("Of all answers"), Tr::tr("Month most asked for")};
+    topics.widths = {4, 1, 1, 1.4};
+    topics.kinds = {Cell::Text, Cell::Number, Cell::Percent, Cell::Text};
+    for (const survey::TopicTally &x : t.topics) {
+        int best = 0, month = 0;
+        for (int m : {9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8})
+            if (x.byMonth.value(m) > best) {
+                best = x.byMonth.value(m);
+                month = m;
+            }
+        topics.rows.push_back({x.topic, qint64(x.answers), t.answers > 0 ? QVariant(100.0 * x.answers / t.answers) : QVariant(),
+                               month ? Tr::tr("month %1").arg(month) : QString()});
+    }
+    d.tables.push_back(topics);
+
+    auto matrix = [&t](const QString &heading, const QString &first, const QStringList &columns, QMap<QString, int> survey::TopicTally::*by) {
+        ReportTable m;
+        m.heading = heading;
+        m.columns = QStringList{first} + columns + QStringList{Tr::tr("Total")};
+        m.widths = {3.2};
+        m.kinds = {Cell::Text};
+        for (int i = 0; i <= columns.size(); ++i) {
+            m.widths.push_back(0.9);
+            m.kinds.push_back(Cell::Number);
+        }
+        for (const survey::TopicTally &x : t.topics) {
+            std::vector<QVariant> row{x.topic};
+            for (const QString &c : columns)
+                row.push_back(qint64((x.*by).value(c)));
+            row.push_back(qint64(x.answers));
+            m.rows.push_back(row);
+        }
+        return m;
+    };
+    d.tables.push_back(matrix(Tr::tr("2. By neighbourhood"), Tr::tr("Topic"), t.khus, &survey::TopicTally::byKhu));
+    d.tables.push_back(matrix(Tr::tr("3. By target group"), Tr::tr("Topic"), t.groups, &survey::TopicTally::byGroup));
+
+    ReportTable times;
+    times.heading = Tr::tr("4. Time of day that suits");
+    times.columns = QStringList{Tr::tr("Time of day"), Tr::tr("Answers")};
+    times.widths = {3, 1};
+    times.kinds = {Cell::Text, Cell::Number};
+    for (const QString &k : survey::timesOfDay() + QStringList{QString()})
+        times.rows.push_back({survey::timeOfDayLabel(k), qint64(t.byTimeOfDay.value(k))});
+    d.tables.push_back(times);
     return d;
 }
 
 ReportDocument registerDocument(Store &store, const ReportOptions &o)
 {
-    ReportDocument d = header(store, o, QStringLiteral("DS"));
+    ReportDocument d = documentHeader(store, o, QStringLiteral("DS"));
     d.landscape = true;
     d.title = Tr::tr("REGISTER OF LEARNERS");
     ReportTable t;
@@ -202,7 +328,7 @@ ReportDocument registerDocument(Store &store, const ReportOptions &o)
 
 ReportDocument attendanceSheet(Store &store, const QString &activityId, const ReportOptions &o)
 {
-    ReportDocument d = header(store, o, QStringLiteral("DD"));
+    ReportDocument d = documentHeader(store, o, QStringLiteral("DD"));
     d.landscape = true;
     if (!store.exists(QStringLiteral("activities"), activityId))
         throw Error(Error::Code::NotFound, Tr::tr("no activity with id '%1'").arg(activityId), QStringLiteral("--activity"));
@@ -263,7 +389,7 @@ ReportDocument attendanceSheet(Store &store, const QString &activityId, const Re
 
 ReportDocument activityLog(Store &store, const QString &schoolYear, const ReportOptions &o)
 {
-    ReportDocument d = header(store, o, QStringLiteral("SHĐ"));
+    ReportDocument d = documentHeader(store, o, QStringLiteral("SHĐ"));
     d.landscape = true;
     d.title = Tr::tr("ACTIVITY LOG OF THE SCHOOL YEAR %1").arg(schoolYear);
     const QStringList months = monthsOfSchoolYear(schoolYear);
@@ -298,7 +424,13 @@ QByteArray toCsv(const ReportDocument &doc)
     for (const QString &line : {doc.committee, doc.centre, doc.title, doc.subtitle, doc.placeDate})
         if (!line.isEmpty())
             out += cell(line) + QLatin1Char('\n');
-    for (const ReportTable &t : doc.tables) {
+    auto paragraphs = [&](size_t i) {
+        for (const ReportParagraph *p : doc.paragraphsBefore(i))
+            out += cell(p->style == ReportParagraph::Style::Bullet ? QStringLiteral("- ") + p->text : p->text) + QLatin1Char('\n');
+    };
+    for (size_t ti = 0; ti < doc.tables.size(); ++ti) {
+        const ReportTable &t = doc.tables[ti];
+        paragraphs(ti);
         out += QLatin1Char('\n');
         if (!t.heading.isEmpty())
             out += cell(t.heading) + QLatin1Char('\n');
@@ -321,6 +453,7 @@ QByteArray toCsv(const ReportDocument &doc)
             out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
         }
     }
+    paragraphs(doc.tables.size());
     return out.toUtf8();
 }
 
@@ -332,6 +465,9 @@ std::vector<ReportKindInfo> reportKinds()
         {ReportKind::Register, QStringLiteral("register"), Tr::tr("Learner register"), true, false},
         {ReportKind::Attendance, QStringLiteral("attendance"), Tr::tr("Attendance sheet of an activity"), true, false},
         {ReportKind::Log, QStringLiteral("log"), Tr::tr("Activity log"), false, true},
+        {ReportKind::Plan, QStringLiteral("plan"), Tr::tr("The plan (parts I–V)"), false, true},
+        {ReportKind::Review, QStringLiteral("review"), Tr::tr("Year-end summary with next year's draft"), false, true},
+        {ReportKind::Survey, QStringLiteral("survey"), Tr::tr("Learning-needs survey"), false, false},
     };
 }
 
@@ -343,7 +479,7 @@ std::optional<ReportKind> reportKindNamed(const QString &name)
     return std::nullopt;
 }
 
-ReportDocument buildReport(Store &store, ReportKind kind, const QString &schoolYear, const QString &month, const QString &activityId,
+ReportDocument buildReport(Store &store, ReportKind kind, const QString &schoolYear, const QString &month, const QString &subjectId,
                            const ReportOptions &options)
 {
     switch (kind) {
@@ -354,11 +490,17 @@ ReportDocument buildReport(Store &store, ReportKind kind, const QString &schoolY
     case ReportKind::Register:
         return registerDocument(store, options);
     case ReportKind::Attendance:
-        if (activityId.isEmpty())
+        if (subjectId.isEmpty())
             throw Error(Error::Code::InvalidInput, Tr::tr("choose an activity first"), QStringLiteral("activity"));
-        return attendanceSheet(store, activityId, options);
+        return attendanceSheet(store, subjectId, options);
     case ReportKind::Log:
         return activityLog(store, schoolYear, options);
+    case ReportKind::Plan:
+        return planDocument(store, schoolYear, options);
+    case ReportKind::Review:
+        return reviewDocument(store, schoolYear, options);
+    case ReportKind::Survey:
+        return surveyDocument(store, subjectId.isEmpty() ? survey::latestSurveyId(store) : subjectId, options);
     }
     return {};
 }

@@ -130,7 +130,7 @@ std::vector<ActivityFigures> figuresOf(Store &store, const QString &from, const 
             "  a.status, a.budget, a.budget_spent, "
             "  (SELECT count(*) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), "
             "  (SELECT coalesce(sum(s.headcount), 0) FROM sessions s WHERE s.activity_id = a.id AND s.deleted = 0), a.planned_participants, "
-            "  a.rowid "
+            "  a.rowid, coalesce(a.not_held_reason, '') "
             "FROM activities a WHERE a.centre_id = ? AND a.deleted = 0 AND a.month BETWEEN ? AND ? ORDER BY a.month, a.ord, a.id"));
         st.bind(1, store.centreId()).bind(2, from).bind(3, to);
         while (st.step()) {
@@ -148,6 +148,7 @@ std::vector<ActivityFigures> figuresOf(Store &store, const QString &from, const 
             f.sessionsPlanned = int(st.integer(10));
             f.headcount = int(st.integer(11));
             f.plannedParticipants = st.optionalInteger(12);
+            f.notHeldReason = st.text(14);
             index.insert(st.integer(13), rows.size());
             rows.push_back(f);
         }
@@ -273,8 +274,8 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
     // Targets of the year's plan, measured.
     auto st = store.db().prepare(QStringLiteral(
         "SELECT t.id, coalesce(t.section, ''), t.text, t.metric, coalesce(t.kinds, ''), coalesce(t.threshold_pct, 0), "
-        "  t.manual_numerator, t.manual_denominator FROM targets t JOIN plans p ON p.id = t.plan_id "
-        "WHERE t.centre_id = ? AND t.deleted = 0 AND p.school_year = ? ORDER BY t.ord, t.id"));
+        "  t.manual_numerator, t.manual_denominator, coalesce(t.result_note, '') FROM targets t JOIN plans p ON p.id = t.plan_id "
+        "WHERE t.centre_id = ? AND t.deleted = 0 AND p.deleted = 0 AND p.school_year = ? ORDER BY t.ord, t.id"));
     st.bind(1, store.centreId()).bind(2, schoolYear);
     while (st.step()) {
         TargetFigures t;
@@ -285,6 +286,7 @@ YearFigures yearFigures(Store &store, const QString &schoolYear)
         t.metric = st.text(3);
         const QStringList targetKinds = st.text(4).split(QLatin1Char(','), Qt::SkipEmptyParts);
         t.threshold = int(st.integer(5));
+        t.resultNote = st.text(8);
         if (t.metric == QLatin1String("manual")) {
             t.numerator = st.optionalInteger(6);
             t.denominator = st.optionalInteger(7);

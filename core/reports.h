@@ -16,6 +16,7 @@ class Store;
 struct ActivityFigures
 {
     QString id, month, title, kind, groupText, partnerText, teacher, status;
+    QString notHeldReason;   ///< why it did not take place, as the director wrote it
     int sessionsPlanned = 0, sessionsHeld = 0;
     int learners = 0;        ///< distinct named people present or late
     int headcount = 0;       ///< unnamed
@@ -30,6 +31,7 @@ struct TargetFigures
 {
     QString id;
     QString section, text, metric; ///< metric "manual": numerator and denominator are entered by hand
+    QString resultNote;            ///< the director's evidence for the result
     int threshold = 0;
     std::optional<qint64> numerator, denominator; ///< empty when nothing to measure yet
     double percent = 0;

@@ -76,7 +76,8 @@ std::vector<TableDef> build()
     add("plans", {centre, text("school_year", 20, true), text("title", 1000), text("doc_number", 50),
                   text("bases", LongText), text("purpose", LongText), text("advantages", LongText),
                   text("difficulties", LongText), text("solutions", LongText), text("recommendations", LongText),
-                  text("closing", LongText), deleted});
+                  text("closing", LongText), deleted, ref("carried_from", "plans", false),
+                  text("year_end_notes", LongText), text("year_end_recommendations", LongText)});
     add("signatories", {centre, ref("plan_id", "plans"), integer("ord", 0, 1000), text("title", 200, true),
                         text("note"), text("name", 200), deleted});
     add("quarterly_tasks", {centre, ref("plan_id", "plans"), text("quarter", 20, true), integer("ord", 0, 10000),
@@ -87,7 +88,8 @@ std::vector<TableDef> build()
     add("targets", {centre, ref("plan_id", "plans"), text("section", 300), integer("ord", 0, 10000),
                     text("text", 4000, true), choice("metric", {QStringLiteral("group_attendance"), QStringLiteral("manual")}, true),
                     text("kinds", 300), integer("threshold_pct", 0, 100), integer("manual_numerator", 0, 100000000),
-                    integer("manual_denominator", 0, 100000000), deleted});
+                    integer("manual_denominator", 0, 100000000), deleted, text("result_note", 4000),
+                    ref("carried_from", "targets", false)});
     add("target_groups", {centre, ref("target_id", "targets"), ref("group_id", "learner_groups"), deleted},
         "target_id", "group_id");
     add("activities", {centre, ref("plan_id", "plans", false), typed("month", FieldType::Month, true),
@@ -95,7 +97,8 @@ std::vector<TableDef> build()
                        text("group_text", 1000), text("partner_text", 1000), text("teacher", 300),
                        integer("planned_participants", 0, 1000000), integer("budget", 0, MaxMoney),
                        choice("status", {QStringLiteral("planned"), QStringLiteral("done"), QStringLiteral("cancelled")}, true),
-                       deleted, integer("budget_spent", 0, MaxMoney)});
+                       deleted, integer("budget_spent", 0, MaxMoney), text("not_held_reason", 1000),
+                       ref("carried_from", "activities", false), ref("from_survey", "surveys", false)});
     add("activity_groups", {centre, ref("activity_id", "activities"), ref("group_id", "learner_groups"), deleted},
         "activity_id", "group_id");
     add("activity_partners", {centre, ref("activity_id", "activities"), ref("organisation_id", "organisations"), deleted},
@@ -119,6 +122,15 @@ std::vector<TableDef> build()
     add("conflicts", {centre, text("tbl", 60, true), text("row_id", 36, true), text("field", 60, true), lost,
                       integer("lost_hlc", 0, std::numeric_limits<qint64>::max()), text("lost_replica", 36, true),
                       typed("resolved", FieldType::Bool), deleted});
+    // The learning-needs survey (docs/survey.md): what a centre asks about, and what each person or
+    // household said. Topics and an answer's chosen topics are lines of text; months are "9,10,3".
+    add("surveys", {centre, ref("plan_id", "plans", false), text("period", 20, true), text("title", 300, true),
+                    text("topics", 4000, true), deleted});
+    add("survey_answers", {centre, ref("survey_id", "surveys"), ref("person_id", "people", false), text("respondent", 200),
+                           text("khu", 100), ref("group_id", "learner_groups", false), text("topics", 4000),
+                           text("other_topic", 300),
+                           choice("time_of_day", {QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("evening")}),
+                           text("months", 60), text("note", 1000), text("taken_by", 200), deleted});
     return t;
 }
 

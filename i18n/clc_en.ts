@@ -86,6 +86,13 @@
             <numerusform>%n people imported.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clc::RegisterModel</name>

@@ -1790,10 +1790,6 @@
         <translation>(chưa ghi)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not one of: pdf, xlsx, csv</source>
-        <translation>&apos;%1&apos; không thuộc: pdf, xlsx, csv</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a date of the form YYYY-MM-DD</source>
         <translation>&apos;%1&apos; không phải ngày dạng YYYY-MM-DD</translation>
     </message>
@@ -2060,6 +2056,288 @@
     <message>
         <source>this code is for another centre than the one this device already holds data of; ask the ward office for a code for this device&apos;s centre, or join with a new, empty database (the code was not used)</source>
         <translation>mã này dành cho trung tâm khác với trung tâm mà máy này đang có dữ liệu; hãy xin phường mã cho trung tâm của máy này, hoặc tham gia bằng một cơ sở dữ liệu mới, trống (mã chưa bị dùng)</translation>
+    </message>
+    <message>
+        <source>Beside each activity: what happened in %1</source>
+        <translation>Bên cạnh mỗi hoạt động: kết quả năm học %1</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
+    </message>
+    <message>
+        <source>Of the planned</source>
+        <translation>So với kế hoạch</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>đã tổ chức</translation>
+    </message>
+    <message>
+        <source>did not take place</source>
+        <translation>không tổ chức</translation>
+    </message>
+    <message>
+        <source>⚠ did not take place</source>
+        <translation>⚠ không tổ chức</translation>
+    </message>
+    <message>
+        <source>⚠ did not take place: %1</source>
+        <translation>⚠ không tổ chức: %1</translation>
+    </message>
+    <message>
+        <source>asked for in the learning-needs survey</source>
+        <translation>người dân đề xuất trong điều tra nhu cầu học tập</translation>
+    </message>
+    <message>
+        <source>asked for by %1 of %2 people in the learning-needs survey</source>
+        <translation>%1 trên %2 người đề xuất trong điều tra nhu cầu học tập</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>The targets, with what was reached in %1</source>
+        <translation>Chỉ tiêu, với kết quả đạt được năm học %1</translation>
+    </message>
+    <message>
+        <source>Quarter %1 of %2</source>
+        <translation>Quý %1 năm %2</translation>
+    </message>
+    <message>
+        <source>there is no plan for the school year %1</source>
+        <translation>chưa có kế hoạch của năm học %1</translation>
+    </message>
+    <message>
+        <source>PLAN</source>
+        <translation>KẾ HOẠCH</translation>
+    </message>
+    <message>
+        <source>Activities of the community learning centre in the school year %1</source>
+        <translation>Hoạt động của trung tâm học tập cộng đồng năm học %1</translation>
+    </message>
+    <message>
+        <source>I. PURPOSE AND REQUIREMENTS</source>
+        <translation>I. MỤC ĐÍCH YÊU CẦU</translation>
+    </message>
+    <message>
+        <source>* Advantages:</source>
+        <translation>* Thuận lợi:</translation>
+    </message>
+    <message>
+        <source>* Difficulties:</source>
+        <translation>* Khó khăn:</translation>
+    </message>
+    <message>
+        <source>II. ACTIVITIES IN THE SCHOOL YEAR %1:</source>
+        <translation>II. KẾ HOẠCH HOẠT ĐỘNG TRONG NĂM HỌC %1:</translation>
+    </message>
+    <message>
+        <source>III. TARGETS FOR THE YEAR:</source>
+        <translation>III. CHỈ TIÊU CẦN ĐẠT TRONG NĂM:</translation>
+    </message>
+    <message>
+        <source>IV. MEASURES:</source>
+        <translation>IV. CÁC GIẢI PHÁP THỰC HIỆN:</translation>
+    </message>
+    <message>
+        <source>V. MONTH BY MONTH:</source>
+        <translation>V. KẾ HOẠCH TỪNG THÁNG:</translation>
+    </message>
+    <message>
+        <source>VI. RECOMMENDATIONS:</source>
+        <translation>VI. KIẾN NGHỊ:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a school year of the form 2017-2018</source>
+        <translation>&apos;%1&apos; không phải là năm học dạng 2017-2018</translation>
+    </message>
+    <message>
+        <source>must be a school year after %1</source>
+        <translation>phải là năm học sau %1</translation>
+    </message>
+    <message>
+        <source>the school year %1 already has a plan of its own; a draft would mix two plans</source>
+        <translation>năm học %1 đã có kế hoạch riêng; lập bản dự thảo sẽ trộn lẫn hai kế hoạch</translation>
+    </message>
+    <message>
+        <source>the plan of %1 was deleted; undo the deletion or import the plan instead</source>
+        <translation>kế hoạch năm học %1 đã bị xoá; hãy hoàn tác việc xoá hoặc nhập kế hoạch</translation>
+    </message>
+    <message>
+        <source>Topic the people asked for: %1</source>
+        <translation>Chuyên đề theo nhu cầu người dân: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a part of the plan</source>
+        <translation>&apos;%1&apos; không phải là một phần của kế hoạch</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a quarter of the form YYYY-Qn (for example 2017-Q4)</source>
+        <translation>&apos;%1&apos; không phải là quý dạng YYYY-Qn (ví dụ 2017-Q4)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 people of its groups attended at least one session</source>
+        <translation>%1 trên %2 người thuộc các đối tượng đã dự ít nhất một buổi</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>(no reason written)</source>
+        <translation>(chưa ghi lý do)</translation>
+    </message>
+    <message>
+        <source>8. Assessment</source>
+        <translation>8. Đánh giá chung</translation>
+    </message>
+    <message>
+        <source>9. Recommendations</source>
+        <translation>9. Kiến nghị, đề xuất</translation>
+    </message>
+    <message>
+        <source>Next year&apos;s plan has not been drafted yet.</source>
+        <translation>Chưa lập dự thảo kế hoạch năm học tới.</translation>
+    </message>
+    <message>
+        <source>10. The draft plan of %1</source>
+        <translation>10. Dự thảo kế hoạch năm học %1</translation>
+    </message>
+    <message>
+        <source>there is no survey yet</source>
+        <translation>chưa có cuộc điều tra nào</translation>
+    </message>
+    <message>
+        <source>no survey with id &apos;%1&apos;</source>
+        <translation>không có cuộc điều tra mã &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>RESULTS OF THE LEARNING-NEEDS SURVEY</source>
+        <translation>KẾT QUẢ ĐIỀU TRA NHU CẦU HỌC TẬP</translation>
+    </message>
+    <message>
+        <source>Answers: %1.</source>
+        <translation>Số phiếu trả lời: %1.</translation>
+    </message>
+    <message>
+        <source>1. Topics asked for</source>
+        <translation>1. Nội dung người dân muốn học</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Số phiếu</translation>
+    </message>
+    <message>
+        <source>Of all answers</source>
+        <translation>Trên tổng số phiếu</translation>
+    </message>
+    <message>
+        <source>Month most asked for</source>
+        <translation>Tháng phù hợp nhất</translation>
+    </message>
+    <message>
+        <source>month %1</source>
+        <translation>tháng %1</translation>
+    </message>
+    <message>
+        <source>2. By neighbourhood</source>
+        <translation>2. Theo khu</translation>
+    </message>
+    <message>
+        <source>3. By target group</source>
+        <translation>3. Theo đối tượng</translation>
+    </message>
+    <message>
+        <source>4. Time of day that suits</source>
+        <translation>4. Thời gian trong ngày phù hợp</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>The plan (parts I–V)</source>
+        <translation>Kế hoạch (phần I–V)</translation>
+    </message>
+    <message>
+        <source>Year-end summary with next year&apos;s draft</source>
+        <translation>Tổng kết năm học và dự thảo kế hoạch năm tới</translation>
+    </message>
+    <message>
+        <source>Learning-needs survey</source>
+        <translation>Điều tra nhu cầu học tập</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Buổi sáng</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Buổi chiều</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Buổi tối</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice</source>
+        <translation>&apos;%1&apos; bị ghi hai lần</translation>
+    </message>
+    <message>
+        <source>Learning needs of the people</source>
+        <translation>Nhu cầu học tập của nhân dân</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a topic of this survey</source>
+        <translation>&apos;%1&apos; không có trong các nội dung của cuộc điều tra này</translation>
+    </message>
+    <message>
+        <source>choose at least one topic, or write what the person would like to learn</source>
+        <translation>hãy chọn ít nhất một nội dung, hoặc ghi điều người đó muốn học</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a month (1 to 12)</source>
+        <translation>&apos;%1&apos; không phải là tháng (1 đến 12)</translation>
+    </message>
+    <message>
+        <source>no person with id &apos;%1&apos;</source>
+        <translation>không có người mã &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>choose a person of the register or write who answered</source>
+        <translation>hãy chọn một người trong danh sách hoặc ghi tên người trả lời</translation>
+    </message>
+    <message>
+        <source>Drafted the plan of %1 from %2: %3 activities carried, %4 proposed by the survey, %5 rows made, %6 left as they were.</source>
+        <translation>Đã lập dự thảo kế hoạch %1 từ %2: chuyển %3 hoạt động, %4 hoạt động đề xuất từ điều tra, tạo %5 bản ghi, giữ nguyên %6.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of: pdf, odt, xlsx, csv</source>
+        <translation>&apos;%1&apos; không thuộc: pdf, odt, xlsx, csv</translation>
+    </message>
+    <message>
+        <source>give --person or --respondent, not both</source>
+        <translation>chỉ ghi --person hoặc --respondent, không ghi cả hai</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n phiếu trả lời</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the table is on the next sheet)</source>
+        <translation>(bảng ở trang tính tiếp theo)</translation>
     </message>
 </context>
 <context>

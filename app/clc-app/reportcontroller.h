@@ -33,7 +33,8 @@ class ReportController : public QObject
 public:
     /// The kinds of reportKinds() (core), in its order, for QML's comparisons.
     enum Kind { Monthly = int(reports::ReportKind::Monthly), Year = int(reports::ReportKind::Year), Register = int(reports::ReportKind::Register),
-                Attendance = int(reports::ReportKind::Attendance), Log = int(reports::ReportKind::Log) };
+                Attendance = int(reports::ReportKind::Attendance), Log = int(reports::ReportKind::Log), Plan = int(reports::ReportKind::Plan),
+                Review = int(reports::ReportKind::Review), Survey = int(reports::ReportKind::Survey) };
     Q_ENUM(Kind)
     /// The titles of the kinds, in the current language, in Kind order.
     Q_PROPERTY(QStringList kindTitles READ kindTitles NOTIFY kindTitlesChanged)

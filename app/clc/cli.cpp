@@ -16,6 +16,12 @@ const char *const Usage =
     "  init [--centre NAME]\n"
     "  demo\n"
     "  plan import FILE\n"
+    "  plan set [--year 2017-2018] FIELD VALUE\n"
+    "  plan draft [--from 2017-2018] [--year 2018-2019]\n"
+    "  survey add --period YYYY-Qn [--title T] [--topic T]...\n"
+    "  survey answer SURVEY_ID (--person ID | --respondent NAME) [--topic T]... [--other T] [--time morning|afternoon|evening]\n"
+    "         [--months 9,10,3] [--khu K] [--group G] [--note N]\n"
+    "  survey list [--json]\n"
     "  activity list [--month YYYY-MM] [--json]\n"
     "  activity add --month YYYY-MM --title T [--kind K] [--group G] [--partner P] [--teacher T] [--budget VND] [--planned N]\n"
     "  activity set ID FIELD VALUE\n"
@@ -29,8 +35,8 @@ const char *const Usage =
     "  conflicts [--all] [--json]\n"
     "  conflicts restore ID\n"
     "  export --format json|csv [--out FILE]\n"
-    "  report monthly|year|register|attendance|log --format pdf|xlsx|csv --out FILE [--month YYYY-MM] [--year 2017-2018]\n"
-    "         [--activity ID] [--date YYYY-MM-DD] [--number N]\n"
+    "  report monthly|year|register|attendance|log|plan|review|survey --format pdf|odt|xlsx|csv --out FILE\n"
+    "         [--month YYYY-MM] [--year 2017-2018] [--activity ID] [--survey ID] [--date YYYY-MM-DD] [--number N]\n"
     "  schedule --month YYYY-MM [--format text|ics|png] [--out FILE] [--to YYYY-MM]\n"
     "  centre set FIELD VALUE\n"
     "  status\n";
@@ -77,7 +83,7 @@ int runCli(const QStringList &argsIn, QTextStream &out, QTextStream &err)
         {QStringLiteral("status"), cmdStatus},     {QStringLiteral("conflicts"), cmdConflicts},
         {QStringLiteral("enroll"), cmdEnroll},     {QStringLiteral("sync"), cmdSync},
         {QStringLiteral("report"), cmdReport},     {QStringLiteral("centre"), cmdCentre},
-        {QStringLiteral("schedule"), cmdSchedule},
+        {QStringLiteral("schedule"), cmdSchedule}, {QStringLiteral("survey"), cmdSurvey},
     };
     const Handler h = verbs.value(verb);
     if (!h) {

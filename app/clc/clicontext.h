@@ -95,6 +95,7 @@ int cmdActivity(Context &c);
 int cmdSession(Context &c);
 int cmdCentre(Context &c);
 int cmdStatus(Context &c);
+int cmdSurvey(Context &c);
 
 // peoplecommands.cpp
 int cmdPerson(Context &c);

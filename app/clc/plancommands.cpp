@@ -10,6 +10,7 @@
 #include "migrations.h"
 #include "personimport.h"
 #include "planimport.h"
+#include "plandraft.h"
 #include "records.h"
 #include "reportdocument.h"
 #include "reportrender.h"
@@ -66,8 +67,49 @@ int cmdDemo(Context &c)
 
 int cmdPlan(Context &c)
 {
-    if (c.args.value(0) != QLatin1String("import"))
-        throw UsageError{QStringLiteral("usage: clc --db FILE plan import FILE")};
+    const QString sub = c.args.value(0);
+    if (sub == QLatin1String("draft")) {
+        VerbParser p(QStringLiteral("clc --db FILE plan draft [--from 2017-2018] [--year 2018-2019]"), {});
+        p.option(QStringLiteral("from"), QStringLiteral("YEAR"));
+        p.option(QStringLiteral("year"), QStringLiteral("YEAR"));
+        p.parse(c.args.mid(1));
+        Store &s = c.openInitialised();
+        const QString from = p.isSet(QStringLiteral("from")) ? p.value(QStringLiteral("from")) : records::currentSchoolYear(s);
+        if (from.isEmpty())
+            throw Error(Error::Code::InvalidInput, Tr::tr("there is no plan yet: give the school year"), QStringLiteral("--from"));
+        const int first = from.left(4).toInt();
+        const QString year = p.isSet(QStringLiteral("year")) ? p.value(QStringLiteral("year")) : QStringLiteral("%1-%2").arg(first + 1).arg(first + 2);
+        const plans::DraftResult r = plans::draftNextYear(s, from, year);
+        c.err << Tr::tr("Drafted the plan of %1 from %2: %3 activities carried, %4 proposed by the survey, %5 rows made, %6 left as they were.")
+                     .arg(year, from).arg(r.activitiesCarried).arg(r.activitiesProposed).arg(r.rowsCreated).arg(r.rowsKept)
+              << Qt::endl;
+        c.out << r.planId << Qt::endl;
+        return 0;
+    }
+    if (sub == QLatin1String("set")) {
+        QStringList values = c.args.mid(1);
+        QString year;
+        if (values.value(0) == QLatin1String("--year") && values.size() >= 2) {
+            year = values[1];
+            values = values.mid(2);
+        }
+        values.removeAll(QStringLiteral("--"));
+        if (values.size() != 2)
+            throw UsageError{QStringLiteral("usage: clc --db FILE plan set [--year 2017-2018] FIELD VALUE   (FIELD: ") +
+                             records::planTextFields().front().second.join(QStringLiteral(", ")) + QLatin1Char(')')};
+        Store &s = c.openInitialised();
+        if (year.isEmpty())
+            year = records::currentSchoolYear(s);
+        const QString id = records::planId(s, year);
+        if (id.isEmpty())
+            throw Error(Error::Code::NotFound, Tr::tr("there is no plan for the school year %1").arg(year), QStringLiteral("--year"));
+        QString value = values[1];
+        value.replace(QStringLiteral("\\n"), QStringLiteral("\n")); // paragraphs: one per line
+        records::setPlanText(s, QStringLiteral("plans"), id, values[0], value);
+        return 0;
+    }
+    if (sub != QLatin1String("import"))
+        throw UsageError{QStringLiteral("usage: clc --db FILE plan import|set|draft ...")};
     VerbParser p(QStringLiteral("clc --db FILE plan import FILE"), {QStringLiteral("FILE")});
     p.parse(c.args.mid(1));
     const QString file = p.positional(0);

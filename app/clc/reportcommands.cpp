@@ -41,20 +41,20 @@ int cmdReport(Context &c)
     QStringList names;
     for (const reports::ReportKindInfo &k : reports::reportKinds())
         names << k.name;
-    const QString usage = QStringLiteral("clc --db FILE report %1 --format pdf|xlsx|csv --out FILE "
-                                         "[--month YYYY-MM] [--year 2017-2018] [--activity ID] [--date YYYY-MM-DD] [--number N]")
+    const QString usage = QStringLiteral("clc --db FILE report %1 --format pdf|odt|xlsx|csv --out FILE "
+                                         "[--month YYYY-MM] [--year 2017-2018] [--activity ID] [--survey ID] [--date YYYY-MM-DD] [--number N]")
                               .arg(names.join(QLatin1Char('|')));
     const std::optional<reports::ReportKind> kind = reports::reportKindNamed(c.args.value(0));
     if (!kind)
         throw UsageError{QStringLiteral("usage: ") + usage};
     const reports::ReportKindInfo info = reports::reportKinds()[size_t(*kind)];
     VerbParser p(usage, {});
-    for (const char *o : {"format", "out", "month", "year", "activity", "date", "number"})
+    for (const char *o : {"format", "out", "month", "year", "activity", "survey", "date", "number"})
         p.option(QString::fromLatin1(o), QStringLiteral("VALUE"));
     p.parse(c.args.mid(1));
     const QString format = p.required(QStringLiteral("format"));
-    if (!QStringList{QStringLiteral("pdf"), QStringLiteral("xlsx"), QStringLiteral("csv")}.contains(format))
-        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: pdf, xlsx, csv").arg(format), QStringLiteral("--format"));
+    if (!QStringList{QStringLiteral("pdf"), QStringLiteral("odt"), QStringLiteral("xlsx"), QStringLiteral("csv")}.contains(format))
+        throw Error(Error::Code::InvalidInput, Tr::tr("'%1' is not one of: pdf, odt, xlsx, csv").arg(format), QStringLiteral("--format"));
     const QString out = p.required(QStringLiteral("out"));
     Store &s = c.openInitialised();
     ReportOptions options;
@@ -76,9 +76,14 @@ int cmdReport(Context &c)
     if (year.isEmpty() && info.needsYear)
         throw Error(Error::Code::InvalidInput, Tr::tr("there is no plan yet: give the school year"), QStringLiteral("--year"));
     const ReportDocument doc = reports::buildReport(s, *kind, year, month,
-                                                    *kind == reports::ReportKind::Attendance ? p.required(QStringLiteral("activity")) : QString(), options);
+                                                    *kind == reports::ReportKind::Attendance ? p.required(QStringLiteral("activity"))
+                                                    : *kind == reports::ReportKind::Survey   ? p.value(QStringLiteral("survey"))
+                                                                                             : QString(),
+                                                    options);
     if (format == QLatin1String("pdf")) {
         reports::writePdf(doc, out);
+    } else if (format == QLatin1String("odt")) {
+        reports::writeOdt(doc, out);
     } else if (format == QLatin1String("xlsx")) {
         reports::writeXlsx(doc, out);
     } else {

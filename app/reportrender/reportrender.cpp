@@ -12,6 +12,11 @@
 #include <QSaveFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextDocumentWriter>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QFile>
 #include <xlsxwriter.h>
 
@@ -44,6 +49,7 @@ public:
         m_y = m_content.top();
     }
     double mm() const { return m_mm; }
+    QPainter &painter() { return m_p; }
     const QRectF &content() const { return m_content; }
     double y() const { return m_y; }
     void advance(double dy) { m_y += dy; }
@@ -126,7 +132,7 @@ void drawHeader(PdfLayout &l, const ReportDocument &d)
     // The title.
     l.advance(l.draw(d.title, l.font(14, true), c.left(), c.width(), Qt::AlignHCenter));
     if (!d.subtitle.isEmpty())
-        l.advance(l.draw(d.subtitle, l.font(13, false, true), c.left(), c.width(), Qt::AlignHCenter));
+        l.advance(l.draw(d.subtitle, l.font(13, d.subtitleBold, !d.subtitleBold), c.left(), c.width(), Qt::AlignHCenter));
     l.advance(6 * l.mm());
 }
 
@@ -187,8 +193,73 @@ void drawTable(PdfLayout &l, QPainter &p, const ReportTable &t)
     l.advance(6 * l.mm());
 }
 
+void drawParagraph(PdfLayout &l, const ReportParagraph &p)
+{
+    using Style = ReportParagraph::Style;
+    const QRectF c = l.content();
+    const QFont f = l.font(13, p.style == Style::Heading || p.style == Style::Subheading, false);
+    // The official style: a first-line indent of 1 cm for running text, bullets as "- ".
+    const double indent = p.style == Style::Text || p.style == Style::Bullet ? 10 * l.mm() : 0;
+    const QString text = p.style == Style::Bullet ? QStringLiteral("- ") + p.text : p.text;
+    const double before = p.style == Style::Heading ? 3 * l.mm() : 1 * l.mm();
+    // Lines are drawn one at a time so a long paragraph can break across pages.
+    QTextLayout layout(text, f, l.painter().device());
+    QTextOption option(Qt::AlignJustify);
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    std::vector<QTextLine> textLines;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(c.width() - (textLines.empty() ? indent : 0));
+        textLines.push_back(line);
+    }
+    layout.endLayout();
+    l.advance(before);
+    // A heading stays with the two lines after it.
+    const double lineH = textLines.empty() ? 0 : textLines.front().height();
+    l.ensure(p.style == Style::Heading || p.style == Style::Subheading ? lineH * 3 : lineH);
+    for (size_t i = 0; i < textLines.size(); ++i) {
+        const QTextLine &line = textLines[i];
+        l.ensure(line.height());
+        const double x = c.left() + (i == 0 ? indent : 0);
+        l.painter().setPen(Qt::black);
+        line.draw(&l.painter(), QPointF(x - line.x(), l.y() - line.y()));
+        l.advance(line.height());
+    }
+}
+
+void drawSignatures(PdfLayout &l, const std::vector<ReportSignature> &sigs)
+{
+    const QRectF c = l.content();
+    const double w = c.width() / double(sigs.size());
+    double h = 0;
+    for (const ReportSignature &s : sigs)
+        h = std::max(h, l.height(s.title, l.font(13, true), w) + l.height(s.note + QLatin1Char(' '), l.font(13, false, true), w) + 28 * l.mm() +
+                            l.height(s.name + QLatin1Char(' '), l.font(13, true), w));
+    l.advance(4 * l.mm());
+    l.ensure(h);
+    const double top = l.y();
+    double namesAt = top; // the names on one line, under the tallest title and note
+    for (size_t i = 0; i < sigs.size(); ++i) {
+        const double x = c.left() + w * double(i);
+        double y = top + l.draw(sigs[i].title.toUpper(), l.font(13, true), x, w, Qt::AlignHCenter, top);
+        if (!sigs[i].note.isEmpty())
+            y += l.draw(sigs[i].note, l.font(13, false, true), x, w, Qt::AlignHCenter, y);
+        namesAt = std::max(namesAt, y);
+    }
+    namesAt += 28 * l.mm(); // room for the signature and the seal
+    for (size_t i = 0; i < sigs.size(); ++i)
+        if (!sigs[i].name.isEmpty())
+            l.draw(sigs[i].name, l.font(13, true), c.left() + w * double(i), w, Qt::AlignHCenter, namesAt);
+    l.advance(h);
+}
+
 void drawFooter(PdfLayout &l, const ReportDocument &d)
 {
+    if (!d.signatures.empty() && d.recipients.isEmpty()) {
+        drawSignatures(l, d.signatures);
+        return;
+    }
     const QRectF c = l.content();
     const double half = c.width() / 2;
     double leftH = l.height(Tr::tr("Recipients:"), l.font(12, true, true), half);
@@ -209,8 +280,15 @@ void drawFooter(PdfLayout &l, const ReportDocument &d)
 void drawDocument(PdfLayout &layout, QPainter &painter, const ReportDocument &doc)
 {
     drawHeader(layout, doc);
-    for (const ReportTable &t : doc.tables)
-        drawTable(layout, painter, t);
+    for (size_t i = 0; i <= doc.tables.size(); ++i) {
+        for (const ReportParagraph *p : doc.paragraphsBefore(i))
+            drawParagraph(layout, *p);
+        if (i < doc.tables.size()) {
+            if (!doc.paragraphs.empty())
+                layout.advance(2 * layout.mm());
+            drawTable(layout, painter, doc.tables[i]);
+        }
+    }
     drawFooter(layout, doc);
 }
 
@@ -308,15 +386,43 @@ void writeXlsx(const ReportDocument &doc, const QString &path)
     lxw_format *percent[2] = {format(false, true, "0.0\" %\""), format(true, true, "0.0\" %\"")};
 
     QStringList used;
-    for (size_t ti = 0; ti < doc.tables.size(); ++ti) {
-        const ReportTable &t = doc.tables[ti];
-        // Sheet names: at most 31 characters, none of []:*?/\ and unique.
-        QString name = t.heading.isEmpty() ? doc.title : t.heading;
+    auto sheetName = [&used, &doc](const QString &heading, size_t ti) {
+        // At most 31 characters, none of []:*?/\ and unique.
+        QString name = heading.isEmpty() ? doc.title : heading;
         name.remove(QRegularExpression(QStringLiteral("[\\[\\]:*?/\\\\]")));
         name = name.left(28).trimmed();
         if (name.isEmpty() || used.contains(name))
             name = QStringLiteral("%1 %2").arg(name.left(24)).arg(ti + 1);
         used << name;
+        return name;
+    };
+    if (!doc.paragraphs.empty()) {
+        // The running text on a sheet of its own, a paragraph per row, the tables named where they stand.
+        lxw_worksheet *ws = workbook_add_worksheet(wb, sheetName(doc.title, doc.tables.size()).toUtf8().constData());
+        worksheet_set_column(ws, 0, 0, 110, nullptr);
+        lxw_format *wrapped = format(false, false);
+        lxw_format *heading = format(true, false);
+        lxw_row_t row = 0;
+        for (const QString &line : {doc.committee, doc.centre, doc.number, doc.placeDate, doc.title, doc.subtitle})
+            if (!line.isEmpty()) {
+                worksheet_write_string(ws, row, 0, line.toUtf8().constData(), row < 4 ? plain : title);
+                ++row;
+            }
+        for (size_t i = 0; i <= doc.tables.size(); ++i) {
+            for (const ReportParagraph *p : doc.paragraphsBefore(i)) {
+                const bool head = p->style == ReportParagraph::Style::Heading || p->style == ReportParagraph::Style::Subheading;
+                const QString text = p->style == ReportParagraph::Style::Bullet ? QStringLiteral("- ") + p->text : p->text;
+                worksheet_write_string(ws, row++, 0, text.toUtf8().constData(), head ? heading : wrapped);
+            }
+            if (i < doc.tables.size())
+                worksheet_write_string(ws, row++, 0, Tr::tr("(the table is on the next sheet)").toUtf8().constData(), plain);
+        }
+        for (const ReportSignature &sig : doc.signatures)
+            worksheet_write_string(ws, row++, 0, QStringLiteral("%1 %2 %3").arg(sig.title, sig.note, sig.name).simplified().toUtf8().constData(), plain);
+    }
+    for (size_t ti = 0; ti < doc.tables.size(); ++ti) {
+        const ReportTable &t = doc.tables[ti];
+        const QString name = sheetName(t.heading, ti);
         lxw_worksheet *ws = workbook_add_worksheet(wb, name.toUtf8().constData());
         lxw_row_t row = 0;
         for (const QString &line : {doc.committee, doc.centre, doc.title, doc.subtitle, doc.placeDate, t.heading})
@@ -345,13 +451,150 @@ void writeXlsx(const ReportDocument &doc, const QString &path)
             }
         }
     }
-    if (doc.tables.empty())
+    if (doc.tables.empty() && doc.paragraphs.empty())
         workbook_add_worksheet(wb, nullptr);
     const lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR)
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot write the XLSX: %1").arg(QString::fromUtf8(lxw_strerror(err))), QStringLiteral("--out"));
     QFile::remove(path);
     if (!QFile::copy(QFile::decodeName(temp), path))
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot write the file"), QStringLiteral("--out"));
+}
+
+void writeOdt(const ReportDocument &doc, const QString &path)
+{
+    QTextDocument text;
+    QFont base(serifFamily());
+    base.setPointSizeF(13);
+    text.setDefaultFont(base);
+    QTextCursor cur(&text);
+    auto charFormat = [&base](bool bold, bool italic = false, double pt = 13) {
+        QTextCharFormat f;
+        f.setFontFamilies({base.family()});
+        f.setFontPointSize(pt);
+        f.setFontWeight(bold ? QFont::Bold : QFont::Normal);
+        f.setFontItalic(italic);
+        return f;
+    };
+    auto block = [](Qt::Alignment align, double indent = 0, double top = 0) {
+        QTextBlockFormat b;
+        b.setAlignment(align);
+        b.setTextIndent(indent);
+        b.setTopMargin(top);
+        return b;
+    };
+    auto noBorders = [] {
+        QTextTableFormat f;
+        f.setBorder(0);
+        f.setBorderStyle(QTextFrameFormat::BorderStyle_None);
+        f.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        f.setCellPadding(2);
+        return f;
+    };
+    // The header: the issuing body and centre on the left, the national title on the right.
+    QTextTable *head = cur.insertTable(1, 2, noBorders());
+    QTextCursor left = head->cellAt(0, 0).firstCursorPosition();
+    left.setBlockFormat(block(Qt::AlignHCenter));
+    left.insertText(doc.committee.toUpper(), charFormat(false, false, 12));
+    left.insertBlock(block(Qt::AlignHCenter));
+    left.insertText(doc.centre.toUpper(), charFormat(true, false, 12));
+    left.insertBlock(block(Qt::AlignHCenter));
+    left.insertText(doc.number, charFormat(false));
+    QTextCursor right = head->cellAt(0, 1).firstCursorPosition();
+    right.setBlockFormat(block(Qt::AlignHCenter));
+    right.insertText(Tr::tr("SOCIALIST REPUBLIC OF VIET NAM"), charFormat(true, false, 12));
+    right.insertBlock(block(Qt::AlignHCenter));
+    right.insertText(Tr::tr("Independence - Freedom - Happiness"), charFormat(true));
+    right.insertBlock(block(Qt::AlignHCenter));
+    right.insertText(doc.placeDate, charFormat(false, true));
+    cur.movePosition(QTextCursor::End);
+    cur.insertBlock(block(Qt::AlignHCenter, 0, 12));
+    cur.insertText(doc.title, charFormat(true, false, 14));
+    if (!doc.subtitle.isEmpty()) {
+        cur.insertBlock(block(Qt::AlignHCenter));
+        cur.insertText(doc.subtitle, charFormat(doc.subtitleBold, !doc.subtitleBold));
+    }
+    using Style = ReportParagraph::Style;
+    for (size_t i = 0; i <= doc.tables.size(); ++i) {
+        for (const ReportParagraph *p : doc.paragraphsBefore(i)) {
+            const bool heading = p->style == Style::Heading || p->style == Style::Subheading;
+            cur.insertBlock(block(Qt::AlignJustify, heading ? 0 : 28, p->style == Style::Heading ? 8 : 2));
+            cur.insertText(p->style == Style::Bullet ? QStringLiteral("- ") + p->text : p->text, charFormat(heading));
+        }
+        if (i == doc.tables.size())
+            break;
+        const ReportTable &t = doc.tables[i];
+        if (!t.heading.isEmpty()) {
+            cur.insertBlock(block(Qt::AlignLeft, 0, 8));
+            cur.insertText(t.heading, charFormat(true));
+        }
+        cur.insertBlock(block(Qt::AlignLeft));
+        QTextTableFormat tf;
+        tf.setBorder(0.5);
+        tf.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        tf.setBorderCollapse(true);
+        tf.setCellPadding(3);
+        tf.setHeaderRowCount(1);
+        tf.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        double sum = 0;
+        for (double w : t.widths)
+            sum += w;
+        QList<QTextLength> widths;
+        for (double w : t.widths)
+            widths << QTextLength(QTextLength::PercentageLength, 100 * w / sum);
+        tf.setColumnWidthConstraints(widths);
+        QTextTable *table = cur.insertTable(int(t.rows.size()) + 1, int(t.columns.size()), tf);
+        for (int c = 0; c < t.columns.size(); ++c) {
+            QTextCursor cell = table->cellAt(0, c).firstCursorPosition();
+            cell.setBlockFormat(block(Qt::AlignHCenter));
+            cell.insertText(t.columns[c], charFormat(true, false, 11));
+        }
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            const bool total = t.totalRow && r + 1 == t.rows.size();
+            for (size_t c = 0; c < t.rows[r].size(); ++c) {
+                QTextCursor cell = table->cellAt(int(r) + 1, int(c)).firstCursorPosition();
+                cell.setBlockFormat(block(t.kinds[c] == Cell::Text ? Qt::AlignLeft : Qt::AlignRight));
+                cell.insertText(cellText(t.rows[r][c], t.kinds[c]), charFormat(total, false, 11));
+            }
+        }
+        cur.movePosition(QTextCursor::End);
+    }
+    // The footer: recipients and the signature, or the plan's signatures side by side.
+    std::vector<ReportSignature> sigs = doc.signatures;
+    if (sigs.empty() || !doc.recipients.isEmpty())
+        sigs = {ReportSignature{doc.signatoryTitle, QString(), doc.signatoryName}};
+    const bool withRecipients = !doc.recipients.isEmpty();
+    cur.insertBlock(block(Qt::AlignLeft, 0, 12));
+    QTextTable *foot = cur.insertTable(1, int(sigs.size()) + (withRecipients ? 1 : 0), noBorders());
+    int col = 0;
+    if (withRecipients) {
+        QTextCursor c = foot->cellAt(0, col++).firstCursorPosition();
+        c.insertText(Tr::tr("Recipients:"), charFormat(true, true, 12));
+        for (const QString &r : doc.recipients) {
+            c.insertBlock(block(Qt::AlignLeft));
+            c.insertText(r, charFormat(false, false, 11));
+        }
+    }
+    for (const ReportSignature &sig : sigs) {
+        QTextCursor c = foot->cellAt(0, col++).firstCursorPosition();
+        c.setBlockFormat(block(Qt::AlignHCenter));
+        c.insertText(sig.title.toUpper(), charFormat(true));
+        if (!sig.note.isEmpty()) {
+            c.insertBlock(block(Qt::AlignHCenter));
+            c.insertText(sig.note, charFormat(false, true));
+        }
+        for (int k = 0; k < 4; ++k) // room for the signature and the seal
+            c.insertBlock(block(Qt::AlignHCenter));
+        c.insertText(sig.name, charFormat(true));
+    }
+
+    QTemporaryDir tmp;
+    const QString temp = tmp.filePath(QStringLiteral("report.odt"));
+    QTextDocumentWriter writer(temp, "odf");
+    if (!writer.write(&text))
+        throw Error(Error::Code::InvalidInput, Tr::tr("cannot write the file"), QStringLiteral("--out"));
+    QFile::remove(path);
+    if (!QFile::copy(temp, path))
         throw Error(Error::Code::InvalidInput, Tr::tr("cannot write the file"), QStringLiteral("--out"));
 }
 

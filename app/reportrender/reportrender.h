@@ -19,6 +19,9 @@ void writePdf(const ReportDocument &doc, const QString &path);
 void paintDocument(const ReportDocument &doc, QPagedPaintDevice &device, int resolution);
 /// The same pages as the PDF, drawn to images at dpi (the app's preview). Safe off the GUI thread.
 std::vector<QImage> renderPages(const ReportDocument &doc, double dpi);
+/// The same document as OpenDocument text (Qt's QTextDocumentWriter): it opens in LibreOffice and
+/// Word, so a director can edit a copy. Throws Error on failure.
+void writeOdt(const ReportDocument &doc, const QString &path);
 /// One worksheet per table; numbers, money and percentages as numeric cells. Throws Error on failure.
 void writeXlsx(const ReportDocument &doc, const QString &path);
 

@@ -22,7 +22,8 @@ bool isScheduleTable(const QString &t)
 bool isFacilitatorTable(const QString &t)
 {
     static const QStringList tables{QStringLiteral("sessions"), QStringLiteral("attendance"), QStringLiteral("people"),
-                                    QStringLiteral("person_groups"), QStringLiteral("conflicts")};
+                                    QStringLiteral("person_groups"), QStringLiteral("conflicts"),
+                                    QStringLiteral("survey_answers")};
     return tables.contains(t);
 }
 

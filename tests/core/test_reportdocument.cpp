@@ -349,18 +349,23 @@ TEST_CASE("the year document holds the summary's tables with the figures compute
     // 5. The targets: 2 of 2 farmers (met), 1 of 3 residents (not met), a manual one not entered.
     const ReportTable &targets = d.tables[4];
     REQUIRE(targets.rows.size() == 3);
-    CHECK(targets.rows[0] == std::vector<QVariant>{txt("≥ 80% nông dân dự tập huấn kỹ thuật"), num(2), num(2), QVariant(100.0), QVariant(80.0), txt("met")});
+    // The evidence: attendance counts itself.
+    CHECK(targets.rows[0] == std::vector<QVariant>{txt("≥ 80% nông dân dự tập huấn kỹ thuật"), num(2), num(2), QVariant(100.0), QVariant(80.0), txt("met"),
+                                                   txt("2 of the 2 people of its groups attended at least one session")});
     CHECK(targets.rows[1][1] == num(1));
     CHECK(targets.rows[1][2] == num(3));
     CHECK(reports::cellText(targets.rows[1][3], targets.kinds[3]) == QStringLiteral("33,3 %"));
     CHECK(targets.rows[1][5] == txt("not met"));
-    CHECK(targets.rows[2] == std::vector<QVariant>{txt("99% trẻ đến trường"), QVariant(), QVariant(), QVariant(), QVariant(99.0), txt("not measured")});
+    CHECK(targets.rows[2] == std::vector<QVariant>{txt("99% trẻ đến trường"), QVariant(), QVariant(), QVariant(), QVariant(99.0), txt("not measured"),
+                                                   txt("")});
 
     // 6, 7.
     CHECK(d.tables[5].rows == std::vector<std::vector<QVariant>>{{num(1500000), num(1200000)}});
-    CHECK(d.tables[6].rows == std::vector<std::vector<QVariant>>{{txt("03/2018"), txt("Phổ biến pháp luật"), txt("not held")},
-                                                                 {txt("03/2018"), txt("Hoạt động bị huỷ"), txt("cancelled")}});
+    CHECK(d.tables[6].rows == std::vector<std::vector<QVariant>>{{txt("03/2018"), txt("Phổ biến pháp luật"), txt("not held"), txt("(no reason written)")},
+                                                                 {txt("03/2018"), txt("Hoạt động bị huỷ"), txt("cancelled"), txt("(no reason written)")}});
     const QString csv = utf8(reports::toCsv(d));
-    CHECK(csv.contains(str("\n≥ 80% nông dân dự tập huấn kỹ thuật,2,2,100.0,80.0,met\n")));
+    CHECK(csv.contains(str("\n≥ 80% nông dân dự tập huấn kỹ thuật,2,2,100.0,80.0,met,2 of the 2 people of its groups attended at least one session\n")));
+    // Nothing written under the figures yet: no assessment, no recommendations.
+    CHECK(d.paragraphs.empty());
     CHECK(csv.contains(QStringLiteral("\n6. Budget\nPlanned,Recorded as spent\n1500000,1200000\n")));
 }

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QProcess>
 #include <catch2/catch.hpp>
 
@@ -180,5 +182,136 @@ TEST_CASE("bad report requests are refused with the option at fault and write no
                                      QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), out});
     CHECK(badActivity.code == 1);
     CHECK(badActivity.err.contains(QStringLiteral("--activity")));
+    CHECK_FALSE(QFile::exists(out));
+}
+
+namespace {
+
+/// Text without spaces and dashes: a PDF reader joins a line broken after "sản -" as "sản lúa", and
+/// what is compared is the words and their order, not how lines were broken.
+QString squeezed(QString s)
+{
+    static const QRegularExpression gaps(QStringLiteral("[\\s\\-–]+"));
+    return s.remove(gaps);
+}
+
+/// The seed's texts in the seed's order, from the bundled plan file (the seed transcribed), with the
+/// part headings the document adds.
+QStringList seedTexts()
+{
+    QFile f(QStringLiteral(CLC_SOURCE_DIR "/data/plan-2017-2018.json"));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QJsonObject plan = QJsonDocument::fromJson(f.readAll()).object();
+    QStringList texts{QStringLiteral("KẾ HOẠCH"), QStringLiteral("I. MỤC ĐÍCH YÊU CẦU"), QStringLiteral("* Thuận lợi:"),
+                      QStringLiteral("* Khó khăn:"), QStringLiteral("II. KẾ HOẠCH HOẠT ĐỘNG TRONG NĂM HỌC 2017-2018")};
+    for (const QJsonValue q : plan[QStringLiteral("quarters")].toArray()) {
+        texts << q[QStringLiteral("label")].toString();
+        for (const QJsonValue t : q[QStringLiteral("tasks")].toArray())
+            texts << t.toString();
+    }
+    texts << QStringLiteral("III. CHỈ TIÊU CẦN ĐẠT TRONG NĂM");
+    for (const QJsonValue t : plan[QStringLiteral("targets")].toArray())
+        texts << t[QStringLiteral("text")].toString();
+    texts << QStringLiteral("IV. CÁC GIẢI PHÁP THỰC HIỆN") << QStringLiteral("V. KẾ HOẠCH TỪNG THÁNG");
+    for (const QJsonValue m : plan[QStringLiteral("months")].toArray())
+        for (const QJsonValue a : m[QStringLiteral("activities")].toArray())
+            texts << a[QStringLiteral("title")].toString();
+    texts << QStringLiteral("VI. KIẾN NGHỊ") << QStringLiteral("HIỆU TRƯỞNG") << QStringLiteral("Lê Văn Thịnh");
+    return texts;
+}
+
+/// The texts of `expected` not found in `text` after the one before them.
+QStringList missingInOrder(const QString &text, const QStringList &expected)
+{
+    const QString hay = squeezed(text);
+    QStringList missing;
+    qsizetype at = 0;
+    for (const QString &e : expected) {
+        const qsizetype i = hay.indexOf(squeezed(e), at);
+        if (i < 0)
+            missing << e;
+        else
+            at = i + 1;
+    }
+    return missing;
+}
+
+} // namespace
+
+TEST_CASE("the plan document prints the seed's plan whole and in order, as PDF, ODT, XLSX and CSV", "[reports][plan]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("d.db"));
+    REQUIRE(runClc(db, {QStringLiteral("demo")}).code == 0);
+    const QStringList expected = seedTexts();
+    REQUIRE(expected.size() > 50);
+    auto print = [&](const char *format) {
+        const QString out = dir.path(QStringLiteral("plan.") + QLatin1String(format));
+        const Out r = runClc(db, {QStringLiteral("report"), QStringLiteral("plan"), QStringLiteral("--year"), QStringLiteral("2017-2018"),
+                                  QStringLiteral("--format"), QString::fromLatin1(format), QStringLiteral("--out"), out});
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        return out;
+    };
+    SECTION("PDF, read back in drawing order")
+    {
+        const QString pdf = print("pdf");
+        // -raw keeps the order the text was drawn in: pdftotext's layout guess moves a month's first row.
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")}).out;
+        CHECK(missingInOrder(text, expected) == QStringList());
+        CHECK(run(QStringLiteral("pdfinfo"), {pdf}).out.contains(QStringLiteral("(A4)")));
+        // The header of Decree 30 and the number of a plan.
+        CHECK(text.contains(QStringLiteral("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")));
+        CHECK(text.contains(QStringLiteral("/KH-TTHTCĐ")));
+    }
+    SECTION("ODT, read back from its content.xml")
+    {
+        const QString odt = print("odt");
+        const Out xml = run(QStringLiteral("/usr/bin/python3"),
+                            {QStringLiteral("-c"), QStringLiteral("import sys, zipfile, re, html\n"
+                                                                  "x = zipfile.ZipFile(sys.argv[1]).read('content.xml').decode()\n"
+                                                                  "x = re.sub(r'<text:s[^>]*/>', ' ', x)\n"
+                                                                  "print(html.unescape(re.sub(r'<[^>]+>', ' ', x)))"),
+                             odt});
+        REQUIRE(xml.code == 0);
+        CHECK(missingInOrder(xml.out, expected) == QStringList());
+        // The part-V table is a real table of six columns, so the copy can be edited as one.
+        const Out columns = run(QStringLiteral("/usr/bin/python3"),
+                                {QStringLiteral("-c"), QStringLiteral("import sys, zipfile, re\n"
+                                                                      "x = zipfile.ZipFile(sys.argv[1]).read('content.xml').decode()\n"
+                                                                      "print(max(len(re.findall('<table:table-column', t)) for t in x.split('</table:table>')))"),
+                                 odt});
+        CHECK(columns.out.trimmed() == QStringLiteral("6"));
+    }
+    SECTION("CSV and XLSX")
+    {
+        QFile csv(print("csv"));
+        REQUIRE(csv.open(QIODevice::ReadOnly));
+        CHECK(missingInOrder(QString::fromUtf8(csv.readAll()), expected.mid(0, expected.size() - 2)) == QStringList());
+        const QString xlsx = print("xlsx");
+        const Out cells = run(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"),
+                                                          QStringLiteral("import sys, openpyxl\n"
+                                                                         "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                                                                         "for ws in wb.worksheets:\n"
+                                                                         "    for row in ws.iter_rows(values_only=True):\n"
+                                                                         "        print(' '.join(str(c) for c in row if c is not None))"),
+                                                          xlsx});
+        REQUIRE(cells.code == 0);
+        // The text sheet first (parts I–IV, then VI and the signatures), then the table.
+        CHECK(missingInOrder(cells.out, expected.mid(0, expected.size() - 3)) == QStringList());
+    }
+}
+
+TEST_CASE("a plan document for a year with no plan names the year", "[reports][plan][errors]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("d.db"));
+    REQUIRE(runClc(db, {QStringLiteral("demo")}).code == 0);
+    const QString out = dir.path(QStringLiteral("p.pdf"));
+    const Out r = runClc(db, {QStringLiteral("report"), QStringLiteral("plan"), QStringLiteral("--year"), QStringLiteral("2030-2031"),
+                              QStringLiteral("--format"), QStringLiteral("odt"), QStringLiteral("--out"), out});
+    CHECK(r.code != 0);
+    CHECK(r.err.contains(QStringLiteral("--year")));
+    CHECK(r.err.contains(QStringLiteral("2030-2031")));
     CHECK_FALSE(QFile::exists(out));
 }

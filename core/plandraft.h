@@ -1,0 +1,43 @@
+#pragma once
+// Next year's plan drafted from this year's (docs/year.md): the text parts carried over with the years
+// changed, every activity moved a year later with its status reset, the targets and the signatories
+// carried, and the learning-needs survey's most-asked topics proposed as new activities. The draft is
+// an ordinary plan: it syncs, is edited, and prints with reports::planDocument.
+#include <QString>
+
+namespace clc {
+class Store;
+
+namespace plans {
+
+struct DraftResult
+{
+    QString planId;
+    int activitiesCarried = 0;   ///< made this time from this year's activities
+    int activitiesProposed = 0;  ///< made this time from the survey's topics
+    int rowsCreated = 0;         ///< every row made this time (plan, tasks, targets, links, activities …)
+    int rowsKept = 0;            ///< rows already drafted before, left exactly as they are
+};
+
+/// Drafts the plan of toYear from the live plan of fromYear ("2017-2018" → "2018-2019"). Running it
+/// again makes only what is missing and changes nothing already there, edited or deleted. Refuses
+/// (field "--year") a year that already has a plan of its own, and (field "--from") a year with none.
+DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &toYear);
+
+/// A text with the school year moved by `years`: "2017-2018", "2017 - 2018" and a lone 2017 or 2018
+/// become 2018-2019 and 2018 or 2019; years inside a date or a document number ("24/3/2017",
+/// "tháng 3 năm 2017", "89/QĐ-TTg") stay as they are (they cite the past).
+QString shiftYears(const QString &text, int firstYear, int years);
+
+/// The topics the survey answers of a plan ask for most: chosen by at least a fifth of the answers,
+/// at most five, most chosen first.
+struct ProposedTopic
+{
+    QString topic, kind, surveyId;
+    int answers = 0, of = 0;
+    int month = 0; ///< the month of the year most answers that chose it said suits them; 0 if none said
+};
+std::vector<ProposedTopic> proposedTopics(Store &store, const QString &planId);
+
+} // namespace plans
+} // namespace clc
