@@ -1,6 +1,7 @@
 #include "error.h"
 #include "hybridclock.h"
 #include "records.h"
+#include "survey.h"
 #include "schema.h"
 #include "conflicts.h"
 #include "synctestsupport.h"
@@ -291,6 +292,44 @@ TEST_CASE("a viewer receives the schedule and none of the register or attendance
     r.replica = viewer.store->replicaId();
     r.batch = 1;
     CHECK_THROWS_AS(world.service->push(viewer.device, r), Error);
+}
+
+TEST_CASE("survey answers taken offline on two tablets merge into one per person, and a viewer never receives the survey", "[sync][scope][survey]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &office = world.add();
+    const QString person = records::addPerson(*office.store, PersonInput{QStringLiteral("Vũ Đức Quý"), QStringLiteral("m"), 1943, QStringLiteral("Khu 2")});
+    const QString s = survey::addSurvey(*office.store, QStringLiteral("2017-Q4"), QString());
+    world.sync(office);
+    Replica &a = world.add(Role::Facilitator);
+    Replica &b = world.add(Role::Facilitator);
+    const QString health = survey::seedTopics()[1].label, law = survey::seedTopics()[2].label;
+    survey::AnswerInput in;
+    in.personId = person;
+    in.topics = {health};
+    survey::answer(*a.store, s, in);
+    in.topics = {law};
+    in.timeOfDay = QStringLiteral("evening");
+    *world.clock.ms += 1000;
+    survey::answer(*b.store, s, in); // asked again on the other tablet, later
+    survey::AnswerInput household;
+    household.respondent = QStringLiteral("Hộ bà Lan");
+    household.topics = {health};
+    survey::answer(*a.store, s, household);
+    world.sync(a);
+    world.sync(b);
+    world.sync(a);
+    world.sync(office);
+    for (Replica *r : {&office, &a, &b}) {
+        const survey::SurveyTally t = survey::tally(*r->store, {s});
+        CHECK(t.answers == 2); // one for the person, one for the household
+        CHECK(count(*r->store, QStringLiteral("SELECT count(*) FROM survey_answers WHERE topics = '") + law + QStringLiteral("'")) == 1);
+    }
+    Replica &viewer = world.add(Role::Viewer);
+    CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM surveys WHERE period IS NOT NULL")) == 0);
+    CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM survey_answers")) == 0);
 }
 
 TEST_CASE("a batch into another centre is refused whole, and role or scope refusals of single changes let the rest apply", "[sync][scope]")
