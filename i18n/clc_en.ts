@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>SurveyPage</name>
+    <message numerus="yes">
+        <source>%n answer(s). What people asked for, most asked first:</source>
+        <translation>
+            <numerusform>%n answer. What people asked for, most asked first:</numerusform>
+            <numerusform>%n answers. What people asked for, most asked first:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>clc</name>
     <message numerus="yes">
         <source>%n line(s) have errors; nothing was imported</source>
@@ -135,6 +145,16 @@
         <translation>
             <numerusform>%n participant</numerusform>
             <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>clc::SurveyModel</name>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
         </translation>
     </message>
 </context>

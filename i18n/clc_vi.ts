@@ -95,6 +95,14 @@
         <source>e.g. 08:00</source>
         <translation>ví dụ 08:00</translation>
     </message>
+    <message>
+        <source>Why it did not take place</source>
+        <translation>Lý do không tổ chức</translation>
+    </message>
+    <message>
+        <source>Only if it did not take place</source>
+        <translation>Chỉ ghi nếu hoạt động không diễn ra</translation>
+    </message>
 </context>
 <context>
     <name>AttendancePage</name>
@@ -352,6 +360,98 @@
         <source>Out of</source>
         <translation>Trên tổng số</translation>
     </message>
+    <message>
+        <source>Why it did not take place</source>
+        <translation>Lý do không tổ chức</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Bases</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>Thuận lợi</translation>
+    </message>
+    <message>
+        <source>Difficulties</source>
+        <translation>Khó khăn</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Giải pháp</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <source>Closing sentence</source>
+        <translation>Câu kết</translation>
+    </message>
+    <message>
+        <source>Assessment of the year</source>
+        <translation>Đánh giá chung năm học</translation>
+    </message>
+    <message>
+        <source>Recommendations for next year</source>
+        <translation>Kiến nghị, đề xuất cho năm tới</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Required (%)</source>
+        <translation>Yêu cầu (%)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Cuộc điều tra</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người trả lời</translation>
+    </message>
+    <message>
+        <source>Who answered</source>
+        <translation>Người trả lời</translation>
+    </message>
+    <message>
+        <source>What they would like to learn</source>
+        <translation>Nội dung muốn học</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Nội dung khác</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Thời gian trong ngày</translation>
+    </message>
+    <message>
+        <source>Months that suit</source>
+        <translation>Tháng phù hợp</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -461,6 +561,65 @@
     <message>
         <source>held</source>
         <translation>đã tổ chức</translation>
+    </message>
+    <message>
+        <source>Edit the plan&apos;s text</source>
+        <translation>Sửa nội dung kế hoạch</translation>
+    </message>
+    <message>
+        <source>Learning-needs survey</source>
+        <translation>Điều tra nhu cầu học tập</translation>
+    </message>
+    <message>
+        <source>Draft the plan of %1</source>
+        <translation>Lập dự thảo kế hoạch %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTextPage</name>
+    <message>
+        <source>The plan&apos;s text, %1</source>
+        <translation>Nội dung kế hoạch năm học %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Add a quarterly task</source>
+        <translation>Thêm nhiệm vụ theo quý</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Việc sẽ làm</translation>
+    </message>
+    <message>
+        <source>Add the task</source>
+        <translation>Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Add a target</source>
+        <translation>Thêm chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>The target, as the plan states it</source>
+        <translation>Chỉ tiêu, như ghi trong kế hoạch</translation>
+    </message>
+    <message>
+        <source>Required (%), 100 if done or not done</source>
+        <translation>Yêu cầu (%), 100 nếu chỉ là làm hay không</translation>
+    </message>
+    <message>
+        <source>Add the target</source>
+        <translation>Thêm chỉ tiêu</translation>
     </message>
 </context>
 <context>
@@ -615,6 +774,10 @@
     <message>
         <source>%1 is already there. Saving replaces it with this report.</source>
         <translation>Đã có tệp %1. Lưu sẽ thay tệp đó bằng báo cáo này.</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Năm học %1</translation>
     </message>
 </context>
 <context>
@@ -771,6 +934,103 @@
     <message>
         <source>Cancel</source>
         <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Learning-needs survey</source>
+        <translation>Điều tra nhu cầu học tập</translation>
+    </message>
+    <message>
+        <source>New survey</source>
+        <translation>Cuộc điều tra mới</translation>
+    </message>
+    <message>
+        <source>No survey yet. Start one for this quarter: it asks about the plan&apos;s fields, and answers are taken on any tablet.</source>
+        <translation>Chưa có cuộc điều tra nào. Hãy bắt đầu một cuộc cho quý này: hỏi theo các lĩnh vực của kế hoạch, phiếu được ghi trên bất kỳ máy tính bảng nào.</translation>
+    </message>
+    <message>
+        <source>No survey yet: the centre&apos;s coordinator starts one, and it arrives here with the next sync.</source>
+        <translation>Chưa có cuộc điều tra nào: cán bộ phụ trách của trung tâm sẽ bắt đầu, và cuộc điều tra đến máy này ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Take an answer</source>
+        <translation>Ghi phiếu</translation>
+    </message>
+    <message>
+        <source>Results (%1)</source>
+        <translation>Kết quả (%1)</translation>
+    </message>
+    <message>
+        <source>Who answers: a name from the register, or a household</source>
+        <translation>Người trả lời: tên trong danh sách, hoặc một hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Gõ tên…</translation>
+    </message>
+    <message>
+        <source>From the register: %1</source>
+        <translation>Trong danh sách: %1</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (khu)</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <source>Group (empty: the person&apos;s own)</source>
+        <translation>Đối tượng (để trống: đối tượng của người đó)</translation>
+    </message>
+    <message>
+        <source>What they would like to learn</source>
+        <translation>Nội dung muốn học</translation>
+    </message>
+    <message>
+        <source>Something else (optional)</source>
+        <translation>Nội dung khác (nếu có)</translation>
+    </message>
+    <message>
+        <source>Time of day that suits</source>
+        <translation>Thời gian trong ngày phù hợp</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Lúc nào cũng được</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Buổi sáng</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Buổi chiều</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Buổi tối</translation>
+    </message>
+    <message>
+        <source>Months that suit</source>
+        <translation>Tháng phù hợp</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>Lưu phiếu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s). What people asked for, most asked first:</source>
+        <translation>
+            <numerusform>%n phiếu. Người dân muốn học, nhiều nhất trước:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2566,6 +2826,121 @@
         <source>this device&apos;s role may not change the plan&apos;s targets</source>
         <translation>vai trò của máy này không được sửa chỉ tiêu của kế hoạch</translation>
     </message>
+    <message>
+        <source>this device&apos;s role may not change the plan</source>
+        <translation>vai trò của máy này không được sửa kế hoạch</translation>
+    </message>
+    <message>
+        <source>The draft of %1 is up to date: nothing was changed.</source>
+        <translation>Dự thảo %1 đã đầy đủ: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Drafted the plan of %1: %2 activities carried over, %3 proposed from the survey. Print it from Reports (The plan), with the year %1.</source>
+        <translation>Đã lập dự thảo kế hoạch %1: chuyển %2 hoạt động, %3 hoạt động đề xuất từ điều tra. In từ mục Báo cáo (Kế hoạch), chọn năm học %1.</translation>
+    </message>
+</context>
+<context>
+    <name>clc::PlanTextModel</name>
+    <message>
+        <source>Heading</source>
+        <translation>Phần đầu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Bases (one per line)</source>
+        <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
+    </message>
+    <message>
+        <source>Bases</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>I. Purpose</source>
+        <translation>I. Mục đích</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Advantages (one per line)</source>
+        <translation>Thuận lợi (mỗi dòng một ý)</translation>
+    </message>
+    <message>
+        <source>Difficulties (one per line)</source>
+        <translation>Khó khăn (mỗi dòng một ý)</translation>
+    </message>
+    <message>
+        <source>II. Quarterly tasks</source>
+        <translation>II. Nhiệm vụ theo quý</translation>
+    </message>
+    <message>
+        <source>III. Targets</source>
+        <translation>III. Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Target · %1</source>
+        <translation>Chỉ tiêu · %1</translation>
+    </message>
+    <message>
+        <source>Required (%)</source>
+        <translation>Yêu cầu (%)</translation>
+    </message>
+    <message>
+        <source>Evidence of the result (for the year-end summary)</source>
+        <translation>Minh chứng kết quả (cho báo cáo tổng kết)</translation>
+    </message>
+    <message>
+        <source>IV. Measures and partners</source>
+        <translation>IV. Giải pháp và đơn vị phối hợp</translation>
+    </message>
+    <message>
+        <source>Measures (one per line)</source>
+        <translation>Giải pháp (mỗi dòng một ý)</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Nhiệm vụ của %1</translation>
+    </message>
+    <message>
+        <source>Recommendations and closing</source>
+        <translation>Kiến nghị và phần kết</translation>
+    </message>
+    <message>
+        <source>Recommendations (one per line)</source>
+        <translation>Kiến nghị (mỗi dòng một ý)</translation>
+    </message>
+    <message>
+        <source>Closing sentence</source>
+        <translation>Câu kết</translation>
+    </message>
+    <message>
+        <source>Year-end summary</source>
+        <translation>Tổng kết năm học</translation>
+    </message>
+    <message>
+        <source>Assessment of the year</source>
+        <translation>Đánh giá chung năm học</translation>
+    </message>
+    <message>
+        <source>Recommendations for next year</source>
+        <translation>Kiến nghị, đề xuất cho năm tới</translation>
+    </message>
+    <message>
+        <source>this device&apos;s role may not change the plan</source>
+        <translation>vai trò của máy này không được sửa kế hoạch</translation>
+    </message>
 </context>
 <context>
     <name>clc::RegisterModel</name>
@@ -2661,10 +3036,6 @@
         <translation>không ghi được tệp</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not pdf, xlsx or csv</source>
-        <translation>&apos;%1&apos; không phải pdf, xlsx hay csv</translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
@@ -2695,6 +3066,10 @@
     <message>
         <source>Printed to %1.</source>
         <translation>Đã in ra %1.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not pdf, odt, xlsx or csv</source>
+        <translation>&apos;%1&apos; không phải pdf, odt, xlsx hay csv</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +3148,31 @@
     <message>
         <source>Name of the centre</source>
         <translation>Tên trung tâm</translation>
+    </message>
+</context>
+<context>
+    <name>clc::SurveyModel</name>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n phiếu trả lời</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this device&apos;s role may not start a survey</source>
+        <translation>vai trò của máy này không được bắt đầu cuộc điều tra</translation>
+    </message>
+    <message>
+        <source>there is no survey yet: a coordinator starts one</source>
+        <translation>chưa có cuộc điều tra: cán bộ phụ trách sẽ bắt đầu</translation>
+    </message>
+    <message>
+        <source>this device&apos;s role may not take survey answers</source>
+        <translation>vai trò của máy này không được ghi phiếu điều tra</translation>
+    </message>
+    <message>
+        <source>Saved the answer of %1.</source>
+        <translation>Đã lưu phiếu của %1.</translation>
     </message>
 </context>
 <context>

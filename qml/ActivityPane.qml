@@ -30,6 +30,7 @@ Item {
         eBudget.text = f.budget || ""
         eSpent.text = f.budget_spent || ""
         eStatus.currentIndex = eStatus.indexOfValue(f.status || "planned")
+        eReason.text = f.not_held_reason || ""
     }
     /// The activity or its sessions changed here: lists showing it re-read.
     signal edited()
@@ -212,18 +213,22 @@ Item {
                     id: eStatus; Layout.fillWidth: true; implicitHeight: 48
                     model: editor.statuses; textRole: "label"; valueRole: "value"
                 }
+                // For the year-end summary: what the director writes beside an activity that did not happen.
+                FormLabel { label: qsTr("Why it did not take place"); key: "not_held_reason"; errorKey: editor.lastErrorField }
+                TextField { id: eReason; objectName: "activityReasonField"; Layout.fillWidth: true; implicitHeight: 48
+                            placeholderText: qsTr("Only if it did not take place") }
                 Label { Layout.fillWidth: true; text: editor.lastError; color: Theme.error; wrapMode: Text.Wrap; visible: text.length > 0 }
             }
         }
         onApplied: {
             if (editor.save({ title: eTitle.text, kind: eKind.currentValue, group_text: eGroups.text, partner_text: ePartner.text,
                               teacher: eTeacher.text, planned_participants: ePlanned.text, budget: eBudget.text,
-                              budget_spent: eSpent.text, status: eStatus.currentValue }))
+                              budget_spent: eSpent.text, status: eStatus.currentValue, not_held_reason: eReason.text }))
                 close() // else it stays open with what was typed; the message names the field, focused
             else
                 editDialog.focusField(editor.lastErrorField, { title: eTitle, kind: eKind, group_text: eGroups, partner_text: ePartner,
                                                                teacher: eTeacher, planned_participants: ePlanned, budget: eBudget,
-                                                               budget_spent: eSpent, status: eStatus })
+                                                               budget_spent: eSpent, status: eStatus, not_held_reason: eReason })
         }
     }
 

@@ -35,6 +35,8 @@ ApplicationWindow {
     }
     function openSessionById(sessionId) { tabs.currentIndex = 0; stack.push(attendancePage, { sessionId: sessionId }) }
     function openTab(index) { tabs.currentIndex = index }
+    // The plan page's survey or text editor (clc-app --tab survey|plan-text).
+    function openPlanDialog(name) { tabs.currentIndex = 2; planStack.get(0).openDialog(name) }
     // Opened with an enrolment link: past the welcome, on the sync page, the form filled from it.
     function openEnrolment() { window.joining = true; tabs.currentIndex = 4 }
     // Reports have a tab of their own; the plan and an activity ("print the attendance sheet") open it

@@ -13,7 +13,10 @@ Page {
     // Names the role so the binding is re-evaluated when enrolment changes it.
     readonly property bool mayImport: StoreManager.role, StoreManager.mayEdit("plans")
     readonly property bool mayEditTargets: StoreManager.role, StoreManager.mayEdit("targets")
+    // A viewer's phone has neither the survey nor the plan's editing.
+    readonly property bool maySurvey: StoreManager.role, StoreManager.mayEdit("survey_answers")
     PlanModel { id: plan }
+    function openDialog(name) { if (name === "survey") surveyPage.open(); else planText.open() }
     Connections {
         target: SyncStatus
         function onSynced() { if (page.visible) plan.reload() }
@@ -42,6 +45,41 @@ Page {
                 implicitHeight: 48
                 Layout.bottomMargin: 6
                 onClicked: page.openReports()
+            }
+            // The year's cycle: the plan's own text, the survey it asks for, next year's draft.
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                visible: plan.schoolYear !== ""
+                Button {
+                    objectName: "editPlanText"
+                    visible: page.mayImport
+                    text: qsTr("Edit the plan's text")
+                    implicitHeight: 48
+                    onClicked: planText.open()
+                }
+                Button {
+                    objectName: "openSurvey"
+                    visible: page.maySurvey
+                    text: qsTr("Learning-needs survey")
+                    implicitHeight: 48
+                    onClicked: surveyPage.open()
+                }
+                Button {
+                    objectName: "draftNextYear"
+                    visible: page.mayImport
+                    text: qsTr("Draft the plan of %1").arg(plan.nextYear)
+                    implicitHeight: 48
+                    onClicked: plan.draftNextYear()
+                }
+            }
+            Label {
+                objectName: "draftMessage"
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: plan.draftMessage
+                wrapMode: Text.Wrap
+                color: plan.draftFailed ? Theme.error : Theme.good
             }
             // No plan yet: say where it comes from, and let a coordinator bring the file in.
             Label {
@@ -166,6 +204,9 @@ Page {
             }
         }
     }
+
+    PlanTextPage { id: planText; parent: Overlay.overlay; onChanged: plan.reload() }
+    SurveyPage { id: surveyPage; parent: Overlay.overlay }
 
     FileDialog {
         id: planPicker

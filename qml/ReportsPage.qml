@@ -22,7 +22,7 @@ Page {
     Component.onCompleted: reports.loadOptions()
     onVisibleChanged: if (visible) reports.loadOptions() // a sync or an import may have brought new months
 
-    readonly property var formats: ["PDF", "XLSX", "CSV"]
+    readonly property var formats: ["PDF", "ODT", "XLSX", "CSV"]
 
     ListView {
         id: pages
@@ -40,6 +40,7 @@ Page {
             // a picker's own reset puts them back on the controller's selection.
             function showSelection() {
                 kindBox.currentIndex = reports.kind
+                yearBox.currentIndex = reports.years.indexOf(reports.schoolYear)
                 monthBox.currentIndex = Math.max(0, monthBox.indexOfValue(reports.month))
                 activityBox.currentIndex = Math.max(0, activityBox.indexOfValue(reports.activityId))
             }
@@ -59,6 +60,17 @@ Page {
                 model: reports.kindTitles
                 onModelChanged: Qt.callLater(controls.showSelection)
                 onActivated: function(i) { reports.kind = i }
+            }
+            // Another plan's year: last year's, or next year's draft.
+            ClcComboBox {
+                id: yearBox
+                objectName: "reportYear"
+                Layout.fillWidth: true
+                implicitHeight: 48
+                visible: reports.years.length > 1
+                model: reports.years
+                displayText: qsTr("School year %1").arg(reports.schoolYear)
+                onActivated: function(i) { reports.schoolYear = reports.years[i] }
             }
             ClcComboBox {
                 id: monthBox

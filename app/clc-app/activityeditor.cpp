@@ -20,7 +20,8 @@ const QStringList &formFields()
 {
     static const QStringList f{QStringLiteral("title"), QStringLiteral("kind"), QStringLiteral("group_text"), QStringLiteral("partner_text"),
                                QStringLiteral("teacher"), QStringLiteral("planned_participants"), QStringLiteral("budget"),
-                               QStringLiteral("budget_spent"), QStringLiteral("status")};
+                               QStringLiteral("budget_spent"), QStringLiteral("status"),
+                               QStringLiteral("not_held_reason")};
     return f;
 }
 bool isMoney(const QString &field) { return field == QLatin1String("budget") || field == QLatin1String("budget_spent"); }

@@ -39,6 +39,7 @@ QString label(const QString &field)
         {QStringLiteral("budget"), QT_TRANSLATE_NOOP("FormFields", "Budget (đ)")},
         {QStringLiteral("budget_spent"), QT_TRANSLATE_NOOP("FormFields", "Spent (đ)")},
         {QStringLiteral("status"), QT_TRANSLATE_NOOP("FormFields", "Status")},
+        {QStringLiteral("not_held_reason"), QT_TRANSLATE_NOOP("FormFields", "Why it did not take place")},
         // sessions
         {QStringLiteral("date"), QT_TRANSLATE_NOOP("FormFields", "Date")},
         {QStringLiteral("start"), QT_TRANSLATE_NOOP("FormFields", "From")},
@@ -50,6 +51,31 @@ QString label(const QString &field)
         // targets measured by hand
         {QStringLiteral("manual_numerator"), QT_TRANSLATE_NOOP("FormFields", "Reached")},
         {QStringLiteral("manual_denominator"), QT_TRANSLATE_NOOP("FormFields", "Out of")},
+        // the plan's text parts
+        {QStringLiteral("doc_number"), QT_TRANSLATE_NOOP("FormFields", "Document number")},
+        {QStringLiteral("bases"), QT_TRANSLATE_NOOP("FormFields", "Bases")},
+        {QStringLiteral("purpose"), QT_TRANSLATE_NOOP("FormFields", "Purpose")},
+        {QStringLiteral("advantages"), QT_TRANSLATE_NOOP("FormFields", "Advantages")},
+        {QStringLiteral("difficulties"), QT_TRANSLATE_NOOP("FormFields", "Difficulties")},
+        {QStringLiteral("solutions"), QT_TRANSLATE_NOOP("FormFields", "Measures")},
+        {QStringLiteral("recommendations"), QT_TRANSLATE_NOOP("FormFields", "Recommendations")},
+        {QStringLiteral("closing"), QT_TRANSLATE_NOOP("FormFields", "Closing sentence")},
+        {QStringLiteral("year_end_notes"), QT_TRANSLATE_NOOP("FormFields", "Assessment of the year")},
+        {QStringLiteral("year_end_recommendations"), QT_TRANSLATE_NOOP("FormFields", "Recommendations for next year")},
+        {QStringLiteral("text"), QT_TRANSLATE_NOOP("FormFields", "Text")},
+        {QStringLiteral("quarter"), QT_TRANSLATE_NOOP("FormFields", "Quarter")},
+        {QStringLiteral("threshold_pct"), QT_TRANSLATE_NOOP("FormFields", "Required (%)")},
+        {QStringLiteral("result_note"), QT_TRANSLATE_NOOP("FormFields", "Evidence")},
+        {QStringLiteral("role"), QT_TRANSLATE_NOOP("FormFields", "Role")},
+        // the learning-needs survey
+        {QStringLiteral("period"), QT_TRANSLATE_NOOP("FormFields", "Quarter")},
+        {QStringLiteral("survey"), QT_TRANSLATE_NOOP("FormFields", "Survey")},
+        {QStringLiteral("person"), QT_TRANSLATE_NOOP("FormFields", "Person")},
+        {QStringLiteral("respondent"), QT_TRANSLATE_NOOP("FormFields", "Who answered")},
+        {QStringLiteral("topics"), QT_TRANSLATE_NOOP("FormFields", "What they would like to learn")},
+        {QStringLiteral("other_topic"), QT_TRANSLATE_NOOP("FormFields", "Something else")},
+        {QStringLiteral("time_of_day"), QT_TRANSLATE_NOOP("FormFields", "Time of day")},
+        {QStringLiteral("months"), QT_TRANSLATE_NOOP("FormFields", "Months that suit")},
     };
     const auto it = labels.constFind(key(field));
     return it == labels.constEnd() ? field : FormFields::tr(*it);

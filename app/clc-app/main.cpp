@@ -72,7 +72,7 @@ int main(int argc, char **argv)
     const QCommandLineOption monthOption(QStringLiteral("month"), QStringLiteral("Open the schedule at this month."), QStringLiteral("YYYY-MM"));
     const QCommandLineOption activityOption(QStringLiteral("open-activity"), QStringLiteral("Open this activity."), QStringLiteral("ID"));
     const QCommandLineOption sessionOption(QStringLiteral("open-session"), QStringLiteral("Open the attendance of this session."), QStringLiteral("ID"));
-    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, reports, sync, settings."), QStringLiteral("NAME"));
+    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("Open a tab: schedule, learners, plan, reports, sync, settings; or the plan's survey or text editor: survey, plan-text."), QStringLiteral("NAME"));
     const QCommandLineOption editOption(QStringLiteral("edit"), QStringLiteral("With --open-activity: open its edit form."));
     const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
                                            QStringLiteral("Print the time to the first frame and to the home screen's data, and memory; then quit."));
@@ -151,7 +151,11 @@ int main(int argc, char **argv)
         const int tab = int(QStringList{QStringLiteral("schedule"), QStringLiteral("learners"), QStringLiteral("plan"), QStringLiteral("reports"),
                                         QStringLiteral("sync"), QStringLiteral("settings")}
                                 .indexOf(parser.value(tabOption)));
-        QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));
+        const QString name = parser.value(tabOption);
+        if (name == QLatin1String("survey") || name == QLatin1String("plan-text"))
+            QMetaObject::invokeMethod(window, "openPlanDialog", Q_ARG(QVariant, name));
+        else
+            QMetaObject::invokeMethod(window, "openTab", Q_ARG(QVariant, std::max(0, tab)));
     }
     if (parser.isSet(measureOption)) {
         // tests/bench/startup.sh: the first frame, then the first read answered (the schedule's month).

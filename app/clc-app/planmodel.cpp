@@ -1,4 +1,5 @@
 #include "planmodel.h"
+#include "plandraft.h"
 #include "localfile.h"
 #include "error.h"
 #include "roles.h"
@@ -181,6 +182,40 @@ void PlanModel::importPlan(const QString &pathOrUrl)
             m_importFailed = true;
             m_importMessage = error;
             Q_EMIT importFinished();
+        });
+}
+
+QString PlanModel::nextYear() const
+{
+    if (m_year.isEmpty())
+        return {};
+    const int first = m_year.left(4).toInt();
+    return QStringLiteral("%1-%2").arg(first + 1).arg(first + 2);
+}
+
+void PlanModel::draftNextYear()
+{
+    const QString from = m_year, to = nextYear();
+    StoreManager::writer().run<plans::DraftResult>(
+        this,
+        [from, to](Store &s) {
+            if (!sync::mayWriteHere(s, table(QStringLiteral("plans"))->code))
+                throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan"), QStringLiteral("--year"));
+            return plans::draftNextYear(s, from, to);
+        },
+        [this, to](plans::DraftResult r) {
+            m_draftFailed = false;
+            m_draftMessage = r.rowsCreated == 0
+                                 ? tr("The draft of %1 is up to date: nothing was changed.").arg(to)
+                                 : tr("Drafted the plan of %1: %2 activities carried over, %3 proposed from the survey. Print it from Reports (The plan), with the year %1.")
+                                       .arg(to).arg(r.activitiesCarried).arg(r.activitiesProposed);
+            Q_EMIT draftFinished();
+            StoreManager::noteWrite();
+        },
+        [this](const QString &error) {
+            m_draftFailed = true;
+            m_draftMessage = error;
+            Q_EMIT draftFinished();
         });
 }
 

@@ -24,6 +24,10 @@ class PlanModel : public AsyncListModel
     Q_PROPERTY(QString activitiesText READ activitiesText NOTIFY loaded)
     Q_PROPERTY(QString importMessage READ importMessage NOTIFY importFinished)
     Q_PROPERTY(bool importFailed READ importFailed NOTIFY importFinished)
+    /// The school year a draft would be for ("2018-2019"), and what the last draft did.
+    Q_PROPERTY(QString nextYear READ nextYear NOTIFY loaded)
+    Q_PROPERTY(QString draftMessage READ draftMessage NOTIFY draftFinished)
+    Q_PROPERTY(bool draftFailed READ draftFailed NOTIFY draftFinished)
 
 public:
     enum Role { TextRole = Qt::UserRole + 1, ProgressRole, ProgressTextRole, MeasuredRole, MetRole, TargetIdRole, ManualRole, ThresholdRole, NumeratorRole, DenominatorRole };
@@ -41,6 +45,12 @@ public:
     QString activitiesText() const { return m_activities; }
     QString importMessage() const { return m_importMessage; }
     bool importFailed() const { return m_importFailed; }
+    QString nextYear() const;
+    QString draftMessage() const { return m_draftMessage; }
+    bool draftFailed() const { return m_draftFailed; }
+    /// Drafts next year's plan from this year's (plans::draftNextYear) on the writer thread;
+    /// draftFinished follows. Running it again makes only what is missing.
+    Q_INVOKABLE void draftNextYear();
     /// Recomputes from the database (the latest plan's school year).
     Q_INVOKABLE void reload();
     /// Imports a plan file (clc-plan/1 JSON, as `clc plan import`) on the writer thread; importFinished
@@ -52,13 +62,14 @@ public:
 
 Q_SIGNALS:
     void importFinished();
+    void draftFinished();
 
 protected:
     void retranslate() override { reload(); } // its texts are made when read
 
 private:
-    QString m_year, m_budget, m_activities, m_importMessage;
-    bool m_importFailed = false;
+    QString m_year, m_budget, m_activities, m_importMessage, m_draftMessage;
+    bool m_importFailed = false, m_draftFailed = false;
     QVariantList m_tasks, m_monthly, m_byKind;
     std::vector<TargetFigures> m_targets;
 };

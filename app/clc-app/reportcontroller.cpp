@@ -42,12 +42,15 @@ ReportDocument buildDocument(Store &s, const Selection &sel)
     ReportOptions options; // today's date; the number is left with dots to fill by hand
     if (sel.kind == ReportController::Attendance && sel.activityId.isEmpty())
         throw Error(Error::Code::InvalidInput, ReportController::tr("choose an activity first"), ReportController::tr("Activity"));
-    return reports::buildReport(s, reports::ReportKind(sel.kind), sel.year, sel.month, sel.activityId, options);
+    // The activity is the attendance sheet's subject only; the survey report takes the newest survey.
+    return reports::buildReport(s, reports::ReportKind(sel.kind), sel.year, sel.month,
+                                sel.kind == ReportController::Attendance ? sel.activityId : QString(), options);
 }
 
 struct Options
 {
     QString year;
+    QStringList years;
     QStringList months;
     std::vector<std::pair<QString, QString>> activities; // id, "month · title"
 };
@@ -108,6 +111,17 @@ void ReportController::setKind(Kind k)
     Q_EMIT selectionChanged();
 }
 
+void ReportController::setSchoolYear(const QString &year)
+{
+    if (year == m_year)
+        return;
+    m_chosenYear = year;
+    m_month.clear(); // a month of another year means nothing here
+    m_activityId.clear();
+    loadOptions();
+    Q_EMIT selectionChanged();
+}
+
 void ReportController::setMonth(const QString &m)
 {
     if (m == m_month)
@@ -134,13 +148,19 @@ void ReportController::setState(bool busy, const QString &message, bool failed)
 
 void ReportController::loadOptions()
 {
+    const QString chosen = m_chosenYear;
     StoreManager::reader().run<Options>(
         this,
-        [](Store &s) {
+        [chosen](Store &s) {
             Options o;
             if (!s.isInitialised())
                 return o;
-            o.year = records::currentSchoolYear(s);
+            auto ys = s.db().prepare(QStringLiteral("SELECT DISTINCT school_year FROM plans WHERE centre_id = ? AND deleted = 0 "
+                                                    "AND school_year IS NOT NULL ORDER BY school_year"));
+            ys.bind(1, s.centreId());
+            while (ys.step())
+                o.years << ys.text(0);
+            o.year = o.years.contains(chosen) ? chosen : records::currentSchoolYear(s);
             if (o.year.isEmpty())
                 return o;
             o.months = reports::monthsOfSchoolYear(o.year);
@@ -151,6 +171,7 @@ void ReportController::loadOptions()
         },
         [this](Options o) {
             m_year = o.year;
+            m_years = o.years;
             m_months = {QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("The whole school year")}}};
             for (const QString &m : o.months)
                 m_months.append(QVariantMap{{QStringLiteral("value"), m}, {QStringLiteral("label"), tr("Month %1").arg(vn::formatMonth(m))}});
@@ -198,7 +219,7 @@ bool ReportController::allowed()
 
 void ReportController::preview()
 {
-    if ((m_year.isEmpty() && m_kind != Register) || !allowed())
+    if ((m_year.isEmpty() && reports::reportKinds()[size_t(m_kind)].needsYear) || !allowed())
         return;
     const Selection sel{m_kind, m_year, m_month, m_activityId};
     const quint64 ticket = ++m_previewTicket;
@@ -232,11 +253,14 @@ void ReportController::preview()
 
 QString ReportController::suggestedPath(const QString &format) const
 {
-    static const char *const names[] = {"ke-hoach-thang", "bao-cao-tong-ket", "so-dang-ky-hoc-vien", "diem-danh", "nhat-ky-hoat-dong"};
+    // In Kind order.
+    static const char *const names[] = {"ke-hoach-thang", "bao-cao-tong-ket", "so-dang-ky-hoc-vien", "diem-danh", "nhat-ky-hoat-dong",
+                                        "ke-hoach", "tong-ket-va-du-thao", "dieu-tra-nhu-cau-hoc-tap"};
+    static_assert(sizeof(names) / sizeof(names[0]) == Survey + 1, "a file name for every kind");
     QString name = QString::fromLatin1(names[m_kind]);
     if (m_kind == Monthly)
         name += QLatin1Char('-') + (m_month.isEmpty() ? m_year : m_month);
-    else if (m_kind == Year || m_kind == Log)
+    else if (m_kind == Year || m_kind == Log || m_kind == Plan || m_kind == Review)
         name += QLatin1Char('-') + m_year;
     QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (dir.isEmpty())
@@ -273,11 +297,13 @@ void ReportController::save(const QString &format, const QString &pathOrUrl)
 QString ReportController::writeReport(const ReportDocument &doc, const QString &fmt, const QString &path)
 {
     // The format is checked before anything touches the disk.
-    if (fmt != QLatin1String("pdf") && fmt != QLatin1String("xlsx") && fmt != QLatin1String("csv"))
-        throw Error(Error::Code::InvalidInput, tr("'%1' is not pdf, xlsx or csv").arg(fmt), tr("Format"));
+    if (fmt != QLatin1String("pdf") && fmt != QLatin1String("odt") && fmt != QLatin1String("xlsx") && fmt != QLatin1String("csv"))
+        throw Error(Error::Code::InvalidInput, tr("'%1' is not pdf, odt, xlsx or csv").arg(fmt), tr("Format"));
     QDir().mkpath(QFileInfo(path).absolutePath());
     if (fmt == QLatin1String("pdf")) {
         reports::writePdf(doc, path);
+    } else if (fmt == QLatin1String("odt")) {
+        reports::writeOdt(doc, path);
     } else if (fmt == QLatin1String("xlsx")) {
         reports::writeXlsx(doc, path);
     } else {

@@ -21,7 +21,11 @@ class ReportController : public QObject
     Q_PROPERTY(Kind kind READ kind WRITE setKind NOTIFY selectionChanged)
     Q_PROPERTY(QString month READ month WRITE setMonth NOTIFY selectionChanged)
     Q_PROPERTY(QString activityId READ activityId WRITE setActivityId NOTIFY selectionChanged)
-    Q_PROPERTY(QString schoolYear READ schoolYear NOTIFY optionsChanged)
+    /// The school year the plan's reports are of: the current one unless another plan's year is chosen
+    /// (a draft of next year's plan, last year's plan).
+    Q_PROPERTY(QString schoolYear READ schoolYear WRITE setSchoolYear NOTIFY optionsChanged)
+    /// The years that have a plan, oldest first.
+    Q_PROPERTY(QStringList years READ years NOTIFY optionsChanged)
     Q_PROPERTY(QVariantList months READ months NOTIFY optionsChanged)
     Q_PROPERTY(QVariantList activities READ activities NOTIFY optionsChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
@@ -51,6 +55,8 @@ public:
     QString activityId() const { return m_activityId; }
     void setActivityId(const QString &id);
     QString schoolYear() const { return m_year; }
+    void setSchoolYear(const QString &year);
+    QStringList years() const { return m_years; }
     /// [{value: "", label: "Cả năm học"}, {value: "2017-09", label: "Tháng 09/2017"}, …]
     QVariantList months() const { return m_months; }
     /// [{value: id, label: "Tháng 11/2017 · title"}] of the school year's activities.
@@ -99,7 +105,8 @@ private:
     /// Writes doc as pdf, xlsx or csv (whole or not at all); returns the absolute path. Any thread.
     static QString writeReport(const ReportDocument &doc, const QString &format, const QString &path);
     Kind m_kind = Monthly;
-    QString m_month, m_activityId, m_year, m_message, m_savedPath;
+    QString m_month, m_activityId, m_year, m_chosenYear, m_message, m_savedPath;
+    QStringList m_years;
     QVariantList m_months, m_activities;
     bool m_busy = false, m_failed = false;
     quint64 m_previewTicket = 0;

@@ -3,6 +3,8 @@
 #include "apptestsupport.h"
 #include "conflicts.h"
 #include "demodata.h"
+#include "exporter.h"
+#include "survey.h"
 #include "language.h"
 #include "merge.h"
 #include "planmodel.h"
@@ -30,6 +32,7 @@
 #include <QFile>
 #include <QXmlStreamReader>
 #include <catch2/catch.hpp>
+#include <cstring>
 
 using namespace clc;
 using namespace clctest;
@@ -1075,6 +1078,20 @@ TEST_CASE("every control a finger taps is at least 48 px high, on every page, on
             CHECK(controls >= 8); // the tabs and the page's own: the walk sees them
             CHECK(small.join(QStringLiteral(" | ")).toStdString() == "");
         }
+        // The plan's survey and text editor, full-screen over the plan page.
+        for (const char *dialog : {"survey", "plan-text"}) {
+            INFO("size " << size.width() << " " << dialog);
+            app.call("openPlanDialog", QString::fromLatin1(dialog));
+            QTest::qWait(900);
+            QStringList small;
+            int controls = 0;
+            smallTargets(app.window->contentItem(), small, controls);
+            CHECK(small.join(QStringLiteral(" | ")).toStdString() == "");
+            QObject *open = app.popup(std::strcmp(dialog, "survey") == 0 ? "surveyPage" : "planTextPage");
+            REQUIRE(open);
+            QMetaObject::invokeMethod(open, "close");
+            QTest::qWait(300);
+        }
     }
 }
 
@@ -1162,4 +1179,105 @@ TEST_CASE("an enrolled device is moved to another server only on a second, delib
     app.status->cancelEnrol();
     REQUIRE(eventually([&] { return !app.status->enrolling(); }));
     CHECK(app.store().meta(MetaKey::Token) == QStringLiteral("token-of-the-ward"));
+}
+
+TEST_CASE("a facilitator takes a survey answer in a few taps, the results count it, and a bad answer keeps the form", "[app][qml][survey]")
+{
+    App app;
+    Store &s = app.store();
+    const QString surveyId = survey::addSurvey(s, QStringLiteral("2018-Q3"), QString());
+    const PersonRow person = records::findPeople(s, QStringLiteral("Nguyễn")).front();
+    app.open(QSize(390, 844));
+    app.call("openPlanDialog", QStringLiteral("survey"));
+    QQuickItem *who = app.waitFor("surveyWho");
+    REQUIRE(who);
+    // Saved with no topic: the form stays, says what is missing, and nothing is written.
+    app.type(who, QStringLiteral("Hộ ông Tư"));
+    app.scrollIntoView(app.find("surveySave"));
+    app.tap(app.find("surveySave"));
+    QTest::qWait(200);
+    REQUIRE(app.find("surveyError"));
+    CHECK(app.find("surveyError")->property("text").toString().contains(QStringLiteral("choose at least one topic")));
+    CHECK(s.db().scalar(QStringLiteral("SELECT count(*) FROM survey_answers")).toInt() == 0);
+    // A person from the register: type part of the name, tap them, tick two topics, a month, save.
+    app.scrollIntoView(who);
+    app.type(who, person.fullName.left(10));
+    QQuickItem *match = nullptr;
+    QStringList label{person.fullName};
+    if (person.birthYear)
+        label << QString::number(*person.birthYear);
+    if (!person.khu.isEmpty())
+        label << person.khu;
+    REQUIRE(eventually([&] { return (match = app.findText(label.join(QStringLiteral(" · ")))) != nullptr; }));
+    app.tap(match);
+    const QString health = survey::seedTopics()[1].label, law = survey::seedTopics()[2].label;
+    for (const QString &topic : {health, law}) {
+        QQuickItem *box = app.findText(topic);
+        REQUIRE(box);
+        app.scrollIntoView(box);
+        app.tap(box);
+    }
+    QQuickItem *october = app.findText(QStringLiteral("Month 10"));
+    REQUIRE(october);
+    app.scrollIntoView(october);
+    app.tap(october);
+    app.scrollIntoView(app.find("surveySave"));
+    app.tap(app.find("surveySave"));
+    REQUIRE(eventually([&] { return s.db().scalar(QStringLiteral("SELECT count(*) FROM survey_answers")).toInt() == 1; }));
+    const QString id = Store::naturalId(QStringLiteral("survey_answers"), surveyId, person.id);
+    CHECK(s.value(QStringLiteral("survey_answers"), id, QStringLiteral("topics")).toText() == health + QLatin1Char('\n') + law);
+    CHECK(s.value(QStringLiteral("survey_answers"), id, QStringLiteral("months")).toText() == QStringLiteral("10"));
+    CHECK(s.value(QStringLiteral("survey_answers"), id, QStringLiteral("khu")).toText() == person.khu);
+    // The form is empty for the next person, and says who was saved.
+    REQUIRE(eventually([&] { return app.find("surveyMessage") != nullptr; }));
+    CHECK(app.find("surveyMessage")->property("text").toString().contains(person.fullName));
+    CHECK(who->property("text").toString().isEmpty());
+    // The results: two topics with one answer each.
+    app.tap(app.findText(QStringLiteral("Results (1)")));
+    QQuickItem *results = app.waitFor("surveyResults");
+    REQUIRE(results);
+    REQUIRE(eventually([&] { return count(results) == 5; }));
+}
+
+TEST_CASE("a coordinator edits the plan's text part by part, a bad part is marked and not saved, and next year is drafted from the plan page", "[app][qml][plan][year]")
+{
+    App app;
+    Store &s = app.store();
+    const QString plan = records::planId(s, QStringLiteral("2017-2018"));
+    app.open(QSize(1280, 800));
+    app.call("openPlanDialog", QStringLiteral("plan-text"));
+    REQUIRE(app.waitFor("planTextList"));
+    // The purpose: typed, saved, on disk.
+    QQuickItem *purpose = nullptr;
+    REQUIRE(eventually([&] { return (purpose = app.find("planText_purpose_3")) != nullptr; }));
+    app.scrollIntoView(purpose);
+    app.type(purpose, QStringLiteral("Nâng cao dân trí cho nhân dân trong phường."));
+    QQuickItem *save = app.findText(QStringLiteral("Save"));
+    REQUIRE(save);
+    app.tap(save);
+    REQUIRE(eventually([&] { return s.value(QStringLiteral("plans"), plan, QStringLiteral("purpose")).toText() == QStringLiteral("Nâng cao dân trí cho nhân dân trong phường."); }));
+    // A quarterly task emptied: refused with the part named, the task unchanged.
+    const QString firstTask = records::quarterlyTasks(s, QStringLiteral("2017-2018")).front().second;
+    QQuickItem *task = app.find("planText_text_6");
+    REQUIRE(task);
+    app.scrollIntoView(task);
+    app.type(task, QString());
+    app.tap(app.findText(QStringLiteral("Save")));
+    QTest::qWait(200);
+    REQUIRE(app.findLabel(QStringLiteral("⚠ Quarter IV of 2017")));
+    CHECK(records::quarterlyTasks(s, QStringLiteral("2017-2018")).front().second == firstTask);
+    QMetaObject::invokeMethod(app.popup("planTextPage"), "close");
+    QTest::qWait(300);
+    // Next year's draft from the plan page; pressed again, nothing changes.
+    QQuickItem *draft = app.waitFor("draftNextYear");
+    REQUIRE(draft);
+    CHECK(draft->property("text").toString() == QStringLiteral("Draft the plan of 2018-2019"));
+    app.tap(draft);
+    REQUIRE(eventually([&] { return !records::planId(s, QStringLiteral("2018-2019")).isEmpty(); }));
+    REQUIRE(eventually([&] { return app.find("draftMessage") != nullptr; }));
+    CHECK(app.find("draftMessage")->property("text").toString().contains(QStringLiteral("34 activities carried over")));
+    const QByteArray once = exportJson(s);
+    app.tap(draft);
+    REQUIRE(eventually([&] { return app.find("draftMessage")->property("text").toString().contains(QStringLiteral("nothing was changed")); }));
+    CHECK(exportJson(s) == once);
 }
