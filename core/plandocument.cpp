@@ -11,6 +11,8 @@
 #include "translate.h"
 #include "vietnamese.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -57,25 +59,34 @@ std::vector<ReportTable> draftEvidence(Store &store, const QString &planId)
                             Tr::tr("Planned"), Tr::tr("Of the planned"), Tr::tr("Note")};
     t.widths = {0.9, 3.2, 1.3, 0.9, 1.0, 0.9, 0.9, 2.4};
     t.kinds = {Cell::Text, Cell::Text, Cell::Text, Cell::Number, Cell::Number, Cell::Number, Cell::Percent, Cell::Text};
-    auto st = store.db().prepare(QStringLiteral("SELECT month, title, coalesce(carried_from, ''), coalesce(from_survey, '') FROM activities "
+    // An activity of a month still to come has not taken place yet; it has not "failed to".
+    const QDate today = QDateTime::fromMSecsSinceEpoch(store.clock().wallMillis()).date();
+    const QString thisMonth = today.toString(QStringLiteral("yyyy-MM"));
+    const QString draftYear = store.value(QStringLiteral("plans"), planId, QStringLiteral("school_year")).toText();
+    QHash<QString, const plans::ProposedTopic *> proposals; // proposed activity id → its topic's tally
+    for (const plans::ProposedTopic &p : asked)
+        proposals.insert(plans::proposalId(store, draftYear, p.topic), &p);
+    auto st = store.db().prepare(QStringLiteral("SELECT id, month, title, coalesce(carried_from, ''), coalesce(from_survey, '') FROM activities "
                                                 "WHERE plan_id = ? AND deleted = 0 ORDER BY month, ord, id"));
     st.bind(1, planId);
     while (st.step()) {
-        const QString from = st.text(2);
-        std::vector<QVariant> row{vn::formatMonth(st.text(0)), st.text(1)};
+        const QString from = st.text(3);
+        std::vector<QVariant> row{vn::formatMonth(st.text(1)), st.text(2)};
         if (!from.isEmpty() && before.contains(from)) {
             const ActivityFigures &a = before[from];
-            row.push_back(a.held ? Tr::tr("held") : Tr::tr("did not take place"));
+            const bool toCome = !a.held && a.month >= thisMonth;
+            row.push_back(a.held ? Tr::tr("held") : toCome ? Tr::tr("not yet") : Tr::tr("did not take place"));
             row.push_back(qint64(a.sessionsHeld));
             row.push_back(qint64(a.participants));
             row.push_back(a.plannedParticipants ? QVariant(*a.plannedParticipants) : QVariant());
             row.push_back(a.plannedParticipants && *a.plannedParticipants > 0 ? QVariant(100.0 * a.participants / double(*a.plannedParticipants)) : QVariant());
-            row.push_back(a.held ? QString() : (a.notHeldReason.isEmpty() ? Tr::tr("⚠ did not take place") : Tr::tr("⚠ did not take place: %1").arg(a.notHeldReason)));
-        } else if (!st.text(3).isEmpty()) {
-            QString note = Tr::tr("asked for in the learning-needs survey");
-            for (const plans::ProposedTopic &p : asked)
-                if (st.text(1).endsWith(p.topic))
-                    note = Tr::tr("asked for by %1 of %2 people in the learning-needs survey").arg(p.answers).arg(p.of);
+            row.push_back(a.held || toCome ? QString()
+                                           : (a.notHeldReason.isEmpty() ? Tr::tr("⚠ did not take place") : Tr::tr("⚠ did not take place: %1").arg(a.notHeldReason)));
+        } else if (!st.text(4).isEmpty()) {
+            // Matched by id, so a title the director edited still shows how many asked.
+            const plans::ProposedTopic *p = proposals.value(st.text(0));
+            const QString note = p ? Tr::tr("asked for in %1 of %2 answers of the learning-needs survey").arg(p->answers).arg(p->of)
+                                   : Tr::tr("asked for in the learning-needs survey");
             row.insert(row.end(), {Tr::tr("new"), QVariant(), QVariant(), QVariant(), QVariant(), note});
         } else {
             row.insert(row.end(), {Tr::tr("new"), QVariant(), QVariant(), QVariant(), QVariant(), QString()});

@@ -1,6 +1,7 @@
 #include "plandraft.h"
 #include "database.h"
 #include "error.h"
+#include "hybridclock.h"
 #include "records.h"
 #include "reports.h"
 #include "store.h"
@@ -14,6 +15,9 @@
 namespace clc::plans {
 
 namespace {
+
+/// The stamp of drafted rows: 1 ms after the epoch, older than any edit (docs/year.md).
+const qint64 DraftStamp = HybridClock::pack(1, 0);
 
 int firstYearOf(const QString &schoolYear, const QString &field)
 {
@@ -38,16 +42,24 @@ QString shiftQuarter(const QString &quarter, int years)
 
 } // namespace
 
-QString shiftYears(const QString &text, int firstYear, int years)
+QString shiftYears(const QString &text, int firstYear, int years, bool keepDates)
 {
-    static const QRegularExpression year(QStringLiteral("(?<![\\d/])(\\d{4})(?:(\\s*[-–]\\s*)(\\d{4}))?(?![\\d/])"));
+    // A year: alone, in a pair ("2017 - 2018"), or closing a date ("30/5/2018") when dates move too.
+    static const QRegularExpression year(QStringLiteral("(?<![\\d/])(\\d{4})(?:(\\s*[-–]\\s*)(\\d{4}))?(?![\\d/])|\\b(\\d{1,2}/\\d{1,2}/)(\\d{4})(?![\\d/])"));
     static const QRegularExpression dateBefore(QStringLiteral("(tháng\\s+\\d{1,2}\\s+năm\\s*|[-–]\\s*)$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression spanBefore(QStringLiteral("[-–]\\s*$"));
+    auto ours = [&](int y) { return y == firstYear || y == firstYear + 1; };
     QString out;
     qsizetype at = 0;
     for (auto it = year.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         out += text.mid(at, m.capturedStart() - at);
         at = m.capturedEnd();
+        if (m.hasCaptured(5)) { // the year of a d/m/yyyy date
+            const int y = m.captured(5).toInt();
+            out += !keepDates && ours(y) ? m.captured(4) + QString::number(y + years) : m.captured(0);
+            continue;
+        }
         const int y1 = m.captured(1).toInt();
         if (m.hasCaptured(3)) {
             // A pair: only this school year moves ("2012-2020" is a programme's span).
@@ -57,12 +69,19 @@ QString shiftYears(const QString &text, int firstYear, int years)
                 out += m.captured(0);
             continue;
         }
-        const bool ours = y1 == firstYear || y1 == firstYear + 1;
-        const bool inDate = dateBefore.match(text.left(m.capturedStart())).hasMatch();
-        out += ours && !inDate ? QString::number(y1 + years) : m.captured(0);
+        const QString before = text.left(m.capturedStart());
+        const bool frozen = spanBefore.match(before).hasMatch() || (keepDates && dateBefore.match(before).hasMatch());
+        out += ours(y1) && !frozen ? QString::number(y1 + years) : m.captured(0);
     }
     out += text.mid(at);
     return out;
+}
+
+QString proposalTitle(const QString &topic) { return QStringLiteral("Chuyên đề theo nhu cầu người dân: ") + topic; }
+
+QString proposalId(Store &store, const QString &toYear, const QString &topic)
+{
+    return store.derivedId(QStringLiteral("draft/%1/survey/%2").arg(toYear, vn::fold(topic)));
 }
 
 std::vector<ProposedTopic> proposedTopics(Store &store, const QString &planId)
@@ -123,11 +142,15 @@ DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &
             ++r.rowsKept;
             return false;
         }
-        store.write(table, id, fields);
+        // Stamped far in the past: a device drafting before it has pulled another's edits of the same
+        // draft loses to every one of them, deletions included, instead of writing over them.
+        store.write(table, id, fields, DraftStamp);
         ++r.rowsCreated;
         return true;
     };
-    auto shifted = [&](const QString &text) { return shiftYears(text, from, years); };
+    // The bases cite the past: their dates stay. Everything else is this year's, dates included.
+    auto shifted = [&](const QString &text) { return shiftYears(text, from, years, false); };
+    auto shiftedBases = [&](const QString &text) { return shiftYears(text, from, years, true); };
     auto optional = [](const QString &s) { return s.isEmpty() ? Value() : Value(s); };
     auto optionalInt = [](Statement &st, int col) { return st.isNull(col) ? Value() : Value(st.integer(col)); };
     auto field = [&](const QString &table, const QString &id, const char *f) { return store.value(table, id, QLatin1String(f)).toText(); };
@@ -145,7 +168,8 @@ DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &
     Transaction tx(store.db());
     const QString plans = QStringLiteral("plans");
     std::vector<FieldWrite> planFields{{QStringLiteral("school_year"), toYear}, {QStringLiteral("carried_from"), source}, {QStringLiteral("deleted"), 0}};
-    for (const char *f : {"title", "bases", "purpose", "advantages", "difficulties", "solutions", "recommendations", "closing"})
+    planFields.push_back({QStringLiteral("bases"), optional(shiftedBases(field(plans, source, "bases")))});
+    for (const char *f : {"title", "purpose", "advantages", "difficulties", "solutions", "recommendations", "closing"})
         planFields.push_back({QLatin1String(f), optional(shifted(field(plans, source, f)))});
     create(plans, planId, planFields);
 
@@ -190,7 +214,7 @@ DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &
             const QString id = derived(QStringLiteral("activities"), st.text(0));
             if (create(QStringLiteral("activities"), id,
                        {{QStringLiteral("plan_id"), planId}, {QStringLiteral("month"), shiftMonth(st.text(1), years)},
-                        {QStringLiteral("ord"), optionalInt(st, 2)}, {QStringLiteral("title"), st.text(3)}, {QStringLiteral("kind"), st.text(4)},
+                        {QStringLiteral("ord"), optionalInt(st, 2)}, {QStringLiteral("title"), shifted(st.text(3))}, {QStringLiteral("kind"), st.text(4)},
                         {QStringLiteral("group_text"), optional(st.text(5))}, {QStringLiteral("partner_text"), optional(st.text(6))},
                         {QStringLiteral("teacher"), optional(st.text(7))}, {QStringLiteral("planned_participants"), optionalInt(st, 8)},
                         {QStringLiteral("budget"), optionalInt(st, 9)}, {QStringLiteral("status"), QStringLiteral("planned")},
@@ -225,9 +249,11 @@ DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &
         auto ord = store.db().prepare(QStringLiteral("SELECT coalesce(max(ord), -1) + 1 FROM activities WHERE plan_id = ? AND month = ?"));
         ord.bind(1, planId).bind(2, month);
         ord.step();
-        if (create(QStringLiteral("activities"), derived(QStringLiteral("survey"), vn::fold(p.topic)),
+        // The title is the centre's data, in Vietnamese whatever the device's language (two devices
+        // drafting must write the same value).
+        if (create(QStringLiteral("activities"), proposalId(store, toYear, p.topic),
                    {{QStringLiteral("plan_id"), planId}, {QStringLiteral("month"), month}, {QStringLiteral("ord"), ord.integer(0)},
-                    {QStringLiteral("title"), Tr::tr("Topic the people asked for: %1").arg(p.topic)}, {QStringLiteral("kind"), p.kind},
+                    {QStringLiteral("title"), proposalTitle(p.topic)}, {QStringLiteral("kind"), p.kind},
                     {QStringLiteral("status"), QStringLiteral("planned")}, {QStringLiteral("from_survey"), p.surveyId}, {QStringLiteral("deleted"), 0}}))
             ++r.activitiesProposed;
     }

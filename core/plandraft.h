@@ -4,6 +4,7 @@
 // carried, and the learning-needs survey's most-asked topics proposed as new activities. The draft is
 // an ordinary plan: it syncs, is edited, and prints with reports::planDocument.
 #include <QString>
+#include <vector>
 
 namespace clc {
 class Store;
@@ -24,10 +25,14 @@ struct DraftResult
 /// (field "--year") a year that already has a plan of its own, and (field "--from") a year with none.
 DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &toYear);
 
-/// A text with the school year moved by `years`: "2017-2018", "2017 - 2018" and a lone 2017 or 2018
-/// become 2018-2019 and 2018 or 2019; years inside a date or a document number ("24/3/2017",
-/// "tháng 3 năm 2017", "89/QĐ-TTg") stay as they are (they cite the past).
-QString shiftYears(const QString &text, int firstYear, int years);
+/// A text with the school year moved by `years`: "2017-2018", "2017 - 2018", a lone 2017 or 2018 and
+/// the year of a date ("30/5/2018", "tháng 3 năm 2018") become 2018-2019, 2018 or 2019 … Another span
+/// ("2012-2020") and a document number ("09/2018/QĐ") stay. keepDates (the bases, which cite the
+/// past) keeps the dates too.
+QString shiftYears(const QString &text, int firstYear, int years, bool keepDates);
+/// The title and id of the activity a draft proposes for a survey topic.
+QString proposalTitle(const QString &topic);
+QString proposalId(Store &store, const QString &toYear, const QString &topic);
 
 /// The topics the survey answers of a plan ask for most: chosen by at least a fifth of the answers,
 /// at most five, most chosen first.

@@ -152,6 +152,12 @@ PlanImportSummary importPlan(Store &store, const QByteArray &bytes, const QStrin
     const QString year = plan.text("school_year");
     const QString planKey = QStringLiteral("plans/") + year;
     const QString planId = store.derivedId(planKey);
+    // A draft of this year (docs/year.md) has this id too: merging a file into it would mix two plans.
+    if (store.exists(QStringLiteral("plans"), planId) && store.value(QStringLiteral("plans"), planId, QStringLiteral("deleted")).toInt() == 0
+        && !store.value(QStringLiteral("plans"), planId, QStringLiteral("carried_from")).isNull())
+        throw Error(Error::Code::InvalidInput,
+                    Tr::tr("the school year %1 has a draft plan made from last year's; edit the draft, or delete it before importing this file").arg(year),
+                    QStringLiteral("plan.school_year"));
     const QString nl = QStringLiteral("\n");
     write(plan, QStringLiteral("plans"), planId,
           {{QStringLiteral("school_year"), year},

@@ -127,8 +127,13 @@ QString addActivity(Store &store, const ActivityInput &in)
     next.bind(1, store.centreId()).bind(2, in.month);
     next.step();
     const qint64 order = next.integer(0);
+    // In the plan of its school year when there is one, so the plan's documents and next year's
+    // draft see it like the activities the plan came with.
+    static const QRegularExpression monthForm(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    const QString plan = monthForm.match(in.month).hasMatch() ? planId(store, reports::schoolYearOf(in.month)) : QString();
     store.write(QStringLiteral("activities"), id,
-                {{QStringLiteral("month"), in.month},
+                {{QStringLiteral("plan_id"), plan.isEmpty() ? Value() : Value(plan)},
+                 {QStringLiteral("month"), in.month},
                  {QStringLiteral("ord"), order},
                  {QStringLiteral("title"), in.title.trimmed()},
                  {QStringLiteral("kind"), in.kind},

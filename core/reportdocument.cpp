@@ -237,9 +237,14 @@ ReportDocument reviewDocument(Store &store, const QString &schoolYear, const Rep
         d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Text, Tr::tr("Next year's plan has not been drafted yet."), d.tables.size()});
         return d;
     }
-    const std::vector<ReportTable> evidence = draftEvidence(store, st.text(0));
-    d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Heading, Tr::tr("10. The draft plan of %1").arg(st.text(1)), d.tables.size()});
-    for (const ReportTable &t : evidence)
+    // The draft itself follows, parts I–V with its evidence, as one document to sign.
+    const ReportDocument draft = planDocument(store, st.text(1), o);
+    const size_t offset = d.tables.size();
+    d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Heading, Tr::tr("10. The draft plan of %1").arg(st.text(1)), offset});
+    d.paragraphs.push_back(ReportParagraph{ReportParagraph::Style::Heading, draft.title + QLatin1Char(' ') + draft.subtitle, offset});
+    for (const ReportParagraph &p : draft.paragraphs)
+        d.paragraphs.push_back(ReportParagraph{p.style, p.text, p.beforeTable + offset});
+    for (const ReportTable &t : draft.tables)
         d.tables.push_back(t);
     return d;
 }

@@ -98,7 +98,9 @@ std::vector<TableDef> build()
                        integer("planned_participants", 0, 1000000), integer("budget", 0, MaxMoney),
                        choice("status", {QStringLiteral("planned"), QStringLiteral("done"), QStringLiteral("cancelled")}, true),
                        deleted, integer("budget_spent", 0, MaxMoney), text("not_held_reason", 1000),
-                       ref("carried_from", "activities", false), ref("from_survey", "surveys", false)});
+                       ref("carried_from", "activities", false),
+                       // Not a ref: viewers receive activities but never surveys (no placeholder row for them).
+                       text("from_survey", 36)});
     add("activity_groups", {centre, ref("activity_id", "activities"), ref("group_id", "learner_groups"), deleted},
         "activity_id", "group_id");
     add("activity_partners", {centre, ref("activity_id", "activities"), ref("organisation_id", "organisations"), deleted},
@@ -122,14 +124,15 @@ std::vector<TableDef> build()
     add("conflicts", {centre, text("tbl", 60, true), text("row_id", 36, true), text("field", 60, true), lost,
                       integer("lost_hlc", 0, std::numeric_limits<qint64>::max()), text("lost_replica", 36, true),
                       typed("resolved", FieldType::Bool), deleted});
-    // The learning-needs survey (docs/survey.md): what a centre asks about, and what each person or
+    // The learning-needs survey (docs/year.md): what a centre asks about, and what each person or
     // household said. Topics and an answer's chosen topics are lines of text; months are "9,10,3".
     add("surveys", {centre, ref("plan_id", "plans", false), text("period", 20, true), text("title", 300, true),
                     text("topics", 4000, true), deleted});
     add("survey_answers", {centre, ref("survey_id", "surveys"), ref("person_id", "people", false), text("respondent", 200),
                            text("khu", 100), ref("group_id", "learner_groups", false), text("topics", 4000),
                            text("other_topic", 300),
-                           choice("time_of_day", {QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("evening")}),
+                           choice("time_of_day", {QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("evening"),
+                                                  QStringLiteral("any")}),
                            text("months", 60), text("note", 1000), text("taken_by", 200), deleted});
     return t;
 }

@@ -503,7 +503,7 @@ void Store::observe(qint64 hlc)
         setMeta(MetaKey::Hlc, m_clock.last());
 }
 
-int Store::write(const QString &tableName, const QString &id, const std::vector<FieldWrite> &input)
+int Store::write(const QString &tableName, const QString &id, const std::vector<FieldWrite> &input, std::optional<qint64> asOf)
 {
     requireInitialised();
     const TableDef *t = table(tableName);
@@ -559,7 +559,9 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         const Value current = creating ? (w.field == QLatin1String("deleted") ? Value(0) : Value()) : value(t->name, id, w.field);
         if (current == w.value)
             continue; // writing the same value again is not a change (a new row starts all null)
-        if (stamp == 0) {
+        if (stamp == 0 && asOf) {
+            stamp = *asOf;
+        } else if (stamp == 0) {
             // Another connection to this file (the sync thread, a `clc` command) may have seen a later
             // stamp; under the write lock its saved clock is current, so stamps stay increasing.
             const qint64 saved = m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt();
@@ -604,7 +606,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         }
         ++changed;
     }
-    if (stamp != 0)
+    if (stamp != 0 && !asOf)
         setMeta(MetaKey::Hlc, m_clock.last());
     tx.commit();
     return changed;

@@ -104,7 +104,9 @@ public:
 
     /// Creates the row if it does not exist, else updates it; records one change per field whose value
     /// differs. Fields are validated first; on any error nothing is written. Returns the fields changed.
-    int write(const QString &table, const QString &id, const std::vector<FieldWrite> &fields);
+    /// asOf: a stamp to write with instead of the clock's, far in the past, for values that must lose
+    /// to any edit made anywhere (a drafted plan's rows, docs/year.md); the clock does not move.
+    int write(const QString &table, const QString &id, const std::vector<FieldWrite> &fields, std::optional<qint64> asOf = std::nullopt);
     /// Sets deleted = 1 (a delete is an ordinary write, so undo is one too).
     int remove(const QString &table, const QString &id) { return write(table, id, {{QStringLiteral("deleted"), 1}}); }
 

@@ -57,7 +57,7 @@ QString kindOfTopic(const QString &label)
 
 const QStringList &timesOfDay()
 {
-    static const QStringList t{QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("evening")};
+    static const QStringList t{QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("evening"), QStringLiteral("any")};
     return t;
 }
 
@@ -69,6 +69,8 @@ QString timeOfDayLabel(const QString &value)
         return Tr::tr("Afternoon");
     if (value == QLatin1String("evening"))
         return Tr::tr("Evening");
+    if (value == QLatin1String("any"))
+        return Tr::tr("Any time");
     return Tr::tr("(not recorded)");
 }
 
@@ -93,13 +95,21 @@ QString addSurvey(Store &store, const QString &period, const QString &title, con
             throw bad(QStringLiteral("topics"), Tr::tr("'%1' is listed twice").arg(t));
         folded << vn::fold(t);
     }
-    const QString planYear = records::currentSchoolYear(store);
-    const QString planId = planYear.isEmpty() ? QString() : records::planId(store, planYear);
+    // The plan of the school year the quarter begins in (Q3 2018 starts in July: 2017-2018), so a survey
+    // started in September for last quarter still informs the draft made from that year.
+    const QString p = period.trimmed();
+    const int firstMonth = (p.right(1).toInt() - 1) * 3 + 1;
+    QString planId = records::planId(store, reports::schoolYearOf(QStringLiteral("%1-%2").arg(p.left(4)).arg(firstMonth, 2, 10, QLatin1Char('0'))));
+    if (planId.isEmpty()) {
+        const QString planYear = records::currentSchoolYear(store);
+        planId = planYear.isEmpty() ? QString() : records::planId(store, planYear);
+    }
     const QString id = Store::newId();
     store.write(Surveys, id,
                 {{QStringLiteral("plan_id"), planId.isEmpty() ? Value() : Value(planId)},
                  {QStringLiteral("period"), period.trimmed()},
-                 {QStringLiteral("title"), title.trimmed().isEmpty() ? Value(Tr::tr("Learning needs of the people"))
+                 // The centre's data: Vietnamese whatever the device's language.
+                 {QStringLiteral("title"), title.trimmed().isEmpty() ? Value(QStringLiteral("Điều tra nhu cầu học tập của nhân dân"))
                                                                       : Value(title.trimmed())},
                  {QStringLiteral("topics"), topics.join(QLatin1Char('\n'))},
                  {QStringLiteral("deleted"), 0}});

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>PlanTextPage</name>
+    <message numerus="yes">
+        <source>%n part(s) were changed and not saved. They will be lost.</source>
+        <translation>
+            <numerusform>%n part was changed and not saved. It will be lost.</numerusform>
+            <numerusform>%n parts were changed and not saved. They will be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message numerus="yes">
         <source>%Ln session(s)</source>

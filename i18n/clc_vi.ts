@@ -621,6 +621,32 @@
         <source>Add the target</source>
         <translation>Thêm chỉ tiêu</translation>
     </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Đóng, không lưu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Đóng mà không lưu?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) were changed and not saved. They will be lost.</source>
+        <translation>
+            <numerusform>%n phần đã sửa mà chưa lưu sẽ bị mất.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this from the plan?</source>
+        <translation>Xoá phần này khỏi kế hoạch?</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Năm học %1</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>
@@ -995,10 +1021,6 @@
         <translation>Thời gian trong ngày phù hợp</translation>
     </message>
     <message>
-        <source>Any</source>
-        <translation>Lúc nào cũng được</translation>
-    </message>
-    <message>
         <source>Morning</source>
         <translation>Buổi sáng</translation>
     </message>
@@ -1031,6 +1053,10 @@
         <translation>
             <numerusform>%n phiếu. Người dân muốn học, nhiều nhất trước:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Lúc nào cũng được</translation>
     </message>
 </context>
 <context>
@@ -2350,10 +2376,6 @@
         <translation>người dân đề xuất trong điều tra nhu cầu học tập</translation>
     </message>
     <message>
-        <source>asked for by %1 of %2 people in the learning-needs survey</source>
-        <translation>%1 trên %2 người đề xuất trong điều tra nhu cầu học tập</translation>
-    </message>
-    <message>
         <source>new</source>
         <translation>mới</translation>
     </message>
@@ -2424,10 +2446,6 @@
     <message>
         <source>the plan of %1 was deleted; undo the deletion or import the plan instead</source>
         <translation>kế hoạch năm học %1 đã bị xoá; hãy hoàn tác việc xoá hoặc nhập kế hoạch</translation>
-    </message>
-    <message>
-        <source>Topic the people asked for: %1</source>
-        <translation>Chuyên đề theo nhu cầu người dân: %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a part of the plan</source>
@@ -2554,10 +2572,6 @@
         <translation>&apos;%1&apos; bị ghi hai lần</translation>
     </message>
     <message>
-        <source>Learning needs of the people</source>
-        <translation>Nhu cầu học tập của nhân dân</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a topic of this survey</source>
         <translation>&apos;%1&apos; không có trong các nội dung của cuộc điều tra này</translation>
     </message>
@@ -2598,6 +2612,22 @@
     <message>
         <source>(the table is on the next sheet)</source>
         <translation>(bảng ở trang tính tiếp theo)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa đến</translation>
+    </message>
+    <message>
+        <source>asked for in %1 of %2 answers of the learning-needs survey</source>
+        <translation>%1 trên %2 phiếu điều tra nhu cầu học tập đề xuất</translation>
+    </message>
+    <message>
+        <source>the school year %1 has a draft plan made from last year&apos;s; edit the draft, or delete it before importing this file</source>
+        <translation>năm học %1 đã có dự thảo kế hoạch lập từ năm trước; hãy sửa dự thảo, hoặc xoá nó trước khi nhập tệp này</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Lúc nào cũng được</translation>
     </message>
 </context>
 <context>

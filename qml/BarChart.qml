@@ -21,7 +21,7 @@ ColumnLayout {
             m = Math.max(m, paired ? Math.max(b.planned, b.held) : b.value)
         return m
     }
-    Label { text: chart.title; font.pixelSize: 17; font.bold: true; Layout.topMargin: 10 }
+    Label { text: chart.title; font.pixelSize: 17; font.bold: true; Layout.topMargin: 10; Layout.fillWidth: true; wrapMode: Text.Wrap }
     RowLayout {
         visible: chart.paired
         spacing: 12
@@ -31,10 +31,14 @@ ColumnLayout {
         Label { text: chart.secondName; color: Theme.inkSoft }
     }
     // Vertical bars for a series over time (months); horizontal rows for named categories (fields).
-    Row {
+    // Bars sized from the chart's width sit in an Item whose implicit width is 0: a Row's own would
+    // be the sum of its bars, feed back into the chart's width and push it past the page's edge.
+    Item {
         visible: !chart.paired
         Layout.fillWidth: true
-        height: chart.barAreaHeight + 40
+        implicitHeight: chart.barAreaHeight + 40
+    Row {
+        anchors.fill: parent
         spacing: 2
         Repeater {
             model: chart.paired ? [] : chart.bars
@@ -70,24 +74,32 @@ ColumnLayout {
             }
         }
     }
+    }
     Repeater {
         model: chart.paired ? chart.bars : []
         ColumnLayout {
             required property var modelData
             Layout.fillWidth: true
             spacing: 1
-            Label { text: modelData.label + " — " + qsTr("%1 of %2 held").arg(modelData.held).arg(modelData.planned); color: Theme.ink; font.pixelSize: 14 }
-            Rectangle {
-                Layout.preferredWidth: Math.max(2, (chart.width - 4) * modelData.planned / chart.maxValue)
-                height: 10
-                color: Theme.borderStrong
-                radius: 2
-            }
-            Rectangle {
-                Layout.preferredWidth: Math.max(modelData.held > 0 ? 2 : 0, (chart.width - 4) * modelData.held / chart.maxValue)
-                height: 10
-                color: Theme.focus
-                radius: 2
+            Label { text: modelData.label + " — " + qsTr("%1 of %2 held").arg(modelData.held).arg(modelData.planned); color: Theme.ink; font.pixelSize: 14
+                    Layout.fillWidth: true; wrapMode: Text.Wrap }
+            Item {
+                id: pair
+                Layout.fillWidth: true
+                implicitHeight: 21
+                Rectangle {
+                    width: Math.max(2, pair.width * modelData.planned / chart.maxValue)
+                    height: 10
+                    color: Theme.borderStrong
+                    radius: 2
+                }
+                Rectangle {
+                    y: 11
+                    width: Math.max(modelData.held > 0 ? 2 : 0, pair.width * modelData.held / chart.maxValue)
+                    height: 10
+                    color: Theme.focus
+                    radius: 2
+                }
             }
         }
     }

@@ -36,8 +36,10 @@ Page {
         spacing: 8
         topMargin: 12; bottomMargin: 12; leftMargin: 12; rightMargin: 12
         model: plan
+        // list.width, not ListView.view: a header has no such attached property, and without a width
+        // the header took its widest child's (the charts ran off a phone's screen).
         header: ColumnLayout {
-            width: ListView.view.width - 24
+            width: list.width - 24
             spacing: 4
             onHeightChanged: if (page.pinnedTop) Qt.callLater(list.positionViewAtBeginning)
             Button {
@@ -47,12 +49,14 @@ Page {
                 onClicked: page.openReports()
             }
             // The year's cycle: the plan's own text, the survey it asks for, next year's draft.
-            Flow {
+            GridLayout {
                 Layout.fillWidth: true
-                spacing: 6
+                columns: page.width >= 800 ? 3 : 1
+                columnSpacing: 6
                 visible: plan.schoolYear !== ""
                 Button {
                     objectName: "editPlanText"
+                    Layout.fillWidth: true
                     visible: page.mayImport
                     text: qsTr("Edit the plan's text")
                     implicitHeight: 48
@@ -60,6 +64,7 @@ Page {
                 }
                 Button {
                     objectName: "openSurvey"
+                    Layout.fillWidth: true
                     visible: page.maySurvey
                     text: qsTr("Learning-needs survey")
                     implicitHeight: 48
@@ -67,6 +72,7 @@ Page {
                 }
                 Button {
                     objectName: "draftNextYear"
+                    Layout.fillWidth: true
                     visible: page.mayImport
                     text: qsTr("Draft the plan of %1").arg(plan.nextYear)
                     implicitHeight: 48
@@ -108,6 +114,7 @@ Page {
             BarChart {
                 objectName: "monthlyChart"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 0 // as wide as the page, never wider (its bars are sized from its width)
                 visible: plan.schoolYear !== ""
                 title: qsTr("Attendances month by month")
                 bars: plan.monthlyAttendances
@@ -189,7 +196,7 @@ Page {
             }
         }
         footer: ColumnLayout {
-            width: ListView.view.width - 24
+            width: list.width - 24
             spacing: 4
             Label { text: qsTr("Quarterly tasks"); font.pixelSize: 18; font.bold: true; Layout.topMargin: 14; visible: plan.schoolYear !== "" }
             Repeater {

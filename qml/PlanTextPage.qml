@@ -13,16 +13,80 @@ ClcDialog {
     height: parent ? parent.height : 600
     x: 0; y: 0
     padding: 8
-    standardButtons: Dialog.Close
+    // Not Dialog.Close: closing asks first when something typed was not saved.
+    standardButtons: Dialog.NoButton
     signal changed()
-    onOpened: { texts.clearError(); texts.reload() }
+    onOpened: { texts.clearError(); pending = ({}); texts.reload() }
     onClosed: changed()
     PlanTextModel { id: texts }
+    // What was typed and not yet saved, by part: a row scrolled out of view, or moved by an added
+    // task, is made again from it.
+    property var pending: ({})
+    readonly property int unsaved: Object.keys(pending).length
+    function keep(key, text, saved) {
+        const p = pending
+        if (text === saved) delete p[key]; else p[key] = text
+        pending = p
+    }
+    footer: DialogButtonBox {
+        Button {
+            objectName: "planTextClose"
+            text: editor.unsaved > 0 ? qsTr("Close without saving") : qsTr("Close")
+            implicitHeight: 48
+            onClicked: editor.unsaved > 0 ? discardDialog.open() : editor.close()
+        }
+    }
+    ClcDialog {
+        id: discardDialog
+        objectName: "discardDialog"
+        parent: Overlay.overlay // not inside this dialog's content (its size would depend on it)
+        anchors.centerIn: parent
+        width: Math.min(editor.width - 20, 420)
+        title: qsTr("Close without saving?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("%n part(s) were changed and not saved. They will be lost.", "", editor.unsaved)
+            }
+        }
+        onAccepted: { editor.pending = ({}); editor.close() }
+    }
+    ClcDialog {
+        id: removeDialog
+        property int row: -1
+        property string what: ""
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(editor.width - 20, 420)
+        title: qsTr("Remove this from the plan?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        ColumnLayout {
+            anchors.fill: parent
+            Label { Layout.fillWidth: true; wrapMode: Text.Wrap; text: removeDialog.what; maximumLineCount: 6; elide: Text.ElideRight }
+        }
+        onAccepted: texts.remove(row)
+    }
 
+    ColumnLayout {
+    anchors.fill: parent
+    // Another plan's text: next year's draft, last year's plan.
+    ClcComboBox {
+        Layout.fillWidth: true
+        implicitHeight: 48
+        visible: texts.years.length > 1
+        model: texts.years
+        displayText: qsTr("School year %1").arg(texts.schoolYear)
+        currentIndex: texts.years.indexOf(texts.schoolYear)
+        onActivated: function(i) { texts.schoolYear = texts.years[i] }
+    }
     ListView {
         id: list
         objectName: "planTextList"
-        anchors.fill: parent
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         clip: true
         spacing: 6
         model: texts
@@ -45,6 +109,7 @@ ClcDialog {
             required property bool multiline
             required property bool removable
             required property string field
+            required property string key
             width: ListView.view.width
             spacing: 2
             readonly property bool bad: texts.errorRow === index && texts.lastError.length > 0
@@ -55,7 +120,8 @@ ClcDialog {
                 objectName: "planText_" + part.field + "_" + part.index
                 Layout.fillWidth: true
                 Layout.minimumHeight: 48
-                text: part.text
+                text: editor.pending[part.key] !== undefined ? editor.pending[part.key] : part.text
+                onTextChanged: editor.keep(part.key, text, part.text)
                 wrapMode: TextEdit.Wrap
                 inputMethodHints: part.field === "threshold_pct" ? Qt.ImhDigitsOnly : Qt.ImhNone
                 background: Rectangle { border.color: part.bad ? Theme.error : Theme.border; radius: 4 }
@@ -74,20 +140,20 @@ ClcDialog {
                     visible: part.removable
                     text: qsTr("Remove")
                     implicitHeight: 48
-                    onClicked: texts.remove(part.index)
+                    onClicked: { removeDialog.row = part.index; removeDialog.what = area.text; removeDialog.open() }
                 }
                 Button {
                     visible: part.edited
                     text: qsTr("Undo")
                     implicitHeight: 48
-                    onClicked: area.text = part.text
+                    onClicked: { editor.keep(part.key, part.text, part.text); area.text = part.text }
                 }
                 PrimaryButton {
                     objectName: "planTextSave"
                     visible: part.edited
                     text: qsTr("Save")
                     glyph: "check"
-                    onClicked: texts.save(part.index, area.text)
+                    onClicked: if (texts.save(part.index, area.text)) editor.keep(part.key, area.text, area.text)
                 }
             }
         }
@@ -125,5 +191,6 @@ ClcDialog {
                 wrapMode: Text.Wrap
             }
         }
+    }
     }
 }

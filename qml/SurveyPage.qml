@@ -20,14 +20,16 @@ ClcDialog {
     // The person chosen from the register, or none (a household is typed instead).
     property string personId: ""
     property string personName: ""
-    onOpened: { survey.clearError(); survey.reload() }
+    // Opened again halfway through an answer, it keeps what was ticked (a re-read would untick the topics).
+    readonly property bool answering: personId !== "" || who.text !== ""
+    onOpened: { survey.clearError(); if (!answering) survey.reload() }
     SurveyModel { id: survey }
 
     function clearForm() {
         personId = ""; personName = ""; who.text = ""; khu.text = ""; group.text = ""; other.text = ""; note.text = ""
         for (let i = 0; i < topicBoxes.count; ++i) topicBoxes.itemAt(i).checked = false
         for (let j = 0; j < monthButtons.count; ++j) monthButtons.itemAt(j).checked = false
-        noTime.checked = true
+        for (const b of [morning, afternoon, evening, anyTime]) b.checked = false
     }
     function choosePerson(p) {
         personId = p.id
@@ -39,7 +41,7 @@ ClcDialog {
         const topics = [], months = []
         for (let i = 0; i < topicBoxes.count; ++i) if (topicBoxes.itemAt(i).checked) topics.push(topicBoxes.itemAt(i).text)
         for (let j = 0; j < monthButtons.count; ++j) if (monthButtons.itemAt(j).checked) months.push(monthButtons.itemAt(j).month)
-        const time = morning.checked ? "morning" : afternoon.checked ? "afternoon" : evening.checked ? "evening" : ""
+        const time = morning.checked ? "morning" : afternoon.checked ? "afternoon" : evening.checked ? "evening" : anyTime.checked ? "any" : ""
         if (survey.answer({ personId: personId, name: personName, respondent: personId === "" ? who.text : "", khu: khu.text, group: group.text,
                             topics: topics, other: other.text, time: time, months: months, note: note.text })) {
             clearForm()
@@ -185,10 +187,11 @@ ClcDialog {
                     Flow {
                         Layout.fillWidth: true
                         spacing: 4
-                        RadioButton { id: noTime; text: qsTr("Any"); checked: true; implicitHeight: 48; ButtonGroup.group: timeGroup }
+                        // None ticked until the person says: "not asked" is not "any time".
                         RadioButton { id: morning; text: qsTr("Morning"); implicitHeight: 48; ButtonGroup.group: timeGroup }
                         RadioButton { id: afternoon; text: qsTr("Afternoon"); implicitHeight: 48; ButtonGroup.group: timeGroup }
                         RadioButton { id: evening; text: qsTr("Evening"); implicitHeight: 48; ButtonGroup.group: timeGroup }
+                        RadioButton { id: anyTime; text: qsTr("Any time"); implicitHeight: 48; ButtonGroup.group: timeGroup }
                     }
                     FormLabel { Layout.fillWidth: true; label: qsTr("Months that suit"); key: "months"; errorKey: survey.lastErrorField }
                     Flow {

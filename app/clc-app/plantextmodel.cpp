@@ -32,6 +32,8 @@ QVariant PlanTextModel::data(const QModelIndex &index, int role) const
         return i.field;
     case NumberRole:
         return i.number;
+    case KeyRole: // the part itself, whatever row it is on after a reload
+        return i.table + QLatin1Char('/') + i.id + QLatin1Char('/') + i.field;
     default:
         return {};
     }
@@ -40,23 +42,29 @@ QVariant PlanTextModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> PlanTextModel::roleNames() const
 {
     return {{SectionRole, "section"}, {LabelRole, "label"}, {TextRole, "text"}, {MultilineRole, "multiline"},
-            {RemovableRole, "removable"}, {FieldRole, "field"}, {NumberRole, "number"}};
+            {RemovableRole, "removable"}, {FieldRole, "field"}, {NumberRole, "number"}, {KeyRole, "key"}};
 }
 
 namespace {
 struct PlanTexts
 {
     QString year;
+    QStringList years;
     QStringList quarters;
     std::vector<PlanTextModel::Item> items;
 };
 
-PlanTexts readTexts(Store &s)
+PlanTexts readTexts(Store &s, const QString &chosen)
 {
     PlanTexts d;
     if (!s.isInitialised())
         return d;
-    d.year = records::currentSchoolYear(s);
+    auto ys = s.db().prepare(QStringLiteral("SELECT DISTINCT school_year FROM plans WHERE centre_id = ? AND deleted = 0 "
+                                            "AND school_year IS NOT NULL ORDER BY school_year"));
+    ys.bind(1, s.centreId());
+    while (ys.step())
+        d.years << ys.text(0);
+    d.year = d.years.contains(chosen) ? chosen : records::currentSchoolYear(s);
     const QString plan = d.year.isEmpty() ? QString() : records::planId(s, d.year);
     if (plan.isEmpty())
         return d;
@@ -117,9 +125,11 @@ PlanTexts readTexts(Store &s)
 
 void PlanTextModel::reload()
 {
-    fetch<PlanTexts>(readTexts, [this](PlanTexts &d) {
+    const QString chosen = m_chosen;
+    fetch<PlanTexts>([chosen](Store &s) { return readTexts(s, chosen); }, [this](PlanTexts &d) {
         beginResetModel();
         m_year = d.year;
+        m_years = d.years;
         m_items = std::move(d.items);
         m_quarters.clear();
         for (const QString &q : d.quarters)

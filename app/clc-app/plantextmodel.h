@@ -13,20 +13,29 @@ class PlanTextModel : public AsyncListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString schoolYear READ schoolYear NOTIFY loaded)
+    /// The plan edited: the current school year's unless another is chosen (next year's draft).
+    Q_PROPERTY(QString schoolYear READ schoolYear WRITE setSchoolYear NOTIFY loaded)
+    /// The years that have a plan, oldest first.
+    Q_PROPERTY(QStringList years READ years NOTIFY loaded)
     /// The quarters of the school year for a new task: [{value: "2017-Q4", label: "Quý IV năm 2017"}].
     Q_PROPERTY(QVariantList quarters READ quarters NOTIFY loaded)
     /// The row the last refusal is about (-1: none or a new row).
     Q_PROPERTY(int errorRow READ errorRow NOTIFY errorChanged)
 
 public:
-    enum Role { SectionRole = Qt::UserRole + 1, LabelRole, TextRole, MultilineRole, RemovableRole, FieldRole, NumberRole };
+    enum Role { SectionRole = Qt::UserRole + 1, LabelRole, TextRole, MultilineRole, RemovableRole, FieldRole, NumberRole, KeyRole };
     explicit PlanTextModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     QString schoolYear() const { return m_year; }
+    void setSchoolYear(const QString &year)
+    {
+        m_chosen = year;
+        reload();
+    }
+    QStringList years() const { return m_years; }
     QVariantList quarters() const { return m_quarters; }
     int errorRow() const { return m_errorRow; }
 
@@ -52,7 +61,8 @@ public:
 
 private:
     bool write(int row, const std::function<void()> &w);
-    QString m_year;
+    QString m_year, m_chosen;
+    QStringList m_years;
     QVariantList m_quarters;
     std::vector<Item> m_items;
     int m_errorRow = -1;

@@ -95,10 +95,16 @@ void SurveyModel::reload()
             m_answers = d.tally.answers;
             m_rows.clear();
             for (const survey::TopicTally &t : d.tally.topics) {
-                QStringList parts;
-                for (auto it = t.byKhu.cbegin(); it != t.byKhu.cend(); ++it)
-                    parts << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
-                m_rows.push_back(Row{t.topic, parts.join(QStringLiteral(" · ")), t.answers, d.tally.answers ? double(t.answers) / d.tally.answers : 0});
+                // Where they live and who they are: the tally's topic × khu and topic × group, on two lines.
+                auto line = [](const QMap<QString, int> &by) {
+                    QStringList parts;
+                    for (auto it = by.cbegin(); it != by.cend(); ++it)
+                        parts << QStringLiteral("%1: %2").arg(it.key()).arg(it.value());
+                    return parts.join(QStringLiteral(" · "));
+                };
+                const QString khus = line(t.byKhu), groups = line(t.byGroup);
+                m_rows.push_back(Row{t.topic, groups.isEmpty() ? khus : khus + QLatin1Char('\n') + groups, t.answers,
+                                     d.tally.answers ? double(t.answers) / d.tally.answers : 0});
             }
             endResetModel();
         });

@@ -22,7 +22,8 @@ using namespace clc;
 struct SmallYear
 {
     TempDir dir;
-    std::unique_ptr<Store> s = makeStore(dir);
+    ManualClock clock; // 2017-07-14 until a test moves it
+    std::unique_ptr<Store> s = makeStore(dir, QStringLiteral("a.db"), clock);
     QString a1, a2, a3, a4, p1, p2, p3, p4, s1, s2, s3;
     ReportOptions options{QDate(2018, 2, 5), QStringLiteral("12")};
     SmallYear()

@@ -1,6 +1,9 @@
 #include "error.h"
 #include "hybridclock.h"
 #include "records.h"
+#include "plandraft.h"
+#include "planimport.h"
+#include "reports.h"
 #include "survey.h"
 #include "schema.h"
 #include "conflicts.h"
@@ -330,6 +333,33 @@ TEST_CASE("survey answers taken offline on two tablets merge into one per person
     Replica &viewer = world.add(Role::Viewer);
     CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM surveys WHERE period IS NOT NULL")) == 0);
     CHECK(count(*viewer.store, QStringLiteral("SELECT count(*) FROM survey_answers")) == 0);
+}
+
+TEST_CASE("a draft made again on a tablet that has not pulled another's edits of it loses to every one of them", "[sync][year][draft]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &office = world.add();
+    importPlan(*office.store, fixture(QStringLiteral("plan-mini.json")), QStringLiteral("plan-mini.json"));
+    world.sync(office);
+    Replica &tablet = world.add(); // has this year's plan, not the draft to come
+    const plans::DraftResult first = plans::draftNextYear(*office.store, QStringLiteral("2017-2018"), QStringLiteral("2018-2019"));
+    REQUIRE(first.activitiesCarried == 4);
+    const auto drafted = reports::activityFigures(*office.store, QStringLiteral("2018-2019"));
+    *world.clock.ms += 60'000;
+    records::setActivityField(*office.store, drafted[0].id, QStringLiteral("title"), QStringLiteral("Tên mới của giám đốc"));
+    office.store->remove(QStringLiteral("activities"), drafted[1].id);
+    world.sync(office);
+    // The tablet drafts too, later, before it pulls: the same rows, written afresh.
+    *world.clock.ms += 60'000;
+    CHECK(plans::draftNextYear(*tablet.store, QStringLiteral("2017-2018"), QStringLiteral("2018-2019")).rowsCreated == first.rowsCreated);
+    world.sync(tablet);
+    world.sync(office);
+    for (Replica *r : {&office, &tablet}) {
+        CHECK(r->store->value(QStringLiteral("activities"), drafted[0].id, QStringLiteral("title")).toText() == QStringLiteral("Tên mới của giám đốc"));
+        CHECK(r->store->value(QStringLiteral("activities"), drafted[1].id, QStringLiteral("deleted")).toInt() == 1);
+    }
+    CHECK(difference(canonical(*office.store), canonical(*tablet.store)) == "");
 }
 
 TEST_CASE("a batch into another centre is refused whole, and role or scope refusals of single changes let the rest apply", "[sync][scope]")

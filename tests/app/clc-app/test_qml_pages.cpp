@@ -1051,6 +1051,24 @@ void smallTargets(QQuickItem *item, QStringList &out, int &controls)
     for (QQuickItem *child : item->childItems())
         smallTargets(child, out, controls);
 }
+/// Texts that run past the window's right edge (cut off on a phone), outside anything that scrolls
+/// sideways on purpose.
+void textsPastTheEdge(QQuickItem *item, qreal windowWidth, QStringList &out)
+{
+    if (!item->isVisible() || item->opacity() == 0)
+        return;
+    if (item->inherits("QQuickFlickable") && item->property("contentWidth").toReal() > item->width() + 1)
+        return; // a strip that scrolls sideways
+    if (item->inherits("QQuickText") && !item->property("text").toString().trimmed().isEmpty() && item->width() > 0) {
+        const qreal right = item->mapToScene(QPointF(item->width(), 0)).x();
+        const qreal left = item->mapToScene(QPointF(0, 0)).x();
+        const bool elided = item->property("truncated").toBool();
+        if (left < windowWidth && right > windowWidth + 1 && !elided)
+            out << QStringLiteral("'%1' (%2..%3)").arg(item->property("text").toString().left(40)).arg(left).arg(right);
+    }
+    for (QQuickItem *child : item->childItems())
+        textsPastTheEdge(child, windowWidth, out);
+}
 } // namespace
 
 TEST_CASE("every control a finger taps is at least 48 px high, on every page, on a phone and a tablet", "[app][qml][touch]")
@@ -1061,7 +1079,9 @@ TEST_CASE("every control a finger taps is at least 48 px high, on every page, on
         "SELECT s.id FROM sessions s JOIN activities a ON a.id = s.activity_id WHERE a.month = '2017-11' ORDER BY s.starts_at, s.id LIMIT 1")).toText();
     const QString activity = s.value(QStringLiteral("sessions"), session, QStringLiteral("activity_id")).toText();
     app.open(QSize(390, 844));
-    for (const QSize size : {QSize(390, 844), QSize(1280, 800)}) {
+    // Back to the phone after the tablet: a page laid out wide must narrow again (a chart whose bars
+    // fed its own width stayed wide and ran off the phone's screen).
+    for (const QSize size : {QSize(390, 844), QSize(1280, 800), QSize(390, 844)}) {
         app.window->resize(size);
         for (int step = 0; step < 8; ++step) {
             INFO("size " << size.width() << " page " << step);
@@ -1077,6 +1097,9 @@ TEST_CASE("every control a finger taps is at least 48 px high, on every page, on
             smallTargets(app.window->contentItem(), small, controls);
             CHECK(controls >= 8); // the tabs and the page's own: the walk sees them
             CHECK(small.join(QStringLiteral(" | ")).toStdString() == "");
+            QStringList cut;
+            textsPastTheEdge(app.window->contentItem(), size.width(), cut);
+            CHECK(cut.join(QStringLiteral(" | ")).toStdString() == "");
         }
         // The plan's survey and text editor, full-screen over the plan page.
         for (const char *dialog : {"survey", "plan-text"}) {
@@ -1252,6 +1275,13 @@ TEST_CASE("a coordinator edits the plan's text part by part, a bad part is marke
     REQUIRE(eventually([&] { return (purpose = app.find("planText_purpose_3")) != nullptr; }));
     app.scrollIntoView(purpose);
     app.type(purpose, QStringLiteral("Nâng cao dân trí cho nhân dân trong phường."));
+    // Closing with it unsaved asks first; going back keeps what was typed.
+    app.tap(app.find("planTextClose"));
+    REQUIRE(eventually([&] { return app.popup("discardDialog") != nullptr; }));
+    QMetaObject::invokeMethod(app.popup("discardDialog"), "reject");
+    QTest::qWait(300);
+    REQUIRE(app.popup("planTextPage"));
+    CHECK(purpose->property("text").toString() == QStringLiteral("Nâng cao dân trí cho nhân dân trong phường."));
     QQuickItem *save = app.findText(QStringLiteral("Save"));
     REQUIRE(save);
     app.tap(save);
