@@ -283,3 +283,73 @@ TEST_CASE("clc schedule prints the month as text, writes it as a calendar file a
     CHECK(img.width() == 1080);
     CHECK(img.height() > 400);
 }
+
+TEST_CASE("clc survey add, answer and list, clc report survey, clc plan set and clc plan draft, with bad input refused by name", "[cli][year]")
+{
+    TempDir dir;
+    const QString db = dir.path(QStringLiteral("y.db"));
+    REQUIRE(runClc(db, {QStringLiteral("demo")}).code == 0);
+    const Run added = runClc(db, {QStringLiteral("survey"), QStringLiteral("add"), QStringLiteral("--period"), QStringLiteral("2018-Q3"),
+                                  QStringLiteral("--topic"), QStringLiteral("Tin học"), QStringLiteral("--topic"), QStringLiteral("Nấu ăn")});
+    REQUIRE(added.code == 0);
+    const QString survey = added.lastLine();
+    const QJsonArray people = QJsonDocument::fromJson(runClc(db, {QStringLiteral("person"), QStringLiteral("find"), QStringLiteral("Nguyễn"),
+                                                                  QStringLiteral("--json")}).out.toUtf8()).array();
+    const QString person = people[0][QStringLiteral("id")].toString();
+    auto answer = [&](const QStringList &args) { return runClc(db, QStringList{QStringLiteral("survey"), QStringLiteral("answer"), survey} + args); };
+    CHECK(answer({QStringLiteral("--person"), person, QStringLiteral("--topic"), QStringLiteral("Tin học"), QStringLiteral("--time"),
+                  QStringLiteral("evening"), QStringLiteral("--months"), QStringLiteral("10,3")}).code == 0);
+    CHECK(answer({QStringLiteral("--respondent"), QStringLiteral("Hộ bà Lan"), QStringLiteral("--khu"), QStringLiteral("Khu 2"),
+                  QStringLiteral("--topic"), QStringLiteral("tin hoc")}).code == 0); // diacritics and case ignored
+    // Refused by the option or field at fault, nothing written.
+    const QByteArray before = exported(db);
+    const Run badTopic = answer({QStringLiteral("--respondent"), QStringLiteral("X"), QStringLiteral("--topic"), QStringLiteral("Bơi lội")});
+    CHECK(badTopic.code == 1);
+    CHECK(badTopic.err.contains(QStringLiteral("topics")));
+    const Run badMonth = answer({QStringLiteral("--respondent"), QStringLiteral("X"), QStringLiteral("--topic"), QStringLiteral("Tin học"),
+                                 QStringLiteral("--months"), QStringLiteral("9,x")});
+    CHECK(badMonth.code == 1);
+    CHECK(badMonth.err.contains(QStringLiteral("--months")));
+    const Run both = answer({QStringLiteral("--person"), person, QStringLiteral("--respondent"), QStringLiteral("X"), QStringLiteral("--topic"),
+                             QStringLiteral("Tin học")});
+    CHECK(both.code == 1);
+    const Run badPeriod = runClc(db, {QStringLiteral("survey"), QStringLiteral("add"), QStringLiteral("--period"), QStringLiteral("Q4")});
+    CHECK(badPeriod.code == 1);
+    CHECK(badPeriod.err.contains(QStringLiteral("period")));
+    CHECK(exported(db) == before);
+
+    const QJsonArray list = QJsonDocument::fromJson(runClc(db, {QStringLiteral("survey"), QStringLiteral("list"), QStringLiteral("--json")}).out.toUtf8()).array();
+    REQUIRE(list.size() == 1);
+    CHECK(list[0][QStringLiteral("answers")].toInt() == 2);
+    CHECK(list[0][QStringLiteral("topics")].toArray().size() == 2);
+    const QString csv = dir.path(QStringLiteral("s.csv"));
+    REQUIRE(runClc(db, {QStringLiteral("report"), QStringLiteral("survey"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv}).code == 0);
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains(QStringLiteral("\nTin học,2,100.0,month 10\n")));
+    CHECK(text.contains(QStringLiteral("\nNấu ăn,0,0.0,\n")));
+
+    // The plan's text, then next year's draft: the survey's topic is proposed in October.
+    REQUIRE(runClc(db, {QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("year_end_notes"), QStringLiteral("Năm học thành công.\\nCòn khó khăn.")}).code == 0);
+    const Run badField = runClc(db, {QStringLiteral("plan"), QStringLiteral("set"), QStringLiteral("school_year"), QStringLiteral("2020-2021")});
+    CHECK(badField.code == 1);
+    CHECK(badField.err.contains(QStringLiteral("school_year")));
+    const Run draft = runClc(db, {QStringLiteral("plan"), QStringLiteral("draft")});
+    REQUIRE(draft.code == 0);
+    CHECK(draft.err.contains(QStringLiteral("2018-2019")));
+    CHECK(draft.err.contains(QStringLiteral("34 activities carried, 1 proposed by the survey")));
+    const QJsonArray october = QJsonDocument::fromJson(runClc(db, {QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--month"),
+                                                                   QStringLiteral("2018-10"), QStringLiteral("--json")}).out.toUtf8()).array();
+    bool proposed = false;
+    for (const QJsonValue a : october)
+        proposed = proposed || a[QStringLiteral("title")].toString() == QStringLiteral("Chuyên đề theo nhu cầu người dân: Tin học");
+    CHECK(proposed);
+    const Run again = runClc(db, {QStringLiteral("plan"), QStringLiteral("draft"), QStringLiteral("--from"), QStringLiteral("2017-2018"),
+                                  QStringLiteral("--year"), QStringLiteral("2018-2019")});
+    REQUIRE(again.code == 0);
+    CHECK(again.err.contains(QStringLiteral("0 rows made")));
+    const Run badYear = runClc(db, {QStringLiteral("plan"), QStringLiteral("draft"), QStringLiteral("--year"), QStringLiteral("2018")});
+    CHECK(badYear.code == 1);
+    CHECK(badYear.err.contains(QStringLiteral("--year")));
+}
