@@ -41,6 +41,7 @@ public:
     QString log() const;
     QString logPath() const;
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process ? m_process->processId() : -1; }
     /// clc-server … enroll; returns the one-time code.
     QString enrollCode(const QString &centre, const QString &role, const QString &name);
     QStringList serverArgs() const;
