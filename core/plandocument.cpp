@@ -74,7 +74,7 @@ std::vector<ReportTable> draftEvidence(Store &store, const QString &planId)
         std::vector<QVariant> row{vn::formatMonth(st.text(1)), st.text(2)};
         if (!from.isEmpty() && before.contains(from)) {
             const ActivityFigures &a = before[from];
-            const bool toCome = !a.held && a.month >= thisMonth;
+            const bool toCome = !a.held && a.status != QLatin1String("cancelled") && a.month >= thisMonth;
             row.push_back(a.held ? Tr::tr("held") : toCome ? Tr::tr("not yet") : Tr::tr("did not take place"));
             row.push_back(qint64(a.sessionsHeld));
             row.push_back(qint64(a.participants));

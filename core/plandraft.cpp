@@ -45,7 +45,7 @@ QString shiftQuarter(const QString &quarter, int years)
 QString shiftYears(const QString &text, int firstYear, int years, bool keepDates)
 {
     // A year: alone, in a pair ("2017 - 2018"), or closing a date ("30/5/2018") when dates move too.
-    static const QRegularExpression year(QStringLiteral("(?<![\\d/])(\\d{4})(?:(\\s*[-–]\\s*)(\\d{4}))?(?![\\d/])|\\b(\\d{1,2}/\\d{1,2}/)(\\d{4})(?![\\d/])"));
+    static const QRegularExpression year(QStringLiteral("(?<![\\d/])(\\d{4})(?:(\\s*[-–]\\s*)(\\d{4}))?(?![\\d/])|\\b(\\d{1,2}/(?:\\d{1,2}/)?)(\\d{4})(?![\\d/])"));
     static const QRegularExpression dateBefore(QStringLiteral("(tháng\\s+\\d{1,2}\\s+năm\\s*|[-–]\\s*)$"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression spanBefore(QStringLiteral("[-–]\\s*$"));
     auto ours = [&](int y) { return y == firstYear || y == firstYear + 1; };
@@ -55,7 +55,7 @@ QString shiftYears(const QString &text, int firstYear, int years, bool keepDates
         const auto m = it.next();
         out += text.mid(at, m.capturedStart() - at);
         at = m.capturedEnd();
-        if (m.hasCaptured(5)) { // the year of a d/m/yyyy date
+        if (m.hasCaptured(5)) { // the year of a d/m/yyyy date, or of m/yyyy ("tháng 11/2017")
             const int y = m.captured(5).toInt();
             out += !keepDates && ours(y) ? m.captured(4) + QString::number(y + years) : m.captured(0);
             continue;

@@ -156,7 +156,7 @@ PlanImportSummary importPlan(Store &store, const QByteArray &bytes, const QStrin
     if (store.exists(QStringLiteral("plans"), planId) && store.value(QStringLiteral("plans"), planId, QStringLiteral("deleted")).toInt() == 0
         && !store.value(QStringLiteral("plans"), planId, QStringLiteral("carried_from")).isNull())
         throw Error(Error::Code::InvalidInput,
-                    Tr::tr("the school year %1 has a draft plan made from last year's; edit the draft, or delete it before importing this file").arg(year),
+                    Tr::tr("the school year %1 has a draft plan made from last year's; edit the draft, or delete it (clc plan delete --year %1) before importing this file").arg(year),
                     QStringLiteral("plan.school_year"));
     const QString nl = QStringLiteral("\n");
     write(plan, QStringLiteral("plans"), planId,
@@ -170,6 +170,9 @@ PlanImportSummary importPlan(Store &store, const QByteArray &bytes, const QStrin
            {QStringLiteral("solutions"), optText(plan.texts("solutions").join(nl))},
            {QStringLiteral("recommendations"), optText(plan.texts("recommendations").join(nl))},
            {QStringLiteral("closing"), optText(plan.text("closing", false))},
+           // A plan file is the year's own plan, not a draft: said explicitly, so it also wins over a
+           // draft of the same year made on another device before they met.
+           {QStringLiteral("carried_from"), Value()},
            {QStringLiteral("deleted"), 0}});
     sum.planId = planId;
 

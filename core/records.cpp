@@ -169,7 +169,16 @@ void setActivityField(Store &store, const QString &id, const QString &field, con
                 settable << d.name;
         throw Error(Error::Code::InvalidInput, Tr::tr("unknown field; one of: %1").arg(settable.join(QStringLiteral(", "))), field);
     }
-    store.write(QStringLiteral("activities"), id, {{field, parseFieldValue(*f, text)}});
+    std::vector<FieldWrite> writes{{field, parseFieldValue(*f, text)}};
+    // A new month in another school year moves the activity to that year's plan (when there is one).
+    if (field == QLatin1String("month")) {
+        static const QRegularExpression monthForm(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+        const QString month = text.trimmed();
+        const QString plan = monthForm.match(month).hasMatch() ? planId(store, reports::schoolYearOf(month)) : QString();
+        if (!plan.isEmpty())
+            writes.push_back({QStringLiteral("plan_id"), plan});
+    }
+    store.write(QStringLiteral("activities"), id, writes);
 }
 
 const std::vector<std::pair<QString, QStringList>> &planTextFields()
@@ -206,6 +215,28 @@ void setPlanText(Store &store, const QString &tableName, const QString &id, cons
                         tableName + QStringLiteral(".quarter"));
     }
     store.write(tableName, id, {{field, parseFieldValue(*t->field(field), value)}});
+}
+
+int deletePlan(Store &store, const QString &schoolYear)
+{
+    store.requireInitialised();
+    const QString plan = planId(store, schoolYear);
+    if (plan.isEmpty())
+        throw Error(Error::Code::NotFound, Tr::tr("there is no plan for the school year %1").arg(schoolYear), QStringLiteral("--year"));
+    Transaction tx(store.db());
+    int rows = 0;
+    for (const char *table : {"signatories", "quarterly_tasks", "targets", "activities"}) {
+        QStringList ids;
+        auto st = store.db().prepare(QStringLiteral("SELECT id FROM %1 WHERE plan_id = ? AND deleted = 0").arg(QLatin1String(table)));
+        st.bind(1, plan);
+        while (st.step())
+            ids << st.text(0);
+        for (const QString &id : ids)
+            rows += store.remove(QLatin1String(table), id) > 0;
+    }
+    store.remove(QStringLiteral("plans"), plan);
+    tx.commit();
+    return rows + 1;
 }
 
 QString addQuarterlyTask(Store &store, const QString &schoolYear, const QString &quarter, const QString &text)

@@ -104,6 +104,10 @@ qint64 lastMarkChangeMs(Store &store, const QString &sessionId);
 const std::vector<std::pair<QString, QStringList>> &planTextFields();
 /// Sets one of them; InvalidInput naming the field for anything else or a bad value.
 void setPlanText(Store &store, const QString &table, const QString &id, const QString &field, const QString &text);
+/// Deletes a school year's plan with its signatories, tasks, targets and activities (ordinary synced
+/// deletes, so undo is a write too): a draft made by mistake, before the year's plan file is imported.
+/// Returns the rows deleted.
+int deletePlan(Store &store, const QString &schoolYear);
 /// A new quarterly task ("2017-Q4") at the end of its quarter, and a new target (measured by hand).
 QString addQuarterlyTask(Store &store, const QString &schoolYear, const QString &quarter, const QString &text);
 QString addTarget(Store &store, const QString &schoolYear, const QString &section, const QString &text, qint64 thresholdPct);

@@ -113,6 +113,13 @@
             <numerusform>%n answers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted the plan of %1 (%n row(s)).</source>
+        <translation>
+            <numerusform>Deleted the plan of %1 (%n row).</numerusform>
+            <numerusform>Deleted the plan of %1 (%n rows).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clc::RegisterModel</name>

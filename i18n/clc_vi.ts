@@ -1058,6 +1058,10 @@
         <source>Any time</source>
         <translation>Lúc nào cũng được</translation>
     </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Chưa hỏi</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -2622,12 +2626,18 @@
         <translation>%1 trên %2 phiếu điều tra nhu cầu học tập đề xuất</translation>
     </message>
     <message>
-        <source>the school year %1 has a draft plan made from last year&apos;s; edit the draft, or delete it before importing this file</source>
-        <translation>năm học %1 đã có dự thảo kế hoạch lập từ năm trước; hãy sửa dự thảo, hoặc xoá nó trước khi nhập tệp này</translation>
-    </message>
-    <message>
         <source>Any time</source>
         <translation>Lúc nào cũng được</translation>
+    </message>
+    <message>
+        <source>the school year %1 has a draft plan made from last year&apos;s; edit the draft, or delete it (clc plan delete --year %1) before importing this file</source>
+        <translation>năm học %1 đã có dự thảo kế hoạch lập từ năm trước; hãy sửa dự thảo, hoặc xoá nó (clc plan delete --year %1) trước khi nhập tệp này</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the plan of %1 (%n row(s)).</source>
+        <translation>
+            <numerusform>Đã xoá kế hoạch năm học %1 (%n bản ghi).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

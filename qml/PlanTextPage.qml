@@ -56,7 +56,7 @@ ClcDialog {
     }
     ClcDialog {
         id: removeDialog
-        property int row: -1
+        property string key: ""
         property string what: ""
         parent: Overlay.overlay
         anchors.centerIn: parent
@@ -67,7 +67,8 @@ ClcDialog {
             anchors.fill: parent
             Label { Layout.fillWidth: true; wrapMode: Text.Wrap; text: removeDialog.what; maximumLineCount: 6; elide: Text.ElideRight }
         }
-        onAccepted: texts.remove(row)
+        // By the part's key: a re-read while the question was open may have moved its row.
+        onAccepted: if (texts.removeKey(key)) editor.keep(key, "", "")
     }
 
     ColumnLayout {
@@ -140,7 +141,7 @@ ClcDialog {
                     visible: part.removable
                     text: qsTr("Remove")
                     implicitHeight: 48
-                    onClicked: { removeDialog.row = part.index; removeDialog.what = area.text; removeDialog.open() }
+                    onClicked: { removeDialog.key = part.key; removeDialog.what = area.text; removeDialog.open() }
                 }
                 Button {
                     visible: part.edited

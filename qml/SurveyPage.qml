@@ -26,16 +26,23 @@ ClcDialog {
     SurveyModel { id: survey }
 
     function clearForm() {
-        personId = ""; personName = ""; who.text = ""; khu.text = ""; group.text = ""; other.text = ""; note.text = ""
+        personId = ""; personName = ""; personKhu = ""; who.text = ""; khu.text = ""; group.text = ""; other.text = ""; note.text = ""
         for (let i = 0; i < topicBoxes.count; ++i) topicBoxes.itemAt(i).checked = false
         for (let j = 0; j < monthButtons.count; ++j) monthButtons.itemAt(j).checked = false
-        for (const b of [morning, afternoon, evening, anyTime]) b.checked = false
+        notAsked.checked = true
     }
+    // The khu filled in from the chosen person: replaced when another person is chosen, unless typed over.
+    property string personKhu: ""
     function choosePerson(p) {
         personId = p.id
         personName = p.name
         who.text = p.name
-        if (khu.text === "") khu.text = p.khu
+        if (khu.text === "" || khu.text === personKhu) khu.text = p.khu
+        personKhu = p.khu
+    }
+    function clearPerson() {
+        if (khu.text === personKhu) khu.text = ""
+        personId = ""; personName = ""; personKhu = ""; who.text = ""
     }
     function save() {
         const topics = [], months = []
@@ -133,7 +140,7 @@ ClcDialog {
                             visible: page.personId !== ""
                             text: "×"
                             implicitWidth: 48; implicitHeight: 48
-                            onClicked: { page.personId = ""; page.personName = ""; who.text = "" }
+                            onClicked: page.clearPerson()
                         }
                     }
                     Label {
@@ -187,7 +194,8 @@ ClcDialog {
                     Flow {
                         Layout.fillWidth: true
                         spacing: 4
-                        // None ticked until the person says: "not asked" is not "any time".
+                        // "Not asked" until the person says: it is not "any time".
+                        RadioButton { id: notAsked; text: qsTr("Not asked"); checked: true; implicitHeight: 48; ButtonGroup.group: timeGroup }
                         RadioButton { id: morning; text: qsTr("Morning"); implicitHeight: 48; ButtonGroup.group: timeGroup }
                         RadioButton { id: afternoon; text: qsTr("Afternoon"); implicitHeight: 48; ButtonGroup.group: timeGroup }
                         RadioButton { id: evening; text: qsTr("Evening"); implicitHeight: 48; ButtonGroup.group: timeGroup }

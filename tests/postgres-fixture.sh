@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ctest fixture: starts a private PostgreSQL on loopback for the PostgreSQL back-end tests, and stops it.
+# ctest fixture: starts a private PostgreSQL on loopback for the PostgreSQL back-end tests, and stops it
+# (fsync off for the tests; scripts/bench sets CLC_PG_FSYNC=on, as a real server runs).
 #   postgres-fixture.sh start DIR   → writes DIR/conninfo
 #   postgres-fixture.sh stop DIR
 #   postgres-fixture.sh restart DIR   (a test's own cluster: as when the database machine restarts)
@@ -21,7 +22,7 @@ start)
   as_owner "$bin/initdb" -D "$dir/data" -A trust -U clc -E UTF8 --no-sync >"$dir/initdb.log" 2>&1
   for port in $(seq 54330 54399); do
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-         -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null 2>&1; then
+         -o "-h 127.0.0.1 -p $port -k $dir -c fsync=${CLC_PG_FSYNC:-off} -c max_connections=300" start >/dev/null 2>&1; then
       echo "host=127.0.0.1 port=$port user=clc dbname=postgres" > "$dir/conninfo"
       echo "PostgreSQL started on 127.0.0.1:$port"
       exit 0

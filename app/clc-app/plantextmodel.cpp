@@ -208,4 +208,14 @@ bool PlanTextModel::remove(int row)
     return done;
 }
 
+bool PlanTextModel::removeKey(const QString &key)
+{
+    for (size_t i = 0; i < m_items.size(); ++i) {
+        const Item &it = m_items[i];
+        if (it.table + QLatin1Char('/') + it.id + QLatin1Char('/') + it.field == key)
+            return remove(int(i));
+    }
+    return false;
+}
+
 } // namespace clc

@@ -48,6 +48,8 @@ public:
     Q_INVOKABLE bool addTarget(const QString &text, const QString &thresholdPct);
     /// Deletes a task or a target (an ordinary synced write, as any delete).
     Q_INVOKABLE bool remove(int row);
+    /// The same, for the part with this key (table/id/field) wherever its row is now.
+    Q_INVOKABLE bool removeKey(const QString &key);
 
 protected:
     void retranslate() override { reload(); }

@@ -18,6 +18,7 @@ const char *const Usage =
     "  plan import FILE\n"
     "  plan set [--year 2017-2018] FIELD VALUE\n"
     "  plan draft [--from 2017-2018] [--year 2018-2019]\n"
+    "  plan delete --year 2018-2019\n"
     "  survey add --period YYYY-Qn [--title T] [--topic T]...\n"
     "  survey answer SURVEY_ID (--person ID | --respondent NAME) [--topic T]... [--other T] [--time morning|afternoon|evening]\n"
     "         [--months 9,10,3] [--khu K] [--group G] [--note N]\n"

@@ -108,8 +108,17 @@ int cmdPlan(Context &c)
         records::setPlanText(s, QStringLiteral("plans"), id, values[0], value);
         return 0;
     }
+    if (sub == QLatin1String("delete")) {
+        VerbParser p(QStringLiteral("clc --db FILE plan delete --year 2018-2019"), {});
+        p.option(QStringLiteral("year"), QStringLiteral("YEAR"));
+        p.parse(c.args.mid(1));
+        const QString year = p.required(QStringLiteral("year"));
+        const int rows = records::deletePlan(c.openInitialised(), year);
+        c.err << Tr::tr("Deleted the plan of %1 (%n row(s)).", nullptr, rows).arg(year) << Qt::endl;
+        return 0;
+    }
     if (sub != QLatin1String("import"))
-        throw UsageError{QStringLiteral("usage: clc --db FILE plan import|set|draft ...")};
+        throw UsageError{QStringLiteral("usage: clc --db FILE plan import|set|draft|delete ...")};
     VerbParser p(QStringLiteral("clc --db FILE plan import FILE"), {QStringLiteral("FILE")});
     p.parse(c.args.mid(1));
     const QString file = p.positional(0);

@@ -14,6 +14,9 @@
 #include "store.h"
 #include "storemanager.h"
 
+#include "busyyear.h"
+using clcbench::scaleDemo;
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -76,30 +79,6 @@ Timing median(int n, const std::function<Timing(int)> &f)
     return {open[open.size() / 2], stall.back()};
 }
 
-void scale(Store &store, int people, int sessions, int marks)
-{
-    // The demo, scaled: more residents in the demo's groups, more sessions, more marks.
-    std::mt19937 rng(7);
-    Transaction tx(store.db());
-    QStringList groups;
-    {
-        auto st = store.db().prepare(QStringLiteral("SELECT name FROM learner_groups WHERE everyone = 0"));
-        while (st.step())
-            groups << st.text(0);
-    }
-    QStringList personIds;
-    for (int i = 300; i < people; ++i)
-        personIds << records::addPerson(store, PersonInput{QStringLiteral("Người dân số %1").arg(i), QStringLiteral("f"), 1950 + int(rng() % 50),
-                                                           QStringLiteral("Khu %1").arg(rng() % 9 + 1), {}, {}, {groups[int(rng() % groups.size())]}});
-    const auto acts = records::activities(store);
-    QStringList sessionIds;
-    for (int i = 42; i < sessions; ++i)
-        sessionIds << records::addSession(store, acts[size_t(i) % acts.size()].id, QStringLiteral("2018-0%1-15T08:00").arg(1 + i % 8),
-                                          QStringLiteral("Nhà văn hoá"));
-    for (int i = 1700; i < marks && !sessionIds.isEmpty() && !personIds.isEmpty(); ++i)
-        records::markAttendance(store, sessionIds[int(rng() % sessionIds.size())], personIds[int(rng() % personIds.size())], QStringLiteral("present"));
-    tx.commit();
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -123,7 +102,7 @@ int main(int argc, char **argv)
     QFile::remove(path);
     auto store = std::make_unique<Store>(path);
     loadDemo(*store);
-    scale(*store, people, sessions, marks);
+    scaleDemo(*store, people, sessions, marks);
     store->db().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     const QString year = store->db().scalar(QStringLiteral("SELECT max(school_year) FROM plans")).toText();
     QStringList sessionIds;

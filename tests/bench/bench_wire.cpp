@@ -1,12 +1,17 @@
 // Sync over the wire beside its floor, in one run (docs/performance.md#wire, issue "sync at the floor").
-//   build/tests/bench/bench_wire [marks]      (default 10000; scripts/bench runs it)
+//   build/tests/bench/bench_wire [marks] [--postgres CONNINFO] [--no-busy-year]
+//   (default 10000 marks, the SQLite server store; scripts/bench runs it)
 // A real clc-server process on loopback (SQLite), the real `clc sync` of a tablet pushing N marks and
 // of a fresh device pulling them, every byte counted by a forwarding TCP proxy. The floor, written
 // here in C++ at both ends: read the same rows from SQLite, send them in one HTTP POST as JSON, bulk
 // insert them in one transaction on the other side with the server's pragmas; and the mirror image
 // for the pull. Ratios compare figures of the same run. Prints a table, then one JSON object.
+#include "busyyear.h"
 #include "database.h"
+#include "demodata.h"
 #include "httpserver.h"
+#include "httptransport.h"
+#include "syncsession.h"
 #include "nettestsupport.h"
 #include "records.h"
 #include "store.h"
@@ -23,6 +28,7 @@
 #include <QNetworkRequest>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUuid>
 #include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
@@ -121,6 +127,34 @@ QByteArray exchange(QNetworkAccessManager &net, const QString &url, const QByteA
     return answer;
 }
 
+/// A transport that times what the network and the server take, so the device's own share (decoding
+/// and applying) is the rest.
+class TimedTransport : public sync::Transport
+{
+public:
+    explicit TimedTransport(sync::Transport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &r) override
+    {
+        QElapsedTimer t;
+        t.start();
+        QByteArray a = m_inner.push(r);
+        ns += t.nsecsElapsed();
+        return a;
+    }
+    QByteArray pull(const QString &cursor, int limit) override
+    {
+        QElapsedTimer t;
+        t.start();
+        QByteArray a = m_inner.pull(cursor, limit);
+        ns += t.nsecsElapsed();
+        return a;
+    }
+    qint64 ns = 0;
+
+private:
+    sync::Transport &m_inner;
+};
+
 qint64 peakRssKb(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
@@ -154,13 +188,28 @@ QJsonObject figure(double value, const char *unit, std::optional<double> floor =
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int marks = argc > 1 ? std::max(1000, atoi(argv[1])) : 10000;
+    int marks = 10000;
+    QString postgres;
+    bool busyYear = true;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--postgres") && i + 1 < args.size())
+            postgres = args[++i];
+        else if (args[i] == QLatin1String("--no-busy-year"))
+            busyYear = false;
+        else
+            marks = std::max(1000, args[i].toInt());
+    }
     const int peopleCount = 1000;
     const int sessionCount = (marks + peopleCount - 1) / peopleCount;
     TempDir dir;
 
     // The office: a real clc-server process; every device and floor byte goes through the proxy.
-    ServerProcess server(dir.path(QStringLiteral("server")), freePort());
+    // A fresh schema of its own on PostgreSQL, as a district's server would have.
+    const QStringList serverStore = postgres.isEmpty() ? QStringList()
+                                                       : QStringList{QStringLiteral("--postgres"), postgres, QStringLiteral("--postgres-schema"),
+                                                                     QStringLiteral("bench_") + QUuid::createUuid().toString(QUuid::Id128)};
+    ServerProcess server(dir.path(QStringLiteral("server")), freePort(), serverStore);
     CountingProxy proxy(server.port());
 
     // The tablet: a centre, one activity, its sessions and people, synced before the measure.
@@ -234,6 +283,59 @@ int main(int argc, char **argv)
     const double pullMs = ms(pullTimer);
     const qint64 pullUp = proxy.up, pullDown = proxy.down;
     const long deviceRssKb = childrenPeakRssKb();
+
+    // Apply: the same pull by a device in this process, the network's and the server's time taken
+    // out; what is left is decoding the pages and applying them to the store.
+    double applyMs = 0;
+    {
+        const QString applyDb = dir.path(QStringLiteral("apply.db"));
+        enrol(applyDb, "facilitator");
+        Store device(applyDb);
+        sync::HttpTransport http(QUrl(device.meta(MetaKey::ServerUrl)), device.meta(MetaKey::Token));
+        TimedTransport timed(http);
+        QElapsedTimer t;
+        t.start();
+        sync::SyncSession(device, timed).run();
+        applyMs = ms(t) - double(timed.ns) / 1e6;
+    }
+
+    // A busy year (the demo scaled: 3,000 people, 400 sessions, 60,000 marks) pushed by its office,
+    // then the first sync of a viewer's phone (the schedule only) and of a new tablet (everything).
+    double viewerMs = 0, tabletMs = 0;
+    qint64 viewerBytes = 0, tabletBytes = 0;
+    if (busyYear) {
+        const QString office = dir.path(QStringLiteral("busy-office.db"));
+        QString busyCentre;
+        {
+            Store s(office);
+            loadDemo(s);
+            clcbench::scaleDemo(s, 3000, 400, 60000);
+            busyCentre = s.centreId();
+        }
+        auto enrolBusy = [&](const QString &db, const char *role) {
+            const Result r = runClc(db, {QStringLiteral("enroll"), QStringLiteral("--server"), proxy.url(), QStringLiteral("--code"),
+                                         server.enrollCode(busyCentre, QString::fromLatin1(role), QStringLiteral("Máy đo"))});
+            if (r.code != 0)
+                throw std::runtime_error("enroll failed: " + r.err.toStdString());
+        };
+        enrolBusy(office, "admin");
+        sync(office);
+        const QString viewer = dir.path(QStringLiteral("viewer.db")), tablet = dir.path(QStringLiteral("new-tablet.db"));
+        enrolBusy(viewer, "viewer");
+        proxy.reset();
+        QElapsedTimer v;
+        v.start();
+        sync(viewer);
+        viewerMs = ms(v);
+        viewerBytes = proxy.up + proxy.down;
+        enrolBusy(tablet, "facilitator");
+        proxy.reset();
+        QElapsedTimer nt;
+        nt.start();
+        sync(tablet);
+        tabletMs = ms(nt);
+        tabletBytes = proxy.up + proxy.down;
+    }
     const qint64 serverRssKb = peakRssKb(server.pid());
 
     // The floor, both ways, through the same proxy to a libmicrohttpd server in this process.
@@ -276,25 +378,44 @@ int main(int argc, char **argv)
         insertMarks(target, exchange(net, floorProxy.url() + QStringLiteral("/marks"), QByteArray(), false));
     }
     const double floorPullMs = ms(floorPullTimer);
+    // The apply's floor: the same rows bulk-inserted into a device's SQLite in one transaction.
+    double rawInsertMs = 0;
+    {
+        Database source(tabletDb);
+        const QByteArray rows = readMarksAsJson(source);
+        Database target(dir.path(QStringLiteral("raw-insert.db")));
+        target.exec(QString::fromLatin1(MarkTable));
+        QElapsedTimer t;
+        t.start();
+        insertMarks(target, rows);
+        rawInsertMs = ms(t);
+    }
     const qint64 floorPullBytes = floorProxy.up + floorProxy.down;
     floorHttp.stop();
 
     const double n = double(floorRows);
-    std::printf("bench_wire: %d marks pushed (%lld rows in the tablet's attendance), %d sessions, %d people; clc-server over SQLite, loopback\n",
-                marks, static_cast<long long>(floorRows), sessionCount, peopleCount);
+    std::printf("bench_wire: %d marks pushed (%lld rows in the tablet's attendance), %d sessions, %d people; clc-server over %s, loopback\n",
+                marks, static_cast<long long>(floorRows), sessionCount, peopleCount, postgres.isEmpty() ? "SQLite" : "PostgreSQL");
     std::printf("%-44s %12s %12s %8s\n", "", "clc", "floor", "ratio");
     std::printf("%-44s %10.0f ms %10.0f ms %7.1fx\n", "push (clc sync; floor: read, POST, insert)", pushMs, floorPushMs, pushMs / floorPushMs);
     std::printf("%-44s %10.0f ms %10.0f ms %7.1fx\n", "pull, fresh device (floor: GET, insert)", pullMs, floorPullMs, pullMs / floorPullMs);
+    std::printf("%-44s %10.0f ms %10.0f ms %7.1fx\n", "apply the pull in a device (floor: insert)", applyMs, rawInsertMs, applyMs / rawInsertMs);
     std::printf("%-44s %12.1f %12.1f\n", "wire bytes per mark, push (both ways)", double(pushUp + pushDown) / n, double(floorPushBytes) / n);
     std::printf("%-44s %12.1f %12.1f\n", "wire bytes per mark, pull (both ways)", double(pullUp + pullDown) / n, double(floorPullBytes) / n);
     std::printf("%-44s %12lld\n", "idle sync bytes", static_cast<long long>(idleBytes));
     std::printf("%-44s %9.3f ms (p99 %.3f ms)\n", "one tap to a durable commit, median", taps[taps.size() / 2], taps[taps.size() * 99 / 100]);
     std::printf("%-44s %9.1f MB device (clc), %.1f MB server\n", "peak RSS", deviceRssKb / 1024.0, serverRssKb / 1024.0);
+    if (busyYear) {
+        std::printf("%-44s %9.0f ms, %lld bytes\n", "busy year: a viewer's first sync", viewerMs, static_cast<long long>(viewerBytes));
+        std::printf("%-44s %9.0f ms, %lld bytes\n", "busy year: a new tablet's first sync", tabletMs, static_cast<long long>(tabletBytes));
+    }
 
     QJsonObject out{
         {QStringLiteral("marks"), marks},
         {QStringLiteral("push_ratio"), figure(pushMs, "ms", floorPushMs)},
         {QStringLiteral("pull_ratio"), figure(pullMs, "ms", floorPullMs)},
+        {QStringLiteral("apply_ratio"), figure(applyMs, "ms", rawInsertMs)},
+        {QStringLiteral("server_store"), postgres.isEmpty() ? QStringLiteral("sqlite") : QStringLiteral("postgresql")},
         {QStringLiteral("wire_bytes_per_mark_push"), figure(double(pushUp + pushDown) / n, "bytes", double(floorPushBytes) / n)},
         {QStringLiteral("wire_bytes_per_mark_pull"), figure(double(pullUp + pullDown) / n, "bytes", double(floorPullBytes) / n)},
         {QStringLiteral("mark_commit_ms_median"), figure(taps[taps.size() / 2], "ms")},
@@ -303,6 +424,12 @@ int main(int argc, char **argv)
         {QStringLiteral("rss_mb_device"), figure(deviceRssKb / 1024.0, "MB")},
         {QStringLiteral("rss_mb_server"), figure(serverRssKb / 1024.0, "MB")},
     };
+    if (busyYear) {
+        out.insert(QStringLiteral("viewer_first_sync_bytes"), figure(double(viewerBytes), "bytes"));
+        out.insert(QStringLiteral("viewer_first_sync_s"), figure(viewerMs / 1000, "s"));
+        out.insert(QStringLiteral("new_device_first_sync_s"), figure(tabletMs / 1000, "s"));
+        out.insert(QStringLiteral("new_device_first_sync_bytes"), figure(double(tabletBytes), "bytes"));
+    }
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

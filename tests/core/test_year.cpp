@@ -229,6 +229,8 @@ TEST_CASE("years move with the school year, dates too except in the bases, and d
     CHECK(shiftYears(str("nộp báo cáo trước 30/5/2018."), 2017, 1, false) == str("nộp báo cáo trước 30/5/2019."));
     CHECK(shiftYears(str("Tổng kết năm học 2017-2018"), 2017, 1, false) == str("Tổng kết năm học 2018-2019"));
     CHECK(shiftYears(str("ngày 16/7/2013"), 2017, 1, false) == str("ngày 16/7/2013"));
+    CHECK(shiftYears(str("báo cáo tháng 11/2017"), 2017, 1, false) == str("báo cáo tháng 11/2018"));
+    CHECK(shiftYears(str("báo cáo tháng 11/2017"), 2017, 1, true) == str("báo cáo tháng 11/2017"));
 }
 
 TEST_CASE("next year's draft carries this year's plan with its evidence and the survey's topics, and a second run changes nothing", "[year][draft]")

@@ -352,4 +352,22 @@ TEST_CASE("clc survey add, answer and list, clc report survey, clc plan set and 
     const Run badYear = runClc(db, {QStringLiteral("plan"), QStringLiteral("draft"), QStringLiteral("--year"), QStringLiteral("2018")});
     CHECK(badYear.code == 1);
     CHECK(badYear.err.contains(QStringLiteral("--year")));
+    // The year's own plan file is refused while the draft stands, and taken once the draft is deleted.
+    QFile plan(QStringLiteral(CLC_SOURCE_DIR "/data/plan-2017-2018.json"));
+    REQUIRE(plan.open(QIODevice::ReadOnly));
+    const QString nextFile = dir.path(QStringLiteral("next.json"));
+    {
+        QFile out(nextFile);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(plan.readAll().replace("\"school_year\": \"2017-2018\"", "\"school_year\": \"2018-2019\""));
+    }
+    const Run refused = runClc(db, {QStringLiteral("plan"), QStringLiteral("import"), nextFile});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains(QStringLiteral("plan delete")));
+    REQUIRE(runClc(db, {QStringLiteral("plan"), QStringLiteral("delete"), QStringLiteral("--year"), QStringLiteral("2018-2019")}).code == 0);
+    CHECK(runClc(db, {QStringLiteral("activity"), QStringLiteral("list"), QStringLiteral("--month"), QStringLiteral("2018-10"), QStringLiteral("--json")}).out.trimmed()
+          == QStringLiteral("[\n]"));
+    const Run imported = runClc(db, {QStringLiteral("plan"), QStringLiteral("import"), nextFile});
+    INFO(imported.err.toStdString());
+    CHECK(imported.code == 0);
 }
