@@ -6,6 +6,7 @@
 #include "serverstore.h"
 #include "serverlog.h"
 
+#include <QSet>
 #include <QUuid>
 #include <tuple>
 
@@ -151,8 +152,8 @@ public:
 
     std::optional<StoredChange> latest(int table, const QString &row, int field) override
     {
-        Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE tbl = $1 AND row_id = $2 AND field = $3",
-                         Params().add(qint64(table)).add(row).add(qint64(field)));
+        Result r = prepared("clc_latest", QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE tbl = $1 AND row_id = $2 AND field = $3",
+                            Params().add(qint64(table)).add(row).add(qint64(field)));
         if (PQntuples(r.get()) == 0)
             return std::nullopt;
         return read(r.get(), 0);
@@ -169,7 +170,7 @@ public:
             p.addNull().addNull();
         p.add(s.device).add(s.role).add(qint64(s.newer));
         // The newer change replaces the field's older one and moves to the end of the centre's stream.
-        query("INSERT INTO clc_changes (centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, newer) "
+        prepared("clc_put", "INSERT INTO clc_changes (centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, newer) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
               "ON CONFLICT (tbl, row_id, field) DO UPDATE SET centre = EXCLUDED.centre, value_int = EXCLUDED.value_int, "
               "value_text = EXCLUDED.value_text, hlc = EXCLUDED.hlc, replica = EXCLUDED.replica, base_hlc = EXCLUDED.base_hlc, "
@@ -180,7 +181,7 @@ public:
 
     std::optional<QString> rowCentre(int table, const QString &row) override
     {
-        Result r = query("SELECT centre FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(table)).add(row));
+        Result r = prepared("clc_row_centre", "SELECT centre FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(table)).add(row));
         if (PQntuples(r.get()) == 0)
             return std::nullopt;
         return QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
@@ -188,8 +189,8 @@ public:
 
     void setRowCentre(int table, const QString &row, const QString &centre) override
     {
-        query("INSERT INTO clc_rows (tbl, row_id, centre) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-              Params().add(qint64(table)).add(row).add(centre));
+        prepared("clc_set_row_centre", "INSERT INTO clc_rows (tbl, row_id, centre) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                 Params().add(qint64(table)).add(row).add(centre));
     }
 
     Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
@@ -359,6 +360,7 @@ private:
         if (m_inTransaction || PQstatus(m_conn) == CONNECTION_OK)
             return;
         PQreset(m_conn);
+        m_prepared.clear(); // a new session has none
         if (PQstatus(m_conn) != CONNECTION_OK) {
             qCWarning(lcServerStore).noquote() << "PostgreSQL is not reachable:" << QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
             throw Error(Error::Code::Database, QStringLiteral("PostgreSQL is not reachable"));
@@ -372,6 +374,22 @@ private:
         reconnectIfLost();
         Result r(PQexec(m_conn, sql.toUtf8().constData()));
         check(r.get(), sql.toUtf8());
+    }
+
+    /// The statements run once per change of a push (docs/performance.md#wire): parsed and planned once
+    /// per connection, then only executed.
+    Result prepared(const char *name, const QByteArray &sql, const Params &params)
+    {
+        reconnectIfLost();
+        if (!m_prepared.contains(QByteArray(name))) {
+            Result p(PQprepare(m_conn, name, sql.constData(), int(params.size()), nullptr));
+            check(p.get(), sql);
+            m_prepared.insert(QByteArray(name));
+        }
+        const auto values = params.pointers();
+        Result r(PQexecPrepared(m_conn, name, int(params.size()), values.data(), nullptr, nullptr, 0));
+        check(r.get(), sql);
+        return r;
     }
 
     Result query(const QByteArray &sql, const Params &params)
@@ -417,6 +435,7 @@ private:
 
     QString m_schema;
     bool m_inTransaction = false;
+    QSet<QByteArray> m_prepared; ///< the statements prepared on this connection
     PGconn *m_conn = nullptr;
 };
 
