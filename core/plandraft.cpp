@@ -16,8 +16,8 @@ namespace clc::plans {
 
 namespace {
 
-/// The stamp of drafted rows: 1 ms after the epoch, older than any edit (docs/year.md).
-const qint64 DraftStamp = HybridClock::pack(1, 0);
+/// The stamp of drafted rows (DraftMillis, plandraft.h).
+const qint64 DraftStamp = HybridClock::pack(DraftMillis, 0);
 
 int firstYearOf(const QString &schoolYear, const QString &field)
 {

@@ -4,12 +4,18 @@
 // carried, and the learning-needs survey's most-asked topics proposed as new activities. The draft is
 // an ordinary plan: it syncs, is edited, and prints with reports::planDocument.
 #include <QString>
+#include <QtGlobal>
 #include <vector>
 
 namespace clc {
 class Store;
 
 namespace plans {
+
+/// The wall-clock milliseconds of a drafted row's stamp: 1 ms after the epoch, older than any edit, so a
+/// draft made again on another device loses to every edit (docs/year.md). A conflict whose losing
+/// value has this time lost as a draft, not as a person's edit.
+constexpr qint64 DraftMillis = 1;
 
 struct DraftResult
 {

@@ -2823,6 +2823,10 @@
         <source>%1 of %2</source>
         <translation>%1 của %2</translation>
     </message>
+    <message>
+        <source>the other value came from next year&apos;s draft made again on device %1</source>
+        <translation>giá trị kia đến từ bản dự thảo kế hoạch năm tới được lập lại trên máy %1</translation>
+    </message>
 </context>
 <context>
     <name>clc::PlanModel</name>

@@ -1,6 +1,7 @@
 #include "conflictmodel.h"
 #include "roles.h"
 #include "error.h"
+#include "plandraft.h"
 #include "store.h"
 #include "storemanager.h"
 #include "vietnamese.h"
@@ -70,6 +71,8 @@ QVariant ConflictModel::data(const QModelIndex &index, int role) const
     case OtherRole:
         return c.lostValue.toText();
     case WhenRole:
+        if (c.lostAtMs == plans::DraftMillis) // not a person's edit: a draft made again on that device
+            return ConflictModel::tr("the other value came from next year's draft made again on device %1").arg(c.lostReplica.left(8));
         return ConflictModel::tr("the other value was written on device %1 on %2")
             .arg(c.lostReplica.left(8), QDateTime::fromMSecsSinceEpoch(c.lostAtMs).toString(QStringLiteral("dd/MM/yyyy HH:mm")));
     default:

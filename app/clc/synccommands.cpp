@@ -3,6 +3,7 @@
 #include "roles.h"
 
 #include "conflicts.h"
+#include "plandraft.h"
 #include "demodata.h"
 #include "deviceenrolment.h"
 #include "enrollink.h"
@@ -166,6 +167,7 @@ int cmdConflicts(Context &c)
                                  {QStringLiteral("current_value"), r.currentValue.toJson()},
                                  {QStringLiteral("lost_at"), QDateTime::fromMSecsSinceEpoch(r.lostAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
                                  {QStringLiteral("lost_replica"), r.lostReplica},
+                                 {QStringLiteral("drafted"), r.lostAtMs == plans::DraftMillis},
                                  {QStringLiteral("resolved"), r.resolved}});
         writeJson(c.out, a);
         return 0;

@@ -360,6 +360,11 @@ TEST_CASE("a draft made again on a tablet that has not pulled another's edits of
         CHECK(r->store->value(QStringLiteral("activities"), drafted[1].id, QStringLiteral("deleted")).toInt() == 1);
     }
     CHECK(difference(canonical(*office.store), canonical(*tablet.store)) == "");
+    // The tablet's drafted title is kept as a conflict, marked as a draft's, not as a person's edit.
+    const auto kept = listConflicts(*office.store);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].lostAtMs == plans::DraftMillis);
+    CHECK(kept[0].currentValue.toText() == QStringLiteral("Tên mới của giám đốc"));
 }
 
 TEST_CASE("a batch into another centre is refused whole, and role or scope refusals of single changes let the rest apply", "[sync][scope]")
