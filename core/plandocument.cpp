@@ -29,16 +29,6 @@ QString romanQuarter(int q)
     return q >= 1 && q <= 4 ? QString::fromLatin1(roman[q - 1]) : QString::number(q);
 }
 
-/// The lines of a multi-line text field, blank ones dropped.
-QStringList lines(const QString &text)
-{
-    QStringList out;
-    for (const QString &l : text.split(QLatin1Char('\n')))
-        if (!l.trimmed().isEmpty())
-            out << l.trimmed();
-    return out;
-}
-
 } // namespace
 
 std::vector<ReportTable> draftEvidence(Store &store, const QString &planId)
@@ -146,20 +136,20 @@ ReportDocument planDocument(Store &store, const QString &schoolYear, const Repor
         for (const QString &l : ls)
             add(Style::Bullet, l);
     };
-    for (const QString &b : lines(field("bases")))
+    for (const QString &b : records::textLines(field("bases")))
         add(Style::Text, b);
 
     add(Style::Heading, Tr::tr("I. PURPOSE AND REQUIREMENTS"));
-    for (const QString &p : lines(field("purpose")))
+    for (const QString &p : records::textLines(field("purpose")))
         add(Style::Text, p);
     add(Style::Subheading, Tr::tr("* Advantages:"));
-    QStringList advantages = lines(field("advantages"));
+    QStringList advantages = records::textLines(field("advantages"));
     // The plan's habit: an introductory sentence ending in a colon, then the points.
     if (!advantages.isEmpty() && advantages.first().endsWith(QLatin1Char(':')))
         add(Style::Text, advantages.takeFirst());
     bullets(advantages);
     add(Style::Subheading, Tr::tr("* Difficulties:"));
-    bullets(lines(field("difficulties")));
+    bullets(records::textLines(field("difficulties")));
 
     add(Style::Heading, Tr::tr("II. ACTIVITIES IN THE SCHOOL YEAR %1:").arg(schoolYear));
     QString quarter;
@@ -189,7 +179,7 @@ ReportDocument planDocument(Store &store, const QString &schoolYear, const Repor
     }
 
     add(Style::Heading, Tr::tr("IV. MEASURES:"));
-    bullets(lines(field("solutions")));
+    bullets(records::textLines(field("solutions")));
     {
         // Partners that share one role text are named together, as the plan writes them. The order is
         // the order they were first stored in (the plan file's, on the device that imported it).
@@ -237,13 +227,13 @@ ReportDocument planDocument(Store &store, const QString &schoolYear, const Repor
     for (ReportTable &e : draftEvidence(store, planId))
         d.tables.push_back(std::move(e));
 
-    const QStringList recommendations = lines(field("recommendations"));
+    const QStringList recommendations = records::textLines(field("recommendations"));
     if (!recommendations.isEmpty()) {
         d.paragraphs.push_back(ReportParagraph{Style::Heading, Tr::tr("VI. RECOMMENDATIONS:"), 1});
         for (const QString &r : recommendations)
             d.paragraphs.push_back(ReportParagraph{Style::Bullet, r, 1});
     }
-    for (const QString &c : lines(field("closing")))
+    for (const QString &c : records::textLines(field("closing")))
         d.paragraphs.push_back(ReportParagraph{Style::Text, c, 1});
 
     auto st = store.db().prepare(QStringLiteral("SELECT coalesce(title, ''), coalesce(note, ''), coalesce(name, '') FROM signatories "

@@ -98,17 +98,15 @@ std::vector<ProposedTopic> proposedTopics(Store &store, const QString &planId)
     for (const survey::TopicTally &topic : t.topics) {
         if (out.size() == 5 || topic.answers == 0 || topic.answers * 5 < t.answers)
             break; // most chosen first: the rest are chosen less
-        ProposedTopic p{topic.topic, topic.kind, ids.first(), topic.answers, t.answers, 0};
-        // The month most said suits them; a tie goes to the earlier month of the school year.
-        int best = 0;
-        for (int m : {9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8})
-            if (topic.byMonth.value(m) > best) {
-                best = topic.byMonth.value(m);
-                p.month = m;
-            }
-        out.push_back(p);
+        out.push_back(ProposedTopic{topic.topic, topic.kind, ids.first(), topic.answers, t.answers, survey::mostChosenMonth(topic)});
     }
     return out;
+}
+
+QString nextSchoolYear(const QString &schoolYear)
+{
+    const int first = schoolYear.left(4).toInt();
+    return QStringLiteral("%1-%2").arg(first + 1).arg(first + 2);
 }
 
 DraftResult draftNextYear(Store &store, const QString &fromYear, const QString &toYear)

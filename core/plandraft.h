@@ -26,6 +26,9 @@ struct DraftResult
     int rowsKept = 0;            ///< rows already drafted before, left exactly as they are
 };
 
+/// The school year after one: "2017-2018" → "2018-2019".
+QString nextSchoolYear(const QString &schoolYear);
+
 /// Drafts the plan of toYear from the live plan of fromYear ("2017-2018" → "2018-2019"). Running it
 /// again makes only what is missing and changes nothing already there, edited or deleted. Refuses
 /// (field "--year") a year that already has a plan of its own, and (field "--from") a year with none.

@@ -52,6 +52,14 @@ void link(Store &store, const QString &table, const QString &aField, const QStri
 {
     store.write(table, Store::naturalId(table, a, b), {{aField, a}, {bField, b}, {QStringLiteral("deleted"), 0}});
 }
+
+/// The plan of the school year a month ("2018-03") belongs to, or empty (no such plan, or not a month:
+/// the write that follows names the bad month).
+QString planOfMonth(Store &store, const QString &month)
+{
+    static const QRegularExpression monthForm(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    return monthForm.match(month).hasMatch() ? planId(store, reports::schoolYearOf(month)) : QString();
+}
 } // namespace
 
 QString kindLabel(const QString &kind)
@@ -129,8 +137,7 @@ QString addActivity(Store &store, const ActivityInput &in)
     const qint64 order = next.integer(0);
     // In the plan of its school year when there is one, so the plan's documents and next year's
     // draft see it like the activities the plan came with.
-    static const QRegularExpression monthForm(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
-    const QString plan = monthForm.match(in.month).hasMatch() ? planId(store, reports::schoolYearOf(in.month)) : QString();
+    const QString plan = planOfMonth(store, in.month);
     store.write(QStringLiteral("activities"), id,
                 {{QStringLiteral("plan_id"), plan.isEmpty() ? Value() : Value(plan)},
                  {QStringLiteral("month"), in.month},
@@ -172,9 +179,7 @@ void setActivityField(Store &store, const QString &id, const QString &field, con
     std::vector<FieldWrite> writes{{field, parseFieldValue(*f, text)}};
     // A new month in another school year moves the activity to that year's plan (when there is one).
     if (field == QLatin1String("month")) {
-        static const QRegularExpression monthForm(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
-        const QString month = text.trimmed();
-        const QString plan = monthForm.match(month).hasMatch() ? planId(store, reports::schoolYearOf(month)) : QString();
+        const QString plan = planOfMonth(store, text.trimmed());
         if (!plan.isEmpty())
             writes.push_back({QStringLiteral("plan_id"), plan});
     }
@@ -476,6 +481,26 @@ qint64 lastMarkChangeMs(Store &store, const QString &sessionId)
                                                 "WHERE a.session_id = ?"));
     st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
     return st.step() && !st.isNull(0) ? HybridClock::millis(st.integer(0)) : 0;
+}
+
+QStringList textLines(const QString &text)
+{
+    QStringList out;
+    for (const QString &l : text.split(QLatin1Char('\n')))
+        if (!l.trimmed().isEmpty())
+            out << l.trimmed();
+    return out;
+}
+
+QStringList planYears(Store &store)
+{
+    QStringList years;
+    auto st = store.db().prepare(QStringLiteral("SELECT DISTINCT school_year FROM plans WHERE centre_id = ? AND deleted = 0 "
+                                                "AND school_year IS NOT NULL ORDER BY school_year"));
+    st.bind(1, store.centreId());
+    while (st.step())
+        years << st.text(0);
+    return years;
 }
 
 QString planId(Store &store, const QString &schoolYear)

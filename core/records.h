@@ -99,6 +99,10 @@ struct SessionRow
 std::vector<SessionRow> sessions(Store &store, const QString &activityId);
 /// The wall-clock time of the newest mark of a session (wherever it was made), 0 if none.
 qint64 lastMarkChangeMs(Store &store, const QString &sessionId);
+/// The non-blank lines of a multi-line text field (the plan's bases, a survey's topics), trimmed.
+QStringList textLines(const QString &text);
+/// The school years that have a live plan, oldest first.
+QStringList planYears(Store &store);
 /// The plan's text parts a coordinator edits, by table: the plan's own fields (bases, purpose …, and
 /// the year-end assessment), a quarterly task, a target (with its measure and evidence), a partner's role.
 const std::vector<std::pair<QString, QStringList>> &planTextFields();

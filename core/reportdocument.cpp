@@ -268,12 +268,7 @@ ReportDocument surveyDocument(Store &store, const QString &surveyId, const Repor
     topics.widths = {4, 1, 1, 1.4};
     topics.kinds = {Cell::Text, Cell::Number, Cell::Percent, Cell::Text};
     for (const survey::TopicTally &x : t.topics) {
-        int best = 0, month = 0;
-        for (int m : {9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8})
-            if (x.byMonth.value(m) > best) {
-                best = x.byMonth.value(m);
-                month = m;
-            }
+        const int month = survey::mostChosenMonth(x);
         topics.rows.push_back({x.topic, qint64(x.answers), t.answers > 0 ? QVariant(100.0 * x.answers / t.answers) : QVariant(),
                                month ? Tr::tr("month %1").arg(month) : QString()});
     }

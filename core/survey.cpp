@@ -21,15 +21,6 @@ namespace {
 const QString Surveys = QStringLiteral("surveys");
 const QString Answers = QStringLiteral("survey_answers");
 
-QStringList lines(const QString &text)
-{
-    QStringList out;
-    for (const QString &l : text.split(QLatin1Char('\n')))
-        if (!l.trimmed().isEmpty())
-            out << l.trimmed();
-    return out;
-}
-
 Error bad(const QString &field, const QString &why) { return Error(Error::Code::InvalidInput, why, field); }
 
 } // namespace
@@ -121,7 +112,7 @@ QString answer(Store &store, const QString &surveyId, const AnswerInput &in)
     store.requireInitialised();
     if (!store.exists(Surveys, surveyId) || store.value(Surveys, surveyId, QStringLiteral("deleted")).toInt() != 0)
         throw Error(Error::Code::NotFound, Tr::tr("no survey with id '%1'").arg(surveyId), QStringLiteral("survey"));
-    const QStringList offered = lines(store.value(Surveys, surveyId, QStringLiteral("topics")).toText());
+    const QStringList offered = records::textLines(store.value(Surveys, surveyId, QStringLiteral("topics")).toText());
     QStringList chosen;
     for (const QString &t : in.topics) {
         auto it = std::find_if(offered.begin(), offered.end(), [&t](const QString &o) { return vn::fold(o) == vn::fold(t.trimmed()); });
@@ -197,7 +188,7 @@ std::vector<SurveyRow> surveys(Store &store)
         "FROM surveys s WHERE s.centre_id = ? AND s.deleted = 0 ORDER BY s.period DESC, s.id"));
     st.bind(1, store.centreId());
     while (st.step())
-        out.push_back(SurveyRow{st.text(0), st.text(1), st.text(2), lines(st.text(3)), int(st.integer(4))});
+        out.push_back(SurveyRow{st.text(0), st.text(1), st.text(2), records::textLines(st.text(3)), int(st.integer(4))});
     return out;
 }
 
@@ -205,6 +196,17 @@ QString latestSurveyId(Store &store)
 {
     const auto all = surveys(store);
     return all.empty() ? QString() : all.front().id;
+}
+
+int mostChosenMonth(const TopicTally &topic)
+{
+    int best = 0, month = 0;
+    for (int m : {9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8})
+        if (topic.byMonth.value(m) > best) {
+            best = topic.byMonth.value(m);
+            month = m;
+        }
+    return month;
 }
 
 SurveyTally tally(Store &store, const QStringList &surveyIds)
@@ -221,7 +223,7 @@ SurveyTally tally(Store &store, const QStringList &surveyIds)
         return out.topics[size_t(*it)];
     };
     for (const QString &id : surveyIds)
-        for (const QString &t : lines(store.value(Surveys, id, QStringLiteral("topics")).toText()))
+        for (const QString &t : records::textLines(store.value(Surveys, id, QStringLiteral("topics")).toText()))
             topicAt(t);
     const QString notRecorded = Tr::tr("(not recorded)");
     QSet<QString> khus, groups;
@@ -242,7 +244,7 @@ SurveyTally tally(Store &store, const QStringList &surveyIds)
             QList<int> months;
             for (const QString &m : st.text(5).split(QLatin1Char(','), Qt::SkipEmptyParts))
                 months << m.toInt();
-            QStringList chosen = lines(st.text(2));
+            QStringList chosen = records::textLines(st.text(2));
             if (!st.text(3).isEmpty())
                 chosen << st.text(3);
             QSet<QString> seen;

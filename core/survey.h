@@ -68,6 +68,10 @@ struct TopicTally
     QMap<QString, int> byGroup;      ///< target group name → answers
     QMap<int, int> byMonth;          ///< month 1–12 → answers that chose it and that month
 };
+/// The month (1–12) most of a topic's answers said suits them, a tie going to the earlier month of the
+/// school year (September first); 0 when none said.
+int mostChosenMonth(const TopicTally &topic);
+
 struct SurveyTally
 {
     int answers = 0;                 ///< live answers of live (or unnamed) respondents

@@ -187,10 +187,7 @@ void PlanModel::importPlan(const QString &pathOrUrl)
 
 QString PlanModel::nextYear() const
 {
-    if (m_year.isEmpty())
-        return {};
-    const int first = m_year.left(4).toInt();
-    return QStringLiteral("%1-%2").arg(first + 1).arg(first + 2);
+    return m_year.isEmpty() ? QString() : plans::nextSchoolYear(m_year);
 }
 
 void PlanModel::draftNextYear()

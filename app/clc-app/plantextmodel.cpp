@@ -32,8 +32,8 @@ QVariant PlanTextModel::data(const QModelIndex &index, int role) const
         return i.field;
     case NumberRole:
         return i.number;
-    case KeyRole: // the part itself, whatever row it is on after a reload
-        return i.table + QLatin1Char('/') + i.id + QLatin1Char('/') + i.field;
+    case KeyRole:
+        return i.key();
     default:
         return {};
     }
@@ -59,11 +59,7 @@ PlanTexts readTexts(Store &s, const QString &chosen)
     PlanTexts d;
     if (!s.isInitialised())
         return d;
-    auto ys = s.db().prepare(QStringLiteral("SELECT DISTINCT school_year FROM plans WHERE centre_id = ? AND deleted = 0 "
-                                            "AND school_year IS NOT NULL ORDER BY school_year"));
-    ys.bind(1, s.centreId());
-    while (ys.step())
-        d.years << ys.text(0);
+    d.years = records::planYears(s);
     d.year = d.years.contains(chosen) ? chosen : records::currentSchoolYear(s);
     const QString plan = d.year.isEmpty() ? QString() : records::planId(s, d.year);
     if (plan.isEmpty())
@@ -138,10 +134,14 @@ void PlanTextModel::reload()
     });
 }
 
-bool PlanTextModel::write(int row, const std::function<void()> &w)
+bool PlanTextModel::write(int row, const QString &tableName, const QString &field, const std::function<void()> &w)
 {
     m_errorRow = row;
-    const bool done = attempt(w);
+    const bool done = attempt([&] {
+        if (!sync::mayWriteHere(StoreManager::current(), table(tableName)->code))
+            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan"), field);
+        w();
+    });
     if (done) {
         m_errorRow = -1;
         Q_EMIT errorChanged();
@@ -154,9 +154,7 @@ bool PlanTextModel::save(int row, const QString &text)
     if (row < 0 || size_t(row) >= m_items.size())
         return false;
     const Item item = m_items[size_t(row)];
-    const bool done = write(row, [&] {
-        if (!sync::mayWriteHere(StoreManager::current(), table(item.table)->code))
-            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan"), item.field);
+    const bool done = write(row, item.table, item.field, [&] {
         records::setPlanText(StoreManager::current(), item.table, item.id, item.field, text);
     });
     if (done) {
@@ -168,9 +166,7 @@ bool PlanTextModel::save(int row, const QString &text)
 
 bool PlanTextModel::addTask(const QString &quarter, const QString &text)
 {
-    const bool done = write(-1, [&] {
-        if (!sync::mayWriteHere(StoreManager::current(), table(QStringLiteral("quarterly_tasks"))->code))
-            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan"), QStringLiteral("text"));
+    const bool done = write(-1, QStringLiteral("quarterly_tasks"), QStringLiteral("text"), [&] {
         records::addQuarterlyTask(StoreManager::current(), m_year, quarter, text);
     });
     if (done)
@@ -180,9 +176,7 @@ bool PlanTextModel::addTask(const QString &quarter, const QString &text)
 
 bool PlanTextModel::addTarget(const QString &text, const QString &thresholdPct)
 {
-    const bool done = write(-1, [&] {
-        if (!sync::mayWriteHere(StoreManager::current(), table(QStringLiteral("targets"))->code))
-            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan"), QStringLiteral("text"));
+    const bool done = write(-1, QStringLiteral("targets"), QStringLiteral("text"), [&] {
         const FieldDef *f = table(QStringLiteral("targets"))->field(QStringLiteral("threshold_pct"));
         const Value threshold = parseFieldValue(*f, thresholdPct.trimmed().isEmpty() ? QStringLiteral("100") : thresholdPct);
         validateField(*table(QStringLiteral("targets")), *f, threshold);
@@ -198,9 +192,7 @@ bool PlanTextModel::remove(int row)
     if (row < 0 || size_t(row) >= m_items.size() || !m_items[size_t(row)].removable)
         return false;
     const Item item = m_items[size_t(row)];
-    const bool done = write(row, [&] {
-        if (!sync::mayWriteHere(StoreManager::current(), table(item.table)->code))
-            throw Error(Error::Code::Forbidden, tr("this device's role may not change the plan"), item.field);
+    const bool done = write(row, item.table, item.field, [&] {
         StoreManager::current().remove(item.table, item.id);
     });
     if (done)
@@ -210,11 +202,9 @@ bool PlanTextModel::remove(int row)
 
 bool PlanTextModel::removeKey(const QString &key)
 {
-    for (size_t i = 0; i < m_items.size(); ++i) {
-        const Item &it = m_items[i];
-        if (it.table + QLatin1Char('/') + it.id + QLatin1Char('/') + it.field == key)
+    for (size_t i = 0; i < m_items.size(); ++i)
+        if (m_items[i].key() == key)
             return remove(int(i));
-    }
     return false;
 }
 

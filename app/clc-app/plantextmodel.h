@@ -59,10 +59,14 @@ public:
     {
         QString section, label, table, id, field, text;
         bool multiline = false, removable = false, number = false;
+        /// The part itself, whatever row it is on after a reload: table/id/field.
+        QString key() const { return table + QLatin1Char('/') + id + QLatin1Char('/') + field; }
     };
 
 private:
-    bool write(int row, const std::function<void()> &w);
+    /// Runs one write the user asked for about a row (-1: a new one), once this device's role may
+    /// write the table; a refusal names field.
+    bool write(int row, const QString &table, const QString &field, const std::function<void()> &w);
     QString m_year, m_chosen;
     QStringList m_years;
     QVariantList m_quarters;

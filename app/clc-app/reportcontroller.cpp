@@ -155,11 +155,7 @@ void ReportController::loadOptions()
             Options o;
             if (!s.isInitialised())
                 return o;
-            auto ys = s.db().prepare(QStringLiteral("SELECT DISTINCT school_year FROM plans WHERE centre_id = ? AND deleted = 0 "
-                                                    "AND school_year IS NOT NULL ORDER BY school_year"));
-            ys.bind(1, s.centreId());
-            while (ys.step())
-                o.years << ys.text(0);
+            o.years = records::planYears(s);
             o.year = o.years.contains(chosen) ? chosen : records::currentSchoolYear(s);
             if (o.year.isEmpty())
                 return o;

@@ -77,8 +77,7 @@ int cmdPlan(Context &c)
         const QString from = p.isSet(QStringLiteral("from")) ? p.value(QStringLiteral("from")) : records::currentSchoolYear(s);
         if (from.isEmpty())
             throw Error(Error::Code::InvalidInput, Tr::tr("there is no plan yet: give the school year"), QStringLiteral("--from"));
-        const int first = from.left(4).toInt();
-        const QString year = p.isSet(QStringLiteral("year")) ? p.value(QStringLiteral("year")) : QStringLiteral("%1-%2").arg(first + 1).arg(first + 2);
+        const QString year = p.isSet(QStringLiteral("year")) ? p.value(QStringLiteral("year")) : plans::nextSchoolYear(from);
         const plans::DraftResult r = plans::draftNextYear(s, from, year);
         c.err << Tr::tr("Drafted the plan of %1 from %2: %3 activities carried, %4 proposed by the survey, %5 rows made, %6 left as they were.")
                      .arg(year, from).arg(r.activitiesCarried).arg(r.activitiesProposed).arg(r.rowsCreated).arg(r.rowsKept)

@@ -228,12 +228,14 @@ int main(int argc, char **argv)
             people << records::addPerson(tablet, PersonInput{QStringLiteral("Người học %1").arg(i)});
         tx.commit();
     }
-    auto enrol = [&](const QString &db, const char *role) {
+    // Through the proxy, so every later exchange of the device is counted.
+    auto enrolIn = [&](const QString &centreId, const QString &db, const char *role) {
         const Result r = runClc(db, {QStringLiteral("enroll"), QStringLiteral("--server"), proxy.url(), QStringLiteral("--code"),
-                                     server.enrollCode(centre, QString::fromLatin1(role), QStringLiteral("Máy đo"))});
+                                     server.enrollCode(centreId, QString::fromLatin1(role), QStringLiteral("Máy đo"))});
         if (r.code != 0)
             throw std::runtime_error("enroll failed: " + r.err.toStdString());
     };
+    auto enrol = [&](const QString &db, const char *role) { enrolIn(centre, db, role); };
     auto sync = [&](const QString &db) {
         const Result r = runClc(db, {QStringLiteral("sync")});
         if (r.code != 0)
@@ -312,12 +314,7 @@ int main(int argc, char **argv)
             clcbench::scaleDemo(s, 3000, 400, 60000);
             busyCentre = s.centreId();
         }
-        auto enrolBusy = [&](const QString &db, const char *role) {
-            const Result r = runClc(db, {QStringLiteral("enroll"), QStringLiteral("--server"), proxy.url(), QStringLiteral("--code"),
-                                         server.enrollCode(busyCentre, QString::fromLatin1(role), QStringLiteral("Máy đo"))});
-            if (r.code != 0)
-                throw std::runtime_error("enroll failed: " + r.err.toStdString());
-        };
+        auto enrolBusy = [&](const QString &db, const char *role) { enrolIn(busyCentre, db, role); };
         enrolBusy(office, "admin");
         sync(office);
         const QString viewer = dir.path(QStringLiteral("viewer.db")), tablet = dir.path(QStringLiteral("new-tablet.db"));
