@@ -70,6 +70,19 @@ QString Statement::text(int col) const
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col)) : QString();
 }
 
+Statement &Statement::bindBlob(int index, const QByteArray &bytes)
+{
+    if (sqlite3_bind_blob(m_stmt, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        m_db->fail(QStringLiteral("bind"));
+    return *this;
+}
+
+QByteArray Statement::blob(int col) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, col));
+    return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, col)) : QByteArray();
+}
+
 std::optional<qint64> Statement::optionalInteger(int col) const
 {
     return isNull(col) ? std::nullopt : std::optional<qint64>(integer(col));

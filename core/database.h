@@ -27,6 +27,7 @@ public:
     Statement &bind(int index, const Value &v);
     Statement &bind(int index, const QString &s) { return bind(index, Value(s)); }
     Statement &bind(int index, qint64 i) { return bind(index, Value(i)); }
+    Statement &bindBlob(int index, const QByteArray &bytes);
 
     /// Steps once; true while a row is available.
     bool step();
@@ -36,6 +37,7 @@ public:
     Value value(int col) const;
     qint64 integer(int col) const;
     QString text(int col) const;
+    QByteArray blob(int col) const;
     bool isNull(int col) const;
     /// The integer in col, or nothing when it is NULL.
     std::optional<qint64> optionalInteger(int col) const;

@@ -92,13 +92,15 @@ void Store::requireInitialised() const
                     Tr::tr("the database is not initialised: run `clc --db %1 init` (or `demo`) first").arg(m_db->path()));
 }
 
-QString Store::fingerprint() const
+QString Store::fingerprint() const { return deviceFingerprint(m_db->path(), m_options.deviceId); }
+
+QString Store::deviceFingerprint(const QString &path, const QString &deviceId)
 {
     // A copy of the file on another device, or at another path or inode on this one, is another replica.
-    QString device = m_options.deviceId;
+    QString device = deviceId;
     if (device.isEmpty())
         device = QString::fromLatin1(QSysInfo::machineUniqueId());
-    QString where = m_db->path();
+    QString where = path;
     if (where != QLatin1String(":memory:")) {
         const QFileInfo fi(where);
         where = fi.canonicalFilePath();

@@ -118,6 +118,9 @@ public:
     static QString newId();
     /// The id of a link or mark row, derived from its two ends: equal on every replica.
     static QString naturalId(const QString &table, const QString &a, const QString &b);
+    /// Where a file lives (device and path), as stored in meta: a file whose stored one differs was
+    /// copied and becomes another replica when opened. deviceId empty: this machine's id.
+    static QString deviceFingerprint(const QString &path, const QString &deviceId = {});
     /// An id derived from a key within this centre (imports: re-importing updates instead of duplicating).
     QString derivedId(const QString &key) const;
 

@@ -3,6 +3,7 @@
 // lock, so a centre's changes commit in the order of their seq and a pull never skips one that
 // commits late.
 #include "error.h"
+#include "rowrecord.h"
 #include "serverstore.h"
 #include "serverlog.h"
 
@@ -18,26 +19,30 @@ namespace clc::sync {
 namespace {
 
 const char *const Schema = R"SQL(
-CREATE TABLE IF NOT EXISTS clc_changes (
-  seq BIGSERIAL PRIMARY KEY,
-  centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL,
-  value_int BIGINT, value_text TEXT,
-  hlc BIGINT NOT NULL, replica TEXT NOT NULL, base_hlc BIGINT, base_replica TEXT,
-  device TEXT NOT NULL, role TEXT NOT NULL,
-  UNIQUE (tbl, row_id, field));
-CREATE INDEX IF NOT EXISTS clc_changes_by_centre ON clc_changes (centre, seq);
-CREATE TABLE IF NOT EXISTS clc_rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL, PRIMARY KEY (tbl, row_id));
+CREATE TABLE IF NOT EXISTS clc_records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
+  seq BIGINT NOT NULL, writes BYTEA NOT NULL, PRIMARY KEY (centre, tbl, row_id));
+CREATE INDEX IF NOT EXISTS clc_records_by_seq ON clc_records (centre, seq);
+CREATE SEQUENCE IF NOT EXISTS clc_record_seq;
 CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS clc_devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires BIGINT, token_hash TEXT UNIQUE, enrolled_at BIGINT, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS clc_quarantine (id BIGSERIAL PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value_int BIGINT, value_text TEXT, hlc BIGINT, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS clc_conflict_owners (id BIGSERIAL PRIMARY KEY, row_id TEXT NOT NULL UNIQUE, device TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clc_conflict_owners (id BIGSERIAL PRIMARY KEY, centre TEXT NOT NULL, row_id TEXT NOT NULL,
+  device TEXT NOT NULL, UNIQUE (centre, row_id));
 CREATE INDEX IF NOT EXISTS clc_conflict_owners_by_device ON clc_conflict_owners (device, id);
 CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
-const char *const Columns = "seq, centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, newer";
+/// Rows are written and read in statements of this many (parameters stay far below libpq's 65,535).
+constexpr int RowsPerStatement = 1000;
+
+QString byteaText(const QByteArray &b) { return QStringLiteral("\\x") + QString::fromLatin1(b.toHex()); }
+QByteArray byteaValue(const char *text)
+{
+    const QByteArray t(text);
+    return t.startsWith("\\x") ? QByteArray::fromHex(t.mid(2)) : t;
+}
 
 struct ResultDeleter
 {
@@ -106,8 +111,7 @@ public:
         exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);") + QString::fromLatin1(Schema) + QStringLiteral("COMMIT;"));
         // Columns added by later releases: ALTER TABLE locks the table, so only when one is missing
         // (not at every start, which would stall the other processes behind a long pull).
-        for (const auto &[table, column, type] : {std::tuple<const char *, const char *, const char *>{"clc_device_batches", "request_hash", "TEXT"},
-                                                  {"clc_changes", "newer", "INTEGER NOT NULL DEFAULT 0"}}) {
+        for (const auto &[table, column, type] : {std::tuple<const char *, const char *, const char *>{"clc_device_batches", "request_hash", "TEXT"}}) {
             Result has = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                                "AND table_name = $1 AND column_name = $2",
                                Params().add(QString::fromLatin1(table)).add(QString::fromLatin1(column)));
@@ -115,6 +119,9 @@ public:
                 exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001); ALTER TABLE %1 ADD COLUMN IF NOT EXISTS %2 %3; COMMIT;")
                          .arg(QLatin1String(table), QLatin1String(column), QLatin1String(type)));
         }
+        Result old = query("SELECT to_regclass('clc_changes') IS NOT NULL", Params());
+        if (QByteArray(PQgetvalue(old.get(), 0, 0)) == "t")
+            migrateFieldRows();
     }
     ~PgServerStore() override { PQfinish(m_conn); }
 
@@ -125,9 +132,11 @@ public:
         try {
             query("SELECT pg_advisory_xact_lock(hashtext($1))", Params().add(centre));
             fn();
+            flush();
             exec(QStringLiteral("COMMIT"));
             m_inTransaction = false;
         } catch (...) {
+            m_buffer.clear();
             m_inTransaction = false;
             PQclear(PQexec(m_conn, "ROLLBACK"));
             throw;
@@ -150,47 +159,45 @@ public:
               Params().add(device).add(b.number).add(QString::fromUtf8(b.response)).add(QString::fromLatin1(b.requestHash)));
     }
 
-    std::optional<StoredChange> latest(int table, const QString &row, int field) override
+    std::optional<StoredChange> latest(const QString &centre, int table, const QString &row, int field) override
     {
-        Result r = prepared("clc_latest", QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE tbl = $1 AND row_id = $2 AND field = $3",
-                            Params().add(qint64(table)).add(row).add(qint64(field)));
-        if (PQntuples(r.get()) == 0)
-            return std::nullopt;
-        return read(r.get(), 0);
+        return m_buffer.latest(RecordKey{centre, table, row}, field);
     }
 
     void put(const StoredChange &s) override
     {
-        const Change &c = s.change;
-        Params p;
-        p.add(s.centre).add(qint64(c.table)).add(c.row).add(qint64(c.field)).add(c.value).add(c.version.hlc).add(c.version.replica);
-        if (c.base)
-            p.add(c.base->hlc).add(c.base->replica);
-        else
-            p.addNull().addNull();
-        p.add(s.device).add(s.role).add(qint64(s.newer));
-        // The newer change replaces the field's older one and moves to the end of the centre's stream.
-        prepared("clc_put", "INSERT INTO clc_changes (centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, newer) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
-              "ON CONFLICT (tbl, row_id, field) DO UPDATE SET centre = EXCLUDED.centre, value_int = EXCLUDED.value_int, "
-              "value_text = EXCLUDED.value_text, hlc = EXCLUDED.hlc, replica = EXCLUDED.replica, base_hlc = EXCLUDED.base_hlc, "
-              "base_replica = EXCLUDED.base_replica, device = EXCLUDED.device, role = EXCLUDED.role, "
-              "newer = EXCLUDED.newer, seq = nextval(pg_get_serial_sequence('clc_changes', 'seq'))",
-              p);
+        m_buffer.put(s);
+        if (!m_inTransaction)
+            transaction(s.centre, [] {});
     }
 
-    std::optional<QString> rowCentre(int table, const QString &row) override
-    {
-        Result r = prepared("clc_row_centre", "SELECT centre FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(table)).add(row));
-        if (PQntuples(r.get()) == 0)
-            return std::nullopt;
-        return QString::fromUtf8(PQgetvalue(r.get(), 0, 0));
-    }
+    bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
 
-    void setRowCentre(int table, const QString &row, const QString &centre) override
+    void prefetch(const QString &centre, const std::vector<std::pair<int, QString>> &rows) override
     {
-        prepared("clc_set_row_centre", "INSERT INTO clc_rows (tbl, row_id, centre) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                 Params().add(qint64(table)).add(row).add(centre));
+        // One round trip per thousand rows instead of one per row.
+        for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
+            const size_t to = std::min(rows.size(), from + RowsPerStatement);
+            Params p;
+            p.add(centre);
+            QByteArray values;
+            for (size_t i = from; i < to; ++i) {
+                if (m_buffer.knows(RecordKey{centre, rows[i].first, rows[i].second}))
+                    continue;
+                values += (values.isEmpty() ? "" : ",") + QByteArray("($") + QByteArray::number(p.size() + 1) + "::int,$"
+                          + QByteArray::number(p.size() + 2) + "::text)";
+                p.add(qint64(rows[i].first)).add(rows[i].second);
+            }
+            if (values.isEmpty())
+                continue;
+            Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND (tbl, row_id) IN (VALUES " + values + ")", p);
+            for (int i = 0; i < PQntuples(r.get()); ++i) {
+                const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
+                m_buffer.remember(key, readRecord(r.get(), i, key));
+            }
+            for (size_t i = from; i < to; ++i) // the others are new to the centre
+                m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
+        }
     }
 
     Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
@@ -199,18 +206,38 @@ public:
         QStringList codes;
         for (int t : tables)
             codes << QString::number(t);
+        const PullFilter filter{tables, newerTablesAbove, excludeDevice};
         Page page;
         // One snapshot for the page and the top: nothing committed between them can be skipped.
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         try {
-            Result r = query(QByteArray("SELECT ") + Columns + " FROM clc_changes WHERE centre = $1 AND seq > $2 "
-                                                                "AND ((tbl = ANY($3::int[]) AND (newer = 0 OR $6 >= 0)) OR ($6 >= 0 AND newer > 0 AND tbl > $6)) "
-                                                                "AND device <> $4 ORDER BY seq LIMIT $5",
-                             Params().add(centre).add(afterSeq).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
-                                 .add(excludeDevice).add(qint64(limit)).add(qint64(newerTablesAbove)));
-            for (int i = 0; i < PQntuples(r.get()); ++i)
-                page.changes.push_back(read(r.get(), i));
-            Result top = query("SELECT coalesce(max(seq), 0) FROM clc_changes WHERE centre = $1", Params().add(centre));
+            qint64 from = afterSeq;
+            const int chunk = std::max(limit, 200);
+            bool done = false;
+            std::vector<StoredChange> row;
+            while (!done) {
+                Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND seq > $2 "
+                                 "AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
+                                 Params().add(centre).add(from).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
+                                     .add(qint64(newerTablesAbove)).add(qint64(chunk)));
+                const int n = PQntuples(r.get());
+                for (int i = 0; i < n && !done; ++i) {
+                    const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
+                    const RowRecord rec = readRecord(r.get(), i, key);
+                    from = rec.seq;
+                    row.clear();
+                    if (expand(rec, filter, row) == 0)
+                        continue;
+                    if (!page.changes.empty() && page.changes.size() + row.size() > size_t(limit)) {
+                        page.more = true;
+                        done = true;
+                        break;
+                    }
+                    page.changes.insert(page.changes.end(), row.begin(), row.end());
+                }
+                done = done || n < chunk;
+            }
+            Result top = query("SELECT coalesce(max(seq), 0) FROM clc_records WHERE centre = $1", Params().add(centre));
             page.topSeq = QByteArray(PQgetvalue(top.get(), 0, 0)).toLongLong();
             exec(QStringLiteral("COMMIT"));
         } catch (...) {
@@ -236,26 +263,39 @@ public:
               Params().add(device).add(keep - 1));
     }
 
-    void noteConflict(const QString &device, const QString &row) override
+    void noteConflict(const QString &centre, const QString &device, const QString &row) override
     {
-        query("INSERT INTO clc_conflict_owners (row_id, device) VALUES ($1, $2) ON CONFLICT DO NOTHING", Params().add(row).add(device));
+        query("INSERT INTO clc_conflict_owners (centre, row_id, device) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+              Params().add(centre).add(row).add(device));
     }
 
-    qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
+    qint64 trimConflicts(const QString &centre, const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
-        Result r = query("SELECT o.row_id FROM clc_conflict_owners o JOIN clc_changes c ON c.tbl = $2 AND c.row_id = o.row_id AND c.field = $3 "
-                         "AND c.value_int = 1 WHERE o.device = $1 ORDER BY o.id "
-                         "LIMIT GREATEST(0, (SELECT count(*) FROM clc_conflict_owners WHERE device = $1) - $4)",
-                         Params().add(device).add(qint64(conflictsTable)).add(qint64(resolvedField)).add(keep));
-        const int n = PQntuples(r.get());
-        for (int i = 0; i < n; ++i) {
+        flush();
+        auto count = [&] {
+            Result left = query("SELECT count(*) FROM clc_conflict_owners WHERE device = $1", Params().add(device));
+            return QByteArray(PQgetvalue(left.get(), 0, 0)).toLongLong();
+        };
+        qint64 over = count() - keep;
+        if (over <= 0)
+            return count();
+        // Oldest first, resolved ones only (an unresolved record holds someone's lost value).
+        Result r = query("SELECT row_id FROM clc_conflict_owners WHERE device = $1 AND centre = $2 ORDER BY id", Params().add(device).add(centre));
+        QStringList drop;
+        for (int i = 0; i < PQntuples(r.get()) && over > 0; ++i) {
             const QString row = QString::fromUtf8(PQgetvalue(r.get(), i, 0));
-            query("DELETE FROM clc_changes WHERE tbl = $1 AND row_id = $2", Params().add(qint64(conflictsTable)).add(row));
-            query("DELETE FROM clc_rows WHERE tbl = $1 AND row_id = $2", Params().add(qint64(conflictsTable)).add(row));
-            query("DELETE FROM clc_conflict_owners WHERE row_id = $1", Params().add(row));
+            const auto resolved = m_buffer.latest(RecordKey{centre, conflictsTable, row}, resolvedField);
+            if (resolved && resolved->change.value == Value(1)) {
+                drop << row;
+                --over;
+            }
         }
-        Result left = query("SELECT count(*) FROM clc_conflict_owners WHERE device = $1", Params().add(device));
-        return QByteArray(PQgetvalue(left.get(), 0, 0)).toLongLong();
+        m_buffer.clear();
+        for (const QString &row : drop) {
+            query("DELETE FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3", Params().add(centre).add(qint64(conflictsTable)).add(row));
+            query("DELETE FROM clc_conflict_owners WHERE centre = $1 AND row_id = $2", Params().add(centre).add(row));
+        }
+        return count();
     }
 
     qint64 quarantined() override
@@ -339,6 +379,109 @@ public:
     }
 
 private:
+    static RowRecord readRecord(PGresult *r, int i, const RecordKey &key)
+    {
+        const qint64 seq = QByteArray(PQgetvalue(r, i, 2)).toLongLong();
+        return RowRecord{key, seq, decodeWrites(byteaValue(PQgetvalue(r, i, 3)), seq)};
+    }
+
+    std::optional<RowRecord> load(const RecordKey &k)
+    {
+        Result r = prepared("clc_record", "SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3",
+                            Params().add(k.centre).add(qint64(k.table)).add(k.row));
+        if (PQntuples(r.get()) == 0)
+            return std::nullopt;
+        return readRecord(r.get(), 0, k);
+    }
+
+    /// Writes the records changed in this transaction, a thousand per statement, each with a new seq
+    /// at the end of its centre's stream.
+    void flush()
+    {
+        if (!m_buffer.hasChanges())
+            return;
+        const std::vector<RowRecord> records = m_buffer.takeChanged();
+        for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
+            const size_t to = std::min(records.size(), from + RowsPerStatement);
+            Params p;
+            QByteArray values;
+            for (size_t i = from; i < to; ++i) {
+                const int n = p.size();
+                values += (values.isEmpty() ? "" : ",") + QByteArray("($") + QByteArray::number(n + 1) + ",$" + QByteArray::number(n + 2)
+                          + "::int,$" + QByteArray::number(n + 3) + ",nextval('clc_record_seq'),$" + QByteArray::number(n + 4) + "::bytea)";
+                p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row).add(byteaText(encodeWrites(records[i].writes)));
+            }
+            query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values
+                      + " ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes",
+                  p);
+        }
+    }
+
+    /// A database from a release that kept one row per field, keyed by (table, row id) alone (up to
+    /// commit adbc361): its changes become row records with the same seqs (devices' cursors stay
+    /// valid), its conflict owners learn their centre. One transaction, under the schema lock.
+    void migrateFieldRows()
+    {
+        exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);"));
+        m_inTransaction = true;
+        try {
+            Result still = query("SELECT to_regclass('clc_changes') IS NOT NULL", Params());
+            if (QByteArray(PQgetvalue(still.get(), 0, 0)) == "t") { // another process may have done it meanwhile
+                Result hasNewer = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                                        "AND table_name = 'clc_changes' AND column_name = 'newer'", Params());
+                const QByteArray newer = QByteArray(PQgetvalue(hasNewer.get(), 0, 0)) == "0" ? "0" : "newer";
+                Result r = query("SELECT centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, "
+                                 + newer + ", seq FROM clc_changes ORDER BY centre, tbl, row_id, seq", Params());
+                auto text = [&r](int i, int col) { return QString::fromUtf8(PQgetvalue(r.get(), i, col)); };
+                auto integer = [&r](int i, int col) { return QByteArray(PQgetvalue(r.get(), i, col)).toLongLong(); };
+                auto isNull = [&r](int i, int col) { return PQgetisnull(r.get(), i, col) != 0; };
+                std::vector<RowRecord> records;
+                for (int i = 0; i < PQntuples(r.get()); ++i) {
+                    const RecordKey key{text(i, 0), int(integer(i, 1)), text(i, 2)};
+                    if (records.empty() || !(records.back().key == key))
+                        records.push_back(RowRecord{key, 0, {}});
+                    RowWrite w{Version{integer(i, 6), text(i, 7)}, text(i, 10), text(i, 11), int(integer(i, 12)), integer(i, 13), {}};
+                    RowWrite::Field f{int(integer(i, 3)), !isNull(i, 4) ? Value(integer(i, 4)) : !isNull(i, 5) ? Value(text(i, 5)) : Value(), std::nullopt};
+                    if (!isNull(i, 8))
+                        f.base = Version{integer(i, 8), text(i, 9)};
+                    w.fields.push_back(f);
+                    records.back().seq = std::max(records.back().seq, w.seq);
+                    records.back().writes.push_back(std::move(w));
+                }
+                for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
+                    Params p;
+                    QByteArray values;
+                    for (size_t i = from; i < std::min(records.size(), from + RowsPerStatement); ++i) {
+                        const int n = p.size();
+                        values += (values.isEmpty() ? "" : ",") + QByteArray("($") + QByteArray::number(n + 1) + ",$" + QByteArray::number(n + 2)
+                                  + "::int,$" + QByteArray::number(n + 3) + ",$" + QByteArray::number(n + 4) + "::bigint,$" + QByteArray::number(n + 5)
+                                  + "::bytea)";
+                        p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row).add(records[i].seq)
+                            .add(byteaText(encodeWrites(records[i].writes)));
+                    }
+                    query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values, p);
+                }
+                exec(QStringLiteral("SELECT setval('clc_record_seq', greatest((SELECT coalesce(max(seq), 0) FROM clc_changes), "
+                                    "(SELECT last_value FROM clc_changes_seq_seq), 1));"
+                                    "ALTER TABLE clc_conflict_owners ADD COLUMN IF NOT EXISTS centre TEXT;"
+                                    "UPDATE clc_conflict_owners o SET centre = coalesce((SELECT centre FROM clc_rows r WHERE r.row_id = o.row_id LIMIT 1), "
+                                    "(SELECT centre FROM clc_devices d WHERE d.id = o.device), '') WHERE centre IS NULL;"
+                                    "ALTER TABLE clc_conflict_owners ALTER COLUMN centre SET NOT NULL;"
+                                    "ALTER TABLE clc_conflict_owners DROP CONSTRAINT IF EXISTS clc_conflict_owners_row_id_key;"
+                                    "ALTER TABLE clc_conflict_owners ADD UNIQUE (centre, row_id);"
+                                    "DROP TABLE clc_changes; DROP TABLE clc_rows;"));
+                qCInfo(lcServerStore) << "the server store now keeps one record per row:" << records.size() << "rows";
+            }
+            exec(QStringLiteral("COMMIT"));
+            m_inTransaction = false;
+        } catch (...) {
+            m_inTransaction = false;
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+            throw;
+        }
+    }
+
+
     static DeviceRecord record(PGresult *r, int row)
     {
         return DeviceRecord{QString::fromUtf8(PQgetvalue(r, row, 0)), QString::fromUtf8(PQgetvalue(r, row, 1)),
@@ -412,31 +555,11 @@ private:
         }
     }
 
-    static StoredChange read(PGresult *r, int row)
-    {
-        auto text = [r, row](int col) { return QString::fromUtf8(PQgetvalue(r, row, col)); };
-        auto isNull = [r, row](int col) { return PQgetisnull(r, row, col) != 0; };
-        auto integer = [r, row](int col) { return QByteArray(PQgetvalue(r, row, col)).toLongLong(); };
-        StoredChange s;
-        s.seq = integer(0);
-        s.centre = text(1);
-        s.change.table = int(integer(2));
-        s.change.row = text(3);
-        s.change.field = int(integer(4));
-        s.change.value = !isNull(5) ? Value(integer(5)) : !isNull(6) ? Value(text(6)) : Value();
-        s.change.version = Version{integer(7), text(8)};
-        if (!isNull(9))
-            s.change.base = Version{integer(9), text(10)};
-        s.device = text(11);
-        s.role = text(12);
-        s.newer = int(integer(13));
-        return s;
-    }
-
     QString m_schema;
     bool m_inTransaction = false;
     QSet<QByteArray> m_prepared; ///< the statements prepared on this connection
     PGconn *m_conn = nullptr;
+    RecordBuffer m_buffer{[this](const RecordKey &k) { return load(k); }};
 };
 
 } // namespace

@@ -56,22 +56,31 @@ public:
     virtual std::optional<LastBatch> lastBatch(const QString &device) = 0;
     virtual void setLastBatch(const QString &device, const LastBatch &batch) = 0;
 
-    virtual std::optional<StoredChange> latest(int table, const QString &row, int field) = 0;
-    /// Stores c as the latest change of its field (replacing the previous one) with a new seq.
-    virtual void put(const StoredChange &c) = 0;
+    // Rows are keyed by (centre, table, id): an id named in one centre never reaches, blocks or
+    // reveals a row of another (docs/sync.md#server-store).
 
-    virtual std::optional<QString> rowCentre(int table, const QString &row) = 0;
-    virtual void setRowCentre(int table, const QString &row, const QString &centre) = 0;
+    /// The latest change of one field of a row of a centre.
+    virtual std::optional<StoredChange> latest(const QString &centre, int table, const QString &row, int field) = 0;
+    /// Stores c as the latest change of its field in c.centre (replacing the previous one); the row
+    /// moves to the end of its centre's stream with a new seq when the transaction ends.
+    virtual void put(const StoredChange &c) = 0;
+    /// Whether the centre has the row (any of its fields was stored).
+    virtual bool rowExists(const QString &centre, int table, const QString &row) = 0;
+    /// The rows a push is about to merge, read at once: a hint for back ends whose every read is a
+    /// round trip. Only inside transaction().
+    virtual void prefetch(const QString &centre, const std::vector<std::pair<int, QString>> &rows) { (void)centre; (void)rows; }
 
     struct Page
     {
         std::vector<StoredChange> changes;
         qint64 topSeq = 0; ///< the centre's greatest seq, read in the same snapshot as changes
+        bool more = false; ///< rows after these wait
     };
     /// Changes of a centre after seq, in seq order, only of the given tables and not made by
-    /// excludeDevice (a device already has its own changes); at most limit. Changes this server did
-    /// not know when they arrived (newer > 0) come only when newerTablesAbove >= 0: those of the
-    /// given tables, and those of tables with a code above newerTablesAbove (tables it never knew).
+    /// excludeDevice (a device already has its own changes). Whole rows: at most limit changes, but
+    /// a row's changes are never split across pages (a page holds at least one row's). Changes this
+    /// server did not know when they arrived (newer > 0) come only when newerTablesAbove >= 0: those
+    /// of the given tables, and those of tables with a code above newerTablesAbove (tables it never knew).
     virtual Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
                       const QString &excludeDevice) = 0;
 
@@ -81,13 +90,13 @@ public:
     /// hostile, cannot fill the server's disk with them.
     virtual void trimQuarantine(const QString &device, qint64 keep) = 0;
 
-    /// Notes that a push of device made the conflict record row (the bound below counts them).
-    virtual void noteConflict(const QString &device, const QString &row) = 0;
+    /// Notes that a push of device (of centre) made the conflict record row (the bound below counts them).
+    virtual void noteConflict(const QString &centre, const QString &device, const QString &row) = 0;
     /// Drops the oldest resolved conflict records made by pushes of device until it has at most keep
     /// (unresolved ones are never dropped: they hold someone's lost value). A dropped record is gone
     /// from the server (its fields and its row); devices that had it keep their copy.
     /// conflictsTable and resolvedField name the schema's codes. Returns how many the device has left.
-    virtual qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) = 0;
+    virtual qint64 trimConflicts(const QString &centre, const QString &device, qint64 keep, int conflictsTable, int resolvedField) = 0;
 
     /// A device that may enrol once with the code whose hash is given, until expiresMs.
     virtual void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) = 0;

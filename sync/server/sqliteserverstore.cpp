@@ -1,5 +1,7 @@
 #include "database.h"
 #include "error.h"
+#include "rowrecord.h"
+#include "serverlog.h"
 #include "serverstore.h"
 
 #include <QFile>
@@ -12,57 +14,83 @@ namespace clc::sync {
 namespace {
 
 const char *const Schema = R"SQL(
-CREATE TABLE IF NOT EXISTS changes (
-  tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL,
-  seq INTEGER NOT NULL, centre TEXT NOT NULL, value,
-  hlc INTEGER NOT NULL, replica TEXT NOT NULL, base_hlc INTEGER, base_replica TEXT,
-  device TEXT NOT NULL, role TEXT NOT NULL, newer INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS changes_by_centre ON changes (centre, seq);
-CREATE TABLE IF NOT EXISTS rows (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, centre TEXT NOT NULL,
-  PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
+  seq INTEGER NOT NULL, writes BLOB NOT NULL, PRIMARY KEY (centre, tbl, row_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS records_by_seq ON records (centre, seq);
 CREATE TABLE IF NOT EXISTS device_batches (device TEXT PRIMARY KEY, batch INTEGER NOT NULL, response BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires INTEGER, token_hash TEXT UNIQUE, enrolled_at INTEGER, revoked_at INTEGER);
 CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, centre TEXT, tbl INTEGER, row_id TEXT, field INTEGER,
   value, hlc INTEGER, replica TEXT, device TEXT, role TEXT, reason TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS conflict_owners (id INTEGER PRIMARY KEY, row_id TEXT NOT NULL UNIQUE, device TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS conflict_owners_by_device ON conflict_owners (device, id);
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL";
 
-StoredChange readChange(const Statement &st)
-{
-    StoredChange s;
-    s.seq = st.integer(0);
-    s.centre = st.text(1);
-    s.change.table = int(st.integer(2));
-    s.change.row = st.text(3);
-    s.change.field = int(st.integer(4));
-    s.change.value = st.value(5);
-    s.change.version = Version{st.integer(6), st.text(7)};
-    if (!st.isNull(8))
-        s.change.base = Version{st.integer(8), st.text(9)};
-    s.device = st.text(10);
-    s.role = st.text(11);
-    s.newer = int(st.integer(12));
-    return s;
-}
+const char *const ConflictOwners = R"SQL(
+CREATE TABLE IF NOT EXISTS conflict_owners (id INTEGER PRIMARY KEY, centre TEXT NOT NULL, row_id TEXT NOT NULL,
+  device TEXT NOT NULL, UNIQUE (centre, row_id));
+CREATE INDEX IF NOT EXISTS conflict_owners_by_device ON conflict_owners (device, id);
+)SQL";
 
-const char *const Columns = "seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, device, role, newer";
+/// A data directory from a release that kept one row per field, keyed by (table, row id) alone
+/// (up to commit adbc361, tests/fixtures/release-7): its changes become row records with the same
+/// seqs (so devices' cursors stay valid), its conflict owners learn their centre. One transaction.
+void migrateFieldRows(Database &db)
+{
+    Transaction tx(db);
+    RowRecord current;
+    auto flush = [&] {
+        if (current.writes.empty())
+            return;
+        db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes) VALUES (?, ?, ?, ?, ?)"))
+            .bind(1, current.key.centre).bind(2, qint64(current.key.table)).bind(3, current.key.row).bind(4, current.seq)
+            .bindBlob(5, encodeWrites(current.writes)).exec();
+        current = RowRecord{};
+    };
+    {
+        auto st = db.prepare(QStringLiteral("SELECT centre, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, device, role, "
+                                            "newer, seq FROM changes ORDER BY centre, tbl, row_id, seq"));
+        while (st.step()) {
+            const RecordKey key{st.text(0), int(st.integer(1)), st.text(2)};
+            if (!(key == current.key))
+                flush();
+            current.key = key;
+            RowWrite w{Version{st.integer(5), st.text(6)}, st.text(9), st.text(10), int(st.integer(11)), st.integer(12), {}};
+            RowWrite::Field f{int(st.integer(3)), st.value(4), std::nullopt};
+            if (!st.isNull(7))
+                f.base = Version{st.integer(7), st.text(8)};
+            w.fields.push_back(f);
+            current.seq = std::max(current.seq, w.seq);
+            current.writes.push_back(std::move(w));
+        }
+    }
+    flush();
+    db.exec(QStringLiteral("DROP INDEX IF EXISTS conflict_owners_by_device; ALTER TABLE conflict_owners RENAME TO conflict_owners_old;"));
+    db.exec(QString::fromLatin1(ConflictOwners));
+    db.exec(QStringLiteral("INSERT INTO conflict_owners (id, centre, row_id, device) "
+                           "SELECT o.id, coalesce((SELECT centre FROM rows r WHERE r.row_id = o.row_id LIMIT 1), "
+                           "(SELECT centre FROM devices d WHERE d.id = o.device), ''), o.row_id, o.device FROM conflict_owners_old o; "
+                           "DROP TABLE conflict_owners_old; DROP TABLE changes; DROP TABLE rows;"));
+    tx.commit();
+    qCInfo(lcServerStore).noquote() << "the server store now keeps one record per row:" << db.path();
+}
 
 class SqliteServerStore : public ServerStore
 {
 public:
     // One process owns a SQLite server store, so it hands out seqs itself (gaps after a rollback are harmless).
-    explicit SqliteServerStore(const QString &path) : m_db(path)
+    explicit SqliteServerStore(const QString &path) : m_db(path), m_buffer([this](const RecordKey &k) { return load(k); })
     {
+        const bool fieldRows = m_db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'changes'")).toInt() > 0;
         m_db.exec(QString::fromLatin1(Schema));
+        if (fieldRows) {
+            if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('changes') WHERE name = 'newer'")).toInt() == 0)
+                m_db.exec(QStringLiteral("ALTER TABLE changes ADD COLUMN newer INTEGER NOT NULL DEFAULT 0"));
+            migrateFieldRows(m_db);
+        }
+        m_db.exec(QString::fromLatin1(ConflictOwners));
         // Added later: a data directory from an earlier release gains the column (its rows stay empty).
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('device_batches') WHERE name = 'request_hash'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
-        if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('changes') WHERE name = 'newer'")).toInt() == 0)
-            m_db.exec(QStringLiteral("ALTER TABLE changes ADD COLUMN newer INTEGER NOT NULL DEFAULT 0"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
         // An acknowledged push must survive a power cut: every commit reaches the disk (docs/operations.md).
@@ -75,7 +103,7 @@ public:
             .bind(1, QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex() + QUuid::createUuid().toRfc4122().toHex())).exec();
         m_cursorKey = m_db.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'cursor_key'")).toText().toLatin1();
         m_seqFile = path + QStringLiteral(".seq");
-        m_topAtOpen = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes")).toInt();
+        m_topAtOpen = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM records")).toInt();
         QFile reservation(m_seqFile);
         if (reservation.open(QIODevice::ReadOnly))
             m_reservedAtOpen = reservation.readAll().trimmed().toLongLong();
@@ -86,7 +114,13 @@ public:
     void transaction(const QString &, const std::function<void()> &fn) override
     {
         Transaction tx(m_db); // one writer at a time for the whole file
-        fn();
+        try {
+            fn();
+            flush();
+        } catch (...) {
+            m_buffer.clear();
+            throw;
+        }
         tx.commit();
     }
 
@@ -107,57 +141,48 @@ public:
             .bind(1, device).bind(2, b.number).bind(3, QString::fromUtf8(b.response)).bind(4, QString::fromLatin1(b.requestHash)).exec();
     }
 
-    std::optional<StoredChange> latest(int table, const QString &row, int field) override
+    std::optional<StoredChange> latest(const QString &centre, int table, const QString &row, int field) override
     {
-        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE tbl = ? AND row_id = ? AND field = ?").arg(QLatin1String(Columns)));
-        st.bind(1, qint64(table)).bind(2, row).bind(3, qint64(field));
-        if (!st.step())
-            return std::nullopt;
-        return readChange(st);
+        return m_buffer.latest(RecordKey{centre, table, row}, field);
     }
 
     void put(const StoredChange &s) override
     {
-        // REPLACE drops the older change of the field and the new one takes a fresh, larger seq.
-        const Change &c = s.change;
-        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO changes (seq, centre, tbl, row_id, field, value, hlc, replica, base_hlc, "
-                                    "base_replica, device, role, newer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-            .bind(1, nextSeq()).bind(2, s.centre).bind(3, qint64(c.table)).bind(4, c.row).bind(5, qint64(c.field)).bind(6, c.value)
-            .bind(7, c.version.hlc).bind(8, c.version.replica)
-            .bind(9, c.base ? Value(c.base->hlc) : Value()).bind(10, c.base ? Value(c.base->replica) : Value())
-            .bind(11, s.device).bind(12, s.role).bind(13, qint64(s.newer))
-            .exec();
+        m_buffer.put(s);
+        if (!m_db.inTransaction())
+            transaction(s.centre, [] {});
     }
 
-    std::optional<QString> rowCentre(int table, const QString &row) override
-    {
-        auto st = m_db.prepare(QStringLiteral("SELECT centre FROM rows WHERE tbl = ? AND row_id = ?"));
-        st.bind(1, qint64(table)).bind(2, row);
-        return st.step() ? std::optional<QString>(st.text(0)) : std::nullopt;
-    }
-
-    void setRowCentre(int table, const QString &row, const QString &centre) override
-    {
-        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO rows (tbl, row_id, centre) VALUES (?, ?, ?)"))
-            .bind(1, qint64(table)).bind(2, row).bind(3, centre).exec();
-    }
+    bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
 
     Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
               const QString &excludeDevice) override
     {
+        flush();
         QStringList codes;
         for (int t : tables)
             codes << QString::number(t);
+        const PullFilter filter{tables, newerTablesAbove, excludeDevice};
         Page page;
         Transaction snapshot(m_db);
-        auto st = m_db.prepare(QStringLiteral("SELECT %1 FROM changes WHERE centre = ?1 AND seq > ?2 "
-                                              "AND ((tbl IN (%2) AND (newer = 0 OR ?5 >= 0)) OR (?5 >= 0 AND newer > 0 AND tbl > ?5)) "
-                                              "AND device <> ?3 ORDER BY seq LIMIT ?4")
-                                   .arg(QLatin1String(Columns), codes.join(QLatin1Char(','))));
-        st.bind(1, centre).bind(2, afterSeq).bind(3, excludeDevice).bind(4, qint64(limit)).bind(5, qint64(newerTablesAbove));
-        while (st.step())
-            page.changes.push_back(readChange(st));
-        auto top = m_db.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes WHERE centre = ?"));
+        auto st = m_db.prepare(QStringLiteral("SELECT tbl, row_id, seq, writes FROM records WHERE centre = ?1 AND seq > ?2 "
+                                              "AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
+                                   .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
+        st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove));
+        std::vector<StoredChange> row;
+        while (st.step()) {
+            const qint64 seq = st.integer(2);
+            const RowRecord r{RecordKey{centre, int(st.integer(0)), st.text(1)}, seq, decodeWrites(st.blob(3), seq)};
+            row.clear();
+            if (expand(r, filter, row) == 0)
+                continue;
+            if (!page.changes.empty() && page.changes.size() + row.size() > size_t(limit)) {
+                page.more = true;
+                break;
+            }
+            page.changes.insert(page.changes.end(), row.begin(), row.end());
+        }
+        auto top = m_db.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM records WHERE centre = ?"));
         top.bind(1, centre);
         top.step();
         page.topSeq = top.integer(0);
@@ -183,29 +208,44 @@ public:
             .bind(1, device).bind(2, keep - 1).exec();
     }
 
-    void noteConflict(const QString &device, const QString &row) override
+    void noteConflict(const QString &centre, const QString &device, const QString &row) override
     {
-        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO conflict_owners (row_id, device) VALUES (?, ?)")).bind(1, row).bind(2, device).exec();
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO conflict_owners (centre, row_id, device) VALUES (?, ?, ?)"))
+            .bind(1, centre).bind(2, row).bind(3, device).exec();
     }
 
-    qint64 trimConflicts(const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
+    qint64 trimConflicts(const QString &centre, const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
-        auto st = m_db.prepare(QStringLiteral(
-            "SELECT o.row_id FROM conflict_owners o JOIN changes c ON c.tbl = ?2 AND c.row_id = o.row_id AND c.field = ?3 AND c.value = 1 "
-            "WHERE o.device = ?1 ORDER BY o.id LIMIT max(0, (SELECT count(*) FROM conflict_owners WHERE device = ?1) - ?4)"));
-        st.bind(1, device).bind(2, qint64(conflictsTable)).bind(3, qint64(resolvedField)).bind(4, keep);
-        QStringList rows;
-        while (st.step())
-            rows << st.text(0);
-        for (const QString &row : rows) {
-            m_db.prepare(QStringLiteral("DELETE FROM changes WHERE tbl = ? AND row_id = ?")).bind(1, qint64(conflictsTable)).bind(2, row).exec();
-            m_db.prepare(QStringLiteral("DELETE FROM rows WHERE tbl = ? AND row_id = ?")).bind(1, qint64(conflictsTable)).bind(2, row).exec();
-            m_db.prepare(QStringLiteral("DELETE FROM conflict_owners WHERE row_id = ?")).bind(1, row).exec();
+        flush();
+        auto count = [&] {
+            auto st = m_db.prepare(QStringLiteral("SELECT count(*) FROM conflict_owners WHERE device = ?"));
+            st.bind(1, device);
+            st.step();
+            return st.integer(0);
+        };
+        qint64 over = count() - keep;
+        if (over <= 0)
+            return count();
+        // Oldest first, resolved ones only (an unresolved record holds someone's lost value).
+        QStringList drop;
+        {
+            auto st = m_db.prepare(QStringLiteral("SELECT row_id FROM conflict_owners WHERE device = ? AND centre = ? ORDER BY id"));
+            st.bind(1, device).bind(2, centre);
+            while (over > 0 && st.step()) {
+                const auto resolved = m_buffer.latest(RecordKey{centre, conflictsTable, st.text(0)}, resolvedField);
+                if (resolved && resolved->change.value == Value(1)) {
+                    drop << st.text(0);
+                    --over;
+                }
+            }
         }
-        auto left = m_db.prepare(QStringLiteral("SELECT count(*) FROM conflict_owners WHERE device = ?"));
-        left.bind(1, device);
-        left.step();
-        return left.integer(0);
+        m_buffer.clear();
+        for (const QString &row : drop) {
+            m_db.prepare(QStringLiteral("DELETE FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"))
+                .bind(1, centre).bind(2, qint64(conflictsTable)).bind(3, row).exec();
+            m_db.prepare(QStringLiteral("DELETE FROM conflict_owners WHERE centre = ? AND row_id = ?")).bind(1, centre).bind(2, row).exec();
+        }
+        return count();
     }
 
     void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override
@@ -283,6 +323,29 @@ public:
     bool lostHistory(qint64 seenSeq) override { return seenSeq > m_topAtOpen && seenSeq <= m_reservedAtOpen; }
 
 private:
+    std::optional<RowRecord> load(const RecordKey &k)
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT seq, writes FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
+        st.bind(1, k.centre).bind(2, qint64(k.table)).bind(3, k.row);
+        if (!st.step())
+            return std::nullopt;
+        return RowRecord{k, st.integer(0), decodeWrites(st.blob(1), st.integer(0))};
+    }
+
+    /// Writes the records changed in this transaction, each with a new seq at the end of its centre's stream.
+    void flush()
+    {
+        if (!m_buffer.hasChanges())
+            return;
+        for (RowRecord &r : m_buffer.takeChanged()) {
+            r.seq = nextSeq();
+            m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes) VALUES (?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes"))
+                .bind(1, r.key.centre).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
+                .exec();
+        }
+    }
+
     qint64 nextSeq()
     {
         if (m_nextSeq > m_reservedTo) {
@@ -297,6 +360,7 @@ private:
 
     static constexpr qint64 SeqBlock = 100000;
     Database m_db;
+    RecordBuffer m_buffer;
     QString m_seqFile;
     QByteArray m_cursorKey;
     qint64 m_topAtOpen = 0, m_reservedAtOpen = 0, m_reservedTo = 0;
@@ -317,7 +381,9 @@ void checkSqliteServerStoreFile(const QString &file)
 {
     try {
         Database check(file);
-        check.scalar(QStringLiteral("SELECT count(*) FROM changes"));
+        // Either layout: a file from before row records migrates when it is opened.
+        if (check.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('records', 'changes')")).toInt() == 0)
+            throw Error(Error::Code::InvalidInput, QStringLiteral("it has no changes table"));
     } catch (const Error &e) {
         throw Error(Error::Code::InvalidInput, QStringLiteral("not a clc-server database: %1").arg(e.message()), file);
     }

@@ -101,8 +101,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
 
         // Rows this batch creates: their centre is the one the batch gives them. A batch that places
         // anything in another centre is refused whole: that is a device out of its scope, not a race.
-        QHash<QString, QString> newRowCentre, rowCentres;
-        QSet<QString> newRows, fieldsSet;
+        // Rows are the centre's own: an id another centre uses is another row (docs/sync.md#server-store).
+        QSet<QString> givenCentre, seenRows, newRows, fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
             if (!isKnown(c))
@@ -113,8 +113,19 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id")) {
                 if (c.value.toText() != device.centre)
                     throw Error(Error::Code::Forbidden, Tr::tr("the batch places a row in another centre"), QStringLiteral("centre_id"));
-                newRowCentre.insert(QString::number(c.table) + QLatin1Char('/') + c.row, c.value.toText());
+                givenCentre.insert(QString::number(c.table) + QLatin1Char('/') + c.row);
             }
+        }
+        {
+            // Every row the batch touches, read at once.
+            std::vector<std::pair<int, QString>> rows;
+            QSet<QString> listed;
+            for (const Change &c : request.changes)
+                if (c.table != centres->code && !listed.contains(QString::number(c.table) + QLatin1Char('/') + c.row)) {
+                    listed.insert(QString::number(c.table) + QLatin1Char('/') + c.row);
+                    rows.emplace_back(c.table, c.row);
+                }
+            m_store.prefetch(device.centre, rows);
         }
         int keptAside = 0;
         const QString roleText = roleName(device.role);
@@ -143,38 +154,26 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                     reject("role", Tr::tr("conflict records are made by the server; a device may only mark one resolved"));
                     continue;
                 }
-                if (!m_store.rowCentre(c.table, c.row))
+                if (!m_store.rowExists(device.centre, c.table, c.row))
                     continue; // a record this server no longer keeps (bounded below), or never made: nothing to mark
             }
             if (known && !mayWrite(device.role, c.table)) {
                 reject("role", Tr::tr("a %1 may not change %2").arg(roleText, t->name));
                 continue;
             }
-            // The row's centre: stored, or given by this batch for a new row (looked up once per row).
-            // A new row of a table this schema does not know belongs to the sender's centre.
+            // The row: the centre's own (looked up once per row), or new, placed in the centre by this
+            // batch. A new row of a table this schema does not know belongs to the sender's centre.
             const QString key = QString::number(c.table) + QLatin1Char('/') + c.row;
-            std::optional<QString> centre;
             bool stored = true;
-            if (c.table == centres->code) {
-                centre = c.row;
-            } else if (const auto cached = rowCentres.constFind(key); cached != rowCentres.constEnd()) {
-                centre = *cached;
-            } else {
-                centre = m_store.rowCentre(c.table, c.row);
-                if (!centre && (newRowCentre.contains(key) || !t)) {
-                    centre = t ? newRowCentre.value(key) : device.centre;
-                    stored = false;
+            if (c.table != centres->code && !seenRows.contains(key) && !m_store.rowExists(device.centre, c.table, c.row)) {
+                if (!givenCentre.contains(key) && t) {
+                    reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
+                    continue;
                 }
+                stored = false;
             }
-            if (!centre) {
-                reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
-                continue;
-            }
-            if (*centre != device.centre) {
-                reject("scope", Tr::tr("the row belongs to another centre"));
-                continue;
-            }
-            StoredChange change{c, *centre, device.id, roleText, 0, known ? 0 : std::max(request.schema, latestSchemaVersion() + 1)};
+            const QString &centre = device.centre;
+            StoredChange change{c, centre, device.id, roleText, 0, known ? 0 : std::max(request.schema, latestSchemaVersion() + 1)};
             if (isTooFarAhead(c.version.hlc, response.serverTime)) {
                 m_store.quarantine(change, QStringLiteral("clock_ahead"));
                 ++keptAside;
@@ -182,17 +181,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                                           .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
                 continue;
             }
-            if (!stored) {
-                m_store.setRowCentre(c.table, c.row, *centre);
+            if (!stored)
                 newRows.insert(key);
-            }
-            rowCentres.insert(key, *centre);
+            seenRows.insert(key);
             // A row new to the server has no earlier change of a field this batch has not set yet.
             const bool firstOfNewRow = newRows.contains(key) && !fieldsSet.contains(key + QLatin1Char('/') + QString::number(c.field));
             fieldsSet.insert(key + QLatin1Char('/') + QString::number(c.field));
             auto merge = [&](const StoredChange &s, bool detect) {
                 const auto latest = &s == &change && firstOfNewRow ? std::nullopt
-                                                                   : m_store.latest(s.change.table, s.change.row, s.change.field);
+                                                                   : m_store.latest(s.centre, s.change.table, s.change.row, s.change.field);
                 const Decision d = decide(latest ? std::optional<Current>(Current{latest->change.version, latest->change.value})
                                                  : std::nullopt,
                                           s.change);
@@ -206,20 +203,18 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 // records: past its bound, its oldest resolved ones make room; if none is resolved,
                 // the lost value is kept aside in the quarantine instead, never dropped silently.
                 if (owned < 0 || owned >= maxConflictsPerDevice)
-                    owned = m_store.trimConflicts(device.id, maxConflictsPerDevice - 1, conflicts->code, resolvedField);
+                    owned = m_store.trimConflicts(device.centre, device.id, maxConflictsPerDevice - 1, conflicts->code, resolvedField);
                 if (owned >= maxConflictsPerDevice) {
-                    m_store.quarantine(StoredChange{*loser, *centre, device.id, roleText, 0}, QStringLiteral("conflict_cap"));
+                    m_store.quarantine(StoredChange{*loser, centre, device.id, roleText, 0}, QStringLiteral("conflict_cap"));
                     ++keptAside;
                     ++overCap;
                     continue;
                 }
-                const std::vector<Change> record = conflictRecord(*loser, *centre);
-                for (const Change &r : record) {
-                    m_store.setRowCentre(conflicts->code, r.row, *centre);
-                    merge(StoredChange{r, *centre, QStringLiteral("server"), QStringLiteral("server"), 0}, false);
-                }
+                const std::vector<Change> record = conflictRecord(*loser, centre);
+                for (const Change &r : record)
+                    merge(StoredChange{r, centre, QStringLiteral("server"), QStringLiteral("server"), 0}, false);
                 if (!record.empty()) {
-                    m_store.noteConflict(device.id, record.front().row);
+                    m_store.noteConflict(device.centre, device.id, record.front().row);
                     ++owned;
                 }
             }
@@ -257,19 +252,26 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     // whether a new field is for residents' eyes); to others by the table's rule, or for a table this
     // server never knew, to roles that read everything.
     const int newerTablesAbove = mayReadNewTable(device.role) ? int(clc::tables().size()) - 1 : -1;
-    ServerStore::Page page = m_store.pull(device.centre, after, limit + 1, tables, newerTablesAbove, device.id);
-    response.more = int(page.changes.size()) > limit;
-    if (response.more)
-        page.changes.pop_back();
+    ServerStore::Page page = m_store.pull(device.centre, after, limit, tables, newerTablesAbove, device.id);
+    response.more = page.more;
     // Capped by size as well as count: a few hundred long texts must still make a page every client
-    // can decode (MaxMessageBytes). At least one change goes, so the cursor always moves.
+    // can decode (MaxMessageBytes). A row's changes share its seq and are never split (the cursor
+    // moves past whole rows); at least one row goes, so the cursor always moves.
     qint64 bytes = 0;
     for (size_t i = 0; i < page.changes.size(); ++i) {
         const Change &c = page.changes[i].change;
         bytes += 64 + c.row.size() + (c.value.isText() ? c.value.toText().toUtf8().size() * 2 : 0); // escapes may double it
         if (i > 0 && bytes > MaxPullPageBytes) {
-            page.changes.resize(i);
-            response.more = true;
+            size_t cut = i;
+            while (cut > 0 && page.changes[cut].seq == page.changes[cut - 1].seq)
+                --cut;
+            if (cut == 0) // one row larger than the cap: it goes alone
+                while (cut < page.changes.size() && page.changes[cut].seq == page.changes[0].seq)
+                    ++cut;
+            if (cut < page.changes.size()) {
+                page.changes.resize(cut);
+                response.more = true;
+            }
             break;
         }
     }

@@ -20,16 +20,16 @@ public:
     void transaction(const QString &c, const std::function<void()> &fn) override { m_inner->transaction(c, fn); }
     std::optional<LastBatch> lastBatch(const QString &d) override { return m_inner->lastBatch(d); }
     void setLastBatch(const QString &d, const LastBatch &b) override { m_inner->setLastBatch(d, b); }
-    std::optional<clc::sync::StoredChange> latest(int t, const QString &r, int f) override { return m_inner->latest(t, r, f); }
+    std::optional<clc::sync::StoredChange> latest(const QString &c, int t, const QString &r, int f) override { return m_inner->latest(c, t, r, f); }
     void put(const clc::sync::StoredChange &c) override;
-    std::optional<QString> rowCentre(int t, const QString &r) override { return m_inner->rowCentre(t, r); }
-    void setRowCentre(int t, const QString &r, const QString &c) override { m_inner->setRowCentre(t, r, c); }
+    bool rowExists(const QString &c, int t, const QString &r) override { return m_inner->rowExists(c, t, r); }
+    void prefetch(const QString &c, const std::vector<std::pair<int, QString>> &rows) override { m_inner->prefetch(c, rows); }
     Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, int n, const QString &d) override { return m_inner->pull(c, a, l, t, n, d); }
     void quarantine(const clc::sync::StoredChange &c, const QString &r) override { m_inner->quarantine(c, r); }
     qint64 quarantined() override { return m_inner->quarantined(); }
     void trimQuarantine(const QString &d, qint64 keep) override { m_inner->trimQuarantine(d, keep); }
-    void noteConflict(const QString &d, const QString &r) override { m_inner->noteConflict(d, r); }
-    qint64 trimConflicts(const QString &d, qint64 k, int t, int f) override { return m_inner->trimConflicts(d, k, t, f); }
+    void noteConflict(const QString &c, const QString &d, const QString &r) override { m_inner->noteConflict(c, d, r); }
+    qint64 trimConflicts(const QString &c, const QString &d, qint64 k, int t, int f) override { return m_inner->trimConflicts(c, d, k, t, f); }
     void addDevice(const clc::sync::DeviceRecord &d, const QByteArray &c, qint64 e) override { m_inner->addDevice(d, c, e); }
     std::optional<clc::sync::DeviceRecord> redeemCode(const QByteArray &c, const QByteArray &t, qint64 n) override { return m_inner->redeemCode(c, t, n); }
     std::optional<QString> codeCentre(const QByteArray &c, qint64 n) override { return m_inner->codeCentre(c, n); }

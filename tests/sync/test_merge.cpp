@@ -1,5 +1,6 @@
 #include "error.h"
 #include "hybridclock.h"
+#include "migrations.h"
 #include "records.h"
 #include "plandraft.h"
 #include "planimport.h"
@@ -367,6 +368,40 @@ TEST_CASE("a draft made again on a tablet that has not pulled another's edits of
     CHECK(kept[0].currentValue.toText() == QStringLiteral("Tên mới của giám đốc"));
 }
 
+TEST_CASE("an id one centre uses never blocks, reaches or reveals a row of another centre", "[sync][scope]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &a = world.add();
+    // A row of centre A. Ids derived from a year or a group name are as easy for another centre to name.
+    const QString person = records::addPerson(*a.store, PersonInput{QStringLiteral("Bùi Thị An")});
+    world.syncAll();
+    const TableDef *people = table(QStringLiteral("people"));
+    const Device b1{QStringLiteral("b-office"), Store::newId(), Role::Coordinator};
+    const Device b2{QStringLiteral("b-phone"), b1.centre, Role::Facilitator};
+    PushRequest r;
+    r.schema = latestSchemaVersion();
+    r.replica = Store::newId();
+    r.batch = 1;
+    const Version v{a.store->clock().last() + 100, r.replica};
+    r.changes = {Change{people->code, person, people->fieldCode(QStringLiteral("centre_id")), b1.centre, v, std::nullopt, false, {}},
+                 Change{people->code, person, people->fieldCode(QStringLiteral("full_name")), QStringLiteral("Lò Văn Pả"), v, std::nullopt, false, {}}};
+    // Centre B names the same id: it is B's own new row, not refused and not a conflict.
+    const PushResponse resp = world.service->push(b1, r);
+    CHECK(resp.rejected.empty());
+    const std::vector<Change> bSees = world.service->pull(b2, PullRequest{QString(), 10000}).changes;
+    REQUIRE(bSees.size() == 2);
+    for (const Change &c : bSees)
+        CHECK(c.value != Value(QStringLiteral("Bùi Thị An")));
+    // Centre A's row is untouched, and A's devices never see B's.
+    world.syncAll();
+    Replica &later = world.add();
+    CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Bùi Thị An"));
+    CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("centre_id")).toText() == world.centre);
+    CHECK(later.store->db().scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt() == 0);
+}
+
 TEST_CASE("a batch into another centre is refused whole, and role or scope refusals of single changes let the rest apply", "[sync][scope]")
 {
     TempDir dir;
@@ -406,11 +441,12 @@ TEST_CASE("a batch into another centre is refused whole, and role or scope refus
         CHECK(e.code() == Error::Code::Forbidden);
     }
     CHECK(world.serverStore->puts == putsBefore); // refused whole: nothing applied
-    // The same row edited by that device without naming a centre: its row is another centre's.
+    // The same row edited by that device without naming a centre: rows are keyed by centre, so in
+    // its centre that id is a row it never created.
     r2.changes.erase(r2.changes.begin());
     const PushResponse resp2 = world.service->push(other, r2);
     REQUIRE(resp2.rejected.size() == 1);
-    CHECK(resp2.rejected[0].code == QStringLiteral("scope"));
+    CHECK(resp2.rejected[0].code == QStringLiteral("unknown_row"));
     Replica &b = world.add();
     CHECK(b.store->value(QStringLiteral("people"), p1, QStringLiteral("full_name")).toText() == QStringLiteral("Bùi An"));
 }

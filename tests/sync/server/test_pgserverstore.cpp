@@ -38,6 +38,9 @@ TEST_CASE("the PostgreSQL store connects again after its connection is cut, as w
         }
     }
     CHECK(recovered);
-    store->transaction(QStringLiteral("c"), [&] { store->setRowCentre(0, QStringLiteral("row"), QStringLiteral("c")); });
-    CHECK(store->rowCentre(0, QStringLiteral("row")) == QStringLiteral("c"));
+    const StoredChange name{Change{0, QStringLiteral("c"), 0, Value(QStringLiteral("TTHTCĐ")), Version{1, QStringLiteral("r")}, std::nullopt, false, {}},
+                            QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("admin"), 0, 0};
+    store->transaction(QStringLiteral("c"), [&] { store->put(name); });
+    CHECK(store->rowExists(QStringLiteral("c"), 0, QStringLiteral("c")));
+    CHECK(store->latest(QStringLiteral("c"), 0, QStringLiteral("c"), 0)->change.value == Value(QStringLiteral("TTHTCĐ")));
 }

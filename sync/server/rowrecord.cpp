@@ -1,0 +1,220 @@
+#include "rowrecord.h"
+#include "error.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <algorithm>
+
+namespace clc::sync {
+
+namespace {
+
+constexpr quint8 Format = 1;
+
+void writeText(QDataStream &out, const QString &s) { out << s.toUtf8(); }
+
+QString readText(QDataStream &in)
+{
+    QByteArray b;
+    in >> b;
+    return QString::fromUtf8(b);
+}
+
+} // namespace
+
+size_t qHash(const RecordKey &k, size_t seed) { return ::qHash(k.row, seed) ^ ::qHash(k.centre, seed) ^ size_t(k.table); }
+
+QByteArray encodeWrites(const std::vector<RowWrite> &writes)
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_0);
+    out << Format << quint32(writes.size());
+    for (const RowWrite &w : writes) {
+        out << w.version.hlc;
+        writeText(out, w.version.replica);
+        writeText(out, w.device);
+        writeText(out, w.role);
+        out << qint32(w.newer) << w.seq << quint32(w.fields.size());
+        for (const RowWrite::Field &f : w.fields) {
+            out << qint32(f.field);
+            if (f.value.isInt()) {
+                out << quint8(1) << f.value.toInt();
+            } else if (f.value.isText()) {
+                out << quint8(2);
+                writeText(out, f.value.toText());
+            } else {
+                out << quint8(0);
+            }
+            out << quint8(f.base ? 1 : 0);
+            if (f.base) {
+                out << f.base->hlc;
+                writeText(out, f.base->replica);
+            }
+        }
+    }
+    return bytes;
+}
+
+std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq)
+{
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_0);
+    quint8 format = 0;
+    quint32 count = 0;
+    in >> format >> count;
+    auto damaged = [] { return Error(Error::Code::Database, QStringLiteral("a stored row record is damaged")); };
+    if (format != Format || count > 100000)
+        throw damaged();
+    std::vector<RowWrite> writes(count);
+    for (RowWrite &w : writes) {
+        quint32 fields = 0;
+        qint32 newer = 0;
+        in >> w.version.hlc;
+        w.version.replica = readText(in);
+        w.device = readText(in);
+        w.role = readText(in);
+        in >> newer >> w.seq >> fields;
+        w.newer = newer;
+        if (w.seq == 0)
+            w.seq = recordSeq;
+        if (fields > 100000 || in.status() != QDataStream::Ok)
+            throw damaged();
+        w.fields.resize(fields);
+        for (RowWrite::Field &f : w.fields) {
+            qint32 code = 0;
+            quint8 type = 0, hasBase = 0;
+            in >> code >> type;
+            f.field = code;
+            if (type == 1) {
+                qint64 i = 0;
+                in >> i;
+                f.value = Value(i);
+            } else if (type == 2) {
+                f.value = Value(readText(in));
+            }
+            in >> hasBase;
+            if (hasBase) {
+                Version b;
+                in >> b.hlc;
+                b.replica = readText(in);
+                f.base = b;
+            }
+        }
+    }
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        throw damaged();
+    return writes;
+}
+
+std::optional<StoredChange> latestIn(const RowRecord &r, int field)
+{
+    for (const RowWrite &w : r.writes)
+        for (const RowWrite::Field &f : w.fields)
+            if (f.field == field)
+                return StoredChange{Change{r.key.table, r.key.row, field, f.value, w.version, f.base, false, {}}, r.key.centre, w.device, w.role,
+                                    w.seq ? w.seq : r.seq, w.newer};
+    return std::nullopt;
+}
+
+bool PullFilter::allows(int table, const RowWrite &w) const
+{
+    // Every write of a row that moved past the cursor goes, not only those that arrived after it: a
+    // device may have passed a write's old place after the row had already moved on from there.
+    if (w.device == excludeDevice)
+        return false;
+    const bool listed = std::find(tables.begin(), tables.end(), table) != tables.end();
+    return (listed && (w.newer == 0 || newerTablesAbove >= 0)) || (newerTablesAbove >= 0 && w.newer > 0 && table > newerTablesAbove);
+}
+
+int expand(const RowRecord &r, const PullFilter &filter, std::vector<StoredChange> &out)
+{
+    // A row's fields in code order, as a device wrote them: its centre (field 0) first.
+    struct At
+    {
+        int field;
+        size_t write, index;
+    };
+    std::vector<At> at;
+    for (size_t w = 0; w < r.writes.size(); ++w)
+        if (filter.allows(r.key.table, r.writes[w]))
+            for (size_t i = 0; i < r.writes[w].fields.size(); ++i)
+                at.push_back(At{r.writes[w].fields[i].field, w, i});
+    std::sort(at.begin(), at.end(), [](const At &a, const At &b) { return a.field < b.field; });
+    for (const At &a : at) {
+        const RowWrite &w = r.writes[a.write];
+        const RowWrite::Field &f = w.fields[a.index];
+        out.push_back(StoredChange{Change{r.key.table, r.key.row, f.field, f.value, w.version, f.base, false, {}}, r.key.centre, w.device, w.role,
+                                   r.seq, w.newer});
+    }
+    return int(at.size());
+}
+
+std::optional<RowRecord> &RecordBuffer::slot(const RecordKey &key)
+{
+    auto it = m_records.find(key);
+    if (it == m_records.end())
+        it = m_records.insert(key, m_load(key));
+    return *it;
+}
+
+std::optional<StoredChange> RecordBuffer::latest(const RecordKey &key, int field)
+{
+    const std::optional<RowRecord> &r = slot(key);
+    return r ? latestIn(*r, field) : std::nullopt;
+}
+
+bool RecordBuffer::exists(const RecordKey &key) { return slot(key).has_value(); }
+
+void RecordBuffer::remember(const RecordKey &key, std::optional<RowRecord> record)
+{
+    if (!m_records.contains(key))
+        m_records.insert(key, std::move(record));
+}
+
+void RecordBuffer::put(const StoredChange &s)
+{
+    const Change &c = s.change;
+    const RecordKey key{s.centre, c.table, c.row};
+    std::optional<RowRecord> &r = slot(key);
+    if (!r)
+        r = RowRecord{key, 0, {}};
+    if (!m_changed.contains(key)) {
+        m_changed.insert(key);
+        m_order.push_back(key);
+    }
+    // The field leaves the write that set it before (a write left with no field is gone).
+    for (auto w = r->writes.begin(); w != r->writes.end();) {
+        w->fields.erase(std::remove_if(w->fields.begin(), w->fields.end(), [&c](const RowWrite::Field &f) { return f.field == c.field; }),
+                        w->fields.end());
+        w = w->fields.empty() ? r->writes.erase(w) : w + 1;
+    }
+    auto pending = std::find_if(r->writes.begin(), r->writes.end(), [&](const RowWrite &w) {
+        return w.seq == 0 && w.version == c.version && w.device == s.device && w.role == s.role && w.newer == s.newer;
+    });
+    if (pending == r->writes.end()) {
+        r->writes.push_back(RowWrite{c.version, s.device, s.role, s.newer, 0, {}});
+        pending = r->writes.end() - 1;
+    }
+    pending->fields.push_back(RowWrite::Field{c.field, c.value, c.base});
+}
+
+std::vector<RowRecord> RecordBuffer::takeChanged()
+{
+    std::vector<RowRecord> out;
+    out.reserve(m_order.size());
+    for (const RecordKey &key : m_order)
+        if (const auto it = m_records.constFind(key); it != m_records.constEnd() && it->has_value())
+            out.push_back(**it);
+    clear();
+    return out;
+}
+
+void RecordBuffer::clear()
+{
+    m_records.clear();
+    m_order.clear();
+    m_changed.clear();
+}
+
+} // namespace clc::sync

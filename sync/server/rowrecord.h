@@ -1,0 +1,107 @@
+#pragma once
+// How the server keeps a row (docs/sync.md#server-store): one record per (centre, table, row id)
+// holding the latest write of each of its fields, grouped by the write that set them (a mark's four
+// fields are one group), each group with the seq it arrived at. A record moves to the end of its
+// centre's stream (a new seq) whenever one of its fields changes, so the stream is a log keyed by
+// seq that the stores append to, and a push touches one record per row instead of one row per field.
+//
+// RecordBuffer holds the records a transaction reads and writes, so the merge of a whole batch
+// reads each row once and writes it once, at the end.
+#include "serverstore.h"
+
+#include <QHash>
+#include <QSet>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace clc::sync {
+
+/// The fields one write set, with who wrote them and the seq they arrived at.
+struct RowWrite
+{
+    Version version;
+    QString device;
+    QString role;
+    int newer = 0;
+    /// The seq this write arrived at; 0 while it waits in a buffer, and in a stored record for the
+    /// writes that arrived with the record's own seq (a store learns that seq only as it writes).
+    qint64 seq = 0;
+    struct Field
+    {
+        int field = 0;
+        Value value;
+        std::optional<Version> base;
+    };
+    std::vector<Field> fields;
+};
+
+struct RecordKey
+{
+    QString centre;
+    int table = 0;
+    QString row;
+    bool operator==(const RecordKey &o) const { return table == o.table && row == o.row && centre == o.centre; }
+};
+size_t qHash(const RecordKey &k, size_t seed = 0);
+
+struct RowRecord
+{
+    RecordKey key;
+    qint64 seq = 0; ///< the greatest seq of its writes: where it stands in its centre's stream
+    std::vector<RowWrite> writes;
+};
+
+/// The writes as a store keeps them (a versioned binary form, QDataStream).
+QByteArray encodeWrites(const std::vector<RowWrite> &writes);
+/// Reads what encodeWrites made; writes with seq 0 take recordSeq. Throws clc::Error on a damaged record.
+std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq);
+
+/// The latest change of one field of a record.
+std::optional<StoredChange> latestIn(const RowRecord &r, int field);
+
+/// What a pull may hand a device (ServerStore::pull's arguments): of a row past the cursor, every
+/// write the device may read and did not make itself.
+struct PullFilter
+{
+    std::vector<int> tables;
+    int newerTablesAbove = -1;
+    QString excludeDevice;
+    bool allows(int table, const RowWrite &w) const;
+};
+/// Appends the changes of r the filter allows, fields in code order, each with the record's seq.
+/// Returns how many.
+int expand(const RowRecord &r, const PullFilter &filter, std::vector<StoredChange> &out);
+
+/// The records one transaction touches, read once and written once.
+class RecordBuffer
+{
+public:
+    /// load reads a record from the store (nothing if the row does not exist in that centre).
+    using Loader = std::function<std::optional<RowRecord>(const RecordKey &)>;
+    explicit RecordBuffer(Loader load) : m_load(std::move(load)) {}
+
+    std::optional<StoredChange> latest(const RecordKey &key, int field);
+    bool exists(const RecordKey &key);
+    /// The change becomes the latest of its field, in a write that waits for the next flush.
+    void put(const StoredChange &s);
+    /// Records already read elsewhere (a back end that reads many rows in one query).
+    void remember(const RecordKey &key, std::optional<RowRecord> record);
+    bool knows(const RecordKey &key) const { return m_records.contains(key); }
+
+    /// The records changed since the last take, in the order they were first changed; the buffer
+    /// forgets everything (a later read goes to the store again).
+    std::vector<RowRecord> takeChanged();
+    void clear();
+    bool hasChanges() const { return !m_order.empty(); }
+
+private:
+    std::optional<RowRecord> &slot(const RecordKey &key);
+
+    Loader m_load;
+    QHash<RecordKey, std::optional<RowRecord>> m_records;
+    std::vector<RecordKey> m_order; ///< keys changed, first change first
+    QSet<RecordKey> m_changed;
+};
+
+} // namespace clc::sync

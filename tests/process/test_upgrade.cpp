@@ -1,0 +1,109 @@
+// Upgrading in place: the files the previous release left (tests/fixtures/release-7, made by its own
+// build) open with this one, migrate, and keep syncing with nothing lost and nothing doubled.
+#include "database.h"
+#include "office.h"
+#include "store.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace clc;
+using namespace clctest;
+
+namespace {
+
+const QString Fixtures = QStringLiteral(CLC_FIXTURES_DIR "/release-7");
+
+/// A copy of a fixture device, as if the app had been upgraded on the tablet that holds it: the file
+/// is where it always was (no copy detected, so it keeps its replica, token and batches).
+QString device(const TempDir &dir, const char *name)
+{
+    const QString path = dir.path(QString::fromLatin1(name) + QStringLiteral(".db"));
+    REQUIRE(QFile::copy(Fixtures + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".db"), path));
+    QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    Database db(path);
+    db.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'device_fingerprint'")).bind(1, Store::deviceFingerprint(path)).exec();
+    return path;
+}
+
+QJsonArray rows(const QString &db, const char *table) { return QJsonDocument::fromJson(exported(db)).object().value(QLatin1String(table)).toArray(); }
+
+int countWhere(const QJsonArray &rows, const char *field, const QString &value)
+{
+    int n = 0;
+    for (const QJsonValue &r : rows)
+        n += r.toObject().value(QLatin1String(field)).toString() == value;
+    return n;
+}
+
+QString meta(const QString &db, const char *key)
+{
+    Database d(db);
+    return d.scalar(QStringLiteral("SELECT value FROM meta WHERE key = '%1'").arg(QLatin1String(key))).toText();
+}
+
+} // namespace
+
+TEST_CASE("the previous release's server data and devices migrate and keep syncing with nothing lost or doubled", "[upgrade][process]")
+{
+    TempDir dir;
+    const QString data = dir.path(QStringLiteral("server"));
+    QDir().mkpath(data);
+    for (const char *f : {"server.db", "server.db.seq"}) {
+        REQUIRE(QFile::copy(Fixtures + QLatin1Char('/') + QLatin1String(f), data + QLatin1Char('/') + QLatin1String(f)));
+        QFile(data + QLatin1Char('/') + QLatin1String(f)).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    const QString tablet = device(dir, "tablet"), phone = device(dir, "phone"), office = device(dir, "office"), other = device(dir, "other");
+    // What the files held before the upgrade.
+    const int phoneWaiting = Database(phone).scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+    REQUIRE(phoneWaiting > 0);
+    REQUIRE(meta(phone, "outbox_frozen_to").toInt() > 0); // a batch pushed, its acknowledgement never recorded
+    const QJsonArray tabletMarks = rows(tablet, "attendance");
+    const QJsonArray phoneMarks = rows(phone, "attendance");
+    const QString centreA = meta(tablet, "centre_id"), centreB = meta(other, "centre_id");
+
+    ServerProcess server(data, freePort());
+    {
+        Database migrated(data + QStringLiteral("/server.db"));
+        CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('changes', 'rows')")).toInt() == 0);
+        CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM records")).toInt() > 0);
+    }
+    auto sync = [&](const QString &db) {
+        const Result r = runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), server.url()});
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        return r;
+    };
+    // The phone first: its frozen batch is answered as a replay, its later mark goes as the next
+    // batch, and it pulls from the middle of the log what the tablet wrote after its last pull.
+    sync(phone);
+    CHECK(Database(phone).scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt() == 0);
+    for (const QString &db : {tablet, office, other, phone, tablet, office})
+        sync(db);
+
+    // Centre A's three devices hold the same data, which has everything each held before.
+    const QByteArray a = exported(tablet);
+    CHECK(exported(office) == a);
+    CHECK(exported(phone) == a);
+    const QJsonArray marks = rows(tablet, "attendance");
+    for (const QJsonArray &before : {tabletMarks, phoneMarks})
+        for (const QJsonValue &m : before)
+            CHECK(countWhere(marks, "id", m.toObject().value(QLatin1String("id")).toString()) == 1);
+    CHECK(marks.size() == tabletMarks.size() + 2); // the phone's two marks, once each
+    CHECK(countWhere(rows(phone, "people"), "full_name", QStringLiteral("Nguyễn Thị Hằng")) == 1); // written after the phone's last pull
+    CHECK(rows(tablet, "conflicts").size() == 1); // the kept conflict, once
+    // A device enrolled after the upgrade gets the same from the migrated records alone.
+    const QString fresh = dir.path(QStringLiteral("fresh.db"));
+    const Result enrol = runClc(fresh, {QStringLiteral("enroll"), QStringLiteral("--server"), server.url(), QStringLiteral("--code"),
+                                        server.enrollCode(centreA, QStringLiteral("coordinator"), QStringLiteral("Máy mới"))});
+    REQUIRE(enrol.code == 0);
+    sync(fresh);
+    CHECK(exported(fresh) == a);
+    // The other centre kept its own and saw nothing of centre A.
+    const QByteArray b = exported(other);
+    CHECK_FALSE(b.contains(centreA.toUtf8()));
+    CHECK_FALSE(a.contains(centreB.toUtf8()));
+    CHECK(server.log().contains(QStringLiteral("one record per row")));
+}
