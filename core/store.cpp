@@ -284,13 +284,16 @@ qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes)
 {
     // The running size estimate of the message (the value as UTF-8, doubled for JSON escapes, plus the
     // change's frame); the first change always goes, however large, so the outbox always drains.
-    auto last = m_db->prepare(QStringLiteral(
-        "SELECT coalesce(max(CASE WHEN n = 1 OR total <= ?2 THEN seq END), 0) FROM ("
-        "  SELECT seq, row_number() OVER (ORDER BY seq) AS n,"
-        "         sum(64 + 2 * coalesce(length(CAST(value AS BLOB)), 0)) OVER (ORDER BY seq) AS total"
-        "  FROM (SELECT seq, value FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?1))"));
-    last.bind(1, qint64(limit)).bind(2, maxBytes);
-    return last.step() ? last.integer(0) : 0;
+    auto st = m_db->prepare(QStringLiteral("SELECT seq, length(CAST(value AS BLOB)) FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?"));
+    st.bind(1, qint64(limit));
+    qint64 end = 0, total = 0;
+    for (int n = 1; st.step(); ++n) {
+        total += 64 + 2 * st.integer(1);
+        if (n > 1 && total > maxBytes)
+            break;
+        end = st.integer(0);
+    }
+    return end;
 }
 
 std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)

@@ -133,6 +133,7 @@ public:
             query("SELECT pg_advisory_xact_lock(hashtext($1))", Params().add(centre));
             fn();
             flush();
+            m_buffer.clear(); // another server process may change these rows once this one commits
             exec(QStringLiteral("COMMIT"));
             m_inTransaction = false;
         } catch (...) {

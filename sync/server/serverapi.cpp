@@ -253,7 +253,7 @@ HttpResponse ServerApi::push(const Device &device, const HttpRequest &r, int &ah
     FairLock::Turn turn(m_turns, true);
     ahead = turn.ahead();
     try {
-        return {200, encode(m_sync.push(device, request)), "application/json"};
+        return {200, encode(m_sync.push(device, request, r.body)), "application/json"};
     } catch (const BatchGap &gap) {
         // Say where the server is, and in which epoch: a device whose batches are ahead of a server
         // restored from a backup starts again from there and re-sends its own changes.

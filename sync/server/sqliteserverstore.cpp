@@ -121,6 +121,7 @@ public:
             m_buffer.clear();
             throw;
         }
+        m_buffer.clear(); // what it read may change before the next transaction
         tx.commit();
     }
 

@@ -17,6 +17,22 @@ namespace clc::sync {
 
 namespace {
 
+/// A row of the pushing device's centre, and one of its fields, as sets in a push key them.
+struct RowKey
+{
+    int table;
+    QString row;
+    bool operator==(const RowKey &o) const { return table == o.table && row == o.row; }
+};
+size_t qHash(const RowKey &k, size_t seed = 0) { return qHashMulti(seed, k.table, k.row); }
+struct FieldKey
+{
+    RowKey row;
+    int field;
+    bool operator==(const FieldKey &o) const { return field == o.field && row == o.row; }
+};
+size_t qHash(const FieldKey &k, size_t seed = 0) { return qHashMulti(seed, k.row.table, k.row.row, k.field); }
+
 QByteArray cursorMac(const QByteArray &key, qint64 seq)
 {
     return QMessageAuthenticationCode::hash("c2:" + QByteArray::number(seq), key, QCryptographicHash::Sha256).toHex().left(16);
@@ -65,7 +81,7 @@ void SyncService::checkMayPush(const Device &device)
         throw Error(Error::Code::Forbidden, Tr::tr("a viewer device cannot send changes"), QStringLiteral("role"));
 }
 
-PushResponse SyncService::push(const Device &device, const PushRequest &request)
+PushResponse SyncService::push(const Device &device, const PushRequest &request, const QByteArray &body)
 {
     PushResponse response;
     response.batch = request.batch;
@@ -73,12 +89,12 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
     response.epoch = m_store.epoch();
     checkMayPush(device);
 
-    QByteArray hash;
-    auto requestHash = [&] { // what the batch holds, to tell a true retry from a reused number
-        if (hash.isEmpty())
-            hash = QCryptographicHash::hash(encode(request), QCryptographicHash::Sha256).toHex();
-        return hash;
-    };
+    // What the batch holds, to tell a true retry from a reused number: the bytes as they came (cheap),
+    // or, compared on a retry only, the request encoded again (what earlier releases stored). A retry
+    // whose app was upgraded between push and answer may encode the same changes differently: it is
+    // told to send them as the next batch, where they are duplicates and change nothing.
+    auto encodedHash = [&request] { return QCryptographicHash::hash(encode(request), QCryptographicHash::Sha256).toHex(); };
+    const QByteArray hash = body.isEmpty() ? encodedHash() : QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
     m_store.transaction(device.centre, [&] {
         const auto last = m_store.lastBatch(device.id);
         const qint64 lastNo = last ? last->number : 0;
@@ -87,7 +103,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             // the same content: answer as before, apply nothing. An older number, or the same number
             // with other content, is a device out of step (restored from an older copy): applying
             // nothing and acknowledging would lose its new edits, so it is told where to go on.
-            if (request.batch < lastNo || (!last->requestHash.isEmpty() && last->requestHash != requestHash()))
+            if (request.batch < lastNo || (!last->requestHash.isEmpty() && last->requestHash != hash && last->requestHash != encodedHash()))
                 throw BatchGap(Tr::tr("batch %1 was already used with other changes; send them as batch %2").arg(request.batch).arg(lastNo + 1),
                                lastNo + 1, m_store.epoch(), true);
             response = decodePushResponse(last->response);
@@ -102,7 +118,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         // Rows this batch creates: their centre is the one the batch gives them. A batch that places
         // anything in another centre is refused whole: that is a device out of its scope, not a race.
         // Rows are the centre's own: an id another centre uses is another row (docs/sync.md#server-store).
-        QSet<QString> givenCentre, seenRows, newRows, fieldsSet;
+        QSet<RowKey> givenCentre, seenRows, newRows;
+        QSet<FieldKey> fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
             if (!isKnown(c))
@@ -113,16 +130,16 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id")) {
                 if (c.value.toText() != device.centre)
                     throw Error(Error::Code::Forbidden, Tr::tr("the batch places a row in another centre"), QStringLiteral("centre_id"));
-                givenCentre.insert(QString::number(c.table) + QLatin1Char('/') + c.row);
+                givenCentre.insert(RowKey{c.table, c.row});
             }
         }
         {
             // Every row the batch touches, read at once.
             std::vector<std::pair<int, QString>> rows;
-            QSet<QString> listed;
+            QSet<RowKey> listed;
             for (const Change &c : request.changes)
-                if (c.table != centres->code && !listed.contains(QString::number(c.table) + QLatin1Char('/') + c.row)) {
-                    listed.insert(QString::number(c.table) + QLatin1Char('/') + c.row);
+                if (c.table != centres->code && !listed.contains(RowKey{c.table, c.row})) {
+                    listed.insert(RowKey{c.table, c.row});
                     rows.emplace_back(c.table, c.row);
                 }
             m_store.prefetch(device.centre, rows);
@@ -163,7 +180,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
             }
             // The row: the centre's own (looked up once per row), or new, placed in the centre by this
             // batch. A new row of a table this schema does not know belongs to the sender's centre.
-            const QString key = QString::number(c.table) + QLatin1Char('/') + c.row;
+            const RowKey key{c.table, c.row};
             bool stored = true;
             if (c.table != centres->code && !seenRows.contains(key) && !m_store.rowExists(device.centre, c.table, c.row)) {
                 if (!givenCentre.contains(key) && t) {
@@ -185,8 +202,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
                 newRows.insert(key);
             seenRows.insert(key);
             // A row new to the server has no earlier change of a field this batch has not set yet.
-            const bool firstOfNewRow = newRows.contains(key) && !fieldsSet.contains(key + QLatin1Char('/') + QString::number(c.field));
-            fieldsSet.insert(key + QLatin1Char('/') + QString::number(c.field));
+            const bool firstOfNewRow = newRows.contains(key) && !fieldsSet.contains(FieldKey{key, c.field});
+            fieldsSet.insert(FieldKey{key, c.field});
             auto merge = [&](const StoredChange &s, bool detect) {
                 const auto latest = &s == &change && firstOfNewRow ? std::nullopt
                                                                    : m_store.latest(s.centre, s.change.table, s.change.row, s.change.field);
@@ -224,7 +241,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request)
         if (overCap)
             qCWarning(lcApi).noquote() << "device" << device.id << "has" << maxConflictsPerDevice << "unresolved conflict records; kept"
                                        << overCap << "more lost values aside in the quarantine";
-        m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), requestHash()});
+        m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), hash});
     });
     return response;
 }

@@ -29,7 +29,9 @@ public:
 
     /// Applies a batch once. A batch number already applied returns the stored answer and applies
     /// nothing; a gap in the numbering throws BatchGap. A viewer may not push (Forbidden).
-    PushResponse push(const Device &device, const PushRequest &request);
+    /// body: the request as it arrived (decompressed), hashed to tell a true retry from a reused
+    /// batch number; empty: the request is encoded again for that.
+    PushResponse push(const Device &device, const PushRequest &request, const QByteArray &body = {});
     /// Throws Forbidden unless the device may push at all (a viewer may not): decided here only, and
     /// asked by the HTTP layer before it decodes a body.
     static void checkMayPush(const Device &device);

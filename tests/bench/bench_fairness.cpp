@@ -78,10 +78,12 @@ Figures run(const DeviceLimits &limits, bool flood, int samples)
                 qint64 n = 2;
                 while (!stop) {
                     try {
-                        if (t == 0)
-                            link.push(batch(centre, flooderReplica, n++, 4000, hlc + n * 10000));
-                        else
+                        if (t == 0) {
+                            const qint64 number = n++; // each batch later than the one before
+                            link.push(batch(centre, flooderReplica, number, 4000, hlc + (number + 1) * 10000));
+                        } else {
                             link.pull(QString(), 5000);
+                        }
                         ++answers;
                     } catch (const std::exception &) {
                     }
