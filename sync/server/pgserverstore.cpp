@@ -4,6 +4,7 @@
 // commits late.
 #include "error.h"
 #include "rowrecord.h"
+#include "schema.h"
 #include "serverstore.h"
 #include "serverlog.h"
 
@@ -36,6 +37,18 @@ CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 /// Rows are written and read in statements of this many (parameters stay far below libpq's 65,535).
 constexpr int RowsPerStatement = 1000;
+
+/// One row of a VALUES list: each '$' of pattern becomes the next parameter's number after first.
+QByteArray valuesRow(const char *pattern, int first)
+{
+    QByteArray out;
+    for (const char *c = pattern; *c; ++c) {
+        out += *c;
+        if (*c == '$')
+            out += QByteArray::number(++first);
+    }
+    return out;
+}
 
 QString byteaText(const QByteArray &b) { return QStringLiteral("\\x") + QString::fromLatin1(b.toHex()); }
 QByteArray byteaValue(const char *text)
@@ -167,12 +180,13 @@ public:
 
     void put(const StoredChange &s) override
     {
+        if (!m_inTransaction) // read and written under the centre's lock
+            return transaction(s.centre, [&] { put(s); });
         m_buffer.put(s);
-        if (!m_inTransaction)
-            transaction(s.centre, [] {});
     }
 
     bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
+    qint64 rowBytes(const QString &centre, int table, const QString &row) override { return m_buffer.bytes(RecordKey{centre, table, row}); }
 
     void prefetch(const QString &centre, const std::vector<std::pair<int, QString>> &rows) override
     {
@@ -185,8 +199,7 @@ public:
             for (size_t i = from; i < to; ++i) {
                 if (m_buffer.knows(RecordKey{centre, rows[i].first, rows[i].second}))
                     continue;
-                values += (values.isEmpty() ? "" : ",") + QByteArray("($") + QByteArray::number(p.size() + 1) + "::int,$"
-                          + QByteArray::number(p.size() + 2) + "::text)";
+                values += (values.isEmpty() ? "" : ",") + valuesRow("($::int,$::text)", p.size());
                 p.add(qint64(rows[i].first)).add(rows[i].second);
             }
             if (values.isEmpty())
@@ -195,6 +208,7 @@ public:
             for (int i = 0; i < PQntuples(r.get()); ++i) {
                 const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
                 m_buffer.remember(key, readRecord(r.get(), i, key));
+                // (a damaged record reads as nothing: a row to write again from what devices send)
             }
             for (size_t i = from; i < to; ++i) // the others are new to the centre
                 m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
@@ -208,14 +222,13 @@ public:
         for (int t : tables)
             codes << QString::number(t);
         const PullFilter filter{tables, newerTablesAbove, excludeDevice};
-        Page page;
+        PageBuilder page(filter, limit);
         // One snapshot for the page and the top: nothing committed between them can be skipped.
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         try {
             qint64 from = afterSeq;
             const int chunk = std::max(limit, 200);
             bool done = false;
-            std::vector<StoredChange> row;
             while (!done) {
                 Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND seq > $2 "
                                  "AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
@@ -224,28 +237,20 @@ public:
                 const int n = PQntuples(r.get());
                 for (int i = 0; i < n && !done; ++i) {
                     const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
-                    const RowRecord rec = readRecord(r.get(), i, key);
-                    from = rec.seq;
-                    row.clear();
-                    if (expand(rec, filter, row) == 0)
-                        continue;
-                    if (!page.changes.empty() && page.changes.size() + row.size() > size_t(limit)) {
-                        page.more = true;
-                        done = true;
-                        break;
-                    }
-                    page.changes.insert(page.changes.end(), row.begin(), row.end());
+                    from = QByteArray(PQgetvalue(r.get(), i, 2)).toLongLong();
+                    const auto rec = readRecord(r.get(), i, key);
+                    done = rec && !page.add(*rec);
                 }
                 done = done || n < chunk;
             }
             Result top = query("SELECT coalesce(max(seq), 0) FROM clc_records WHERE centre = $1", Params().add(centre));
-            page.topSeq = QByteArray(PQgetvalue(top.get(), 0, 0)).toLongLong();
+            page.page().topSeq = QByteArray(PQgetvalue(top.get(), 0, 0)).toLongLong();
             exec(QStringLiteral("COMMIT"));
         } catch (...) {
             PQclear(PQexec(m_conn, "ROLLBACK"));
             throw;
         }
-        return page;
+        return std::move(page.page());
     }
 
     void quarantine(const StoredChange &s, const QString &reason) override
@@ -273,30 +278,20 @@ public:
     qint64 trimConflicts(const QString &centre, const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
         flush();
-        auto count = [&] {
-            Result left = query("SELECT count(*) FROM clc_conflict_owners WHERE device = $1", Params().add(device));
-            return QByteArray(PQgetvalue(left.get(), 0, 0)).toLongLong();
-        };
-        qint64 over = count() - keep;
-        if (over <= 0)
-            return count();
-        // Oldest first, resolved ones only (an unresolved record holds someone's lost value).
         Result r = query("SELECT row_id FROM clc_conflict_owners WHERE device = $1 AND centre = $2 ORDER BY id", Params().add(device).add(centre));
-        QStringList drop;
-        for (int i = 0; i < PQntuples(r.get()) && over > 0; ++i) {
-            const QString row = QString::fromUtf8(PQgetvalue(r.get(), i, 0));
+        QStringList owned;
+        for (int i = 0; i < PQntuples(r.get()); ++i)
+            owned << QString::fromUtf8(PQgetvalue(r.get(), i, 0));
+        const QStringList drop = conflictsToDrop(owned, keep, [&](const QString &row) {
             const auto resolved = m_buffer.latest(RecordKey{centre, conflictsTable, row}, resolvedField);
-            if (resolved && resolved->change.value == Value(1)) {
-                drop << row;
-                --over;
-            }
-        }
+            return resolved && resolved->change.value == Value(1);
+        });
         m_buffer.clear();
         for (const QString &row : drop) {
             query("DELETE FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3", Params().add(centre).add(qint64(conflictsTable)).add(row));
             query("DELETE FROM clc_conflict_owners WHERE centre = $1 AND row_id = $2", Params().add(centre).add(row));
         }
-        return count();
+        return owned.size() - drop.size();
     }
 
     qint64 quarantined() override
@@ -380,10 +375,17 @@ public:
     }
 
 private:
-    static RowRecord readRecord(PGresult *r, int i, const RecordKey &key)
+    /// The record in row i of r (columns tbl, row_id, seq, writes), or nothing (logged with its key)
+    /// when it cannot be read: one damaged record must not stop every pull of its centre.
+    static std::optional<RowRecord> readRecord(PGresult *r, int i, const RecordKey &key)
     {
         const qint64 seq = QByteArray(PQgetvalue(r, i, 2)).toLongLong();
-        return RowRecord{key, seq, decodeWrites(byteaValue(PQgetvalue(r, i, 3)), seq)};
+        try {
+            return RowRecord{key, seq, decodeWrites(byteaValue(PQgetvalue(r, i, 3)), seq)};
+        } catch (const Error &e) {
+            qCCritical(lcServerStore).noquote() << e.message() << "- skipped: centre" << key.centre << "table" << key.table << "row" << key.row;
+            return std::nullopt;
+        }
     }
 
     std::optional<RowRecord> load(const RecordKey &k)
@@ -407,9 +409,7 @@ private:
             Params p;
             QByteArray values;
             for (size_t i = from; i < to; ++i) {
-                const int n = p.size();
-                values += (values.isEmpty() ? "" : ",") + QByteArray("($") + QByteArray::number(n + 1) + ",$" + QByteArray::number(n + 2)
-                          + "::int,$" + QByteArray::number(n + 3) + ",nextval('clc_record_seq'),$" + QByteArray::number(n + 4) + "::bytea)";
+                values += (values.isEmpty() ? "" : ",") + valuesRow("($,$::int,$,nextval('clc_record_seq'),$::bytea)", p.size());
                 p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row).add(byteaText(encodeWrites(records[i].writes)));
             }
             query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values
@@ -428,50 +428,69 @@ private:
         try {
             Result still = query("SELECT to_regclass('clc_changes') IS NOT NULL", Params());
             if (QByteArray(PQgetvalue(still.get(), 0, 0)) == "t") { // another process may have done it meanwhile
+                // A process of the earlier release still running would write changes the copy misses.
+                exec(QStringLiteral("LOCK TABLE clc_changes IN EXCLUSIVE MODE"));
                 Result hasNewer = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                                         "AND table_name = 'clc_changes' AND column_name = 'newer'", Params());
                 const QByteArray newer = QByteArray(PQgetvalue(hasNewer.get(), 0, 0)) == "0" ? "0" : "newer";
-                Result r = query("SELECT centre, tbl, row_id, field, value_int, value_text, hlc, replica, base_hlc, base_replica, device, role, "
-                                 + newer + ", seq FROM clc_changes ORDER BY centre, tbl, row_id, seq", Params());
-                auto text = [&r](int i, int col) { return QString::fromUtf8(PQgetvalue(r.get(), i, col)); };
-                auto integer = [&r](int i, int col) { return QByteArray(PQgetvalue(r.get(), i, col)).toLongLong(); };
-                auto isNull = [&r](int i, int col) { return PQgetisnull(r.get(), i, col) != 0; };
-                std::vector<RowRecord> records;
-                for (int i = 0; i < PQntuples(r.get()); ++i) {
-                    const RecordKey key{text(i, 0), int(integer(i, 1)), text(i, 2)};
-                    if (records.empty() || !(records.back().key == key))
-                        records.push_back(RowRecord{key, 0, {}});
-                    RowWrite w{Version{integer(i, 6), text(i, 7)}, text(i, 10), text(i, 11), int(integer(i, 12)), integer(i, 13), {}};
-                    RowWrite::Field f{int(integer(i, 3)), !isNull(i, 4) ? Value(integer(i, 4)) : !isNull(i, 5) ? Value(text(i, 5)) : Value(), std::nullopt};
-                    if (!isNull(i, 8))
-                        f.base = Version{integer(i, 8), text(i, 9)};
-                    w.fields.push_back(f);
-                    records.back().seq = std::max(records.back().seq, w.seq);
-                    records.back().writes.push_back(std::move(w));
-                }
-                for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
+                exec(QString::fromLatin1("DECLARE old_changes NO SCROLL CURSOR FOR SELECT centre, tbl, row_id, field, value_int, value_text, hlc, "
+                                         "replica, base_hlc, base_replica, device, role, " + newer + ", seq FROM clc_changes "
+                                         "ORDER BY centre, tbl, row_id, seq"));
+                RecordAssembler assembler;
+                std::vector<RowRecord> ready;
+                qint64 rows = 0;
+                auto write = [&](bool all) {
+                    if (ready.empty() || (!all && ready.size() < size_t(RowsPerStatement)))
+                        return;
                     Params p;
                     QByteArray values;
-                    for (size_t i = from; i < std::min(records.size(), from + RowsPerStatement); ++i) {
-                        const int n = p.size();
-                        values += (values.isEmpty() ? "" : ",") + QByteArray("($") + QByteArray::number(n + 1) + ",$" + QByteArray::number(n + 2)
-                                  + "::int,$" + QByteArray::number(n + 3) + ",$" + QByteArray::number(n + 4) + "::bigint,$" + QByteArray::number(n + 5)
-                                  + "::bytea)";
-                        p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row).add(records[i].seq)
-                            .add(byteaText(encodeWrites(records[i].writes)));
+                    for (const RowRecord &r : ready) {
+                        values += (values.isEmpty() ? "" : ",") + valuesRow("($,$::int,$,$::bigint,$::bytea)", p.size());
+                        p.add(r.key.centre).add(qint64(r.key.table)).add(r.key.row).add(r.seq).add(byteaText(encodeWrites(r.writes)));
                     }
-                    query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values, p);
+                    // A record already there (written since) is newer than the old change.
+                    query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values + " ON CONFLICT DO NOTHING", p);
+                    rows += qint64(ready.size());
+                    ready.clear();
+                };
+                for (;;) { // a district's history, ten thousand changes at a time
+                    Result r = query("FETCH 10000 FROM old_changes", Params());
+                    const int n = PQntuples(r.get());
+                    auto text = [&r](int i, int col) { return QString::fromUtf8(PQgetvalue(r.get(), i, col)); };
+                    auto integer = [&r](int i, int col) { return QByteArray(PQgetvalue(r.get(), i, col)).toLongLong(); };
+                    auto isNull = [&r](int i, int col) { return PQgetisnull(r.get(), i, col) != 0; };
+                    for (int i = 0; i < n; ++i) {
+                        StoredChange s{Change{int(integer(i, 1)), text(i, 2), int(integer(i, 3)),
+                                              !isNull(i, 4) ? Value(integer(i, 4)) : !isNull(i, 5) ? Value(text(i, 5)) : Value(),
+                                              Version{integer(i, 6), text(i, 7)}, std::nullopt, false, {}},
+                                       text(i, 0), text(i, 10), text(i, 11), integer(i, 13), int(integer(i, 12))};
+                        if (!isNull(i, 8))
+                            s.change.base = Version{integer(i, 8), text(i, 9)};
+                        if (auto done = assembler.add(s))
+                            ready.push_back(std::move(*done));
+                        write(false);
+                    }
+                    if (n == 0)
+                        break;
                 }
+                if (auto last = assembler.finish())
+                    ready.push_back(std::move(*last));
+                write(true);
+                exec(QStringLiteral("CLOSE old_changes"));
+                // Seqs go on after every one handed out, by either table.
                 exec(QStringLiteral("SELECT setval('clc_record_seq', greatest((SELECT coalesce(max(seq), 0) FROM clc_changes), "
-                                    "(SELECT last_value FROM clc_changes_seq_seq), 1));"
-                                    "ALTER TABLE clc_conflict_owners ADD COLUMN IF NOT EXISTS centre TEXT;"
-                                    "UPDATE clc_conflict_owners o SET centre = coalesce((SELECT centre FROM clc_rows r WHERE r.row_id = o.row_id LIMIT 1), "
-                                    "(SELECT centre FROM clc_devices d WHERE d.id = o.device), '') WHERE centre IS NULL;"
-                                    "ALTER TABLE clc_conflict_owners ALTER COLUMN centre SET NOT NULL;"
+                                    "(SELECT last_value FROM clc_changes_seq_seq), (SELECT last_value FROM clc_record_seq), "
+                                    "(SELECT coalesce(max(seq), 0) FROM clc_records), 1));"
+                                    "ALTER TABLE clc_conflict_owners ADD COLUMN IF NOT EXISTS centre TEXT;"));
+                // A conflict record's owner is a device of the record's centre.
+                query("UPDATE clc_conflict_owners o SET centre = coalesce((SELECT centre FROM clc_devices d WHERE d.id = o.device), "
+                      "(SELECT centre FROM clc_rows r WHERE r.tbl = $1 AND r.row_id = o.row_id), '') WHERE centre IS NULL",
+                      Params().add(qint64(table(QStringLiteral("conflicts"))->code)));
+                exec(QStringLiteral("ALTER TABLE clc_conflict_owners ALTER COLUMN centre SET NOT NULL;"
                                     "ALTER TABLE clc_conflict_owners DROP CONSTRAINT IF EXISTS clc_conflict_owners_row_id_key;"
                                     "ALTER TABLE clc_conflict_owners ADD UNIQUE (centre, row_id);"
                                     "DROP TABLE clc_changes; DROP TABLE clc_rows;"));
-                qCInfo(lcServerStore) << "the server store now keeps one record per row:" << records.size() << "rows";
+                qCInfo(lcServerStore) << "the server store now keeps one record per row:" << rows << "rows";
             }
             exec(QStringLiteral("COMMIT"));
             m_inTransaction = false;
@@ -481,7 +500,6 @@ private:
             throw;
         }
     }
-
 
     static DeviceRecord record(PGresult *r, int row)
     {
@@ -493,6 +511,7 @@ private:
     void setUpSession()
     {
         exec(QStringLiteral("SET client_min_messages = warning"));
+        exec(QStringLiteral("SET bytea_output = 'hex'")); // how records are read back (byteaValue)
         if (!m_schema.isEmpty())
             exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_schema));
     }

@@ -4,6 +4,7 @@
 #include <QDataStream>
 #include <QIODevice>
 #include <algorithm>
+#include <utility>
 
 namespace clc::sync {
 
@@ -22,7 +23,7 @@ QString readText(QDataStream &in)
 
 } // namespace
 
-size_t qHash(const RecordKey &k, size_t seed) { return ::qHash(k.row, seed) ^ ::qHash(k.centre, seed) ^ size_t(k.table); }
+size_t qHash(const RecordKey &k, size_t seed) { return qHashMulti(seed, k.centre, k.table, k.row); }
 
 QByteArray encodeWrites(const std::vector<RowWrite> &writes)
 {
@@ -150,6 +151,51 @@ int expand(const RowRecord &r, const PullFilter &filter, std::vector<StoredChang
     return int(at.size());
 }
 
+qint64 messageBytes(const Change &c)
+{
+    return 64 + c.row.size() + (c.value.isText() ? c.value.toText().toUtf8().size() * 2 : 0);
+}
+
+bool PageBuilder::add(const RowRecord &r)
+{
+    m_row.clear();
+    if (expand(r, m_filter, m_row) == 0)
+        return true;
+    if (!m_page.changes.empty() && m_page.changes.size() + m_row.size() > size_t(m_limit)) {
+        m_page.more = true;
+        return false;
+    }
+    m_page.changes.insert(m_page.changes.end(), m_row.begin(), m_row.end());
+    return true;
+}
+
+QStringList conflictsToDrop(const QStringList &owned, qint64 keep, const std::function<bool(const QString &row)> &resolved)
+{
+    QStringList drop;
+    qint64 over = owned.size() - keep;
+    for (int i = 0; i < owned.size() && over > 0; ++i)
+        if (resolved(owned[i])) {
+            drop << owned[i];
+            --over;
+        }
+    return drop;
+}
+
+std::optional<RowRecord> RecordAssembler::add(const StoredChange &s)
+{
+    const RecordKey key{s.centre, s.change.table, s.change.row};
+    std::optional<RowRecord> done;
+    if (m_current && !(m_current->key == key))
+        done = std::exchange(m_current, std::nullopt);
+    if (!m_current)
+        m_current = RowRecord{key, 0, {}};
+    m_current->writes.push_back(RowWrite{s.change.version, s.device, s.role, s.newer, s.seq, {{s.change.field, s.change.value, s.change.base}}});
+    m_current->seq = std::max(m_current->seq, s.seq);
+    return done;
+}
+
+std::optional<RowRecord> RecordAssembler::finish() { return std::exchange(m_current, std::nullopt); }
+
 std::optional<RowRecord> &RecordBuffer::slot(const RecordKey &key)
 {
     auto it = m_records.find(key);
@@ -165,6 +211,17 @@ std::optional<StoredChange> RecordBuffer::latest(const RecordKey &key, int field
 }
 
 bool RecordBuffer::exists(const RecordKey &key) { return slot(key).has_value(); }
+
+qint64 RecordBuffer::bytes(const RecordKey &key)
+{
+    const std::optional<RowRecord> &r = slot(key);
+    qint64 total = 0;
+    if (r)
+        for (const RowWrite &w : r->writes)
+            for (const RowWrite::Field &f : w.fields)
+                total += messageBytes(Change{key.table, key.row, f.field, f.value, w.version, f.base, false, {}});
+    return total;
+}
 
 void RecordBuffer::remember(const RecordKey &key, std::optional<RowRecord> record)
 {

@@ -24,8 +24,9 @@ struct RowWrite
     QString device;
     QString role;
     int newer = 0;
-    /// The seq this write arrived at; 0 while it waits in a buffer, and in a stored record for the
-    /// writes that arrived with the record's own seq (a store learns that seq only as it writes).
+    /// The seq this write arrived at (kept for the audit trail; a pull sends every write of a row past
+    /// the cursor). 0 while it waits in a buffer, and, in a stored record, for the writes that arrived
+    /// with the record's own seq (a store learns that seq only as it writes the record).
     qint64 seq = 0;
     struct Field
     {
@@ -73,6 +74,45 @@ struct PullFilter
 /// Returns how many.
 int expand(const RowRecord &r, const PullFilter &filter, std::vector<StoredChange> &out);
 
+/// The estimated size of a change in a message (its value as UTF-8, doubled for JSON escapes, and its
+/// frame): what pages and rows are capped by (MaxPullPageBytes, MaxRowBytes).
+qint64 messageBytes(const Change &c);
+
+/// A pull page being filled with whole rows, in seq order, as a store reads them.
+class PageBuilder
+{
+public:
+    PageBuilder(const PullFilter &filter, int limit) : m_filter(filter), m_limit(limit) {}
+    /// Adds the row's changes; false (adding nothing, and marking the page as having more) when they
+    /// would take a page that already holds some past its limit.
+    bool add(const RowRecord &r);
+    ServerStore::Page &page() { return m_page; }
+
+private:
+    const PullFilter &m_filter;
+    int m_limit;
+    ServerStore::Page m_page;
+    std::vector<StoredChange> m_row;
+};
+
+/// Of a device's conflict records (oldest first), the resolved ones to drop so that at most keep are
+/// left; resolved says whether a record was marked resolved (an unresolved one holds a lost value).
+QStringList conflictsToDrop(const QStringList &owned, qint64 keep, const std::function<bool(const QString &row)> &resolved);
+
+/// An earlier release's changes, one per field in (centre, table, row, seq) order, gathered into
+/// records (one write per change, so every seq is kept): add each, then take what is complete.
+class RecordAssembler
+{
+public:
+    /// Adds one old change; returns the previous row's record when this change starts another row.
+    std::optional<RowRecord> add(const StoredChange &s);
+    /// The last row's record, if any.
+    std::optional<RowRecord> finish();
+
+private:
+    std::optional<RowRecord> m_current;
+};
+
 /// The records one transaction touches, read once and written once.
 class RecordBuffer
 {
@@ -83,6 +123,8 @@ public:
 
     std::optional<StoredChange> latest(const RecordKey &key, int field);
     bool exists(const RecordKey &key);
+    /// The record's estimated size in a message (messageBytes of each field).
+    qint64 bytes(const RecordKey &key);
     /// The change becomes the latest of its field, in a write that waits for the next flush.
     void put(const StoredChange &s);
     /// Records already read elsewhere (a back end that reads many rows in one query).

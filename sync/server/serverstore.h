@@ -66,6 +66,8 @@ public:
     virtual void put(const StoredChange &c) = 0;
     /// Whether the centre has the row (any of its fields was stored).
     virtual bool rowExists(const QString &centre, int table, const QString &row) = 0;
+    /// The row's estimated size in a message (messageBytes of its fields): kept under MaxRowBytes.
+    virtual qint64 rowBytes(const QString &centre, int table, const QString &row) = 0;
     /// The rows a push is about to merge, read at once: a hint for back ends whose every read is a
     /// round trip. Only inside transaction().
     virtual void prefetch(const QString &centre, const std::vector<std::pair<int, QString>> &rows) { (void)centre; (void)rows; }

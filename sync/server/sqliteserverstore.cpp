@@ -1,6 +1,7 @@
 #include "database.h"
 #include "error.h"
 #include "rowrecord.h"
+#include "schema.h"
 #include "serverlog.h"
 #include "serverstore.h"
 
@@ -37,41 +38,52 @@ CREATE INDEX IF NOT EXISTS conflict_owners_by_device ON conflict_owners (device,
 void migrateFieldRows(Database &db)
 {
     Transaction tx(db);
-    RowRecord current;
-    auto flush = [&] {
-        if (current.writes.empty())
-            return;
-        db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes) VALUES (?, ?, ?, ?, ?)"))
-            .bind(1, current.key.centre).bind(2, qint64(current.key.table)).bind(3, current.key.row).bind(4, current.seq)
-            .bindBlob(5, encodeWrites(current.writes)).exec();
-        current = RowRecord{};
+    auto write = [&db](const std::optional<RowRecord> &r) {
+        if (r)
+            db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes) VALUES (?, ?, ?, ?, ?)"))
+                .bind(1, r->key.centre).bind(2, qint64(r->key.table)).bind(3, r->key.row).bind(4, r->seq).bindBlob(5, encodeWrites(r->writes)).exec();
     };
     {
+        RecordAssembler records;
         auto st = db.prepare(QStringLiteral("SELECT centre, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, device, role, "
                                             "newer, seq FROM changes ORDER BY centre, tbl, row_id, seq"));
         while (st.step()) {
-            const RecordKey key{st.text(0), int(st.integer(1)), st.text(2)};
-            if (!(key == current.key))
-                flush();
-            current.key = key;
-            RowWrite w{Version{st.integer(5), st.text(6)}, st.text(9), st.text(10), int(st.integer(11)), st.integer(12), {}};
-            RowWrite::Field f{int(st.integer(3)), st.value(4), std::nullopt};
+            StoredChange s{Change{int(st.integer(1)), st.text(2), int(st.integer(3)), st.value(4), Version{st.integer(5), st.text(6)},
+                                  std::nullopt, false, {}},
+                           st.text(0), st.text(9), st.text(10), st.integer(12), int(st.integer(11))};
             if (!st.isNull(7))
-                f.base = Version{st.integer(7), st.text(8)};
-            w.fields.push_back(f);
-            current.seq = std::max(current.seq, w.seq);
-            current.writes.push_back(std::move(w));
+                s.change.base = Version{st.integer(7), st.text(8)};
+            write(records.add(s));
         }
+        write(records.finish());
     }
-    flush();
-    db.exec(QStringLiteral("DROP INDEX IF EXISTS conflict_owners_by_device; ALTER TABLE conflict_owners RENAME TO conflict_owners_old;"));
-    db.exec(QString::fromLatin1(ConflictOwners));
-    db.exec(QStringLiteral("INSERT INTO conflict_owners (id, centre, row_id, device) "
-                           "SELECT o.id, coalesce((SELECT centre FROM rows r WHERE r.row_id = o.row_id LIMIT 1), "
-                           "(SELECT centre FROM devices d WHERE d.id = o.device), ''), o.row_id, o.device FROM conflict_owners_old o; "
-                           "DROP TABLE conflict_owners_old; DROP TABLE changes; DROP TABLE rows;"));
+    // A conflict record's owner is a device of the record's centre (files from before owners were
+    // kept have none to carry over).
+    if (db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'conflict_owners'")).toInt() > 0) {
+        db.exec(QStringLiteral("DROP INDEX IF EXISTS conflict_owners_by_device; ALTER TABLE conflict_owners RENAME TO conflict_owners_old;"));
+        db.exec(QString::fromLatin1(ConflictOwners));
+        db.prepare(QStringLiteral("INSERT INTO conflict_owners (id, centre, row_id, device) "
+                                  "SELECT o.id, coalesce((SELECT centre FROM devices d WHERE d.id = o.device), "
+                                  "(SELECT centre FROM rows r WHERE r.tbl = ? AND r.row_id = o.row_id), ''), o.row_id, o.device "
+                                  "FROM conflict_owners_old o"))
+            .bind(1, qint64(table(QStringLiteral("conflicts"))->code)).exec();
+        db.exec(QStringLiteral("DROP TABLE conflict_owners_old;"));
+    }
+    db.exec(QStringLiteral("DROP TABLE changes; DROP TABLE rows;"));
     tx.commit();
     qCInfo(lcServerStore).noquote() << "the server store now keeps one record per row:" << db.path();
+}
+
+/// A stored record, or nothing (logged with its key) when it cannot be read: one damaged record must
+/// not stop every pull of its centre.
+std::optional<RowRecord> readRecord(const RecordKey &key, qint64 seq, const QByteArray &bytes)
+{
+    try {
+        return RowRecord{key, seq, decodeWrites(bytes, seq)};
+    } catch (const Error &e) {
+        qCCritical(lcServerStore).noquote() << e.message() << "- skipped: centre" << key.centre << "table" << key.table << "row" << key.row;
+        return std::nullopt;
+    }
 }
 
 class SqliteServerStore : public ServerStore
@@ -149,45 +161,37 @@ public:
 
     void put(const StoredChange &s) override
     {
-        m_buffer.put(s);
         if (!m_db.inTransaction())
-            transaction(s.centre, [] {});
+            return transaction(s.centre, [&] { put(s); });
+        m_buffer.put(s);
     }
 
     bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
+    qint64 rowBytes(const QString &centre, int table, const QString &row) override { return m_buffer.bytes(RecordKey{centre, table, row}); }
 
     Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
               const QString &excludeDevice) override
     {
-        flush();
         QStringList codes;
         for (int t : tables)
             codes << QString::number(t);
         const PullFilter filter{tables, newerTablesAbove, excludeDevice};
-        Page page;
+        PageBuilder page(filter, limit);
         Transaction snapshot(m_db);
         auto st = m_db.prepare(QStringLiteral("SELECT tbl, row_id, seq, writes FROM records WHERE centre = ?1 AND seq > ?2 "
                                               "AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
                                    .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
         st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove));
-        std::vector<StoredChange> row;
         while (st.step()) {
-            const qint64 seq = st.integer(2);
-            const RowRecord r{RecordKey{centre, int(st.integer(0)), st.text(1)}, seq, decodeWrites(st.blob(3), seq)};
-            row.clear();
-            if (expand(r, filter, row) == 0)
-                continue;
-            if (!page.changes.empty() && page.changes.size() + row.size() > size_t(limit)) {
-                page.more = true;
+            const auto r = readRecord(RecordKey{centre, int(st.integer(0)), st.text(1)}, st.integer(2), st.blob(3));
+            if (r && !page.add(*r))
                 break;
-            }
-            page.changes.insert(page.changes.end(), row.begin(), row.end());
         }
         auto top = m_db.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM records WHERE centre = ?"));
         top.bind(1, centre);
         top.step();
-        page.topSeq = top.integer(0);
-        return page;
+        page.page().topSeq = top.integer(0);
+        return std::move(page.page());
     }
 
     void quarantine(const StoredChange &s, const QString &reason) override
@@ -218,35 +222,24 @@ public:
     qint64 trimConflicts(const QString &centre, const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
         flush();
-        auto count = [&] {
-            auto st = m_db.prepare(QStringLiteral("SELECT count(*) FROM conflict_owners WHERE device = ?"));
-            st.bind(1, device);
-            st.step();
-            return st.integer(0);
-        };
-        qint64 over = count() - keep;
-        if (over <= 0)
-            return count();
-        // Oldest first, resolved ones only (an unresolved record holds someone's lost value).
-        QStringList drop;
+        QStringList owned;
         {
             auto st = m_db.prepare(QStringLiteral("SELECT row_id FROM conflict_owners WHERE device = ? AND centre = ? ORDER BY id"));
             st.bind(1, device).bind(2, centre);
-            while (over > 0 && st.step()) {
-                const auto resolved = m_buffer.latest(RecordKey{centre, conflictsTable, st.text(0)}, resolvedField);
-                if (resolved && resolved->change.value == Value(1)) {
-                    drop << st.text(0);
-                    --over;
-                }
-            }
+            while (st.step())
+                owned << st.text(0);
         }
+        const QStringList drop = conflictsToDrop(owned, keep, [&](const QString &row) {
+            const auto resolved = m_buffer.latest(RecordKey{centre, conflictsTable, row}, resolvedField);
+            return resolved && resolved->change.value == Value(1);
+        });
         m_buffer.clear();
         for (const QString &row : drop) {
             m_db.prepare(QStringLiteral("DELETE FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"))
                 .bind(1, centre).bind(2, qint64(conflictsTable)).bind(3, row).exec();
             m_db.prepare(QStringLiteral("DELETE FROM conflict_owners WHERE centre = ? AND row_id = ?")).bind(1, centre).bind(2, row).exec();
         }
-        return count();
+        return owned.size() - drop.size();
     }
 
     void addDevice(const DeviceRecord &d, const QByteArray &codeHash, qint64 expiresMs) override
@@ -330,7 +323,8 @@ private:
         st.bind(1, k.centre).bind(2, qint64(k.table)).bind(3, k.row);
         if (!st.step())
             return std::nullopt;
-        return RowRecord{k, st.integer(0), decodeWrites(st.blob(1), st.integer(0))};
+        // A damaged record reads as a row to write again from what devices send.
+        return readRecord(k, st.integer(0), st.blob(1));
     }
 
     /// Writes the records changed in this transaction, each with a new seq at the end of its centre's stream.

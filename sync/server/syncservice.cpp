@@ -3,6 +3,7 @@
 #include "error.h"
 #include "merge.h"
 #include "migrations.h"
+#include "rowrecord.h"
 #include "schema.h"
 #include "translate.h"
 
@@ -122,11 +123,11 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         QSet<FieldKey> fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
         for (const Change &c : request.changes) {
+            if (c.table == centres->code && c.row != device.centre) // a newer app's field of it too
+                throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
             if (!isKnown(c))
                 continue;
             const TableDef *t = tableByCode(c.table);
-            if (c.table == centres->code && c.row != device.centre)
-                throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
             if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id")) {
                 if (c.value.toText() != device.centre)
                     throw Error(Error::Code::Forbidden, Tr::tr("the batch places a row in another centre"), QStringLiteral("centre_id"));
@@ -196,6 +197,14 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 ++keptAside;
                 reject("clock_ahead", Tr::tr("the device clock is %1 hours ahead of the server; set the date and time")
                                           .arg((HybridClock::millis(c.version.hlc) - response.serverTime) / 3600000));
+                continue;
+            }
+            // A row stays small enough for a page to carry it whole (a newer app's fields could grow
+            // one without bound): what would take it past is kept aside, never dropped silently.
+            if (messageBytes(c) + (stored ? m_store.rowBytes(centre, c.table, c.row) : 0) > MaxRowBytes) {
+                m_store.quarantine(change, QStringLiteral("row_too_large"));
+                ++keptAside;
+                reject("row_too_large", Tr::tr("the row would be larger than a message can carry"));
                 continue;
             }
             if (!stored)
@@ -277,7 +286,7 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
     qint64 bytes = 0;
     for (size_t i = 0; i < page.changes.size(); ++i) {
         const Change &c = page.changes[i].change;
-        bytes += 64 + c.row.size() + (c.value.isText() ? c.value.toText().toUtf8().size() * 2 : 0); // escapes may double it
+        bytes += messageBytes(c);
         if (i > 0 && bytes > MaxPullPageBytes) {
             size_t cut = i;
             while (cut > 0 && page.changes[cut].seq == page.changes[cut - 1].seq)

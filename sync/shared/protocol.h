@@ -24,6 +24,9 @@ constexpr int MaxChanges = 20000;
 /// doubled for JSON escapes; well under MaxMessageBytes), so either side can always read them.
 constexpr qint64 MaxPullPageBytes = 4 * 1024 * 1024;
 constexpr qint64 MaxBatchBytes = MaxPullPageBytes;
+/// A row the server keeps stays under this estimated size, so a page can always carry it whole: a
+/// change that would take it past is kept aside (row_too_large). Far above any row of the schema.
+constexpr qint64 MaxRowBytes = MaxPullPageBytes / 2;
 /// A row id derived from natural keys (attendance: session and person) is left out of a message only
 /// for tables with a code up to this one, which every release knows: a table a later schema adds
 /// always travels with its id, so an older receiver can keep it aside instead of refusing the message.
@@ -65,7 +68,7 @@ struct PushRequest
 struct Rejection
 {
     int index = 0;        ///< position in the batch
-    QString code;         ///< "clock_ahead", "scope", "role", "unknown_row"
+    QString code;         ///< "clock_ahead", "role", "unknown_row", "row_too_large"
     QString reason;       ///< plain words
 };
 

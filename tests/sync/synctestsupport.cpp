@@ -51,17 +51,19 @@ QString postgresConninfo()
     return QString::fromUtf8(f.readAll()).trimmed();
 }
 
-std::unique_ptr<ServerStore> openServerStore(Backend backend, const TempDir &dir)
+std::unique_ptr<ServerStore> openServerStore(Backend backend, const TempDir &dir, QString *schemaName)
 {
     if (backend == Backend::Sqlite)
         return openSqliteServerStore(dir.path(QStringLiteral("server.db")));
     const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    if (schemaName)
+        *schemaName = schema;
     return openPostgresServerStore(postgresConninfo(), schema);
 }
 
 World::World(const TempDir &d, Backend backend, ManualClock c) : dir(d), clock(std::move(c))
 {
-    ownedStore = std::make_unique<CountingServerStore>(openServerStore(backend, dir));
+    ownedStore = std::make_unique<CountingServerStore>(openServerStore(backend, dir, &pgSchema));
     serverStore = static_cast<CountingServerStore *>(ownedStore.get());
     service = std::make_unique<SyncService>(*serverStore, clock.fn());
 }

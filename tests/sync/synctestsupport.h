@@ -23,6 +23,7 @@ public:
     std::optional<clc::sync::StoredChange> latest(const QString &c, int t, const QString &r, int f) override { return m_inner->latest(c, t, r, f); }
     void put(const clc::sync::StoredChange &c) override;
     bool rowExists(const QString &c, int t, const QString &r) override { return m_inner->rowExists(c, t, r); }
+    qint64 rowBytes(const QString &c, int t, const QString &r) override { return m_inner->rowBytes(c, t, r); }
     void prefetch(const QString &c, const std::vector<std::pair<int, QString>> &rows) override { m_inner->prefetch(c, rows); }
     Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, int n, const QString &d) override { return m_inner->pull(c, a, l, t, n, d); }
     void quarantine(const clc::sync::StoredChange &c, const QString &r) override { m_inner->quarantine(c, r); }
@@ -87,7 +88,8 @@ enum class Backend { Sqlite, Postgres };
 /// The libpq conninfo of the PostgreSQL server ctest started for the tests.
 QString postgresConninfo();
 /// A fresh, private server store (PostgreSQL: a new schema in the ctest fixture's server).
-std::unique_ptr<clc::sync::ServerStore> openServerStore(Backend backend, const TempDir &dir);
+/// schema, if given, is set to the PostgreSQL schema (so a test can open a second store on it).
+std::unique_ptr<clc::sync::ServerStore> openServerStore(Backend backend, const TempDir &dir, QString *schema = nullptr);
 
 /// A server and a centre; replicas join it. The first replica creates the centre.
 class World
@@ -105,6 +107,7 @@ public:
     CountingServerStore *serverStore;
     std::unique_ptr<clc::sync::ServerStore> ownedStore;
     std::unique_ptr<clc::sync::SyncService> service;
+    QString pgSchema; ///< the server store's schema on PostgreSQL
     QString centre;
     std::vector<std::unique_ptr<Replica>> replicas;
 };

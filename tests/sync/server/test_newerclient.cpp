@@ -3,6 +3,8 @@
 #include "migrations.h"
 #include "protocol.h"
 #include "records.h"
+#include "rowrecord.h"
+#include "error.h"
 #include "schema.h"
 #include "synctestsupport.h"
 
@@ -215,4 +217,51 @@ TEST_CASE("what one device has kept aside on the server is bounded, its oldest d
         r.changes.push_back(Change{unknownTable, Store::newId(), 0, QStringLiteral("x"), Version{i + 1, r.replica}, std::nullopt, true});
     world.service->push(newer.device, r);
     CHECK(world.serverStore->quarantined() == SyncService::MaxQuarantinedPerDevice);
+}
+
+TEST_CASE("a row a newer app keeps growing stays small enough for one page, the rest kept aside", "[server][compat][limits]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &newer = world.add(Role::Coordinator);
+    Replica &reader = world.add(Role::Coordinator);
+    const QString activity = records::addActivity(*newer.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn")});
+    world.syncAll();
+    const TableDef *activities = table(QStringLiteral("activities"));
+    const Version v{newer.store->clock().last() + 1000, newer.store->replicaId()};
+    std::vector<Change> big;
+    for (int i = 1; i <= 12; ++i) // 12 new fields of 100,000 characters: past what a row may hold
+        big.push_back(Change{activities->code, activity, int(activities->fields.size()) + i, QString(100000, QLatin1Char('a' + i)), v, std::nullopt, false, {}});
+    const PushResponse answer = world.service->push(newer.device, newerPush(world, newer, big));
+    REQUIRE(answer.rejected.size() == 2);
+    CHECK(answer.rejected[0].index == 10);
+    CHECK(answer.rejected[0].code == QStringLiteral("row_too_large"));
+    CHECK(world.serverStore->quarantined() == 2);
+    // The row still travels whole, in a page a device can read, with everything else.
+    const PullResponse page = pullAll(world, reader.device);
+    qint64 bytes = 0;
+    int fields = 0;
+    for (const Change &c : page.changes) {
+        bytes += messageBytes(c);
+        fields += c.row == activity && c.field > int(activities->fields.size());
+    }
+    CHECK(fields == 10);
+    CHECK(bytes <= MaxPullPageBytes);
+    CHECK(encode(page).size() < MaxMessageBytes);
+}
+
+TEST_CASE("a newer app's field of another centre's row in centres refuses the whole batch", "[server][compat][scope]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &newer = world.add(Role::Coordinator);
+    world.syncAll();
+    const TableDef *centres = table(QStringLiteral("centres"));
+    const Version v{newer.store->clock().last() + 1000, newer.store->replicaId()};
+    const Change elsewhere{centres->code, Store::newId(), int(centres->fields.size()) + 1, QStringLiteral("x"), v, std::nullopt, false, {}};
+    const int before = world.serverStore->puts;
+    CHECK_THROWS_AS(world.service->push(newer.device, newerPush(world, newer, {elsewhere})), Error);
+    CHECK(world.serverStore->puts == before);
 }

@@ -1,5 +1,8 @@
 // The PostgreSQL server store against a real PostgreSQL (started by ctest).
+#include "records.h"
 #include "schema.h"
+#include "syncservice.h"
+#include "syncsession.h"
 #include "serverstore.h"
 #include "synctestsupport.h"
 
@@ -121,4 +124,35 @@ TEST_CASE("the previous release's PostgreSQL store migrates to the same rows, se
     auto again = openPostgresServerStore(postgresConninfo(), schema);
     qint64 same = 0;
     CHECK(everything(*again, centres[0], &same).size() == everything(*pg, centres[0], &after).size());
+}
+
+TEST_CASE("two server processes on one PostgreSQL database never write a row from a stale read", "[server][postgres][multiprocess]")
+{
+    // Two stores on one schema stand for two clc-server processes behind a load balancer.
+    TempDir dir;
+    World world(dir, Backend::Postgres);
+    Replica &office = world.add(Role::Coordinator);
+    Replica &tablet = world.add(Role::Coordinator);
+    const QString person = records::addPerson(*office.store, PersonInput{QStringLiteral("Hà Thị Mai")});
+    world.syncAll();
+    auto second = openPostgresServerStore(postgresConninfo(), world.pgSchema);
+    SyncService other(*second);
+    auto pushVia = [](SyncService &service, Replica &r) {
+        LoopbackTransport t(service, r.device);
+        SyncSummary sum;
+        SyncSession(*r.store, t).pushAll(sum);
+    };
+    // The second process reads the row in a push that changes nothing (the office's own fields again).
+    REQUIRE(office.store->requeueOwnChanges() > 0);
+    pushVia(other, office);
+    // The first process changes one field of it, then the second process another.
+    tablet.store->write(QStringLiteral("people"), person, {{QStringLiteral("phone"), QStringLiteral("0912345678")}});
+    world.sync(tablet);
+    office.store->write(QStringLiteral("people"), person, {{QStringLiteral("note"), QStringLiteral("Tổ 3")}});
+    pushVia(other, office);
+    world.syncAll();
+    Replica &later = world.add(Role::Coordinator);
+    CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("phone")).toText() == QStringLiteral("0912345678"));
+    CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("note")).toText() == QStringLiteral("Tổ 3"));
+    CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Hà Thị Mai"));
 }
