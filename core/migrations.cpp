@@ -149,7 +149,14 @@ CREATE TABLE survey_answers (id TEXT PRIMARY KEY, centre_id TEXT REFERENCES cent
 CREATE INDEX survey_answers_by_survey ON survey_answers (survey_id);
 )SQL";
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8, Migration9};
+// Migration 10: one clock row for the fields a write set together (docs/sync.md#device-clock): the
+// row with field -1 holds the version of the fields in its mask that have no row of their own.
+const char *const Migration10 = R"SQL(
+ALTER TABLE field_clock ADD COLUMN fields INTEGER;
+)SQL";
+
+const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8, Migration9,
+                                  Migration10};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

@@ -63,6 +63,21 @@ QString metaKeyName(MetaKey key)
 }
 
 namespace {
+// field_clock (docs/sync.md#device-clock): a row (tbl, row_id, field) holds the version of one field;
+// the row with field RowClock holds the version of the fields in its mask (bit n: field n) that have
+// no row of their own. A row written at once (a new mark, a pulled row) is one clock row, not one per
+// field; a later edit of a field adds that field's own row.
+constexpr int RowClock = -1;
+constexpr int MaxMaskedField = 62;
+
+/// The effective version of every field, for queries over many rows: fv(tbl, row_id, field, hlc, replica).
+const char *const FieldVersions =
+    "WITH RECURSIVE bit(f) AS (SELECT 0 UNION ALL SELECT f + 1 FROM bit WHERE f < 62), "
+    "fv(tbl, row_id, field, hlc, replica) AS ("
+    "  SELECT tbl, row_id, field, hlc, replica FROM field_clock WHERE field >= 0"
+    "  UNION ALL SELECT c.tbl, c.row_id, bit.f, c.hlc, c.replica FROM field_clock c JOIN bit ON (c.fields >> bit.f) & 1 = 1"
+    "  WHERE c.field = -1 AND NOT EXISTS (SELECT 1 FROM field_clock s WHERE s.tbl = c.tbl AND s.row_id = c.row_id AND s.field = bit.f)) ";
+
 // Namespace of every derived id (UUIDv5). Never change it: ids on every device depend on it.
 const QUuid IdNamespace(QStringLiteral("{6f1c2a4e-8a53-4d0b-9a57-0c1c1d2e7b31}"));
 
@@ -369,12 +384,12 @@ int Store::requeueOwnChanges()
         if (t.fields.empty() || t.fields[0].name != QLatin1String("centre_id"))
             continue;
         m_db->prepare(QStringLiteral(
-                "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
-                "SELECT fc.tbl, fc.row_id, fc.field, r.centre_id, fc.hlc, fc.replica FROM field_clock fc JOIN %1 r ON r.id = fc.row_id "
+                "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) %2"
+                "SELECT fc.tbl, fc.row_id, fc.field, r.centre_id, fc.hlc, fc.replica FROM fv fc JOIN %1 r ON r.id = fc.row_id "
                 "WHERE fc.tbl = ? AND fc.field = 0 AND fc.replica != ? "
-                "  AND EXISTS (SELECT 1 FROM field_clock m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
+                "  AND EXISTS (SELECT 1 FROM fv m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
                 "  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
-                         .arg(t.name))
+                         .arg(t.name, QLatin1String(FieldVersions)))
             .bind(1, qint64(t.code)).bind(2, qint64(m_replicaNo)).bind(3, qint64(m_replicaNo)).exec();
         queued += m_db->changes();
     }
@@ -383,11 +398,11 @@ int Store::requeueOwnChanges()
     for (const TableDef &t : tables()) {
         for (size_t f = 0; f < t.fields.size(); ++f) {
             m_db->prepare(QStringLiteral(
-                    "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
-                    "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM field_clock fc JOIN %2 r ON r.id = fc.row_id "
+                    "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) %3"
+                    "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM fv fc JOIN %2 r ON r.id = fc.row_id "
                     "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
                     "  (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
-                             .arg(t.fields[f].name, t.name))
+                             .arg(t.fields[f].name, t.name, QLatin1String(FieldVersions)))
                 .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
             queued += m_db->changes();
         }
@@ -422,18 +437,26 @@ QString Store::replicaUuid(int number)
     return st.text(0);
 }
 
+std::optional<std::pair<qint64, qint64>> Store::clockOf(int table, const QString &row, int field)
+{
+    // The field's own row first (field >= 0 sorts before RowClock), else the row's shared clock if
+    // its mask has the field.
+    auto st = m_db->prepare(QStringLiteral("SELECT field, hlc, replica, fields FROM field_clock WHERE tbl = ? AND row_id = ? AND field IN (?, -1) "
+                                           "ORDER BY field DESC"));
+    st.bind(1, qint64(table)).bind(2, row).bind(3, qint64(field));
+    while (st.step()) {
+        if (st.integer(0) == field || (field <= MaxMaskedField && (st.integer(3) >> field) & 1))
+            return std::make_pair(st.integer(1), st.integer(2));
+    }
+    return std::nullopt;
+}
+
 std::optional<Version> Store::fieldVersion(const TableDef &t, const QString &row, int field)
 {
-    qint64 hlc = 0, replica = 0;
-    {
-        auto st = m_db->prepare(QStringLiteral("SELECT hlc, replica FROM field_clock WHERE tbl = ? AND row_id = ? AND field = ?"));
-        st.bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(field));
-        if (!st.step())
-            return std::nullopt;
-        hlc = st.integer(0);
-        replica = st.integer(1);
-    }
-    return Version{hlc, replicaUuid(int(replica))};
+    const auto clock = clockOf(t.code, row, field);
+    if (!clock)
+        return std::nullopt;
+    return Version{clock->first, replicaUuid(int(clock->second))};
 }
 
 void Store::applyRemote(const TableDef &t, const QString &row, int field, const Value &v, const Version &version)
@@ -486,13 +509,24 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
         insert.bind(int(i) + 2, fields[i].value);
     insert.exec();
     m_knownRows.insert(key);
+    // One clock row for the fields that share the first field's version, one each for the others.
+    qint64 mask = 0;
     for (const RemoteField &f : fields) {
         deriveColumns(t, row, t.fields[size_t(f.field)].name, f.value);
+        if (f.version == fields.front().version && f.field <= MaxMaskedField) {
+            mask |= qint64(1) << f.field;
+            continue;
+        }
         m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?)"))
             .bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(f.field)).bind(4, f.version.hlc)
             .bind(5, qint64(replicaNumber(f.version.replica)))
             .exec();
     }
+    if (mask)
+        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?)"))
+            .bind(1, qint64(t.code)).bind(2, row).bind(3, fields.front().version.hlc)
+            .bind(4, qint64(replicaNumber(fields.front().version.replica))).bind(5, mask)
+            .exec();
     return true;
 }
 
@@ -558,6 +592,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
 
     qint64 stamp = 0;
     int changed = 0;
+    qint64 createdMask = 0; // a new row's fields share one clock row
     for (size_t i = 0; i < fields.size(); ++i) {
         const FieldWrite &w = fields[i];
         // A new row starts all null except deleted, which the schema makes 0.
@@ -579,18 +614,18 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
 
         const int code = codes[i];
         Value baseHlc, baseReplica;
-        {
-            auto st = m_db->prepare(QStringLiteral("SELECT hlc, replica FROM field_clock WHERE tbl = ? AND row_id = ? AND field = ?"));
-            st.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
-            if (st.step()) {
-                baseHlc = st.value(0);
-                baseReplica = st.value(1);
+        if (creating && code <= MaxMaskedField) {
+            createdMask |= qint64(1) << code; // a row new here has no version yet: no base
+        } else {
+            if (const auto base = clockOf(t->code, id, code)) {
+                baseHlc = base->first;
+                baseReplica = base->second;
             }
+            m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?) "
+                                         "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica"))
+                .bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code)).bind(4, stamp).bind(5, qint64(m_replicaNo))
+                .exec();
         }
-        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?) "
-                                     "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica"))
-            .bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code)).bind(4, stamp).bind(5, qint64(m_replicaNo))
-            .exec();
 
         // One pending change per field: a second edit before the push replaces the first but keeps the
         // base the first one saw, which is the version known outside this device. A change already in a
@@ -611,6 +646,11 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         }
         ++changed;
     }
+    if (createdMask)
+        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?) "
+                                     "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica, "
+                                     "fields = excluded.fields"))
+            .bind(1, qint64(t->code)).bind(2, id).bind(3, stamp).bind(4, qint64(m_replicaNo)).bind(5, createdMask).exec();
     if (stamp != 0 && !asOf)
         setMeta(MetaKey::Hlc, m_clock.last());
     tx.commit();

@@ -189,6 +189,8 @@ private:
     void checkReplica();
     QString fingerprint() const;
     void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
+    /// The version of one field as stored: its hlc and replica number.
+    std::optional<std::pair<qint64, qint64>> clockOf(int table, const QString &row, int field);
 
     /// Drops the caches below if a rollback may have undone rows they remember.
     void validateCaches();

@@ -66,9 +66,8 @@ TEST_CASE("an edit records the version the writer saw as its base", "[changes]")
     auto s = makeStore(dir);
     const QString id = Store::newId();
     s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lê Thị Hoa")}});
-    const qint64 firstStamp = s->db().scalar(QStringLiteral("SELECT hlc FROM field_clock WHERE row_id = '%1' AND field = %2")
-                                                 .arg(id).arg(table(QStringLiteral("people"))->fieldCode(QStringLiteral("full_name"))))
-                                  .toInt();
+    const TableDef &people = *table(QStringLiteral("people"));
+    const qint64 firstStamp = s->fieldVersion(people, id, people.fieldCode(QStringLiteral("full_name")))->hlc;
     s->db().exec(QStringLiteral("DELETE FROM outbox")); // as if the server had acknowledged it
     s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lê Thị Hòa")}});
     const auto changes = outbox(*s);
@@ -227,4 +226,40 @@ TEST_CASE("a re-queue also sends the centre of a row another device created, whe
     CHECK(fields.first() == people.fieldCode(QStringLiteral("centre_id"))); // the centre goes first
     CHECK(fields.last() == people.fieldCode(QStringLiteral("khu")));
     CHECK(centreHlc == creator.hlc);                                         // with its creator's version
+}
+
+TEST_CASE("a row written at once keeps one clock row, an edited field its own, and both survive a re-queue", "[changes][clock]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const TableDef &people = *table(QStringLiteral("people"));
+    auto code = [&](const char *f) { return people.fieldCode(QString::fromLatin1(f)); };
+    auto clockRows = [&](const QString &id) {
+        return s->db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE row_id = '%1'").arg(id)).toInt();
+    };
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lê Thị Hoa")}, {QStringLiteral("khu"), QStringLiteral("Khu 3")}});
+    CHECK(clockRows(id) == 1);
+    const auto created = s->fieldVersion(people, id, code("full_name"));
+    REQUIRE(created);
+    CHECK(s->fieldVersion(people, id, code("khu")) == created);
+    CHECK(s->fieldVersion(people, id, code("centre_id")) == created);
+    CHECK_FALSE(s->fieldVersion(people, id, code("phone"))); // never written: no version
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 5")}});
+    CHECK(clockRows(id) == 2);
+    const auto edited = s->fieldVersion(people, id, code("khu"));
+    REQUIRE(edited);
+    CHECK(created->hlc < edited->hlc);
+    CHECK(s->fieldVersion(people, id, code("full_name")) == created);
+    // A server restored from a backup gets every field again, each with its own version.
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    s->requeueOwnChanges();
+    const auto queued = outbox(*s);
+    REQUIRE(find(queued, QStringLiteral("people"), id, QStringLiteral("full_name")));
+    CHECK(find(queued, QStringLiteral("people"), id, QStringLiteral("full_name"))->hlc == created->hlc);
+    CHECK(find(queued, QStringLiteral("people"), id, QStringLiteral("khu"))->hlc == edited->hlc);
+    CHECK(find(queued, QStringLiteral("people"), id, QStringLiteral("khu"))->value == Value(QStringLiteral("Khu 5")));
+    CHECK(find(queued, QStringLiteral("people"), id, QStringLiteral("centre_id"))->hlc == created->hlc);
+    CHECK_FALSE(find(queued, QStringLiteral("people"), id, QStringLiteral("phone")));
+    CHECK(std::count_if(queued.begin(), queued.end(), [&](const Change &c) { return c.row == id; }) == 3);
 }
