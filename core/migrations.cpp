@@ -163,6 +163,8 @@ constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 int latestSchemaVersion() { return MigrationCount; }
 
+int syncSchemaVersion() { return 9; }
+
 void migrate(Database &db, int target)
 {
     if (target < 0)

@@ -70,13 +70,18 @@ namespace {
 constexpr int RowClock = -1;
 constexpr int MaxMaskedField = 62;
 
-/// The effective version of every field, for queries over many rows: fv(tbl, row_id, field, hlc, replica).
-const char *const FieldVersions =
-    "WITH RECURSIVE bit(f) AS (SELECT 0 UNION ALL SELECT f + 1 FROM bit WHERE f < 62), "
-    "fv(tbl, row_id, field, hlc, replica) AS ("
-    "  SELECT tbl, row_id, field, hlc, replica FROM field_clock WHERE field >= 0"
-    "  UNION ALL SELECT c.tbl, c.row_id, bit.f, c.hlc, c.replica FROM field_clock c JOIN bit ON (c.fields >> bit.f) & 1 = 1"
-    "  WHERE c.field = -1 AND NOT EXISTS (SELECT 1 FROM field_clock s WHERE s.tbl = c.tbl AND s.row_id = c.row_id AND s.field = bit.f)) ";
+/// The effective version of every field of one table's rows, for queries over many rows:
+/// fv(tbl, row_id, field, hlc, replica). %1 is the table's code.
+QString fieldVersions(int table)
+{
+    return QStringLiteral("WITH RECURSIVE bit(f) AS (SELECT 0 UNION ALL SELECT f + 1 FROM bit WHERE f < 62), "
+                          "fv(tbl, row_id, field, hlc, replica) AS ("
+                          "  SELECT tbl, row_id, field, hlc, replica FROM field_clock WHERE tbl = %1 AND field >= 0"
+                          "  UNION ALL SELECT c.tbl, c.row_id, bit.f, c.hlc, c.replica FROM field_clock c JOIN bit ON (c.fields >> bit.f) & 1 = 1"
+                          "  WHERE c.tbl = %1 AND c.field = -1 AND NOT EXISTS "
+                          "    (SELECT 1 FROM field_clock s WHERE s.tbl = c.tbl AND s.row_id = c.row_id AND s.field = bit.f)) ")
+        .arg(table);
+}
 
 // Namespace of every derived id (UUIDv5). Never change it: ids on every device depend on it.
 const QUuid IdNamespace(QStringLiteral("{6f1c2a4e-8a53-4d0b-9a57-0c1c1d2e7b31}"));
@@ -389,7 +394,7 @@ int Store::requeueOwnChanges()
                 "WHERE fc.tbl = ? AND fc.field = 0 AND fc.replica != ? "
                 "  AND EXISTS (SELECT 1 FROM fv m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
                 "  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
-                         .arg(t.name, QLatin1String(FieldVersions)))
+                         .arg(t.name, fieldVersions(t.code)))
             .bind(1, qint64(t.code)).bind(2, qint64(m_replicaNo)).bind(3, qint64(m_replicaNo)).exec();
         queued += m_db->changes();
     }
@@ -402,7 +407,7 @@ int Store::requeueOwnChanges()
                     "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM fv fc JOIN %2 r ON r.id = fc.row_id "
                     "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
                     "  (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
-                             .arg(t.fields[f].name, t.name, QLatin1String(FieldVersions)))
+                             .arg(t.fields[f].name, t.name, fieldVersions(t.code)))
                 .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
             queued += m_db->changes();
         }
@@ -589,6 +594,14 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
 
     if (creating)
         m_db->prepare(QStringLiteral("INSERT INTO %1 (id) VALUES (?)").arg(t->name)).bind(1, id).exec();
+    // A new row's fields share one clock row, unless versions of it are somehow kept already (then
+    // each field gets its own, which wins over them as before).
+    bool shareClock = creating;
+    if (creating) {
+        auto known = m_db->prepare(QStringLiteral("SELECT 1 FROM field_clock WHERE tbl = ? AND row_id = ? LIMIT 1"));
+        known.bind(1, qint64(t->code)).bind(2, id);
+        shareClock = !known.step();
+    }
 
     qint64 stamp = 0;
     int changed = 0;
@@ -614,7 +627,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
 
         const int code = codes[i];
         Value baseHlc, baseReplica;
-        if (creating && code <= MaxMaskedField) {
+        if (shareClock && code <= MaxMaskedField) {
             createdMask |= qint64(1) << code; // a row new here has no version yet: no base
         } else {
             if (const auto base = clockOf(t->code, id, code)) {
@@ -647,9 +660,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         ++changed;
     }
     if (createdMask)
-        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?) "
-                                     "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica, "
-                                     "fields = excluded.fields"))
+        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?)"))
             .bind(1, qint64(t->code)).bind(2, id).bind(3, stamp).bind(4, qint64(m_replicaNo)).bind(5, createdMask).exec();
     if (stamp != 0 && !asOf)
         setMeta(MetaKey::Hlc, m_clock.last());

@@ -29,7 +29,7 @@ void SyncSession::pushAll(SyncSummary &summary)
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
         }
         PushRequest request;
-        request.schema = latestSchemaVersion();
+        request.schema = syncSchemaVersion();
         request.replica = m_store.replicaId();
         request.batch = batch;
         std::vector<qint64> seqs;

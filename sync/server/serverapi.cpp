@@ -213,7 +213,7 @@ HttpResponse ServerApi::health()
     return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
                                  {QStringLiteral("time"), m_wall()},
                                  {QStringLiteral("protocol"), ProtocolVersion},
-                                 {QStringLiteral("schema"), latestSchemaVersion()}});
+                                 {QStringLiteral("schema"), syncSchemaVersion()}});
 }
 
 HttpResponse ServerApi::enrol(const HttpRequest &r)

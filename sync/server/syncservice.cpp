@@ -191,7 +191,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 stored = false;
             }
             const QString &centre = device.centre;
-            StoredChange change{c, centre, device.id, roleText, 0, known ? 0 : std::max(request.schema, latestSchemaVersion() + 1)};
+            StoredChange change{c, centre, device.id, roleText, 0, known ? 0 : std::max(request.schema, syncSchemaVersion() + 1)};
             if (isTooFarAhead(c.version.hlc, response.serverTime)) {
                 m_store.quarantine(change, QStringLiteral("clock_ahead"));
                 ++keptAside;
@@ -258,7 +258,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
 PullResponse SyncService::pull(const Device &device, const PullRequest &request)
 {
     PullResponse response;
-    response.schema = latestSchemaVersion();
+    response.schema = syncSchemaVersion();
     response.serverTime = m_wall();
     const QByteArray key = m_store.cursorKey();
     bool made = false;

@@ -122,7 +122,7 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
     }
     if (!groupsValue.isArray())
         bad(QStringLiteral("c"), Tr::tr("must be a list"));
-    const bool newerSender = senderSchema > latestSchemaVersion();
+    const bool newerSender = senderSchema > syncSchemaVersion();
     std::vector<Change> out;
     qint64 hlc = 0;
     const QJsonArray groups = groupsValue.toArray();

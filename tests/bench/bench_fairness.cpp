@@ -28,7 +28,7 @@ QByteArray batch(const QString &centre, const QString &replica, qint64 number, i
 {
     const TableDef *t = table(QStringLiteral("people"));
     PushRequest p;
-    p.schema = latestSchemaVersion();
+    p.schema = syncSchemaVersion();
     p.replica = replica;
     p.batch = number;
     for (int i = 0; i < people; ++i) {

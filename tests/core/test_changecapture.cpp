@@ -263,3 +263,25 @@ TEST_CASE("a row written at once keeps one clock row, an edited field its own, a
     CHECK_FALSE(find(queued, QStringLiteral("people"), id, QStringLiteral("phone")));
     CHECK(std::count_if(queued.begin(), queued.end(), [&](const Change &c) { return c.row == id; }) == 3);
 }
+
+TEST_CASE("a row pulled whole keeps each field's version, shared ones in one clock row", "[changes][clock]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const TableDef &people = *table(QStringLiteral("people"));
+    auto code = [&](const char *f) { return people.fieldCode(QString::fromLatin1(f)); };
+    const Version a{HybridClock::pack(1700000000000, 0), Store::newId()};
+    const Version b{HybridClock::pack(1700000005000, 0), Store::newId()};
+    const QString id = Store::newId();
+    const qint64 waiting = s->pendingChanges();
+    Transaction tx(s->db());
+    REQUIRE(s->insertRemoteRow(people, id, {{code("centre_id"), s->centreId(), a}, {code("full_name"), QStringLiteral("Đinh Văn Tú"), a},
+                                            {code("khu"), QStringLiteral("Khu 2"), b}}));
+    tx.commit();
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE row_id = '%1'").arg(id)).toInt() == 2);
+    CHECK(s->fieldVersion(people, id, code("centre_id")) == a);
+    CHECK(s->fieldVersion(people, id, code("full_name")) == a);
+    CHECK(s->fieldVersion(people, id, code("khu")) == b);
+    CHECK_FALSE(s->fieldVersion(people, id, code("phone")));
+    CHECK(s->pendingChanges() == waiting); // pulled changes never go back out
+}

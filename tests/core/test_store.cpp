@@ -181,3 +181,17 @@ TEST_CASE("an error names the table and field that were wrong", "[store]")
         CHECK(e.message().contains(QStringLiteral("2018-13")));
     }
 }
+
+TEST_CASE("the synced schema's version names a migration that has every synced table and field", "[store][schema]")
+{
+    // Messages carry syncSchemaVersion(): a migration adding a synced field must raise it, or an
+    // older receiver would not know to keep that field aside.
+    Database db(QStringLiteral(":memory:"));
+    migrate(db, syncSchemaVersion());
+    for (const TableDef &t : tables())
+        for (const FieldDef &f : t.fields) {
+            INFO(t.name.toStdString() << "." << f.name.toStdString());
+            CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('%1') WHERE name = '%2'").arg(t.name, f.name)).toInt() == 1);
+        }
+    CHECK(syncSchemaVersion() <= latestSchemaVersion());
+}

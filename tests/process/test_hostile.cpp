@@ -45,7 +45,7 @@ QByteArray field(const char *tableName, const char *fieldName)
 }
 
 /// A push body: protocol 1, this schema, batch b, one replica, the given changes text.
-QByteArray push(qint64 batch, const QByteArray &replica, const QByteArray &changes, int schema = clc::latestSchemaVersion())
+QByteArray push(qint64 batch, const QByteArray &replica, const QByteArray &changes, int schema = clc::syncSchemaVersion())
 {
     return "{\"p\":1,\"s\":" + QByteArray::number(schema) + ",\"b\":" + QByteArray::number(batch) + ",\"r\":[\"" + replica + "\"],\"c\":" + changes + "}";
 }
@@ -170,7 +170,7 @@ TEST_CASE("hostile-input catalogue: every endpoint of a real server refuses what
          400, "invalid", "b"},
         {"a negative batch number", "POST", "/v1/push", coordinator, push(2, replica, "[]").replace("\"b\":2", "\"b\":-1"), {}, 400, "invalid", "b"},
         {"a table code past 32 bits", "POST", "/v1/push", coordinator,
-         push(2, replica, "[[4294967307,\"5b0c1c1e-0000-4000-8000-0000000000b7\",5,0,[1,\"x\"]]]", clc::latestSchemaVersion() + 1), {}, 400, "invalid", "c[0][0]"},
+         push(2, replica, "[[4294967307,\"5b0c1c1e-0000-4000-8000-0000000000b7\",5,0,[1,\"x\"]]]", clc::syncSchemaVersion() + 1), {}, 400, "invalid", "c[0][0]"},
         {"a replica index that is not there", "POST", "/v1/push", coordinator,
          push(2, replica, learner("5b0c1c1e-0000-4000-8000-0000000000b8", centre, "\"A\"").replace(",0,[", ",7,[")), {}, 400, "invalid", "c[0]"},
         {"a pull limit that is negative", "GET", "/v1/pull?limit=-5", coordinator, {}, {}, 400, "invalid", "limit"},
@@ -272,7 +272,7 @@ TEST_CASE("next year's app through a real server: its new fields reach devices a
 
     // Next year's tablet writes a new field of people, a new field of sessions and a row of a new table.
     const qint64 hlc = QDateTime::currentMSecsSinceEpoch() << 16;
-    const int next = clc::latestSchemaVersion() + 1;
+    const int next = clc::syncSchemaVersion() + 1;
     const QByteArray newPeopleField = QByteArray::number(clc::table(QStringLiteral("people"))->fields.size() + 2);
     const QByteArray newSessionField = QByteArray::number(clc::table(QStringLiteral("sessions"))->fields.size() + 1);
     const QByteArray newTable = QByteArray::number(int(clc::tables().size()) + 2);

@@ -381,7 +381,7 @@ TEST_CASE("an id one centre uses never blocks, reaches or reveals a row of anoth
     const Device b1{QStringLiteral("b-office"), Store::newId(), Role::Coordinator};
     const Device b2{QStringLiteral("b-phone"), b1.centre, Role::Facilitator};
     PushRequest r;
-    r.schema = latestSchemaVersion();
+    r.schema = syncSchemaVersion();
     r.replica = Store::newId();
     r.batch = 1;
     const Version v{a.store->clock().last() + 100, r.replica};

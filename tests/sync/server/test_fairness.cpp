@@ -61,7 +61,7 @@ HttpRequest pushRequest(const QString &token, const QString &centre, const QStri
 {
     const TableDef *t = table(QStringLiteral("people"));
     PushRequest p;
-    p.schema = latestSchemaVersion();
+    p.schema = syncSchemaVersion();
     p.replica = replica;
     p.batch = batch;
     for (int i = 0; i < people; ++i) {

@@ -20,7 +20,7 @@ namespace {
 PushRequest newerPush(World &world, Replica &r, std::vector<Change> changes)
 {
     PushRequest p;
-    p.schema = latestSchemaVersion() + 1;
+    p.schema = syncSchemaVersion() + 1;
     p.replica = r.store->replicaId();
     const auto last = world.serverStore->lastBatch(r.device.id);
     p.batch = (last ? last->number : 0) + 1;
@@ -68,7 +68,7 @@ TEST_CASE("a newer device's unknown tables and fields are stored as sent and han
 
     // A device as new as the sender gets all three exactly as sent; the page says which schema they take.
     const PullResponse page = pullAll(world, other.device);
-    CHECK(page.schema == latestSchemaVersion() + 1);
+    CHECK(page.schema == syncSchemaVersion() + 1);
     CHECK(holds(page, title));
     CHECK(holds(page, newField));
     CHECK(holds(page, newTable));
@@ -143,7 +143,7 @@ TEST_CASE("a newer device's unknown changes are handed on only where this server
     intoTable.version = Version{sv.hlc + 30, otherReplica};
     intoTable.value = QStringLiteral("chiếm chỗ");
     PushRequest p;
-    p.schema = latestSchemaVersion() + 1;
+    p.schema = syncSchemaVersion() + 1;
     p.replica = otherReplica;
     p.batch = 1;
     p.changes = {intoPerson, intoTable};
@@ -167,7 +167,7 @@ TEST_CASE("table and field codes no schema would use are refused with the change
                                                      {10000, 0, "c[0][0]"}}) {
         const QByteArray body = QStringLiteral(R"({"p":%4,"s":%1,"r":["3f2504e0-4f89-41d3-9a0c-0305e82c3301"],"b":1,)"
                                                R"("c":[[%2,"3f2504e0-4f89-41d3-9a0c-0305e82c3302",1,0,[%3,"x"]]]})")
-                                    .arg(latestSchemaVersion() + 1).arg(tableCode).arg(fieldCode).arg(ProtocolVersion).toUtf8();
+                                    .arg(syncSchemaVersion() + 1).arg(tableCode).arg(fieldCode).arg(ProtocolVersion).toUtf8();
         try {
             decodePushRequest(body);
             FAIL("accepted " << body.constData());
@@ -208,7 +208,7 @@ TEST_CASE("what one device has kept aside on the server is bounded, its oldest d
     Replica &newer = world.add(Role::Facilitator); // a table this server does not know is kept aside from a facilitator
     world.syncAll();
     PushRequest r;
-    r.schema = latestSchemaVersion() + 1;
+    r.schema = syncSchemaVersion() + 1;
     r.replica = newer.store->replicaId();
     r.batch = world.serverStore->lastBatch(newer.device.id)->number + 1;
     const int unknownTable = int(tables().size()) + 7;

@@ -48,7 +48,7 @@ QString errorOf(const QByteArray &bytes)
 TEST_CASE("push and pull messages survive an encode and decode unchanged", "[protocol]")
 {
     PushRequest push;
-    push.schema = latestSchemaVersion();
+    push.schema = syncSchemaVersion();
     push.replica = R1;
     push.batch = 7;
     push.changes = markChanges(Person, 1'000'000'000'000'000LL);
@@ -64,7 +64,7 @@ TEST_CASE("push and pull messages survive an encode and decode unchanged", "[pro
         CHECK(back.changes[i] == push.changes[i]);
 
     PullResponse pull;
-    pull.schema = latestSchemaVersion();
+    pull.schema = syncSchemaVersion();
     pull.changes = push.changes;
     pull.cursor = QStringLiteral("abc");
     pull.more = true;
@@ -81,7 +81,7 @@ TEST_CASE("push and pull messages survive an encode and decode unchanged", "[pro
 TEST_CASE("an attendance mark's id is not sent: the receiver derives it from session and person", "[protocol]")
 {
     PushRequest push;
-    push.schema = latestSchemaVersion();
+    push.schema = syncSchemaVersion();
     push.replica = R1;
     push.batch = 1;
     push.changes = markChanges(Person, 123456789);
@@ -118,7 +118,7 @@ TEST_CASE("malformed messages are refused with the element that is wrong", "[pro
               .contains(QStringLiteral("NUL")));
     CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"L\\ud800An\"]]]"))
               .startsWith(QStringLiteral("c[0][4]")));
-    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[40,\"x\\u0000\"]]]", latestSchemaVersion() + 1))
+    CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[40,\"x\\u0000\"]]]", syncSchemaVersion() + 1))
               .startsWith(QStringLiteral("c[0][4][0]")));
     CHECK(errorOf("{\"p\":2,\"s\":3,\"b\":1,\"r\":[],\"c\":[]}").contains(QStringLiteral("protocol version 2")));
     CHECK(errorOf("{\"p\":1,\"s\":3,\"b\":0,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}").startsWith(QStringLiteral("b")));
@@ -136,7 +136,7 @@ TEST_CASE("malformed messages are refused with the element that is wrong", "[pro
 TEST_CASE("fields unknown here are kept, not dropped, when the sender's schema is newer", "[protocol]")
 {
     const QByteArray newer = pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"Lê An\",20,\"future\"]]]",
-                                      latestSchemaVersion() + 1);
+                                      syncSchemaVersion() + 1);
     const PushRequest m = decodePushRequest(newer);
     REQUIRE(m.changes.size() == 2);
     CHECK_FALSE(m.changes[0].unknown);
@@ -145,17 +145,17 @@ TEST_CASE("fields unknown here are kept, not dropped, when the sender's schema i
     // A newer schema adds a few codes, not thousands: far past the last known one is refused.
     const int far = int(table(QStringLiteral("people"))->fields.size()) + MaxNewCodes;
     CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[" + QByteArray::number(far) + ",\"x\"]]]",
-                           latestSchemaVersion() + 1)).contains(QStringLiteral("out of range")));
+                           syncSchemaVersion() + 1)).contains(QStringLiteral("out of range")));
     CHECK(errorOf(pushWith("[[" + QByteArray::number(int(tables().size()) + MaxNewCodes) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"x\"]]]",
-                           latestSchemaVersion() + 1)).contains(QStringLiteral("out of range")));
+                           syncSchemaVersion() + 1)).contains(QStringLiteral("out of range")));
     CHECK(errorOf(pushWith("[[" + QByteArray::number(int(tables().size()) + MaxNewCodes - 1) + ",\"" + Person.toLatin1() + "\",5,0,[1,\"x\"]]]",
-                           latestSchemaVersion() + 1)).isEmpty());
+                           syncSchemaVersion() + 1)).isEmpty());
 }
 
 TEST_CASE("a pulled value this schema refuses is marked to keep aside, and the page is still read", "[protocol][compat]")
 {
     // A page from a server that handed on a newer app's value, which this (newer) schema refuses.
-    const QByteArray page = "{\"p\":1,\"s\":" + QByteArray::number(latestSchemaVersion()) + ",\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[[" + QByteArray::number(code("people"))
+    const QByteArray page = "{\"p\":1,\"s\":" + QByteArray::number(syncSchemaVersion()) + ",\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[[" + QByteArray::number(code("people"))
         + ",\"" + Person.toLatin1() + "\",5,0,[" + QByteArray::number(field("people", "full_name")) + ",\"Lê An\","
         + QByteArray::number(field("people", "birth_year")) + ",99999]]],\"k\":\"YzE6MA\",\"more\":false,\"t\":1}";
     const PullResponse m = decodePullResponse(page);
@@ -164,14 +164,14 @@ TEST_CASE("a pulled value this schema refuses is marked to keep aside, and the p
     CHECK(m.changes[1].invalid.contains(QStringLiteral("birth_year")));
     // The same in a push is refused whole: the server takes nothing it cannot check.
     const QByteArray push = pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,["
-                                     + QByteArray::number(field("people", "birth_year")) + ",99999]]]", latestSchemaVersion());
+                                     + QByteArray::number(field("people", "birth_year")) + ",99999]]]", syncSchemaVersion());
     CHECK(errorOf(push).contains(QStringLiteral("birth_year")));
 }
 
 TEST_CASE("a batch of attendance marks costs tens of bytes per mark after gzip", "[protocol][size]")
 {
     PushRequest push;
-    push.schema = latestSchemaVersion();
+    push.schema = syncSchemaVersion();
     push.replica = R1;
     push.batch = 1;
     qint64 hlc = 1'700'000'000'000LL << 16;
