@@ -7,6 +7,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QHash>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -194,4 +195,46 @@ TEST_CASE("the synced schema's version names a migration that has every synced t
             CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('%1') WHERE name = '%2'").arg(t.name, f.name)).toInt() == 1);
         }
     CHECK(syncSchemaVersion() <= latestSchemaVersion());
+}
+
+TEST_CASE("a previous release's tablet keeps every field's version and re-queues them all for a restored server", "[store][migrations][clock]")
+{
+    // tests/fixtures/release-7/tablet.db: schema 9, one field_clock row per field.
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("tablet.db"));
+    REQUIRE(QFile::copy(QStringLiteral(CLC_FIXTURES_DIR "/release-7/tablet.db"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    // What each field's version was, read before the upgrade.
+    QHash<QString, QPair<qint64, qint64>> before;
+    int mine = 0;
+    {
+        Database old(path);
+        REQUIRE(old.scalar(QStringLiteral("PRAGMA user_version")).toInt() == 9);
+        const qint64 self = old.scalar(QStringLiteral("SELECT no FROM replicas WHERE uuid = (SELECT value FROM meta WHERE key = 'replica_id')")).toInt();
+        auto st = old.prepare(QStringLiteral("SELECT tbl, row_id, field, hlc, replica FROM field_clock"));
+        while (st.step()) {
+            before.insert(QStringLiteral("%1/%2/%3").arg(st.integer(0)).arg(st.text(1)).arg(st.integer(2)), {st.integer(3), st.integer(4)});
+            mine += st.integer(4) == self;
+        }
+        old.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'device_fingerprint'")).bind(1, Store::deviceFingerprint(path)).exec();
+    }
+    REQUIRE(mine > 100);
+    Store s(path);
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA user_version")).toInt() == latestSchemaVersion());
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        const QStringList key = it.key().split(QLatin1Char('/'));
+        const auto v = s.fieldVersion(*tableByCode(key[0].toInt()), key[1], key[2].toInt());
+        REQUIRE(v);
+        CHECK(v->hlc == it.value().first);
+        CHECK(v->replica == s.replicaUuid(int(it.value().second)));
+    }
+    // The re-queue for a restored server: every field this tablet wrote, with its version.
+    s.db().exec(QStringLiteral("DELETE FROM outbox"));
+    const int queued = s.requeueOwnChanges();
+    CHECK(queued >= mine);
+    auto st = s.db().prepare(QStringLiteral("SELECT tbl, row_id, field, hlc FROM outbox"));
+    int matched = 0;
+    while (st.step())
+        matched += before.value(QStringLiteral("%1/%2/%3").arg(st.integer(0)).arg(st.text(1)).arg(st.integer(2))).first == st.integer(3);
+    CHECK(matched == queued);
 }
