@@ -375,17 +375,10 @@ public:
     }
 
 private:
-    /// The record in row i of r (columns tbl, row_id, seq, writes), or nothing (logged with its key)
-    /// when it cannot be read: one damaged record must not stop every pull of its centre.
+    /// The record in row i of r (columns tbl, row_id, seq, writes), or nothing when it cannot be read.
     static std::optional<RowRecord> readRecord(PGresult *r, int i, const RecordKey &key)
     {
-        const qint64 seq = QByteArray(PQgetvalue(r, i, 2)).toLongLong();
-        try {
-            return RowRecord{key, seq, decodeWrites(byteaValue(PQgetvalue(r, i, 3)), seq)};
-        } catch (const Error &e) {
-            qCCritical(lcServerStore).noquote() << e.message() << "- skipped: centre" << key.centre << "table" << key.table << "row" << key.row;
-            return std::nullopt;
-        }
+        return decodeRecord(key, QByteArray(PQgetvalue(r, i, 2)).toLongLong(), byteaValue(PQgetvalue(r, i, 3)));
     }
 
     std::optional<RowRecord> load(const RecordKey &k)
@@ -397,24 +390,31 @@ private:
         return readRecord(r.get(), 0, k);
     }
 
-    /// Writes the records changed in this transaction, a thousand per statement, each with a new seq
-    /// at the end of its centre's stream.
+    /// Writes the records changed in this transaction, each with a new seq at the end of its centre's stream.
     void flush()
     {
-        if (!m_buffer.hasChanges())
-            return;
-        const std::vector<RowRecord> records = m_buffer.takeChanged();
+        if (m_buffer.hasChanges())
+            writeRecords(m_buffer.takeChanged(), true);
+    }
+
+    /// Writes records a thousand per statement: with a new seq each, replacing what is stored (newSeqs),
+    /// or with their own seqs, leaving a record already stored as it is (a migration's old changes).
+    void writeRecords(const std::vector<RowRecord> &records, bool newSeqs)
+    {
+        const char *const row = newSeqs ? "($,$::int,$,nextval('clc_record_seq'),$::bytea)" : "($,$::int,$,$::bigint,$::bytea)";
+        const QByteArray onConflict = newSeqs ? " ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes"
+                                              : " ON CONFLICT DO NOTHING";
         for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
-            const size_t to = std::min(records.size(), from + RowsPerStatement);
             Params p;
             QByteArray values;
-            for (size_t i = from; i < to; ++i) {
-                values += (values.isEmpty() ? "" : ",") + valuesRow("($,$::int,$,nextval('clc_record_seq'),$::bytea)", p.size());
-                p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row).add(byteaText(encodeWrites(records[i].writes)));
+            for (size_t i = from; i < std::min(records.size(), from + RowsPerStatement); ++i) {
+                values += (values.isEmpty() ? "" : ",") + valuesRow(row, p.size());
+                p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row);
+                if (!newSeqs)
+                    p.add(records[i].seq);
+                p.add(byteaText(encodeWrites(records[i].writes)));
             }
-            query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values
-                      + " ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes",
-                  p);
+            query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values + onConflict, p);
         }
     }
 
@@ -442,14 +442,7 @@ private:
                 auto write = [&](bool all) {
                     if (ready.empty() || (!all && ready.size() < size_t(RowsPerStatement)))
                         return;
-                    Params p;
-                    QByteArray values;
-                    for (const RowRecord &r : ready) {
-                        values += (values.isEmpty() ? "" : ",") + valuesRow("($,$::int,$,$::bigint,$::bytea)", p.size());
-                        p.add(r.key.centre).add(qint64(r.key.table)).add(r.key.row).add(r.seq).add(byteaText(encodeWrites(r.writes)));
-                    }
-                    // A record already there (written since) is newer than the old change.
-                    query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values + " ON CONFLICT DO NOTHING", p);
+                    writeRecords(ready, false); // a record already there (written since) is newer than the old change
                     rows += qint64(ready.size());
                     ready.clear();
                 };

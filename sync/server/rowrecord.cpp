@@ -1,5 +1,6 @@
 #include "rowrecord.h"
 #include "error.h"
+#include "serverlog.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -108,6 +109,16 @@ std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq)
     return writes;
 }
 
+std::optional<RowRecord> decodeRecord(const RecordKey &key, qint64 seq, const QByteArray &writes)
+{
+    try {
+        return RowRecord{key, seq, decodeWrites(writes, seq)};
+    } catch (const Error &e) {
+        qCCritical(lcServerStore).noquote() << e.message() << "- skipped: centre" << key.centre << "table" << key.table << "row" << key.row;
+        return std::nullopt;
+    }
+}
+
 std::optional<StoredChange> latestIn(const RowRecord &r, int field)
 {
     for (const RowWrite &w : r.writes)
@@ -151,9 +162,11 @@ int expand(const RowRecord &r, const PullFilter &filter, std::vector<StoredChang
     return int(at.size());
 }
 
-qint64 messageBytes(const Change &c)
+qint64 messageBytes(const Change &c) { return messageBytes(c.row, c.value); }
+
+qint64 messageBytes(const QString &row, const Value &value)
 {
-    return 64 + c.row.size() + (c.value.isText() ? c.value.toText().toUtf8().size() * 2 : 0);
+    return 64 + row.size() + (value.isText() ? value.toText().toUtf8().size() * 2 : 0);
 }
 
 bool PageBuilder::add(const RowRecord &r)
@@ -219,7 +232,7 @@ qint64 RecordBuffer::bytes(const RecordKey &key)
     if (r)
         for (const RowWrite &w : r->writes)
             for (const RowWrite::Field &f : w.fields)
-                total += messageBytes(Change{key.table, key.row, f.field, f.value, w.version, f.base, false, {}});
+                total += messageBytes(key.row, f.value);
     return total;
 }
 

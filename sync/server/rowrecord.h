@@ -57,6 +57,9 @@ struct RowRecord
 QByteArray encodeWrites(const std::vector<RowWrite> &writes);
 /// Reads what encodeWrites made; writes with seq 0 take recordSeq. Throws clc::Error on a damaged record.
 std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq);
+/// A stored record, or nothing (logged with its key) when its writes cannot be read: one damaged
+/// record must not stop every pull of its centre, and its next write makes it again.
+std::optional<RowRecord> decodeRecord(const RecordKey &key, qint64 seq, const QByteArray &writes);
 
 /// The latest change of one field of a record.
 std::optional<StoredChange> latestIn(const RowRecord &r, int field);
@@ -77,6 +80,7 @@ int expand(const RowRecord &r, const PullFilter &filter, std::vector<StoredChang
 /// The estimated size of a change in a message (its value as UTF-8, doubled for JSON escapes, and its
 /// frame): what pages and rows are capped by (MaxPullPageBytes, MaxRowBytes).
 qint64 messageBytes(const Change &c);
+qint64 messageBytes(const QString &row, const Value &value);
 
 /// A pull page being filled with whole rows, in seq order, as a store reads them.
 class PageBuilder

@@ -74,18 +74,6 @@ void migrateFieldRows(Database &db)
     qCInfo(lcServerStore).noquote() << "the server store now keeps one record per row:" << db.path();
 }
 
-/// A stored record, or nothing (logged with its key) when it cannot be read: one damaged record must
-/// not stop every pull of its centre.
-std::optional<RowRecord> readRecord(const RecordKey &key, qint64 seq, const QByteArray &bytes)
-{
-    try {
-        return RowRecord{key, seq, decodeWrites(bytes, seq)};
-    } catch (const Error &e) {
-        qCCritical(lcServerStore).noquote() << e.message() << "- skipped: centre" << key.centre << "table" << key.table << "row" << key.row;
-        return std::nullopt;
-    }
-}
-
 class SqliteServerStore : public ServerStore
 {
 public:
@@ -183,7 +171,7 @@ public:
                                    .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
         st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove));
         while (st.step()) {
-            const auto r = readRecord(RecordKey{centre, int(st.integer(0)), st.text(1)}, st.integer(2), st.blob(3));
+            const auto r = decodeRecord(RecordKey{centre, int(st.integer(0)), st.text(1)}, st.integer(2), st.blob(3));
             if (r && !page.add(*r))
                 break;
         }
@@ -324,7 +312,7 @@ private:
         if (!st.step())
             return std::nullopt;
         // A damaged record reads as a row to write again from what devices send.
-        return readRecord(k, st.integer(0), st.blob(1));
+        return decodeRecord(k, st.integer(0), st.blob(1));
     }
 
     /// Writes the records changed in this transaction, each with a new seq at the end of its centre's stream.

@@ -122,9 +122,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         QSet<RowKey> givenCentre, seenRows, newRows;
         QSet<FieldKey> fieldsSet;
         const TableDef *centres = table(QStringLiteral("centres"));
+        std::vector<std::pair<int, QString>> touched; // every row the batch touches, read at once below
+        QSet<RowKey> listed;
         for (const Change &c : request.changes) {
             if (c.table == centres->code && c.row != device.centre) // a newer app's field of it too
                 throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
+            if (c.table != centres->code && !listed.contains(RowKey{c.table, c.row})) {
+                listed.insert(RowKey{c.table, c.row});
+                touched.emplace_back(c.table, c.row);
+            }
             if (!isKnown(c))
                 continue;
             const TableDef *t = tableByCode(c.table);
@@ -134,17 +140,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 givenCentre.insert(RowKey{c.table, c.row});
             }
         }
-        {
-            // Every row the batch touches, read at once.
-            std::vector<std::pair<int, QString>> rows;
-            QSet<RowKey> listed;
-            for (const Change &c : request.changes)
-                if (c.table != centres->code && !listed.contains(RowKey{c.table, c.row})) {
-                    listed.insert(RowKey{c.table, c.row});
-                    rows.emplace_back(c.table, c.row);
-                }
-            m_store.prefetch(device.centre, rows);
-        }
+        m_store.prefetch(device.centre, touched);
         int keptAside = 0;
         const QString roleText = roleName(device.role);
         const TableDef *conflictsTable = table(QStringLiteral("conflicts"));

@@ -264,28 +264,34 @@ int main(int argc, char **argv)
     }
     std::sort(taps.begin(), taps.end());
 
+    // One device's `clc sync`: its time and every byte both ways.
+    struct Exchange
+    {
+        double ms;
+        qint64 up, down;
+    };
+    auto timedSync = [&](const QString &db) {
+        proxy.reset();
+        QElapsedTimer t;
+        t.start();
+        sync(db);
+        return Exchange{ms(t), proxy.up, proxy.down};
+    };
     // Push: the tablet's `clc sync` until the server committed and the tablet has its acknowledgement.
-    proxy.reset();
-    QElapsedTimer pushTimer;
-    pushTimer.start();
-    sync(tabletDb);
-    const double pushMs = ms(pushTimer);
-    const qint64 pushUp = proxy.up, pushDown = proxy.down;
+    const Exchange pushed = timedSync(tabletDb);
+    const double pushMs = pushed.ms;
+    const qint64 pushUp = pushed.up, pushDown = pushed.down;
 
     // Idle: nothing new on either side.
-    proxy.reset();
-    sync(tabletDb);
-    const qint64 idleBytes = proxy.up + proxy.down;
+    const Exchange idle = timedSync(tabletDb);
+    const qint64 idleBytes = idle.up + idle.down;
 
     // Pull: a fresh device's first `clc sync` (everything: the people and sessions too).
     const QString freshDb = dir.path(QStringLiteral("fresh.db"));
     enrol(freshDb, "facilitator");
-    proxy.reset();
-    QElapsedTimer pullTimer;
-    pullTimer.start();
-    sync(freshDb);
-    const double pullMs = ms(pullTimer);
-    const qint64 pullUp = proxy.up, pullDown = proxy.down;
+    const Exchange pulled = timedSync(freshDb);
+    const double pullMs = pulled.ms;
+    const qint64 pullUp = pulled.up, pullDown = pulled.down;
     const long deviceRssKb = childrenPeakRssKb();
 
     // Apply: the same pull by a device in this process, the network's and the server's time taken
@@ -321,19 +327,13 @@ int main(int argc, char **argv)
         sync(office);
         const QString viewer = dir.path(QStringLiteral("viewer.db")), tablet = dir.path(QStringLiteral("new-tablet.db"));
         enrolBusy(viewer, "viewer");
-        proxy.reset();
-        QElapsedTimer v;
-        v.start();
-        sync(viewer);
-        viewerMs = ms(v);
-        viewerBytes = proxy.up + proxy.down;
+        const Exchange first = timedSync(viewer);
+        viewerMs = first.ms;
+        viewerBytes = first.up + first.down;
         enrolBusy(tablet, "facilitator");
-        proxy.reset();
-        QElapsedTimer nt;
-        nt.start();
-        sync(tablet);
-        tabletMs = ms(nt);
-        tabletBytes = proxy.up + proxy.down;
+        const Exchange whole = timedSync(tablet);
+        tabletMs = whole.ms;
+        tabletBytes = whole.up + whole.down;
     }
     const qint64 serverRssKb = peakRssKb(server.pid());
 
