@@ -1,0 +1,89 @@
+#pragma once
+// A TCP proxy for the load test's faults (docs/reliability.md): it forwards to a server port and, while
+// told to, misbehaves on every connection, old and new: delays each chunk, cuts a request or an answer
+// at a random byte offset, or resets. Unlike the single-case tests' FaultyProxy, the mode applies to
+// keep-alive connections already open, and cuts fall anywhere, not in the middle.
+#include <QHostAddress>
+#include <QObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <memory>
+#include <random>
+#include <stdexcept>
+
+namespace clcload {
+
+class LoadProxy : public QObject
+{
+public:
+    enum class Mode { Pass, Delay, CutRequest, CutResponse, Reset };
+
+    explicit LoadProxy(quint16 target, unsigned seed) : m_target(target), m_rng(seed)
+    {
+        if (!m_server.listen(QHostAddress::LocalHost, 0))
+            throw std::runtime_error("the proxy cannot listen");
+        connect(&m_server, &QTcpServer::newConnection, this, &LoadProxy::accept);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    Mode mode = Mode::Pass;
+    int delayMs = 2000;
+    int cuts = 0; ///< connections cut or reset on purpose
+
+private:
+    /// A random offset inside a chunk of n bytes: the cut may fall in a header, a body, anywhere.
+    qsizetype offset(qsizetype n) { return n <= 1 ? 0 : qsizetype(m_rng() % quint64(n)); }
+
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            if (mode == Mode::Reset) {
+                ++cuts;
+                client->abort();
+                client->deleteLater();
+                continue;
+            }
+            auto *upstream = new QTcpSocket(client);
+            upstream->connectToHost(QHostAddress::LocalHost, m_target);
+            auto cut = [this, client, upstream] {
+                ++cuts;
+                upstream->abort();
+                client->abort();
+            };
+            connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, cut] {
+                const QByteArray data = client->readAll();
+                if (mode == Mode::CutRequest || mode == Mode::Reset) {
+                    upstream->write(data.left(offset(data.size())));
+                    upstream->flush();
+                    QTimer::singleShot(20, client, cut);
+                } else if (mode == Mode::Delay) {
+                    QTimer::singleShot(delayMs, upstream, [upstream, data] { upstream->write(data); });
+                } else {
+                    upstream->write(data);
+                }
+            });
+            connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, cut] {
+                const QByteArray data = upstream->readAll();
+                if (mode == Mode::CutResponse || mode == Mode::Reset) {
+                    // The server has acted; the answer stops somewhere.
+                    client->write(data.left(offset(data.size())));
+                    client->flush();
+                    cut();
+                } else if (mode == Mode::Delay) {
+                    QTimer::singleShot(delayMs, client, [client, data] { client->write(data); });
+                } else {
+                    client->write(data);
+                }
+            });
+            connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+            connect(upstream, &QTcpSocket::errorOccurred, client, [client](QAbstractSocket::SocketError) { client->abort(); });
+            connect(client, &QTcpSocket::disconnected, client, [client] { client->deleteLater(); });
+        }
+    }
+
+    quint16 m_target;
+    QTcpServer m_server;
+    std::mt19937 m_rng;
+};
+
+} // namespace clcload
