@@ -1,4 +1,8 @@
 #include "database.h"
+#include "translate.h"
+
+#include <QFileInfo>
+#include <QStorageInfo>
 #include "error.h"
 
 #include <sqlite3.h>
@@ -96,8 +100,11 @@ Database::Database(const QString &path) : m_path(path)
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
+        const bool full = m_db && outOfSpace();
         sqlite3_close(m_db);
         m_db = nullptr;
+        if (full)
+            throw storageFull();
         throw Error(Error::Code::Database, QStringLiteral("cannot open database: %1").arg(msg), path);
     }
     sqlite3_busy_timeout(m_db, 5000);
@@ -120,6 +127,8 @@ void Database::exec(const QString &sql)
     if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err) != SQLITE_OK) {
         const QString msg = QString::fromUtf8(err ? err : "unknown error");
         sqlite3_free(err);
+        if (outOfSpace())
+            throw storageFull();
         throw Error(Error::Code::Database, msg, m_path);
     }
 }
@@ -151,8 +160,29 @@ Value Database::scalar(const QString &sql)
 int Database::changes() const { return sqlite3_changes(m_db); }
 bool Database::inTransaction() const { return !sqlite3_get_autocommit(m_db); }
 
+Error Database::storageFull()
+{
+    return Error(Error::Code::StorageFull, Tr::tr("the storage is full, so nothing was saved: free some space, then try again"));
+}
+
+bool Database::outOfSpace() const
+{
+    const int code = sqlite3_extended_errcode(m_db) & 0xff;
+    if (code == SQLITE_FULL)
+        return true;
+    // A full disk also shows as an I/O error or a file that cannot be opened (the WAL's shared memory
+    // cannot grow): then the disk holding the file is asked.
+    if (code != SQLITE_IOERR && code != SQLITE_CANTOPEN)
+        return false;
+    const QStorageInfo disk(QFileInfo(m_path).absolutePath());
+    return disk.isValid() && disk.bytesAvailable() < 64 * 1024;
+}
+
 void Database::fail(const QString &what) const
 {
+    // SQLite has rolled the statement (or the transaction) back: say so in the person's words.
+    if (outOfSpace())
+        throw storageFull();
     throw Error(Error::Code::Database, QStringLiteral("%1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(m_db)), what));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // A small RAII layer over SQLite's C API: one connection, a prepared-statement cache, transactions.
+#include "error.h"
 #include "value.h"
 
 #include <QString>
@@ -77,6 +78,10 @@ public:
     const QString &path() const { return m_path; }
 
     [[noreturn]] void fail(const QString &what) const;
+    /// The error of a write the disk had no room for (SQLITE_FULL): nothing of it was kept.
+    static Error storageFull();
+    /// The last error was the disk having no room (SQLITE_FULL, or an I/O error on a disk with none left).
+    bool outOfSpace() const;
 
 private:
     QString m_path;

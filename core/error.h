@@ -17,6 +17,7 @@ public:
         NotInitialised,   ///< the database has no replica yet
         TooNew,           ///< the database was made by a newer clc
         Forbidden,        ///< the caller may not do this (role or scope)
+        StorageFull,      ///< the disk holding the database is full: nothing of the write was kept
     };
 
     Error(Code code, QString message, QString field = {}, int line = 0);

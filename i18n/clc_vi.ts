@@ -1744,10 +1744,6 @@
         <translation>dòng %1 mới nhưng không gửi kèm trung tâm</translation>
     </message>
     <message>
-        <source>the row belongs to another centre</source>
-        <translation>dòng thuộc trung tâm khác</translation>
-    </message>
-    <message>
         <source>the device clock is %1 hours ahead of the server; set the date and time</source>
         <translation>đồng hồ thiết bị nhanh hơn máy chủ %1 giờ; hãy chỉnh ngày giờ</translation>
     </message>
@@ -2638,6 +2634,18 @@
         <translation>
             <numerusform>Đã xoá kế hoạch năm học %1 (%n bản ghi).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the storage is full, so nothing was saved: free some space, then try again</source>
+        <translation>bộ nhớ máy đã đầy nên chưa lưu được gì: hãy giải phóng bớt dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>the server&apos;s disk is full, so nothing was stored; the ward office must free space, then sync again (request %1)</source>
+        <translation>ổ đĩa của máy chủ đã đầy nên chưa lưu được gì; văn phòng phường cần giải phóng dung lượng, sau đó đồng bộ lại (yêu cầu %1)</translation>
+    </message>
+    <message>
+        <source>the row would be larger than a message can carry</source>
+        <translation>dòng này sẽ lớn hơn mức một lần gửi có thể mang</translation>
     </message>
 </context>
 <context>

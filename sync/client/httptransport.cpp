@@ -169,7 +169,13 @@ QByteArray HttpTransport::exchangeOnce(const QNetworkRequest &r, const QByteArra
     if (status == 0 || status >= 500 || (status < 400 && netError != QNetworkReply::NoError)) {
         // Unknown whether the server acted: the caller may retry (pushes are idempotent).
         // A failing server names the request in its log: pass the id on, for the person to quote.
-        const QString requestId = status >= 500 ? QJsonDocument::fromJson(answer).object().value(QStringLiteral("request")).toString() : QString();
+        const QJsonObject problem = status >= 500 ? QJsonDocument::fromJson(answer).object() : QJsonObject();
+        const QString requestId = problem.value(QStringLiteral("request")).toString();
+        // The server's disk is full: nothing was stored, and the person should know why it keeps failing.
+        if (status == 507 && problem.value(QStringLiteral("error")).toString() == QLatin1String("storage_full"))
+            throw TransportError(Tr::tr("the server's disk is full, so nothing was stored; the ward office must free space, then sync again (request %1)")
+                                     .arg(requestId.left(40))
+                                     .toStdString());
         throw TransportError(timedOut ? (reached ? Tr::tr("the server did not answer in time")
                                                  : Tr::tr("the server could not be reached in time: check the address, and that this device is on the ward office's network"))
                                             .toStdString()

@@ -95,7 +95,8 @@ MHD_Result answer(MHD_Connection *connection, const char *method, const char *ur
         QJsonObject o = QJsonDocument::fromJson(r.body).object();
         if (!r.internalError.isEmpty() || o.isEmpty())
             o = QJsonObject{{QStringLiteral("error"), o.value(QStringLiteral("error")).toString(QStringLiteral("internal"))},
-                            {QStringLiteral("message"), r.status == 503 ? o.value(QStringLiteral("message")).toString() : QStringLiteral("the server failed")}};
+                            {QStringLiteral("message"), r.status == 503 || r.status == 507 ? o.value(QStringLiteral("message")).toString()
+                                                                                          : QStringLiteral("the server failed")}};
         o.insert(QStringLiteral("request"), requestId);
         o.insert(QStringLiteral("message"), QStringLiteral("%1 (request %2)").arg(o.value(QStringLiteral("message")).toString(), requestId));
         r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);

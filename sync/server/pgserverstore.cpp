@@ -564,6 +564,9 @@ private:
             // The operator's log has the statement; the error (which reaches only the log) names it too.
             const QString why = QStringLiteral("PostgreSQL: %1 (%2)").arg(QString::fromUtf8(PQresultErrorMessage(r)).trimmed(), QString::fromUtf8(sql.left(80)));
             qCWarning(lcServerStore).noquote() << why;
+            // 53100 disk_full: PostgreSQL has rolled the statement back; the device is told the server's disk is full.
+            if (qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "53100") == 0)
+                throw Error(Error::Code::StorageFull, why);
             throw Error(Error::Code::Database, why);
         }
     }

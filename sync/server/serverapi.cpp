@@ -197,6 +197,14 @@ HttpResponse ServerApi::handle(const HttpRequest &r)
 
 HttpResponse ServerApi::refusal(const Error &e)
 {
+    if (e.code() == Error::Code::StorageFull) {
+        // Nothing of the request was kept (the transaction rolled back) and nothing was acknowledged:
+        // the device keeps it and sends it again later (docs/reliability.md#disk-full).
+        HttpResponse full = problem(507, QStringLiteral("storage_full"),
+                                    QStringLiteral("the server's disk is full, so nothing was stored; the ward office must free space, then sync again"));
+        full.internalError = QStringLiteral("disk full: ") + e.describe();
+        return full;
+    }
     if (e.code() == Error::Code::Database) {
         // The operator's log gets the store's words; the device gets a request id to quote.
         HttpResponse busy = problem(503, QStringLiteral("storage"), QStringLiteral("the server's database is not available; try again later"));

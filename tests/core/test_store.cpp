@@ -168,6 +168,36 @@ TEST_CASE("a failed write leaves the store exactly as it was", "[store]")
     CHECK(s->pendingChanges() == pending);
 }
 
+TEST_CASE("a write the disk has no room for is refused as storage full and leaves the store as it was", "[store][faults][diskfull]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    // The file may not grow (SQLite's page limit, as a full disk): writes fill the free room, then fail.
+    s->db().exec(QStringLiteral("PRAGMA max_page_count = %1").arg(s->db().scalar(QStringLiteral("PRAGMA page_count")).toInt()));
+    QByteArray before;
+    qint64 pending = 0;
+    bool refused = false;
+    for (int i = 0; i < 10000 && !refused; ++i) {
+        before = exportJson(*s);
+        pending = s->pendingChanges();
+        try {
+            s->write(QStringLiteral("people"), Store::newId(), {{QStringLiteral("full_name"), QStringLiteral("Nguyễn Thị Đầy %1").arg(i)},
+                                                               {QStringLiteral("note"), QString(200, QLatin1Char('x'))}});
+        } catch (const Error &e) {
+            refused = true;
+            CHECK(e.code() == Error::Code::StorageFull);
+            CHECK(e.message().contains(QStringLiteral("storage is full, so nothing was saved")));
+        }
+    }
+    REQUIRE(refused);
+    CHECK(exportJson(*s) == before);
+    CHECK(s->pendingChanges() == pending);
+    // Room again: the same store goes on writing.
+    s->db().exec(QStringLiteral("PRAGMA max_page_count = 1073741823"));
+    s->write(QStringLiteral("people"), Store::newId(), {{QStringLiteral("full_name"), QStringLiteral("Nguyễn Thị Sau")}});
+    CHECK(s->pendingChanges() > pending);
+}
+
 TEST_CASE("an error names the table and field that were wrong", "[store]")
 {
     TempDir dir;

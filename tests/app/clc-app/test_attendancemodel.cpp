@@ -211,3 +211,36 @@ TEST_CASE("undo never overwrites what another device wrote since, and keeps a wa
     CHECK(d.statusInDb(walkIn) == QStringLiteral("late"));
     CHECK(m.undoneText().contains(QStringLiteral("already marked")));
 }
+
+TEST_CASE("a tap on a tablet whose storage is full says it was not saved, and the sheet shows what is stored", "[app][attendance][faults][diskfull]")
+{
+    Demo d;
+    AttendanceModel m;
+    m.setSessionId(d.session);
+    REQUIRE(loaded(m));
+    // The file may not grow (SQLite's page limit, as a full disk): taps fill the free room, then one fails.
+    Database &db = d.store().db();
+    db.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(db.scalar(QStringLiteral("PRAGMA page_count")).toInt()));
+    int failedRow = -1;
+    QString person, stored;
+    QString outbox;
+    for (int row = 0; row < m.rowCount() && failedRow < 0; ++row) {
+        person = m.data(m.index(row), AttendanceModel::PersonIdRole).toString();
+        stored = d.statusInDb(person);
+        outbox = d.outbox();
+        m.cycle(row);
+        if (!m.lastError().isEmpty())
+            failedRow = row;
+    }
+    REQUIRE(failedRow >= 0);
+    CHECK(m.lastError().contains(QStringLiteral("storage is full, so nothing was saved")));
+    // Never pretends: nothing was written, and the row shows what is on disk.
+    CHECK(d.statusInDb(person) == stored);
+    CHECK(d.outbox() == outbox);
+    CHECK(m.data(m.index(failedRow), AttendanceModel::StatusRole).toInt() == AttendanceModel::NotMarked);
+    // Room again (the person freed some space): the same tap takes.
+    db.exec(QStringLiteral("PRAGMA max_page_count = 1073741823"));
+    m.cycle(failedRow);
+    CHECK(m.lastError().isEmpty());
+    CHECK(d.statusInDb(person) == QStringLiteral("present"));
+}
