@@ -40,17 +40,22 @@ namespace clc::cli {
 
 namespace {
 
-// Test hook (docs/protocol.md#testing): CLC_TEST_FAULT=exit-after-push makes the process die right
-// after the server answered a push, before the answer is recorded — a client killed between push and
-// acknowledgement.
+// Test hook (docs/protocol.md#testing): CLC_TEST_FAULT makes the process die (exit 9, no clean-up) at
+// one step of a sync: exit-before-push (a batch taken from the outbox, not sent), exit-after-push (the
+// server answered, the answer not recorded: killed between push and acknowledgement),
+// exit-before-cursor (a pull page applied, its transaction with the cursor not committed).
+QString testFault() { return qEnvironmentVariable("CLC_TEST_FAULT"); }
+
 class FaultInjectingTransport : public sync::Transport
 {
 public:
     explicit FaultInjectingTransport(sync::Transport &inner) : m_inner(inner) {}
     QByteArray push(const QByteArray &r) override
     {
+        if (testFault() == QLatin1String("exit-before-push"))
+            ::_exit(9);
         QByteArray answer = m_inner.push(r);
-        if (qEnvironmentVariable("CLC_TEST_FAULT") == QLatin1String("exit-after-push"))
+        if (testFault() == QLatin1String("exit-after-push"))
             ::_exit(9);
         return answer;
     }
@@ -115,6 +120,8 @@ int cmdSync(Context &c)
     sync::HttpTransport http(QUrl(server), token, sync::HttpTransportOptions{60000, ca});
     FaultInjectingTransport transport(http);
     sync::SyncSession session(s, transport);
+    if (testFault() == QLatin1String("exit-before-cursor"))
+        session.beforePageCommit = [] { ::_exit(9); };
     sync::SyncSummary sum;
     try {
         sum = session.run();

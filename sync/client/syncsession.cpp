@@ -126,6 +126,7 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 
 void SyncSession::pullAll(SyncSummary &summary)
 {
+    bool first = true;
     for (;;) {
         const QString cursor = m_store.meta(MetaKey::PullCursor);
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize));
@@ -135,7 +136,17 @@ void SyncSession::pullAll(SyncSummary &summary)
             continue;         // then everything is pulled again from the beginning
         }
         Transaction tx(m_store.db()); // the page and its cursor, together or not at all
-        const ApplyStats s = applyRemoteChanges(m_store, page.changes);
+        // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
+        // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
+        ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
+        first = false;
+        const ApplyStats p = applyRemoteChanges(m_store, page.changes, page.serverTime);
+        s.applied += p.applied;
+        s.duplicates += p.duplicates;
+        s.ignored += p.ignored;
+        s.conflicts += p.conflicts;
+        s.quarantined += p.quarantined;
+        s.deferred += p.deferred;
         m_store.setMeta(MetaKey::PullCursor, page.cursor);
         if (beforePageCommit)
             beforePageCommit();

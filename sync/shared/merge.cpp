@@ -97,10 +97,10 @@ void applyOne(Store &store, const Change &c, ApplyStats &stats)
 
 } // namespace
 
-ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
+ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes, qint64 nowMs)
 {
     ApplyStats stats;
-    const qint64 now = store.clock().wallMillis();
+    const qint64 now = nowMs > 0 ? nowMs : store.clock().wallMillis();
     int keptAside = 0;
     auto keepAside = [&](const Change &c, const char *reason) {
         ++keptAside;
@@ -154,6 +154,25 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes)
     if (keptAside > 0) // one line per page, not one per change
         qCWarning(lcMerge) << "kept aside" << keptAside << "changes this device cannot apply yet (a newer app's fields, or a clock too far ahead)";
     return stats;
+}
+
+ApplyStats replayClockAhead(Store &store, qint64 nowMs)
+{
+    std::vector<Change> due;
+    auto kept = store.db().prepare(QStringLiteral("SELECT tbl, row_id, field, value, hlc, replica FROM quarantine WHERE reason = 'clock_ahead' "
+                                                  "ORDER BY tbl, row_id, field"));
+    while (kept.step()) {
+        const qint64 hlc = kept.integer(4);
+        if (!isTooFarAhead(hlc, nowMs))
+            due.push_back(Change{int(kept.integer(0)), kept.text(1), int(kept.integer(2)), kept.value(3), Version{hlc, kept.text(5)}, std::nullopt, false});
+    }
+    if (due.empty())
+        return {};
+    auto drop = store.db().prepare(QStringLiteral("DELETE FROM quarantine WHERE reason = 'clock_ahead' AND tbl = ? AND row_id = ? AND field = ? AND hlc = ?"));
+    for (const Change &c : due)
+        drop.bind(1, qint64(c.table)).bind(2, c.row).bind(3, qint64(c.field)).bind(4, c.version.hlc).exec();
+    qCInfo(lcMerge) << "applying" << due.size() << "changes kept aside while this device's clock was behind";
+    return applyRemoteChanges(store, due, nowMs);
 }
 
 } // namespace clc::sync

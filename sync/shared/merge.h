@@ -50,7 +50,12 @@ struct ApplyStats
 };
 
 /// Applies remote changes to a replica's store inside the caller's transaction. Changes that arrive
-/// this way never enter the outbox. Stamps too far ahead of the wall clock are quarantined.
-ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes);
+/// this way never enter the outbox. Stamps too far ahead of now are quarantined: now is nowMs when the
+/// caller knows the time better than the device's own clock (the server's, from the page's answer;
+/// a tablet whose clock fell back a year must not keep aside everything it receives), else the wall clock.
+ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes, qint64 nowMs = 0);
+/// Applies, inside the caller's transaction, the changes this replica kept aside as too far ahead
+/// (clock_ahead) that no longer are at nowMs: its clock was wrong then, or the time has come.
+ApplyStats replayClockAhead(Store &store, qint64 nowMs);
 
 } // namespace clc::sync

@@ -47,6 +47,7 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 using namespace clc;
 using namespace clc::sync;
@@ -217,6 +218,7 @@ private:
     std::mutex m_printMutex;
     qint64 m_serverPeakKb = 0;
     qint64 m_conflicts = 0, m_batches = 0;
+    double m_serverCpu = 0;
 };
 
 bool Load::expect(bool ok, const QString &what)
@@ -732,6 +734,18 @@ void Load::converge()
         t.join();
 }
 
+/// CPU time a process has used so far (user and system), in seconds.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 12 ? double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK)) : 0;
+}
+
 qint64 peakRssKb(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
@@ -904,6 +918,9 @@ void Load::report(int failures)
                 m_deviceCrashes, (long long)cuts);
     std::printf("  peak RSS: server %.0f MB (largest process), this program %.0f MB for all devices\n", double(m_serverPeakKb) / 1024,
                 double(loadKb) / 1024);
+    const double exchanges = double(push.size() + pull.size());
+    std::printf("  server CPU: %.1f s in %.0f s of load (%.2f cores), %.2f ms per push or pull answered\n", m_serverCpu, m_loadSeconds,
+                m_serverCpu / m_loadSeconds, exchanges > 0 ? 1000 * m_serverCpu / exchanges : 0.0);
     std::printf("  %s\n", failures == 0 ? "converged: nothing lost, nothing doubled" : "FAILED");
     auto figure = [](double value, const char *unit) { return QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("unit"), QLatin1String(unit)}}; };
     const QJsonObject json{
@@ -930,6 +947,8 @@ void Load::report(int failures)
         {QStringLiteral("tablet_deaths"), m_deviceCrashes},
         {QStringLiteral("syncs_interrupted"), double(cuts)},
         {QStringLiteral("rss_mb_server"), figure(double(m_serverPeakKb) / 1024, "MB")},
+        {QStringLiteral("server_cpu_cores"), figure(m_serverCpu / m_loadSeconds, "cores")},
+        {QStringLiteral("server_cpu_ms_per_exchange"), figure(push.size() + pull.size() > 0 ? 1000 * m_serverCpu / double(push.size() + pull.size()) : 0.0, "ms")},
         {QStringLiteral("rss_mb_load_program"), figure(double(loadKb) / 1024, "MB")},
         {QStringLiteral("failed_checks"), failures},
     };
@@ -962,8 +981,10 @@ int Load::run()
         t.join();
     m_loadSeconds = double(nowMs() - start) / 1000;
     endFaults();
-    for (auto &server : m_servers)
+    for (auto &server : m_servers) {
         m_serverPeakKb = std::max(m_serverPeakKb, peakRssKb(server->pid()));
+        m_serverCpu += cpuSeconds(server->pid()); // a process killed by a fault took its figure with it
+    }
     for (auto &d : m_devices)
         d->viaProxy = false;
     converge();

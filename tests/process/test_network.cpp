@@ -74,6 +74,81 @@ TEST_CASE("a client killed between push and acknowledgement resends the batch, a
     CHECK(status.out.contains(QStringLiteral("changes waiting to be sent: 0")));
 }
 
+TEST_CASE("a device killed before its push, inside a pull page or between a page and its cursor resumes with nothing lost or doubled", "[net][faults]")
+{
+    Office o(Backend::Sqlite);
+    auto waiting = [](const QString &db) {
+        return runClc(db, {QStringLiteral("status")}).out.section(QStringLiteral("changes waiting to be sent: "), 1).section(QLatin1Char('\n'), 0, 0).toInt();
+    };
+    const int before = waiting(o.a);
+    REQUIRE(before > 10000);
+    const Result early = runClc(o.a, {QStringLiteral("sync")}, {QStringLiteral("CLC_TEST_FAULT=exit-before-push")});
+    CHECK(early.code == 9);
+    CHECK(waiting(o.a) == before);
+    o.syncUntilDone(o.a);
+    // Between a page and its cursor: the page's transaction is rolled back whole.
+    const Result cursor = runClc(o.b, {QStringLiteral("sync")}, {QStringLiteral("CLC_TEST_FAULT=exit-before-cursor")});
+    CHECK(cursor.code == 9);
+    CHECK(count(o.b, "people") == 0);
+    CHECK(metaOf(o.b, QStringLiteral("pull_cursor")).isEmpty());
+    // Inside a pull page: SIGKILL at growing moments of a first pull (10,775 changes in pages of 5,000).
+    for (int ms : {40, 120, 250, 400, 700}) {
+        QProcess p;
+        p.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.c, QStringLiteral("sync")});
+        REQUIRE(p.waitForStarted());
+        QThread::msleep(ms);
+        p.kill();
+        p.waitForFinished();
+    }
+    o.converge();
+    CHECK(count(o.c, "attendance") == count(o.a, "attendance"));
+    CHECK(count(o.b, "people") == 300);
+    for (const QString &db : {o.a, o.b, o.c})
+        CHECK(clc::Database(db).scalar(QStringLiteral("PRAGMA integrity_check")).toText() == QStringLiteral("ok"));
+}
+
+TEST_CASE("a server killed in the middle of a pull and restarted: the device's pull resumes, nothing lost or doubled", "[net][faults]")
+{
+    Office o(GENERATE(Backend::Sqlite, Backend::Postgres));
+    o.syncUntilDone(o.a);
+    QProcess sync;
+    sync.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.b, QStringLiteral("sync")});
+    REQUIRE(sync.waitForStarted());
+    QThread::msleep(150);
+    o.server->kill();
+    sync.waitForFinished(60000);
+    o.server->start();
+    o.converge();
+    CHECK(count(o.b, "attendance") == count(o.a, "attendance"));
+    CHECK(count(o.b, "people") == 300);
+    CHECK(clc::Database(o.b).scalar(QStringLiteral("PRAGMA integrity_check")).toText() == QStringLiteral("ok"));
+}
+
+TEST_CASE("a tablet's database copied to a second tablet enrols as a new device, and both tablets' edits arrive once", "[net][faults]")
+{
+    Office o(Backend::Sqlite, false);
+    auto add = [](const QString &db, const char *name) {
+        REQUIRE(runClc(db, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QString::fromUtf8(name)}).code == 0);
+    };
+    add(o.a, "Lường Văn Một");
+    o.syncUntilDone(o.a);
+    add(o.a, "Lường Thị Hai"); // waiting on the tablet when it is copied
+    const QString copy = o.dir.path(QStringLiteral("copy.db"));
+    REQUIRE(QFile::copy(o.a, copy));
+    // The copy is another device: it must enrol on its own, not push as the original.
+    const Result refused = runClc(copy, {QStringLiteral("sync")});
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains(QStringLiteral("enroll")));
+    o.enrol(copy, QStringLiteral("facilitator"));
+    add(copy, "Lường Văn Ba");
+    add(o.a, "Lường Thị Bốn");
+    o.syncUntilDone(copy);
+    o.converge();
+    o.syncUntilDone(copy);
+    CHECK(exported(copy) == exported(o.a));
+    CHECK(count(o.b, "people") == 4);
+}
+
 TEST_CASE("a proxy that delays, cuts bodies and resets connections leaves everyone converged", "[net][faults]")
 {
     Office o(GENERATE(Backend::Sqlite, Backend::Postgres), false);

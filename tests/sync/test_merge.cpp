@@ -153,6 +153,47 @@ TEST_CASE("a device whose clock is a year ahead is refused and told, and cannot 
     CHECK(bad.store->pendingChanges() == 0);
 }
 
+TEST_CASE("a tablet a day ahead and one a year behind sync with the rest: nothing refused or lost, and after a sync their edits take their place", "[sync][clock][faults]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    ManualClock ahead, behind;
+    *ahead.ms = *world.clock.ms + 23LL * 3600 * 1000; // under the 24 hours a stamp may be ahead
+    *behind.ms = *world.clock.ms - 365LL * 24 * 3600 * 1000;
+    Replica &office = world.add();
+    Replica &early = world.add(Role::Coordinator, &ahead);
+    Replica &late = world.add(Role::Coordinator, &behind);
+    const QString person = records::addPerson(*office.store, PersonInput{QStringLiteral("Đinh Thị Mai")});
+    world.syncAll();
+    const QString khu = QStringLiteral("khu"), phone = QStringLiteral("phone"), people = QStringLiteral("people");
+    // Offline and concurrent: the tablet a year behind loses the same field to the office, and its value
+    // is kept as a conflict record, not dropped. The tablet a day ahead is not refused.
+    office.store->write(people, person, {{khu, QStringLiteral("Khu 1")}});
+    late.store->write(people, person, {{khu, QStringLiteral("Khu 2")}});
+    early.store->write(people, person, {{phone, QStringLiteral("0912345678")}});
+    world.syncAll();
+    for (Replica *r : {&office, &early, &late}) {
+        CHECK(r->store->pendingChanges() == 0);
+        CHECK(r->store->refusalReasons().isEmpty());
+        CHECK(r->store->value(people, person, khu).toText() == QStringLiteral("Khu 1"));
+        CHECK(r->store->value(people, person, phone).toText() == QStringLiteral("0912345678"));
+        CHECK(count(*r->store, QStringLiteral("SELECT count(*) FROM conflicts WHERE field = 'khu' AND value = 'Khu 2'")) == 1);
+        CHECK(count(*r->store, QStringLiteral("SELECT count(*) FROM quarantine")) == 0); // nothing kept aside for its clock
+    }
+    // Once they have synced, each stamps after what it saw: the year-behind tablet's next edit wins, and
+    // so does the office's after the day-ahead tablet's.
+    late.store->write(people, person, {{khu, QStringLiteral("Khu 3")}});
+    world.syncAll();
+    office.store->write(people, person, {{phone, QStringLiteral("0987654321")}});
+    world.syncAll();
+    for (Replica *r : {&office, &early, &late}) {
+        CHECK(r->store->value(people, person, khu).toText() == QStringLiteral("Khu 3"));
+        CHECK(r->store->value(people, person, phone).toText() == QStringLiteral("0987654321"));
+        CHECK(difference(canonical(*r->store), canonical(*office.store)) == "");
+    }
+}
+
 TEST_CASE("a change stamped far in the future is quarantined by a replica, not applied", "[sync][clock]")
 {
     TempDir dir;
@@ -167,6 +208,25 @@ TEST_CASE("a change stamped far in the future is quarantined by a replica, not a
     CHECK(st.quarantined == 1);
     CHECK(s->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Phạm Văn Cường"));
     CHECK(s->clock().last() < future);
+}
+
+TEST_CASE("what a replica kept aside as too far ahead is applied once the time it knows has caught up", "[sync][clock]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    const QString person = records::addPerson(*s, PersonInput{QStringLiteral("Phạm Văn Cường")});
+    const TableDef *people = table(QStringLiteral("people"));
+    const qint64 wall = s->clock().wallMillis();
+    const qint64 future = HybridClock::pack(wall + 2 * MaxClockAheadMs, 0);
+    Transaction tx(s->db());
+    applyRemoteChanges(*s, {Change{people->code, person, people->fieldCode(QStringLiteral("full_name")), QStringLiteral("Phạm Văn Cương"),
+                                   Version{future, QStringLiteral("99999999-9999-4999-8999-999999999999")}, std::nullopt, false}});
+    CHECK(replayClockAhead(*s, wall).applied == 0); // still too far ahead: stays aside
+    CHECK(count(*s, QStringLiteral("SELECT count(*) FROM quarantine WHERE reason = 'clock_ahead'")) == 1);
+    CHECK(replayClockAhead(*s, HybridClock::millis(future)).applied == 1);
+    tx.commit();
+    CHECK(s->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Phạm Văn Cương"));
+    CHECK(count(*s, QStringLiteral("SELECT count(*) FROM quarantine")) == 0);
 }
 
 TEST_CASE("a replica keeps aside what it cannot use, one copy per field, and applies the rest of the page", "[sync][compat]")
