@@ -2,6 +2,8 @@
 #include "translate.h"
 
 #include <QFileInfo>
+#include <atomic>
+#include <cerrno>
 #include <QStorageInfo>
 #include "error.h"
 
@@ -162,7 +164,7 @@ bool Database::inTransaction() const { return !sqlite3_get_autocommit(m_db); }
 
 Error Database::storageFull()
 {
-    return Error(Error::Code::StorageFull, Tr::tr("the storage is full, so nothing was saved: free some space, then try again"));
+    return Error(Error::Code::StorageFull, Tr::tr("the storage is full, so nothing was saved or changed: free some space, then try again"));
 }
 
 bool Database::outOfSpace() const
@@ -171,9 +173,14 @@ bool Database::outOfSpace() const
     if (code == SQLITE_FULL)
         return true;
     // A full disk also shows as an I/O error or a file that cannot be opened (the WAL's shared memory
-    // cannot grow): then the disk holding the file is asked.
+    // cannot grow): the system's error says so; when it says nothing, the disk holding the file is asked.
     if (code != SQLITE_IOERR && code != SQLITE_CANTOPEN)
         return false;
+    const int os = sqlite3_system_errno(m_db);
+    if (os == ENOSPC || os == EDQUOT)
+        return true;
+    if (os != 0)
+        return false; // another failure (a failing card): not called a full disk
     const QStorageInfo disk(QFileInfo(m_path).absolutePath());
     return disk.isValid() && disk.bytesAvailable() < 64 * 1024;
 }
@@ -188,7 +195,7 @@ void Database::fail(const QString &what) const
 
 Transaction::Transaction(Database &db) : m_db(db), m_nested(db.inTransaction())
 {
-    static int counter = 0;
+    static std::atomic<int> counter{0}; // savepoint names; connections on many threads open transactions
     if (m_nested) {
         m_savepoint = QStringLiteral("sp%1").arg(++counter);
         m_db.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);

@@ -2636,16 +2636,16 @@
         </translation>
     </message>
     <message>
-        <source>the storage is full, so nothing was saved: free some space, then try again</source>
-        <translation>bộ nhớ máy đã đầy nên chưa lưu được gì: hãy giải phóng bớt dung lượng rồi thử lại</translation>
-    </message>
-    <message>
         <source>the server&apos;s disk is full, so nothing was stored; the ward office must free space, then sync again (request %1)</source>
-        <translation>ổ đĩa của máy chủ đã đầy nên chưa lưu được gì; văn phòng phường cần giải phóng dung lượng, sau đó đồng bộ lại (yêu cầu %1)</translation>
+        <translation>ổ đĩa của máy chủ đã đầy nên chưa lưu được gì; văn phòng phường cần giải phóng dung lượng, sau đó đồng bộ lại (mã yêu cầu %1)</translation>
     </message>
     <message>
         <source>the row would be larger than a message can carry</source>
-        <translation>dòng này sẽ lớn hơn mức một lần gửi có thể mang</translation>
+        <translation>dòng này quá lớn, không gửi được trong một lần đồng bộ</translation>
+    </message>
+    <message>
+        <source>the storage is full, so nothing was saved or changed: free some space, then try again</source>
+        <translation>bộ nhớ máy đã đầy nên không lưu hay thay đổi được gì: hãy giải phóng bớt dung lượng rồi thử lại</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ namespace clc::sync {
 namespace {
 
 const char Usage[] =
-    "usage: clc-server --data DIR [--listen HOST:PORT] [--postgres CONNINFO [--postgres-schema NAME]] [--tls-cert F --tls-key F] [--public-url URL] [--idle-timeout SECONDS] [--log-level LEVEL]\n"
+    "usage: clc-server --data DIR [--listen HOST:PORT] [--postgres CONNINFO [--postgres-schema NAME]] [--tls-cert F --tls-key F] [--public-url URL] [--idle-timeout SECONDS] [--connections-per-address N] [--log-level LEVEL]\n"
     "       clc-server --data DIR [--postgres CONNINFO] enroll --centre ID --role viewer|facilitator|coordinator|admin --name NAME [--qr-png FILE]\n"
     "       clc-server --data DIR [--postgres CONNINFO] revoke DEVICE\n"
     "       clc-server --data DIR publish-schedule CENTRE on|off   (anyone may subscribe to its schedule as a calendar)\n"
@@ -37,6 +37,7 @@ struct Options
     QString listen = QStringLiteral("127.0.0.1:8470");
     QString certFile, keyFile, publicUrl;
     unsigned idleTimeout = 30;
+    unsigned perAddress = 256; ///< connections from one address (raise it behind a reverse proxy)
 };
 
 class UsageError : public std::runtime_error
@@ -78,6 +79,12 @@ Options parseOptions(QStringList &args)
             o.publicUrl = value;
         else if (opt == QLatin1String("--idle-timeout") && value.toUInt() > 0)
             o.idleTimeout = value.toUInt();
+        else if (opt == QLatin1String("--connections-per-address")) {
+            const unsigned n = value.toUInt();
+            if (n < 1 || n > 2000)
+                throw UsageError(QStringLiteral("--connections-per-address is a number from 1 to 2000, not %1").arg(value));
+            o.perAddress = n;
+        }
         else if (opt == QLatin1String("--log-level")) {
             if (!ServerCommand::setLogLevel(value))
                 throw UsageError(QStringLiteral("--log-level is one of debug, info, warning, error"));
@@ -222,6 +229,7 @@ int ServerCommand::run(const QStringList &argsIn, QTextStream &out, QTextStream 
         // Serve.
         HttpServerOptions options;
         options.timeoutSeconds = o.idleTimeout;
+        options.perAddressConnections = o.perAddress;
         const int colon = int(o.listen.lastIndexOf(QLatin1Char(':')));
         bool portOk = false;
         options.host = o.listen.left(colon);

@@ -140,23 +140,12 @@ void SyncSession::pullAll(SyncSummary &summary)
         // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
         ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
         first = false;
-        const ApplyStats p = applyRemoteChanges(m_store, page.changes, page.serverTime);
-        s.applied += p.applied;
-        s.duplicates += p.duplicates;
-        s.ignored += p.ignored;
-        s.conflicts += p.conflicts;
-        s.quarantined += p.quarantined;
-        s.deferred += p.deferred;
+        s += applyRemoteChanges(m_store, page.changes, page.serverTime);
         m_store.setMeta(MetaKey::PullCursor, page.cursor);
         if (beforePageCommit)
             beforePageCommit();
         tx.commit();
-        summary.applied.applied += s.applied;
-        summary.applied.duplicates += s.duplicates;
-        summary.applied.ignored += s.ignored;
-        summary.applied.conflicts += s.conflicts;
-        summary.applied.quarantined += s.quarantined;
-        summary.applied.deferred += s.deferred;
+        summary.applied += s;
         ++summary.pulledPages;
         summary.pulledChanges += int(page.changes.size());
         if (onProgress)

@@ -118,7 +118,7 @@ public:
             throw Error(Error::Code::Database, QStringLiteral("cannot connect to PostgreSQL: %1").arg(why), QStringLiteral("--postgres"));
         }
         if (!schema.isEmpty())
-            exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema));
+            exec(QStringLiteral("SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema)); // no NOTICE when it exists
         setUpSession();
         // Several servers may start at once: create the tables under a lock.
         exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);") + QString::fromLatin1(Schema) + QStringLiteral("COMMIT;"));

@@ -66,6 +66,17 @@ bool isTooFarAhead(qint64 hlc, qint64 nowMs) { return HybridClock::millis(hlc) >
 
 namespace {
 
+/// The time stamps are judged against: the one the caller gives (the server's), if it is a time a
+/// stamp can hold; else this device's clock.
+qint64 referenceNow(Store &store, qint64 nowMs)
+{
+    return nowMs > 0 && nowMs < (qint64(1) << 47) ? nowMs : store.clock().wallMillis();
+}
+
+} // namespace
+
+namespace {
+
 std::optional<Current> currentOf(Store &store, const TableDef &t, const Change &c)
 {
     const auto version = store.fieldVersion(t, c.row, c.field);
@@ -100,7 +111,7 @@ void applyOne(Store &store, const Change &c, ApplyStats &stats)
 ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes, qint64 nowMs)
 {
     ApplyStats stats;
-    const qint64 now = nowMs > 0 ? nowMs : store.clock().wallMillis();
+    const qint64 now = referenceNow(store, nowMs);
     int keptAside = 0;
     auto keepAside = [&](const Change &c, const char *reason) {
         ++keptAside;
@@ -163,7 +174,7 @@ ApplyStats replayClockAhead(Store &store, qint64 nowMs)
                                                   "ORDER BY tbl, row_id, field"));
     while (kept.step()) {
         const qint64 hlc = kept.integer(4);
-        if (!isTooFarAhead(hlc, nowMs))
+        if (!isTooFarAhead(hlc, referenceNow(store, nowMs)))
             due.push_back(Change{int(kept.integer(0)), kept.text(1), int(kept.integer(2)), kept.value(3), Version{hlc, kept.text(5)}, std::nullopt, false});
     }
     if (due.empty())

@@ -47,6 +47,17 @@ struct ApplyStats
     int conflicts = 0;     ///< concurrent edits seen here (their records come from the server)
     int quarantined = 0;
     int deferred = 0;      ///< from a newer schema: kept for after an upgrade
+
+    ApplyStats &operator+=(const ApplyStats &o)
+    {
+        applied += o.applied;
+        duplicates += o.duplicates;
+        ignored += o.ignored;
+        conflicts += o.conflicts;
+        quarantined += o.quarantined;
+        deferred += o.deferred;
+        return *this;
+    }
 };
 
 /// Applies remote changes to a replica's store inside the caller's transaction. Changes that arrive

@@ -3,11 +3,13 @@
 // told to, misbehaves on every connection, old and new: delays each chunk, cuts a request or an answer
 // at a random byte offset, or resets. Unlike the single-case tests' FaultyProxy, the mode applies to
 // keep-alive connections already open, and cuts fall anywhere, not in the middle.
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <deque>
 #include <memory>
 #include <random>
 #include <stdexcept>
@@ -21,6 +23,7 @@ public:
 
     explicit LoadProxy(quint16 target, unsigned seed) : m_target(target), m_rng(seed)
     {
+        m_clock.start();
         if (!m_server.listen(QHostAddress::LocalHost, 0))
             throw std::runtime_error("the proxy cannot listen");
         connect(&m_server, &QTcpServer::newConnection, this, &LoadProxy::accept);
@@ -33,6 +36,42 @@ public:
 private:
     /// A random offset inside a chunk of n bytes: the cut may fall in a header, a body, anywhere.
     qsizetype offset(qsizetype n) { return n <= 1 ? 0 : qsizetype(m_rng() % quint64(n)); }
+
+    /// One direction of a connection: chunks leave in the order they came, delayed or not, as TCP
+    /// would deliver them (a chunk passed on at once never overtakes one still held back).
+    struct Order
+    {
+        std::deque<std::pair<qint64, QByteArray>> held; ///< (when it may leave, the chunk), in order
+        bool armed = false;
+    };
+    void forward(QTcpSocket *to, const std::shared_ptr<Order> &order, const QByteArray &data)
+    {
+        const qint64 now = m_clock.elapsed();
+        qint64 at = mode == Mode::Delay ? now + delayMs : now;
+        if (order->held.empty() && at <= now) {
+            to->write(data);
+            return;
+        }
+        if (!order->held.empty())
+            at = std::max(at, order->held.back().first);
+        order->held.emplace_back(at, data);
+        drain(to, order);
+    }
+    void drain(QTcpSocket *to, const std::shared_ptr<Order> &order)
+    {
+        const qint64 now = m_clock.elapsed();
+        while (!order->held.empty() && order->held.front().first <= now) {
+            to->write(order->held.front().second);
+            order->held.pop_front();
+        }
+        if (order->held.empty() || order->armed)
+            return;
+        order->armed = true;
+        QTimer::singleShot(int(order->held.front().first - now), Qt::PreciseTimer, to, [this, to, order] {
+            order->armed = false;
+            drain(to, order);
+        });
+    }
 
     void accept()
     {
@@ -50,29 +89,26 @@ private:
                 upstream->abort();
                 client->abort();
             };
-            connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, cut] {
+            auto up = std::make_shared<Order>(), down = std::make_shared<Order>();
+            connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, cut, up] {
                 const QByteArray data = client->readAll();
                 if (mode == Mode::CutRequest || mode == Mode::Reset) {
                     upstream->write(data.left(offset(data.size())));
                     upstream->flush();
                     QTimer::singleShot(20, client, cut);
-                } else if (mode == Mode::Delay) {
-                    QTimer::singleShot(delayMs, upstream, [upstream, data] { upstream->write(data); });
                 } else {
-                    upstream->write(data);
+                    forward(upstream, up, data);
                 }
             });
-            connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, cut] {
+            connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, cut, down] {
                 const QByteArray data = upstream->readAll();
                 if (mode == Mode::CutResponse || mode == Mode::Reset) {
                     // The server has acted; the answer stops somewhere.
                     client->write(data.left(offset(data.size())));
                     client->flush();
                     cut();
-                } else if (mode == Mode::Delay) {
-                    QTimer::singleShot(delayMs, client, [client, data] { client->write(data); });
                 } else {
-                    client->write(data);
+                    forward(client, down, data);
                 }
             });
             connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
@@ -84,6 +120,7 @@ private:
     quint16 m_target;
     QTcpServer m_server;
     std::mt19937 m_rng;
+    QElapsedTimer m_clock;
 };
 
 } // namespace clcload

@@ -175,6 +175,8 @@ void FaultyProxy::accept()
             client->write(data);
         });
         connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        // The server is gone (killed, not listening): the device's connection ends too, as it would.
+        connect(upstream, &QTcpSocket::errorOccurred, client, [client](QAbstractSocket::SocketError) { client->abort(); });
         connect(client, &QTcpSocket::disconnected, client, [client] { client->deleteLater(); });
     }
 }

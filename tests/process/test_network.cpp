@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QDir>
+#include <QTest>
 #include <QThread>
 #include <QUuid>
 #include <catch2/catch.hpp>
@@ -92,14 +93,17 @@ TEST_CASE("a device killed before its push, inside a pull page or between a page
     CHECK(count(o.b, "people") == 0);
     CHECK(metaOf(o.b, QStringLiteral("pull_cursor")).isEmpty());
     // Inside a pull page: SIGKILL at growing moments of a first pull (10,775 changes in pages of 5,000).
+    int interrupted = 0;
     for (int ms : {40, 120, 250, 400, 700}) {
         QProcess p;
         p.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.c, QStringLiteral("sync")});
         REQUIRE(p.waitForStarted());
         QThread::msleep(ms);
+        interrupted += p.state() == QProcess::Running ? 1 : 0; // the kill lands while it pulls
         p.kill();
         p.waitForFinished();
     }
+    CHECK(interrupted > 0);
     o.converge();
     CHECK(count(o.c, "attendance") == count(o.a, "attendance"));
     CHECK(count(o.b, "people") == 300);
@@ -111,12 +115,18 @@ TEST_CASE("a server killed in the middle of a pull and restarted: the device's p
 {
     Office o(GENERATE(Backend::Sqlite, Backend::Postgres));
     o.syncUntilDone(o.a);
+    // Through a proxy that holds each chunk 400 ms, so that the kill lands while the pull is under way.
+    FaultyProxy proxy(o.server->port());
+    proxy.mode = FaultyProxy::Mode::Delay;
+    proxy.delayMs = 400;
     QProcess sync;
-    sync.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.b, QStringLiteral("sync")});
+    sync.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.b, QStringLiteral("sync"), QStringLiteral("--server"), proxy.url(),
+                                            QStringLiteral("--token"), metaOf(o.b, QStringLiteral("token"))});
     REQUIRE(sync.waitForStarted());
-    QThread::msleep(150);
+    QTest::qWait(600); // the proxy runs on this thread's events
     o.server->kill();
-    sync.waitForFinished(60000);
+    REQUIRE(QTest::qWaitFor([&sync] { return sync.state() == QProcess::NotRunning; }, 60000));
+    CHECK(sync.exitCode() == 3); // interrupted: "nothing is lost; run it again"
     o.server->start();
     o.converge();
     CHECK(count(o.b, "attendance") == count(o.a, "attendance"));

@@ -167,10 +167,12 @@ TEST_CASE("a tablet a day ahead and one a year behind sync with the rest: nothin
     const QString person = records::addPerson(*office.store, PersonInput{QStringLiteral("Đinh Thị Mai")});
     world.syncAll();
     const QString khu = QStringLiteral("khu"), phone = QStringLiteral("phone"), people = QStringLiteral("people");
-    // Offline and concurrent: the tablet a year behind loses the same field to the office, and its value
-    // is kept as a conflict record, not dropped. The tablet a day ahead is not refused.
-    office.store->write(people, person, {{khu, QStringLiteral("Khu 1")}});
+    // Offline and concurrent: the tablet a year behind edits first (stamped just after what it pulled,
+    // its own clock being behind), the office a minute later; the office wins and the tablet's value is
+    // kept as a conflict record, not dropped. The tablet a day ahead is not refused.
     late.store->write(people, person, {{khu, QStringLiteral("Khu 2")}});
+    *world.clock.ms += 60000;
+    office.store->write(people, person, {{khu, QStringLiteral("Khu 1")}});
     early.store->write(people, person, {{phone, QStringLiteral("0912345678")}});
     world.syncAll();
     for (Replica *r : {&office, &early, &late}) {
