@@ -49,7 +49,7 @@ private:
         const qint64 now = m_clock.elapsed();
         qint64 at = mode == Mode::Delay ? now + delayMs : now;
         if (order->held.empty() && at <= now) {
-            to->write(data);
+            write(to, data);
             return;
         }
         if (!order->held.empty())
@@ -57,11 +57,16 @@ private:
         order->held.emplace_back(at, data);
         drain(to, order);
     }
+    static void write(QTcpSocket *to, const QByteArray &data)
+    {
+        if (to->state() != QAbstractSocket::UnconnectedState) // not to one cut already (a connecting one buffers)
+            to->write(data);
+    }
     void drain(QTcpSocket *to, const std::shared_ptr<Order> &order)
     {
         const qint64 now = m_clock.elapsed();
         while (!order->held.empty() && order->held.front().first <= now) {
-            to->write(order->held.front().second);
+            write(to, order->held.front().second);
             order->held.pop_front();
         }
         if (order->held.empty() || order->armed)

@@ -1,6 +1,7 @@
 #pragma once
 // A ward office on loopback for the real-process tests: a clc-server (SQLite or PostgreSQL) and the
 // devices that sync with it through the clc command.
+#include "database.h"
 #include "nettestsupport.h"
 
 #include <QFile>
@@ -79,6 +80,12 @@ struct Office
         const QByteArray first = exported(a);
         CHECK(exported(b) == first);
         CHECK(exported(c) == first);
+        // Every SQLite file is sound after whatever the test did to it (docs/reliability.md#fault-matrix).
+        QStringList files{a, b, c};
+        if (QFile::exists(dir.path(QStringLiteral("server/server.db"))))
+            files << dir.path(QStringLiteral("server/server.db"));
+        for (const QString &file : files)
+            CHECK(clc::Database(file).scalar(QStringLiteral("PRAGMA integrity_check")).toText() == QStringLiteral("ok"));
     }
 };
 
