@@ -1,12 +1,11 @@
 #include "database.h"
+#include "error.h"
 #include "translate.h"
 
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <atomic>
 #include <cerrno>
-#include <QStorageInfo>
-#include "error.h"
-
 #include <sqlite3.h>
 
 namespace clc {

@@ -73,10 +73,6 @@ qint64 referenceNow(Store &store, qint64 nowMs)
     return nowMs > 0 && nowMs < (qint64(1) << 47) ? nowMs : store.clock().wallMillis();
 }
 
-} // namespace
-
-namespace {
-
 std::optional<Current> currentOf(Store &store, const TableDef &t, const Change &c)
 {
     const auto version = store.fieldVersion(t, c.row, c.field);
