@@ -36,17 +36,16 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QThread>
 #include <QUuid>
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <random>
-#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -83,7 +82,6 @@ double percentile(std::vector<double> v, double p)
 /// k tablets edit one field of one learner, each before seeing any other's edit.
 struct Contest
 {
-    int centre = 0;
     QString person;
     std::vector<int> devices;
     std::vector<QString> values;
@@ -140,6 +138,14 @@ const QStringList kStatus{QStringLiteral("present"), QStringLiteral("late"), QSt
 
 QString randomName(std::mt19937 &rng) { return kFamily[int(rng() % unsigned(kFamily.size()))] + QLatin1Char(' ') + kGiven[int(rng() % unsigned(kGiven.size()))]; }
 
+/// A tablet "dying" in the middle of a sync: the exchange is lost as if the connection were, and the
+/// device's file is opened again afterwards.
+class TabletDied : public TransportError
+{
+public:
+    using TransportError::TransportError;
+};
+
 /// A transport that, when told, loses the answer of one push after the server acted on it: the device
 /// "dies" between its push and the acknowledgement.
 class CrashingTransport : public Transport
@@ -151,7 +157,7 @@ public:
         QByteArray answer = m_inner.push(request);
         int one = 1;
         if (m_crash.compare_exchange_strong(one, 0))
-            throw TransportError("the tablet died before it recorded the answer");
+            throw TabletDied("the tablet died before it recorded the answer");
         return answer;
     }
     QByteArray pull(const QString &cursor, int limit) override { return m_inner.pull(cursor, limit); }
@@ -179,15 +185,20 @@ private:
     void startServers();
     void setUpCentres();
     QString urlFor(const Device &d) const;
-    bool syncOnce(Device &d, std::mt19937 &rng, bool timed = true);
-    void syncUntilDone(Device &d, std::mt19937 &rng, int tries = 40);
-    void join(Device &d, std::mt19937 &rng);
+    bool syncOnce(Device &d, bool timed = true);
+    void syncUntilDone(Device &d, int tries = 40);
+    void join(Device &d);
     void deviceLoop(Device &d);
     void act(Device &d, std::mt19937 &rng);
     void takeContests(Device &d);
     void waitForContests(Device &d);
     void sleepMs(int ms) const { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
     void drive(qint64 startMs, qint64 endMs);
+    bool revokeIfReady();
+    /// Runs this thread's events (the proxies live here) for about ms.
+    static void spinEvents(int ms);
+    /// Runs fn on each device, from a pool of threads.
+    static void inPool(const std::vector<Device *> &devices, int threads, const std::function<void(Device &)> &fn);
     void postContest();
     void injectFault(qint64 now);
     void endFaults();
@@ -309,8 +320,7 @@ void Load::setUpCentres()
         Device &coord = *m_devices[size_t(c)];
         enrolDevice(*coord.store, m_servers[0]->url(), coord.code);
         coord.id = coord.store->meta(MetaKey::DeviceId);
-        std::mt19937 rng(m_o.seed);
-        syncUntilDone(coord, rng);
+        syncUntilDone(coord);
         coord.link.reset(); // made on this thread; the device's own thread makes its own
         coord.joined = true;
     }
@@ -324,9 +334,8 @@ QString Load::urlFor(const Device &d) const
     return m_servers[p]->url();
 }
 
-bool Load::syncOnce(Device &d, std::mt19937 &rng, bool timed)
+bool Load::syncOnce(Device &d, bool timed)
 {
-    Q_UNUSED(rng);
     const QString url = urlFor(d);
     const QString token = d.store->meta(MetaKey::Token);
     d.refusedAs.reset();
@@ -343,9 +352,19 @@ bool Load::syncOnce(Device &d, std::mt19937 &rng, bool timed)
     session.beforePageCommit = [&d] {
         int two = 2;
         if (d.crashNext.compare_exchange_strong(two, 0))
-            throw TransportError("the tablet died between a page and its cursor");
+            throw TabletDied("the tablet died between a page and its cursor");
     };
     SyncSummary sum;
+    struct Count // what moved is counted however the sync ends
+    {
+        Device &d;
+        const SyncSummary &sum;
+        ~Count()
+        {
+            d.pushed += sum.pushedChanges;
+            d.pulled += sum.pulledChanges;
+        }
+    } count{d, sum};
     try {
         QElapsedTimer t;
         t.start();
@@ -359,15 +378,11 @@ bool Load::syncOnce(Device &d, std::mt19937 &rng, bool timed)
                 d.pushMs.push_back(pushMs);
             d.pullMs.push_back(pullMs);
         }
-        d.pushed += sum.pushedChanges;
-        d.pulled += sum.pulledChanges;
         return true;
     } catch (const TransportError &e) {
-        d.pushed += sum.pushedChanges;
-        d.pulled += sum.pulledChanges;
         ++d.transportErrors;
         d.failure = QString::fromUtf8(e.what());
-        if (d.failure.startsWith(QLatin1String("the tablet died"))) {
+        if (dynamic_cast<const TabletDied *>(&e)) {
             // As after a crash: the file opened again, the connection gone.
             ++d.crashes;
             d.store = std::make_unique<Store>(d.path);
@@ -376,8 +391,6 @@ bool Load::syncOnce(Device &d, std::mt19937 &rng, bool timed)
         d.process = (d.process + 1) % int(m_servers.size()); // the retry goes to the other process, if any
         return false;
     } catch (const Error &e) {
-        d.pushed += sum.pushedChanges;
-        d.pulled += sum.pulledChanges;
         d.failure = e.message();
         d.refusedAs = e.code();
         d.link.reset();
@@ -385,17 +398,17 @@ bool Load::syncOnce(Device &d, std::mt19937 &rng, bool timed)
     }
 }
 
-void Load::syncUntilDone(Device &d, std::mt19937 &rng, int tries)
+void Load::syncUntilDone(Device &d, int tries)
 {
     for (int i = 0; i < tries; ++i) {
-        if (syncOnce(d, rng, false) && d.store->pendingChanges() == 0)
+        if (syncOnce(d, false) && d.store->pendingChanges() == 0)
             return;
         sleepMs(250);
     }
     throw std::runtime_error(QStringLiteral("device %1 never finished a sync: %2").arg(d.index).arg(d.failure).toStdString());
 }
 
-void Load::join(Device &d, std::mt19937 &rng)
+void Load::join(Device &d)
 {
     d.store = std::make_unique<Store>(d.path);
     QString code = d.code;
@@ -420,7 +433,7 @@ void Load::join(Device &d, std::mt19937 &rng)
     d.id = d.store->meta(MetaKey::DeviceId);
     QElapsedTimer t;
     t.start();
-    while (!syncOnce(d, rng, false)) {
+    while (!syncOnce(d, false)) {
         if (t.elapsed() > 300000)
             throw std::runtime_error("a device's first sync never completed");
         sleepMs(250);
@@ -509,7 +522,7 @@ void Load::deviceLoop(Device &d)
             const qint64 start = nowMs();
             while (nowMs() - start < d.joinAtMs && !m_stopping)
                 sleepMs(50);
-            join(d, rng);
+            join(d);
         }
         const int think = d.role == Role::Viewer ? 3 * m_o.thinkMs : m_o.thinkMs;
         for (;;) {
@@ -521,7 +534,7 @@ void Load::deviceLoop(Device &d)
             }
             if (d.retire && !d.readyToRevoke) {
                 // Handed in: a last sync, then the office revokes it.
-                syncUntilDone(d, rng);
+                syncUntilDone(d);
                 d.readyToRevoke = true;
                 while (!d.revoked && !m_stopping)
                     sleepMs(20);
@@ -535,7 +548,7 @@ void Load::deviceLoop(Device &d)
                     d.afterRevocationSessions << records::addSession(*d.store, c.activity, QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral("T14:00"),
                                                                      QStringLiteral("Nhà văn hoá khu 9"));
                 records::markAttendance(*d.store, d.afterRevocationSessions.front(), c.people[int(rng() % unsigned(c.people.size()))], QStringLiteral("present"));
-                if (syncOnce(d, rng, false))
+                if (syncOnce(d, false))
                     ++d.acceptedAfterRevocation;
                 else if (d.refusedAs == Error::Code::NotFound) // 401: the token is no longer valid
                     ++d.refusedAfterRevocation;
@@ -546,7 +559,7 @@ void Load::deviceLoop(Device &d)
                 act(d, rng);
             if (d.role == Role::Viewer || rng() % 10 < 6) {
                 waitForContests(d);
-                syncOnce(d, rng);
+                syncOnce(d);
             }
             for (int slept = 0; slept < think && !m_stopping; slept += 50)
                 sleepMs(50);
@@ -576,7 +589,6 @@ void Load::postContest()
     if (k < 2)
         return;
     Contest &contest = m_contestStore.emplace_back();
-    contest.centre = c;
     contest.person = centre.people[centre.nextContested++];
     contest.devices.assign(eligible.begin(), eligible.begin() + long(k));
     for (size_t i = 0; i < k; ++i)
@@ -642,31 +654,51 @@ void Load::endFaults()
         }
 }
 
+bool Load::revokeIfReady()
+{
+    if (!m_revokee || !m_revokee->retire || m_revokee->revoked || !m_revokee->readyToRevoke)
+        return false;
+    std::lock_guard<std::mutex> lock(m_adminMutex);
+    m_admin->revoke(m_revokee->id);
+    m_revokee->revoked = true;
+    return true;
+}
+
+void Load::spinEvents(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void Load::inPool(const std::vector<Device *> &devices, int threads, const std::function<void(Device &)> &fn)
+{
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&] {
+            for (size_t i; (i = next++) < devices.size();)
+                fn(*devices[i]);
+        });
+    for (auto &t : pool)
+        t.join();
+}
+
 void Load::drive(qint64 startMs, qint64 endMs)
 {
     const qint64 span = endMs - startMs;
     const qint64 contestsUntil = startMs + span * 8 / 10;
     qint64 nextContest = startMs + 1000, nextFault = startMs + 2000;
-    bool retired = false, revoked = false;
     while (nowMs() < endMs) {
-        QEventLoop loop; // the proxies live on this thread
-        QTimer::singleShot(50, &loop, &QEventLoop::quit);
-        loop.exec();
+        spinEvents(50);
         const qint64 now = nowMs();
         if (now >= nextContest && now < contestsUntil) {
             postContest();
             nextContest = now + 500 + qint64(m_rng() % 1500);
         }
-        if (m_revokee && !retired && now >= startMs + span * 4 / 10) {
+        if (m_revokee && now >= startMs + span * 4 / 10)
             m_revokee->retire = true;
-            retired = true;
-        }
-        if (m_revokee && retired && !revoked && m_revokee->readyToRevoke) {
-            std::lock_guard<std::mutex> lock(m_adminMutex);
-            m_admin->revoke(m_revokee->id);
-            m_revokee->revoked = true;
-            revoked = true;
-        }
+        revokeIfReady();
         if (m_o.faults) {
             for (size_t p = 0; p < m_servers.size(); ++p)
                 if (m_restartAt[p] != 0 && now >= m_restartAt[p]) {
@@ -684,42 +716,27 @@ void Load::drive(qint64 startMs, qint64 endMs)
             }
         }
     }
-    if (m_revokee && retired && !revoked && m_revokee->readyToRevoke) {
-        std::lock_guard<std::mutex> lock(m_adminMutex);
-        m_admin->revoke(m_revokee->id);
-        m_revokee->revoked = true;
-    }
+    revokeIfReady(); // ready just as the run ended
 }
 
 void Load::converge()
 {
     // Every device syncs until done, twice over: the first round sends everything, the second brings it.
-    auto round = [this](std::vector<Device *> devices) {
-        std::atomic<size_t> next{0};
-        std::vector<std::thread> pool;
-        for (int t = 0; t < 8; ++t)
-            pool.emplace_back([&] {
-                for (size_t i; (i = next++) < devices.size();) {
-                    Device &d = *devices[i];
-                    std::mt19937 rng(unsigned(d.index));
-                    try {
-                        syncUntilDone(d, rng);
-                    } catch (const std::exception &e) {
-                        d.failure = QString::fromUtf8(e.what());
-                        expect(false, QStringLiteral("device %1 converges: %2").arg(d.index).arg(d.failure));
-                    }
-                    d.link.reset();
-                }
-            });
-        for (auto &t : pool)
-            t.join();
+    auto round = [this](Device &d) {
+        try {
+            syncUntilDone(d);
+        } catch (const std::exception &e) {
+            d.failure = QString::fromUtf8(e.what());
+            expect(false, QStringLiteral("device %1 converges: %2").arg(d.index).arg(d.failure));
+        }
+        d.link.reset();
     };
     std::vector<Device *> active;
     for (auto &d : m_devices)
         if (d->store && d.get() != m_revokee)
             active.push_back(d.get());
-    round(active);
-    round(active);
+    inPool(active, 8, round);
+    inPool(active, 8, round);
     // A device of each role of each centre, enrolled now: the server's view of that scope.
     std::vector<Device *> auditors;
     for (int c = 0; c < m_o.centres; ++c)
@@ -733,23 +750,15 @@ void Load::converge()
             auditors.push_back(a.get());
             m_auditors[{c, int(r)}] = std::move(a);
         }
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> pool;
-    for (int t = 0; t < 4; ++t)
-        pool.emplace_back([&] {
-            for (size_t i; (i = next++) < auditors.size();) {
-                std::mt19937 rng(1);
-                try {
-                    join(*auditors[i], rng);
-                } catch (const std::exception &e) {
-                    expect(false, QStringLiteral("the server's view of a scope could be read: %1").arg(QString::fromUtf8(e.what())));
-                    auditors[i]->store.reset();
-                }
-                auditors[i]->link.reset();
-            }
-        });
-    for (auto &t : pool)
-        t.join();
+    inPool(auditors, 4, [this](Device &a) {
+        try {
+            join(a);
+        } catch (const std::exception &e) {
+            expect(false, QStringLiteral("the server's view of a scope could be read: %1").arg(QString::fromUtf8(e.what())));
+            a.store.reset();
+        }
+        a.link.reset();
+    });
 }
 
 /// CPU time a process has used so far (user and system), in seconds.
@@ -814,7 +823,7 @@ int Load::check()
     qint64 contests = 0, contestEdits = 0, expectedConflicts = 0, foundConflicts = 0, wrongWinners = 0, extraRows = 0;
     for (int c = 0; c < m_o.centres; ++c) {
         Store &a = *m_auditors[{c, int(Role::Coordinator)}]->store;
-        qint64 centreMarks = 0, centreLearners = 0;
+        qint64 centreMarks = 0, centreLearners = 0, centreSessions = 0;
         for (auto &d : m_devices) {
             if (d->centre != c || !d->store)
                 continue;
@@ -830,16 +839,13 @@ int Load::check()
             centreLearners += qint64(d->learners.size());
             for (const QString &s : d->sessions)
                 missingSessions += a.exists(QStringLiteral("sessions"), s) ? 0 : 1;
+            centreSessions += d->sessions.size(); // what was made after a revocation is not among them
             for (const QString &s : d->afterRevocationSessions)
                 arrivedAfterRevocation += a.exists(QStringLiteral("sessions"), s) ? 1 : 0;
         }
-        qint64 sessionsMade = 0; // what arrived after a revocation is not among them
-        for (auto &d : m_devices)
-            if (d->centre == c && d->store)
-                sessionsMade += d->sessions.size();
         extraRows += std::abs(a.db().scalar(QStringLiteral("SELECT count(*) FROM attendance")).toInt() - centreMarks);
         extraRows += std::abs(a.db().scalar(QStringLiteral("SELECT count(*) FROM people")).toInt() - (m_o.seedPeople + centreLearners));
-        extraRows += std::abs(a.db().scalar(QStringLiteral("SELECT count(*) FROM sessions")).toInt() - sessionsMade);
+        extraRows += std::abs(a.db().scalar(QStringLiteral("SELECT count(*) FROM sessions")).toInt() - centreSessions);
         marks += centreMarks;
         learners += centreLearners;
         for (Contest *contest : m_centres[size_t(c)].contests) {
@@ -916,7 +922,7 @@ int Load::check()
 void Load::report(int failures)
 {
     std::vector<double> push, pull, first;
-    qint64 pushed = 0, pulled = 0, cuts = 0, crashes = 0;
+    qint64 pushed = 0, pulled = 0, cuts = 0;
     int devices = 0;
     for (auto &d : m_devices) {
         if (!d->store)
@@ -928,7 +934,6 @@ void Load::report(int failures)
         pushed += d->pushed;
         pulled += d->pulled;
         cuts += d->transportErrors;
-        crashes += d->crashes;
     }
     const QString backend = m_o.postgres.isEmpty() ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
     const qint64 loadKb = peakRssKb(QCoreApplication::applicationPid());
@@ -949,8 +954,9 @@ void Load::report(int failures)
     std::printf("  peak RSS: server %.0f MB (largest process), this program %.0f MB for all devices\n", double(m_serverPeakKb) / 1024,
                 double(loadKb) / 1024);
     const double exchanges = double(push.size() + pull.size());
+    const double cpuPerExchangeMs = exchanges > 0 ? 1000 * m_serverCpu / exchanges : 0.0;
     std::printf("  server CPU: %.1f s in %.0f s of load (%.2f cores), %.2f ms per push or pull answered\n", m_serverCpu, m_loadSeconds,
-                m_serverCpu / m_loadSeconds, exchanges > 0 ? 1000 * m_serverCpu / exchanges : 0.0);
+                m_serverCpu / m_loadSeconds, cpuPerExchangeMs);
     std::printf("  %s\n", failures == 0 ? "converged: nothing lost, nothing doubled" : "FAILED");
     auto figure = [](double value, const char *unit) { return QJsonObject{{QStringLiteral("value"), value}, {QStringLiteral("unit"), QLatin1String(unit)}}; };
     const QJsonObject json{
@@ -978,7 +984,7 @@ void Load::report(int failures)
         {QStringLiteral("syncs_interrupted"), double(cuts)},
         {QStringLiteral("rss_mb_server"), figure(double(m_serverPeakKb) / 1024, "MB")},
         {QStringLiteral("server_cpu_cores"), figure(m_serverCpu / m_loadSeconds, "cores")},
-        {QStringLiteral("server_cpu_ms_per_exchange"), figure(push.size() + pull.size() > 0 ? 1000 * m_serverCpu / double(push.size() + pull.size()) : 0.0, "ms")},
+        {QStringLiteral("server_cpu_ms_per_exchange"), figure(cpuPerExchangeMs, "ms")},
         {QStringLiteral("rss_mb_load_program"), figure(double(loadKb) / 1024, "MB")},
         {QStringLiteral("failed_checks"), failures},
     };
@@ -1007,11 +1013,8 @@ int Load::run()
     }
     m_stopping = true;
     // The devices finish what they started (the proxies still need this thread).
-    while (done < int(threads.size())) {
-        QEventLoop loop;
-        QTimer::singleShot(50, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    while (done < int(threads.size()))
+        spinEvents(50);
     for (auto &t : threads)
         t.join();
     m_loadSeconds = double(nowMs() - start) / 1000;
