@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonObject>
+#include <QHostAddress>
+#include <QTcpSocket>
 #include <QThread>
 #include <catch2/catch.hpp>
 #include <future>
@@ -210,4 +212,52 @@ TEST_CASE("clc-server enroll draws the link as a QR code in the terminal and as 
     blank.fill(Qt::white);
     REQUIRE(blank.save(dir.path(QStringLiteral("blank.png"))));
     CHECK_THROWS_WITH(clc::sync::enrolLinkFromPicture(dir.path(QStringLiteral("blank.png"))), Catch::Contains("no QR code"));
+}
+
+namespace {
+
+/// Opens n connections to port and keeps them; then asks for /v1/health on one more: its status, 0 if
+/// the connection was closed unanswered.
+int healthAfterHolding(quint16 port, int n)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < n; ++i) {
+        held.push_back(std::make_unique<QTcpSocket>());
+        held.back()->connectToHost(QHostAddress::LocalHost, port);
+        if (!held.back()->waitForConnected(5000))
+            return -1;
+    }
+    QTcpSocket last;
+    last.connectToHost(QHostAddress::LocalHost, port);
+    if (!last.waitForConnected(5000))
+        return 0;
+    last.write("GET /v1/health HTTP/1.1\r\nHost: office\r\n\r\n");
+    QByteArray answer;
+    while (last.waitForReadyRead(3000)) {
+        answer += last.readAll();
+        if (answer.contains("\r\n\r\n"))
+            break;
+    }
+    return answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0;
+}
+
+} // namespace
+
+TEST_CASE("clc-server --connections-per-address lets one address (a reverse proxy) hold more than 256 connections, and takes only 1 to 2000", "[server][cli][http]")
+{
+    TempDir dir;
+    const QString data = dir.path(QStringLiteral("data"));
+    {
+        Serving standard({QStringLiteral("--data"), data});
+        CHECK(healthAfterHolding(standard.url().port(), 256) == 0); // the 257th from one address is closed
+    }
+    {
+        Serving raised({QStringLiteral("--data"), data, QStringLiteral("--connections-per-address"), QStringLiteral("300")});
+        CHECK(healthAfterHolding(raised.url().port(), 256) == 200);
+    }
+    for (const char *bad : {"0", "2001", "many", "-5"}) {
+        const Ran r = runServer({QStringLiteral("--data"), data, QStringLiteral("--connections-per-address"), QString::fromLatin1(bad), QStringLiteral("devices")});
+        CHECK(r.code == 2);
+        CHECK(r.err.contains(QStringLiteral("--connections-per-address is a number from 1 to 2000")));
+    }
 }
