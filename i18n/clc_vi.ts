@@ -1696,10 +1696,6 @@
         <translation>phải là một đối tượng JSON</translation>
     </message>
     <message>
-        <source>unsupported protocol version %1 (this side speaks %2)</source>
-        <translation>không hỗ trợ giao thức phiên bản %1 (bên này dùng %2)</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a row id</source>
         <translation>&apos;%1&apos; không phải mã dòng</translation>
     </message>
@@ -2646,6 +2642,42 @@
     <message>
         <source>the storage is full, so nothing was saved or changed: free some space, then try again</source>
         <translation>bộ nhớ máy đã đầy nên không lưu hay thay đổi được gì: hãy giải phóng bớt dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>a run of marks is [centre, session, replica, stamps, people, statuses]</source>
+        <translation>một dãy điểm danh phải là [trung tâm, buổi học, bản sao, dấu thời gian, người học, trạng thái]</translation>
+    </message>
+    <message>
+        <source>id index %1 out of range</source>
+        <translation>chỉ số mã %1 nằm ngoài phạm vi</translation>
+    </message>
+    <message>
+        <source>a run needs as many stamps and people as statuses, at least one</source>
+        <translation>một dãy cần số dấu thời gian và số người học bằng số trạng thái, ít nhất là một</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a status letter (p, l, e or a)</source>
+        <translation>&apos;%1&apos; không phải là chữ trạng thái (p, l, e hoặc a)</translation>
+    </message>
+    <message>
+        <source>is not an id</source>
+        <translation>không phải là mã định danh</translation>
+    </message>
+    <message>
+        <source>must be %1, the next run of marks</source>
+        <translation>phải là %1, dãy điểm danh tiếp theo</translation>
+    </message>
+    <message>
+        <source>%1 runs of marks, of which %2 are placed in c</source>
+        <translation>có %1 dãy điểm danh nhưng chỉ %2 dãy được đặt trong c</translation>
+    </message>
+    <message>
+        <source>unsupported protocol version %1 (this side speaks %2 to %3)</source>
+        <translation>không hỗ trợ phiên bản giao thức %1 (bên này dùng từ %2 đến %3)</translation>
+    </message>
+    <message>
+        <source>must be a number of changes from 1 to %1</source>
+        <translation>phải là số thay đổi từ 1 đến %1</translation>
     </message>
 </context>
 <context>

@@ -207,13 +207,14 @@ QByteArray HttpTransport::push(const QByteArray &body)
     return exchange(r, "POST", gzipCompress(body));
 }
 
-QByteArray HttpTransport::pull(const QString &cursor, int limit)
+QByteArray HttpTransport::pull(const QString &cursor, int limit, int protocol)
 {
     QNetworkRequest r = request(QStringLiteral("/v1/pull"));
     QUrl url = r.url();
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("cursor"), cursor);
     q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    q.addQueryItem(QStringLiteral("p"), QString::number(protocol)); // a server of release 8 ignores it and answers in 1
     url.setQuery(q);
     r.setUrl(url);
     return exchange(r, "GET", {});

@@ -42,7 +42,7 @@ public:
     ~HttpTransport() override;
 
     QByteArray push(const QByteArray &request) override;
-    QByteArray pull(const QString &cursor, int limit) override;
+    QByteArray pull(const QString &cursor, int limit, int protocol) override;
     /// GET /v1/health: the server's answer (status, time, protocol, schema).
     QJsonObject health();
     /// POST /v1/enroll: exchanges a one-time code; the answer holds token, device, centre, role, name.

@@ -29,6 +29,7 @@ void SyncSession::pushAll(SyncSummary &summary)
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
         }
         PushRequest request;
+        request.protocol = m_protocol;
         request.schema = syncSchemaVersion();
         request.replica = m_store.replicaId();
         request.batch = batch;
@@ -68,6 +69,14 @@ void SyncSession::pushAll(SyncSummary &summary)
             m_store.setMeta(MetaKey::BatchEpoch, gap.epoch);
             rejoin(gap.epoch, summary);
             tx.commit();
+            continue;
+        } catch (const Error &e) {
+            // A server of an earlier release refuses the format whole, storing nothing: the same batch
+            // goes again in the format it reads (docs/sync.md#marks).
+            if (e.field() != QLatin1String("p") || m_protocol == OldestProtocolVersion)
+                throw;
+            qCInfo(lcClient) << "the server reads protocol" << OldestProtocolVersion << "only; sending in it";
+            m_protocol = OldestProtocolVersion;
             continue;
         }
         if (response.batch != batch)
@@ -129,7 +138,7 @@ void SyncSession::pullAll(SyncSummary &summary)
     bool first = true;
     for (;;) {
         const QString cursor = m_store.meta(MetaKey::PullCursor);
-        const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize));
+        const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize, ProtocolVersion));
         summary.serverTime = page.serverTime;
         if (noteEpoch(page.epoch, summary)) {
             pushAll(summary); // what the restored server lacks goes first,

@@ -21,7 +21,8 @@ class Transport
 public:
     virtual ~Transport() = default;
     virtual QByteArray push(const QByteArray &request) = 0;
-    virtual QByteArray pull(const QString &cursor, int limit) = 0;
+    /// protocol: the newest message format the device reads; the answer says which it got.
+    virtual QByteArray pull(const QString &cursor, int limit, int protocol) = 0;
 };
 
 class TransportError : public std::runtime_error
@@ -45,7 +46,7 @@ struct SyncSummary
 class SyncSession
 {
 public:
-    explicit SyncSession(Store &store, Transport &transport, int batchSize = MaxChanges, int pageSize = 5000);
+    explicit SyncSession(Store &store, Transport &transport, int batchSize = MaxChanges, int pageSize = MaxChanges);
 
     /// Sends every pending change; returns when the outbox holds only rejected changes.
     void pushAll(SyncSummary &summary);
@@ -75,6 +76,8 @@ private:
     int m_batchSize;
     int m_pageSize;
     bool m_pulledBefore; ///< the device had pulled from a server before this session
+    /// The format pushes go in: the newest, until a server of release 8 refuses it (400 on "p").
+    int m_protocol = ProtocolVersion;
 };
 
 } // namespace clc::sync

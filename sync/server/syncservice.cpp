@@ -85,16 +85,21 @@ void SyncService::checkMayPush(const Device &device)
 PushResponse SyncService::push(const Device &device, const PushRequest &request, const QByteArray &body)
 {
     PushResponse response;
+    response.protocol = request.protocol;
     response.batch = request.batch;
     response.serverTime = m_wall();
     response.epoch = m_store.epoch();
     checkMayPush(device);
 
     // What the batch holds, to tell a true retry from a reused number: the bytes as they came (cheap),
-    // or, compared on a retry only, the request encoded again (what earlier releases stored). A retry
-    // whose app was upgraded between push and answer may encode the same changes differently: it is
-    // told to send them as the next batch, where they are duplicates and change nothing.
-    auto encodedHash = [&request] { return QCryptographicHash::hash(encode(request), QCryptographicHash::Sha256).toHex(); };
+    // or, compared on a retry only, the request encoded again in protocol 1 (what earlier releases
+    // stored, and the bytes an app of release 8 sent): a retry whose app was upgraded between push and
+    // answer sends the same changes in protocol 2, and is still a retry.
+    auto encodedHash = [&request] {
+        PushRequest v1 = request;
+        v1.protocol = 1;
+        return QCryptographicHash::hash(encode(v1), QCryptographicHash::Sha256).toHex();
+    };
     const QByteArray hash = body.isEmpty() ? encodedHash() : QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
     m_store.transaction(device.centre, [&] {
         const auto last = m_store.lastBatch(device.id);
@@ -108,6 +113,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 throw BatchGap(Tr::tr("batch %1 was already used with other changes; send them as batch %2").arg(request.batch).arg(lastNo + 1),
                                lastNo + 1, m_store.epoch(), true);
             response = decodePushResponse(last->response);
+            response.protocol = request.protocol;
             response.replay = true;
             response.serverTime = m_wall();
             response.epoch = m_store.epoch();
@@ -258,6 +264,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
 PullResponse SyncService::pull(const Device &device, const PullRequest &request)
 {
     PullResponse response;
+    response.protocol = std::clamp(request.protocol, OldestProtocolVersion, ProtocolVersion);
     response.schema = syncSchemaVersion();
     response.serverTime = m_wall();
     const QByteArray key = m_store.cursorKey();
@@ -269,7 +276,7 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
                                    << "that the store lost; starting a new epoch so devices send them again:" << m_store.renewEpoch();
     }
     response.epoch = m_store.epoch();
-    const int limit = std::clamp(request.limit, 1, 10000);
+    const int limit = std::clamp(request.limit, 1, MaxChanges);
     std::vector<int> tables;
     for (const TableDef &t : clc::tables())
         if (mayRead(device.role, t.code))

@@ -11,6 +11,9 @@
 #include <QStringDecoder>
 #include <QHash>
 
+#include <array>
+#include <cstring>
+
 namespace clc::sync {
 
 bool Change::operator==(const Change &o) const
@@ -42,13 +45,82 @@ private:
     QHash<QString, int> m_index;
 };
 
+// Ids coded once per message (protocol 2's "u") and referred to by index.
+using IdTable = ReplicaTable;
+
+/// Protocol 2's attendance marks: a mark written whole (its centre, session, person and status in one
+/// write, nothing else, no base, its id derived) travels in a run of marks of one centre, session and
+/// replica instead of as a group: docs/sync.md#marks.
+struct MarkCodes
+{
+    const TableDef *table = nullptr;
+    int centre = -1, session = -1, person = -1, status = -1;
+    /// The status letters are the protocol's, not the schema's: a status a later schema adds travels
+    /// as a group, so a receiver never meets a letter it cannot read.
+    static constexpr char Letters[] = "plea";
+    static const std::array<QString, 4> &statuses()
+    {
+        static const std::array<QString, 4> s{QStringLiteral("present"), QStringLiteral("late"), QStringLiteral("excused"),
+                                              QStringLiteral("absent")};
+        return s;
+    }
+    static const MarkCodes &get()
+    {
+        static const MarkCodes m = [] {
+            MarkCodes c;
+            c.table = clc::table(QStringLiteral("attendance"));
+            c.centre = c.table->fieldCode(QStringLiteral("centre_id"));
+            c.session = c.table->fieldCode(QStringLiteral("session_id"));
+            c.person = c.table->fieldCode(QStringLiteral("person_id"));
+            c.status = c.table->fieldCode(QStringLiteral("status"));
+            return c;
+        }();
+        return m;
+    }
+    /// The status letter of changes[i, i+4) if they are a whole mark, else 0.
+    char letterOf(const std::vector<Change> &changes, size_t i, size_t end) const
+    {
+        if (end - i != 4 || changes[i].table != table->code)
+            return 0;
+        const Change &c = changes[i], &s = changes[i + 1], &p = changes[i + 2], &st = changes[i + 3];
+        if (c.field != centre || s.field != session || p.field != person || st.field != status)
+            return 0;
+        for (size_t k = i; k < end; ++k)
+            if (changes[k].base || !changes[k].value.isText())
+                return 0;
+        const QString v = st.value.toText();
+        for (size_t k = 0; k < statuses().size(); ++k)
+            if (v == statuses()[k])
+                return Letters[k];
+        return 0;
+    }
+};
+
+/// One run of protocol 2's marks: [centre, session, replica, [hlc delta…], [person delta…], "letters"],
+/// the ids as indexes into "u", person indexes as deltas from the previous mark's.
+struct MarkRun
+{
+    int centre = 0, session = 0, replica = 0, lastPerson = 0;
+    QJsonArray hlcs, people;
+    QString letters;
+    QJsonArray json() const { return QJsonArray{centre, session, replica, hlcs, people, letters}; }
+};
+
 // Rows are sent as groups of fields written together:
 //   [table, id or null, hlc delta, replica index, [field, value, …], optional [base per field]]
 // where id is null when the receiver can derive it (attendance and link rows), hlc deltas are
-// relative to the previous group, and a base is [hlc, replica index] or 0 for none.
-QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &replicas)
+// relative to the previous group, and a base is [hlc, replica index] or 0 for none. In protocol 2 a
+// run of whole marks is an index into "m" in place of their groups (MarkRun; ids in "u").
+QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &replicas, int protocol, QJsonArray &runs, IdTable &ids)
 {
+    const MarkCodes &marks = MarkCodes::get();
     QJsonArray groups;
+    std::optional<MarkRun> run;
+    auto closeRun = [&] {
+        if (run)
+            runs.append(run->json());
+        run.reset();
+    };
     qint64 previousHlc = 0;
     size_t i = 0;
     while (i < changes.size()) {
@@ -58,9 +130,36 @@ QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &repli
                && changes[end].version == first.version)
             ++end;
         const TableDef *t = tableByCode(first.table);
+        QString keyA, keyB;
+        if (t && !t->naturalKeyA.isEmpty()) {
+            for (size_t k = i; k < end; ++k) {
+                if (changes[k].field == t->fieldCode(t->naturalKeyA))
+                    keyA = changes[k].value.toText();
+                if (changes[k].field == t->fieldCode(t->naturalKeyB))
+                    keyB = changes[k].value.toText();
+            }
+        }
+        const bool derivable = t && t->code <= LastTableWithDerivedIds && !keyA.isEmpty() && !keyB.isEmpty() && Store::naturalId(t->name, keyA, keyB) == first.row;
+        const char letter = protocol >= 2 && derivable ? marks.letterOf(changes, i, end) : 0;
+        if (letter) {
+            const int centre = ids.indexOf(changes[i].value.toText()), session = ids.indexOf(keyA);
+            const int replica = replicas.indexOf(first.version.replica), person = ids.indexOf(keyB);
+            if (!run || run->centre != centre || run->session != session || run->replica != replica) {
+                closeRun();
+                run = MarkRun{centre, session, replica, 0, {}, {}, {}};
+                groups.append(int(runs.size()));
+            }
+            run->hlcs.append(first.version.hlc - previousHlc);
+            run->people.append(person - run->lastPerson);
+            run->lastPerson = person;
+            run->letters.append(QLatin1Char(letter));
+            previousHlc = first.version.hlc;
+            i = end;
+            continue;
+        }
+        closeRun();
         QJsonArray fields, bases;
         bool anyBase = false;
-        QString keyA, keyB;
         for (size_t k = i; k < end; ++k) {
             fields.append(changes[k].field);
             fields.append(changes[k].value.toJson());
@@ -70,14 +169,7 @@ QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &repli
             } else {
                 bases.append(0);
             }
-            if (t && !t->naturalKeyA.isEmpty()) {
-                if (changes[k].field == t->fieldCode(t->naturalKeyA))
-                    keyA = changes[k].value.toText();
-                if (changes[k].field == t->fieldCode(t->naturalKeyB))
-                    keyB = changes[k].value.toText();
-            }
         }
-        const bool derivable = t && t->code <= LastTableWithDerivedIds && !keyA.isEmpty() && !keyB.isEmpty() && Store::naturalId(t->name, keyA, keyB) == first.row;
         QJsonArray g{first.table, derivable ? QJsonValue() : QJsonValue(first.row), first.version.hlc - previousHlc,
                      replicas.indexOf(first.version.replica), fields};
         if (anyBase)
@@ -86,6 +178,7 @@ QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &repli
         previousHlc = first.version.hlc;
         i = end;
     }
+    closeRun();
     return groups;
 }
 
@@ -109,25 +202,95 @@ QString replicaAt(const QStringList &replicas, const QJsonValue &v, const QStrin
 
 /// lenient (a pull page): a change whose value this schema refuses is marked invalid instead of
 /// refusing the message; the shape of the message is still checked whole.
-std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValue &replicasValue, int senderSchema, bool lenient)
+QStringList idsAt(const QJsonValue &value, const QString &path, const QString &what)
 {
-    if (!replicasValue.isArray())
-        bad(QStringLiteral("r"), Tr::tr("must be a list"));
-    QStringList replicas;
-    const QJsonArray ra = replicasValue.toArray();
-    for (int i = 0; i < ra.size(); ++i) {
-        if (!ra[i].isString() || !isId(ra[i].toString()))
-            bad(QStringLiteral("r[%1]").arg(i), Tr::tr("is not a replica id"));
-        replicas << ra[i].toString();
+    if (!value.isArray())
+        bad(path, Tr::tr("must be a list"));
+    QStringList ids;
+    const QJsonArray a = value.toArray();
+    ids.reserve(a.size());
+    for (int i = 0; i < a.size(); ++i) {
+        if (!a[i].isString() || !isId(a[i].toString()))
+            bad(QStringLiteral("%1[%2]").arg(path).arg(i), what);
+        ids << a[i].toString();
     }
+    return ids;
+}
+
+/// Protocol 2's run of marks (MarkRun) at m[index], appended to out as four changes per mark.
+void decodeMarkRun(const QJsonValue &value, int index, const QStringList &ids, const QStringList &replicas, qint64 &hlc,
+                   std::vector<Change> &out)
+{
+    const MarkCodes &marks = MarkCodes::get();
+    const QString rp = QStringLiteral("m[%1]").arg(index);
+    const QJsonArray run = value.toArray();
+    if (!value.isArray() || run.size() != 6)
+        bad(rp, Tr::tr("a run of marks is [centre, session, replica, stamps, people, statuses]"));
+    auto idAt = [&](int k) {
+        const qint64 i = integerAt(run[k], rp + QStringLiteral("[%1]").arg(k), 0);
+        if (i >= ids.size())
+            bad(rp + QStringLiteral("[%1]").arg(k), Tr::tr("id index %1 out of range").arg(i));
+        return ids[int(i)];
+    };
+    const QString centre = idAt(0), session = idAt(1);
+    const QString replica = replicaAt(replicas, run[2], rp + QStringLiteral("[2]"));
+    const QJsonArray hlcs = run[3].toArray(), people = run[4].toArray();
+    const QString letters = run[5].toString();
+    if (!run[3].isArray() || !run[4].isArray() || !run[5].isString() || letters.isEmpty() || hlcs.size() != letters.size()
+        || people.size() != letters.size())
+        bad(rp, Tr::tr("a run needs as many stamps and people as statuses, at least one"));
+    if (out.size() + 4 * size_t(letters.size()) > size_t(MaxChanges)) // checked before anything is made of it
+        bad(QStringLiteral("c"), Tr::tr("more than %1 changes in one message").arg(MaxChanges));
+    qint64 person = 0;
+    for (int j = 0; j < letters.size(); ++j) {
+        hlc += integerAt(hlcs[j], rp + QStringLiteral("[3][%1]").arg(j));
+        if (hlc < 0)
+            bad(rp + QStringLiteral("[3][%1]").arg(j), Tr::tr("the stamp is negative"));
+        person += integerAt(people[j], rp + QStringLiteral("[4][%1]").arg(j));
+        if (person < 0 || person >= ids.size())
+            bad(rp + QStringLiteral("[4][%1]").arg(j), Tr::tr("id index %1 out of range").arg(person));
+        const char *letter = std::strchr(MarkCodes::Letters, letters[j].toLatin1());
+        if (letters[j].unicode() > 127 || !letter || !*letter)
+            bad(rp + QStringLiteral("[5][%1]").arg(j), Tr::tr("'%1' is not a status letter (p, l, e or a)").arg(letters[j]));
+        const QString &who = ids[int(person)];
+        const QString row = Store::naturalId(marks.table->name, session, who);
+        const Version version{hlc, replica};
+        const std::pair<int, QString> fields[] = {{marks.centre, centre}, {marks.session, session}, {marks.person, who},
+                                                  {marks.status, MarkCodes::statuses()[size_t(letter - MarkCodes::Letters)]}};
+        for (const auto &[field, v] : fields)
+            out.push_back(Change{marks.table->code, row, field, Value(v), version, std::nullopt, false, {}});
+    }
+}
+
+std::vector<Change> decodeChanges(const QJsonObject &o, int senderSchema, bool lenient, int protocol)
+{
+    const QStringList replicas = idsAt(o.value(QStringLiteral("r")), QStringLiteral("r"), Tr::tr("is not a replica id"));
+    QStringList ids;
+    QJsonArray runs;
+    if (protocol >= 2 && o.contains(QStringLiteral("m"))) {
+        ids = idsAt(o.value(QStringLiteral("u")), QStringLiteral("u"), Tr::tr("is not an id"));
+        if (!o.value(QStringLiteral("m")).isArray())
+            bad(QStringLiteral("m"), Tr::tr("must be a list"));
+        runs = o.value(QStringLiteral("m")).toArray();
+    }
+    const QJsonValue groupsValue = o.value(QStringLiteral("c"));
     if (!groupsValue.isArray())
         bad(QStringLiteral("c"), Tr::tr("must be a list"));
     const bool newerSender = senderSchema > syncSchemaVersion();
     std::vector<Change> out;
     qint64 hlc = 0;
+    int runsRead = 0;
     const QJsonArray groups = groupsValue.toArray();
     for (int g = 0; g < groups.size(); ++g) {
         const QString gp = QStringLiteral("c[%1]").arg(g);
+        if (groups[g].isDouble() && protocol >= 2) {
+            // Runs come in order, each once: a message cannot repeat or reorder marks behind its groups.
+            if (integerAt(groups[g], gp) != runsRead || runsRead >= runs.size())
+                bad(gp, Tr::tr("must be %1, the next run of marks").arg(runsRead));
+            decodeMarkRun(runs[runsRead], runsRead, ids, replicas, hlc, out);
+            ++runsRead;
+            continue;
+        }
         if (!groups[g].isArray())
             bad(gp, Tr::tr("must be a list"));
         const QJsonArray a = groups[g].toArray();
@@ -224,6 +387,8 @@ std::vector<Change> decodeChanges(const QJsonValue &groupsValue, const QJsonValu
         if (out.size() > size_t(MaxChanges))
             bad(QStringLiteral("c"), Tr::tr("more than %1 changes in one message").arg(MaxChanges));
     }
+    if (runsRead != runs.size())
+        bad(QStringLiteral("m"), Tr::tr("%1 runs of marks, of which %2 are placed in c").arg(runs.size()).arg(runsRead));
     return out;
 }
 
@@ -287,10 +452,32 @@ QJsonObject parseObject(const QByteArray &bytes)
     const QJsonObject o = doc.object();
     if (topLevelMembers(bytes) != o.size())
         bad(QStringLiteral("body"), Tr::tr("a key appears twice in the message"));
-    if (integerAt(o.value(QStringLiteral("p")), QStringLiteral("p")) != ProtocolVersion)
-        bad(QStringLiteral("p"), Tr::tr("unsupported protocol version %1 (this side speaks %2)")
-                                     .arg(o.value(QStringLiteral("p")).toInteger()).arg(ProtocolVersion));
+    const qint64 p = integerAt(o.value(QStringLiteral("p")), QStringLiteral("p"));
+    if (p < OldestProtocolVersion || p > ProtocolVersion)
+        bad(QStringLiteral("p"), Tr::tr("unsupported protocol version %1 (this side speaks %2 to %3)").arg(p).arg(OldestProtocolVersion).arg(ProtocolVersion));
     return o;
+}
+
+int protocolOf(const QJsonObject &o) { return int(o.value(QStringLiteral("p")).toInteger()); }
+
+/// The message's changes, in protocol 2 with the marks' ids and runs beside them.
+void insertChanges(QJsonObject &o, const std::vector<Change> &changes, ReplicaTable &replicas, int protocol)
+{
+    QJsonArray runs;
+    IdTable ids;
+    o.insert(QStringLiteral("c"), encodeChanges(changes, replicas, protocol, runs, ids));
+    o.insert(QStringLiteral("r"), replicas.json());
+    if (!runs.isEmpty()) {
+        o.insert(QStringLiteral("u"), ids.json());
+        o.insert(QStringLiteral("m"), runs);
+    }
+}
+
+int checkedProtocol(int protocol)
+{
+    if (protocol < OldestProtocolVersion || protocol > ProtocolVersion)
+        throw Error(Error::Code::InvalidInput, QStringLiteral("protocol version %1 is not spoken here").arg(protocol), QStringLiteral("p"));
+    return protocol;
 }
 
 QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
@@ -317,23 +504,23 @@ QByteArray encode(const PushRequest &m)
 {
     ReplicaTable replicas;
     replicas.indexOf(m.replica);
-    const QJsonArray changes = encodeChanges(m.changes, replicas);
-    return compact(QJsonObject{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("s"), m.schema},
-                               {QStringLiteral("b"), m.batch}, {QStringLiteral("r"), replicas.json()},
-                               {QStringLiteral("c"), changes}});
+    QJsonObject o{{QStringLiteral("p"), checkedProtocol(m.protocol)}, {QStringLiteral("s"), m.schema}, {QStringLiteral("b"), m.batch}};
+    insertChanges(o, m.changes, replicas, m.protocol);
+    return compact(o);
 }
 
 PushRequest decodePushRequest(const QByteArray &bytes)
 {
     const QJsonObject o = parseObject(bytes);
     PushRequest m;
+    m.protocol = protocolOf(o);
     m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
     m.batch = integerAt(o.value(QStringLiteral("b")), QStringLiteral("b"), 1);
     const QJsonArray r = o.value(QStringLiteral("r")).toArray();
     if (r.isEmpty() || !isId(r[0].toString()))
         bad(QStringLiteral("r[0]"), Tr::tr("the sending replica is missing"));
     m.replica = r[0].toString();
-    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema, false);
+    m.changes = decodeChanges(o, m.schema, false, m.protocol);
     return m;
 }
 
@@ -342,7 +529,7 @@ QByteArray encode(const PushResponse &m)
     QJsonArray rejected;
     for (const Rejection &r : m.rejected)
         rejected.append(QJsonArray{r.index, r.code, r.reason});
-    QJsonObject o{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("b"), m.batch},
+    QJsonObject o{{QStringLiteral("p"), checkedProtocol(m.protocol)}, {QStringLiteral("b"), m.batch},
                   {QStringLiteral("replay"), m.replay}, {QStringLiteral("x"), rejected},
                   {QStringLiteral("t"), m.serverTime}};
     if (!m.epoch.isEmpty())
@@ -354,6 +541,7 @@ PushResponse decodePushResponse(const QByteArray &bytes)
 {
     const QJsonObject o = parseObject(bytes);
     PushResponse m;
+    m.protocol = protocolOf(o);
     m.batch = integerAt(o.value(QStringLiteral("b")), QStringLiteral("b"), 0);
     m.replay = o.value(QStringLiteral("replay")).toBool();
     m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
@@ -371,11 +559,10 @@ PushResponse decodePushResponse(const QByteArray &bytes)
 QByteArray encode(const PullResponse &m)
 {
     ReplicaTable replicas;
-    const QJsonArray changes = encodeChanges(m.changes, replicas);
-    QJsonObject o{{QStringLiteral("p"), ProtocolVersion}, {QStringLiteral("s"), m.schema},
-                  {QStringLiteral("r"), replicas.json()}, {QStringLiteral("c"), changes},
+    QJsonObject o{{QStringLiteral("p"), checkedProtocol(m.protocol)}, {QStringLiteral("s"), m.schema},
                   {QStringLiteral("k"), m.cursor}, {QStringLiteral("more"), m.more},
                   {QStringLiteral("t"), m.serverTime}};
+    insertChanges(o, m.changes, replicas, m.protocol);
     if (!m.epoch.isEmpty())
         o.insert(QStringLiteral("e"), m.epoch);
     return compact(o);
@@ -385,10 +572,11 @@ PullResponse decodePullResponse(const QByteArray &bytes)
 {
     const QJsonObject o = parseObject(bytes);
     PullResponse m;
+    m.protocol = protocolOf(o);
     m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
     // A device never refuses a whole page for one value it cannot take: that would stop its sync for
     // good. The value is kept aside with the reason (docs/sync.md#newer).
-    m.changes = decodeChanges(o.value(QStringLiteral("c")), o.value(QStringLiteral("r")), m.schema, true);
+    m.changes = decodeChanges(o, m.schema, true, m.protocol);
     if (!o.value(QStringLiteral("k")).isString())
         bad(QStringLiteral("k"), Tr::tr("the cursor is missing"));
     m.cursor = o.value(QStringLiteral("k")).toString();

@@ -13,8 +13,11 @@
 
 namespace clc::sync {
 
-/// Bumped when the message format changes incompatibly.
-constexpr int ProtocolVersion = 1;
+/// The newest message format this build speaks, and the oldest it still reads and writes. Version 2
+/// adds column-wise attendance marks (docs/sync.md#marks); a side speaking 2 answers a side speaking 1
+/// in 1, so devices and servers of either release keep syncing with each other.
+constexpr int ProtocolVersion = 2;
+constexpr int OldestProtocolVersion = 1;
 /// Largest request body the decoder accepts (bytes, before decompression limits elsewhere).
 constexpr qsizetype MaxMessageBytes = 16 * 1024 * 1024;
 /// Most changes in one push batch or pull page: what a client sends at most (SyncSession's batch).
@@ -58,6 +61,7 @@ struct Change
 
 struct PushRequest
 {
+    int protocol = ProtocolVersion; ///< the message format: set by the decoder, chosen by the sender
     int schema = 0;       ///< the sender's schema version
     QString replica;      ///< the sending replica
     qint64 batch = 0;     ///< per device, 1, 2, 3…; a retry resends the same number and content
@@ -74,6 +78,7 @@ struct Rejection
 
 struct PushResponse
 {
+    int protocol = ProtocolVersion; ///< the request's: a server answers in the format it was asked in
     qint64 batch = 0;
     bool replay = false;  ///< the batch had been applied before; nothing was applied now
     std::vector<Rejection> rejected;
@@ -85,10 +90,12 @@ struct PullRequest
 {
     QString cursor;       ///< opaque, from the previous page; empty for the beginning
     int limit = 1000;
+    int protocol = OldestProtocolVersion; ///< the newest format the device reads (`p` in the query)
 };
 
 struct PullResponse
 {
+    int protocol = ProtocolVersion; ///< the format of the page: at most what the device asked for
     int schema = 0;
     std::vector<Change> changes;
     QString cursor;       ///< where the next page starts; save it with the page

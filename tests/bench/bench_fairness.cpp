@@ -82,7 +82,7 @@ Figures run(const DeviceLimits &limits, bool flood, int samples)
                             const qint64 number = n++; // each batch later than the one before
                             link.push(batch(centre, flooderReplica, number, 4000, hlc + (number + 1) * 10000));
                         } else {
-                            link.pull(QString(), 5000);
+                            link.pull(QString(), 5000, ProtocolVersion);
                         }
                         ++answers;
                     } catch (const std::exception &) {

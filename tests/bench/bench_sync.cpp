@@ -50,11 +50,11 @@ public:
         totalNs += t.nsecsElapsed();
         return a;
     }
-    QByteArray pull(const QString &cursor, int limit) override
+    QByteArray pull(const QString &cursor, int limit, int protocol) override
     {
         QElapsedTimer t;
         t.start();
-        const PullResponse resp = m_service.pull(m_device, PullRequest{cursor, limit});
+        const PullResponse resp = m_service.pull(m_device, PullRequest{cursor, limit, protocol});
         serverNs += t.nsecsElapsed();
         const QByteArray a = encode(resp);
         received += a.size();

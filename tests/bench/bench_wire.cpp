@@ -141,11 +141,11 @@ public:
         ns += t.nsecsElapsed();
         return a;
     }
-    QByteArray pull(const QString &cursor, int limit) override
+    QByteArray pull(const QString &cursor, int limit, int protocol) override
     {
         QElapsedTimer t;
         t.start();
-        QByteArray a = m_inner.pull(cursor, limit);
+        QByteArray a = m_inner.pull(cursor, limit, protocol);
         ns += t.nsecsElapsed();
         return a;
     }

@@ -160,7 +160,7 @@ public:
             throw TabletDied("the tablet died before it recorded the answer");
         return answer;
     }
-    QByteArray pull(const QString &cursor, int limit) override { return m_inner.pull(cursor, limit); }
+    QByteArray pull(const QString &cursor, int limit, int protocol) override { return m_inner.pull(cursor, limit, protocol); }
 
 private:
     Transport &m_inner;

@@ -4,6 +4,7 @@
 // a device that pulls everything exports the same bytes before and after.
 #include "office.h"
 #include "migrations.h"
+#include "protocol.h"
 #include "schema.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,8 @@
 #include <QThread>
 
 using namespace clctest;
+using clc::sync::PullResponse;
+using clc::sync::decodePullResponse;
 
 namespace {
 
@@ -323,4 +326,53 @@ TEST_CASE("next year's app through a real server: its new fields reach devices a
     REQUIRE(runClc(o.b, {QStringLiteral("person"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Giàng A Páo")}).code == 0);
     o.converge();
     CHECK(exported(o.a).contains("Giàng A Páo"));
+}
+
+TEST_CASE("a device of release 8 speaks protocol 1 to a real server and is answered in it, and protocol 2 pages carry the same changes", "[net][compat]")
+{
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    Office o(backend);
+    o.converge();
+    const quint16 port = o.server->port();
+    const Answer enrolled = ask(port, "POST", "/v1/enroll", {},
+                                "{\"code\":\"" + o.server->enrollCode(o.centre, QStringLiteral("coordinator"), QStringLiteral("release 8")).toLatin1() + "\"}");
+    REQUIRE(enrolled.status == 200);
+    const QByteArray token = enrolled.body.value(QStringLiteral("token")).toString().toLatin1();
+    auto body = [](const Answer &a) { return a.raw.mid(a.raw.indexOf("\r\n\r\n") + 4); };
+
+    // The same first page asked for as release 8 asks (no p), in 2, and in a version from the future.
+    const Answer v1 = ask(port, "GET", "/v1/pull?limit=20000&cursor=", token);
+    const Answer v2 = ask(port, "GET", "/v1/pull?limit=20000&cursor=&p=2", token);
+    const Answer v9 = ask(port, "GET", "/v1/pull?limit=20000&cursor=&p=9", token);
+    REQUIRE(v1.status == 200);
+    REQUIRE(v2.status == 200);
+    CHECK(v1.body.value(QStringLiteral("p")).toInt() == 1);
+    CHECK_FALSE(v1.body.contains(QStringLiteral("m")));
+    CHECK(v2.body.value(QStringLiteral("p")).toInt() == 2);
+    CHECK(v2.body.value(QStringLiteral("m")).toArray().size() > 0);
+    CHECK(v9.body.value(QStringLiteral("p")).toInt() == 2); // the newest this server speaks
+    const PullResponse p1 = decodePullResponse(body(v1)), p2 = decodePullResponse(body(v2));
+    REQUIRE(p1.changes.size() > 1000);
+    CHECK(p1.changes == p2.changes);
+    CHECK(body(v2).size() * 2 < body(v1).size());
+    for (const QByteArray bad : {"0", "x", "-1"}) {
+        const Answer a = ask(port, "GET", "/v1/pull?cursor=&p=" + bad, token);
+        CHECK(a.status == 400);
+        CHECK(a.body.value(QStringLiteral("field")).toString() == QStringLiteral("p"));
+    }
+
+    // A push in protocol 1 is answered in 1 (release 8 refuses any other); one in 3 is refused naming p.
+    const QByteArray replica = "5b0c1c1e-0000-4000-8000-00000000008a";
+    const QByteArray centre = o.centre.toLatin1();
+    const Answer pushed = ask(port, "POST", "/v1/push", token, push(1, replica, learner("5b0c1c1e-0000-4000-8000-0000000008a1", centre, "\"Vi Thị Én\"")));
+    REQUIRE(pushed.status == 200);
+    CHECK(pushed.body.value(QStringLiteral("p")).toInt() == 1);
+    QByteArray future = push(2, replica, learner("5b0c1c1e-0000-4000-8000-0000000008a2", centre, "\"Vi Văn Ba\""));
+    future.replace("\"p\":1", "\"p\":3");
+    const Answer refused = ask(port, "POST", "/v1/push", token, future);
+    CHECK(refused.status == 400);
+    CHECK(refused.body.value(QStringLiteral("field")).toString() == QStringLiteral("p"));
+    o.converge();
+    CHECK(exported(o.a).contains("Vi Thị Én"));
+    CHECK_FALSE(exported(o.a).contains("Vi Văn Ba"));
 }

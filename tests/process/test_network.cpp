@@ -120,8 +120,10 @@ TEST_CASE("a server killed in the middle of a pull and restarted: the device's p
     proxy.mode = FaultyProxy::Mode::Delay;
     proxy.delayMs = 400;
     QProcess sync;
+    // Small pages, so that the pull is many exchanges and the kill lands between two of them or in one.
     sync.start(QStringLiteral(CLC_BINARY), {QStringLiteral("--db"), o.b, QStringLiteral("sync"), QStringLiteral("--server"), proxy.url(),
-                                            QStringLiteral("--token"), metaOf(o.b, QStringLiteral("token"))});
+                                            QStringLiteral("--token"), metaOf(o.b, QStringLiteral("token")), QStringLiteral("--page-size"),
+                                            QStringLiteral("500")});
     REQUIRE(sync.waitForStarted());
     QTest::qWait(600); // the proxy runs on this thread's events
     o.server->kill();

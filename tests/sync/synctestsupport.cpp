@@ -32,11 +32,11 @@ QByteArray LoopbackTransport::push(const QByteArray &request)
     return answer;
 }
 
-QByteArray LoopbackTransport::pull(const QString &cursor, int limit)
+QByteArray LoopbackTransport::pull(const QString &cursor, int limit, int protocol)
 {
     if (roll(m_faults.loseRequestPct))
         throw TransportError("request lost");
-    QByteArray answer = encode(m_service.pull(m_device, PullRequest{cursor, limit}));
+    QByteArray answer = encode(m_service.pull(m_device, PullRequest{cursor, limit, protocol}));
     if (roll(m_faults.loseAckPct))
         throw TransportError("answer lost");
     bytesReceived += answer.size();

@@ -65,7 +65,7 @@ public:
     {
     }
     QByteArray push(const QByteArray &request) override;
-    QByteArray pull(const QString &cursor, int limit) override;
+    QByteArray pull(const QString &cursor, int limit, int protocol) override;
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
 

@@ -164,9 +164,9 @@ TEST_CASE("the server logs one line per request with its device and time, and ne
     const QString device = enrolled.value(QStringLiteral("device")).toString();
     REQUIRE_FALSE(token.isEmpty());
     HttpTransport http(serving.url(), token);
-    http.pull(QString(), 100);
+    http.pull(QString(), 100, ProtocolVersion);
     CHECK_THROWS(http.push(QByteArray("not even JSON"))); // a viewer may not push: 403, before the body is read
-    CHECK_THROWS(HttpTransport(serving.url(), QStringLiteral("wrong-token")).pull(QString(), 10)); // 401
+    CHECK_THROWS(HttpTransport(serving.url(), QStringLiteral("wrong-token")).pull(QString(), 10, ProtocolVersion)); // 401
     serving.stop();
 
     const QString all = log.all();

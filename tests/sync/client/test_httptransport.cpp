@@ -56,7 +56,7 @@ TEST_CASE("a 429 with a short Retry-After is waited out and the request sent aga
                                   R"({"error":"too_many_requests","message":"wait 1 s"})"),
                            answer("200 OK", "", page)});
     sync::HttpTransport transport(QUrl(server.url()), QStringLiteral("token"));
-    const QByteArray got = transport.pull(QString(), 100);
+    const QByteArray got = transport.pull(QString(), 100, sync::ProtocolVersion);
     CHECK(got == page);
     CHECK(transport.busyWaits() == 1);
     REQUIRE(server.requests.size() == 2);
@@ -84,7 +84,7 @@ TEST_CASE("a server that keeps saying wait ends the sync with a retryable error,
 {
     ScriptedServer server({answer("429 Too Many Requests", "Retry-After: 0\r\n", R"({"error":"too_many_requests","message":"wait"})")});
     sync::HttpTransport transport(QUrl(server.url()), QStringLiteral("token"));
-    CHECK_THROWS_AS(transport.pull(QString(), 100), sync::TransportError);
+    CHECK_THROWS_AS(transport.pull(QString(), 100, sync::ProtocolVersion), sync::TransportError);
     CHECK(transport.busyWaits() == sync::HttpTransport::MaxBusyRetries - 1);
     CHECK(server.requests.size() == sync::HttpTransport::MaxBusyRetries);
 }
@@ -93,6 +93,6 @@ TEST_CASE("a 429 without a short Retry-After during a sync is a retryable failur
 {
     ScriptedServer server({answer("429 Too Many Requests", "", R"({"error":"busy","message":"slow down"})")});
     sync::HttpTransport transport(QUrl(server.url()), QStringLiteral("token"));
-    CHECK_THROWS_AS(transport.pull(QString(), 100), sync::TransportError); // the sync's backoff tries again later
+    CHECK_THROWS_AS(transport.pull(QString(), 100, sync::ProtocolVersion), sync::TransportError); // the sync's backoff tries again later
     CHECK(transport.busyWaits() == 0);
 }

@@ -4,6 +4,9 @@
 #include "schema.h"
 #include "store.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -120,7 +123,8 @@ TEST_CASE("malformed messages are refused with the element that is wrong", "[pro
               .startsWith(QStringLiteral("c[0][4]")));
     CHECK(errorOf(pushWith("[[" + QByteArray::number(code("people")) + ",\"" + Person.toLatin1() + "\",5,0,[40,\"x\\u0000\"]]]", syncSchemaVersion() + 1))
               .startsWith(QStringLiteral("c[0][4][0]")));
-    CHECK(errorOf("{\"p\":2,\"s\":3,\"b\":1,\"r\":[],\"c\":[]}").contains(QStringLiteral("protocol version 2")));
+    CHECK(errorOf("{\"p\":3,\"s\":3,\"b\":1,\"r\":[],\"c\":[]}").contains(QStringLiteral("protocol version 3")));
+    CHECK(errorOf("{\"p\":0,\"s\":3,\"b\":1,\"r\":[],\"c\":[]}").contains(QStringLiteral("protocol version 0")));
     CHECK(errorOf("{\"p\":1,\"s\":3,\"b\":0,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":[]}").startsWith(QStringLiteral("b")));
     CHECK(errorOf("[1,2,3]").contains(QStringLiteral("object")));
     CHECK(errorOf("{\"p\":1,").contains(QStringLiteral("JSON")));
@@ -185,4 +189,139 @@ TEST_CASE("a batch of attendance marks costs tens of bytes per mark after gzip",
     const double perMark = double(gz.size()) / 2000.0;
     INFO("bytes per mark: raw " << bytes.size() / 2000.0 << ", compressed " << perMark);
     CHECK(perMark < 40.0);
+}
+
+namespace {
+QString personNo(int i) { return QStringLiteral("44444444-4444-4444-8444-%1").arg(i, 12, 10, QLatin1Char('0')); }
+
+/// A push as a tablet makes it after a morning: whole marks of two sessions and two replicas, with
+/// other writes between them: a person's name, a mark changed later (status only), a mark written
+/// with a base, a mark of a status the protocol has no letter for.
+std::vector<Change> mixedChanges()
+{
+    std::vector<Change> out;
+    auto add = [&out](std::vector<Change> cs) { out.insert(out.end(), cs.begin(), cs.end()); };
+    const char *statuses[] = {"present", "late", "excused", "absent"};
+    for (int i = 0; i < 6; ++i) {
+        std::vector<Change> m = markChanges(personNo(i), 1'000'000 + i * 65536);
+        for (Change &c : m)
+            if (c.field == field("attendance", "status"))
+                c.value = QString::fromLatin1(statuses[i % 4]);
+        add(m);
+    }
+    out.push_back(Change{code("people"), personNo(3), field("people", "full_name"), QStringLiteral("Trần Thị Ánh"), Version{2'000'000, R1},
+                         std::nullopt, false});
+    add(markChanges(personNo(9), 2'000'100)); // a new run after the name
+    std::vector<Change> other = markChanges(personNo(10), 2'000'200);
+    for (Change &c : other)
+        c.version.replica = R2; // another replica's marks (a pull page): a run of their own
+    add(other);
+    std::vector<Change> statusOnly = markChanges(personNo(1), 2'000'300);
+    out.push_back(statusOnly[3]); // a status changed later travels as a group
+    std::vector<Change> based = markChanges(personNo(11), 2'000'400);
+    based[3].base = Version{1'000'000, R2};
+    add(based);
+    add(markChanges(personNo(12), 1'500'000)); // a stamp older than the one before: a negative delta
+    return out;
+}
+} // namespace
+
+TEST_CASE("protocol 2 sends whole marks in runs and decodes them to the same changes in the same order", "[protocol]")
+{
+    PushRequest push;
+    push.schema = syncSchemaVersion();
+    push.replica = R1;
+    push.batch = 3;
+    push.changes = mixedChanges();
+    for (const int version : {1, 2}) {
+        push.protocol = version;
+        const QByteArray bytes = encode(push);
+        CHECK(bytes.contains("\"m\":") == (version == 2));
+        const PushRequest back = decodePushRequest(bytes);
+        CHECK(back.protocol == version);
+        REQUIRE(back.changes.size() == push.changes.size());
+        for (size_t i = 0; i < push.changes.size(); ++i)
+            CHECK(back.changes[i] == push.changes[i]);
+    }
+    // Runs: marks 0–5 (one session, replica R1), mark 9 after the name, R2's mark 10, mark 12; the
+    // status-only change and the based mark are groups.
+    push.protocol = 2;
+    const QJsonObject o = QJsonDocument::fromJson(encode(push)).object();
+    CHECK(o.value(QStringLiteral("m")).toArray().size() == 4);
+    CHECK(o.value(QStringLiteral("m")).toArray()[0].toArray()[5].toString() == QStringLiteral("pleapl"));
+    CHECK(o.value(QStringLiteral("c")).toArray().size() == 7);
+
+    PullResponse pull;
+    pull.protocol = 2;
+    pull.schema = syncSchemaVersion();
+    pull.changes = push.changes;
+    pull.cursor = QStringLiteral("k");
+    const PullResponse pb = decodePullResponse(encode(pull));
+    CHECK(pb.protocol == 2);
+    REQUIRE(pb.changes.size() == pull.changes.size());
+    for (size_t i = 0; i < pull.changes.size(); ++i)
+        CHECK(pb.changes[i] == pull.changes[i]);
+}
+
+TEST_CASE("protocol 2 codes each id once per message: a session of marks costs a few bytes a mark", "[protocol]")
+{
+    PushRequest push;
+    push.schema = syncSchemaVersion();
+    push.replica = R1;
+    push.batch = 1;
+    for (int round = 0; round < 5; ++round) // five sessions' worth of the same 200 people
+        for (int i = 0; i < 200; ++i) {
+            std::vector<Change> m = markChanges(personNo(i), 1'000'000'000 + (round * 200 + i) * 65536LL);
+            push.changes.insert(push.changes.end(), m.begin(), m.end());
+        }
+    push.protocol = 1;
+    const QByteArray v1 = encode(push);
+    push.protocol = 2;
+    const QByteArray v2 = encode(push);
+    CHECK(v2.count(personNo(7).toLatin1()) == 1);
+    CHECK(v1.count(personNo(7).toLatin1()) == 5);
+    CHECK(v2.size() * 4 < v1.size());
+}
+
+TEST_CASE("a malformed run of marks is refused with the element that is wrong", "[protocol]")
+{
+    auto v2 = [](const QByteArray &u, const QByteArray &m, const QByteArray &groups = "[0]") {
+        return QByteArray("{\"p\":2,\"s\":3,\"b\":1,\"r\":[\"") + R1.toLatin1() + "\"],\"u\":" + u + ",\"m\":" + m + ",\"c\":" + groups + "}";
+    };
+    const QByteArray ids = "[\"" + Centre.toLatin1() + "\",\"" + Session.toLatin1() + "\",\"" + Person.toLatin1() + "\"]";
+    // A good one first: one mark.
+    REQUIRE(errorOf(v2(ids, "[[0,1,0,[5],[2],\"p\"]]")).isEmpty());
+    CHECK(decodePushRequest(v2(ids, "[[0,1,0,[5],[2],\"p\"]]")).changes.size() == 4);
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2],\"x\"]]")).startsWith(QStringLiteral("m[0][5][0]")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2],\"\\u00e9\"]]")).startsWith(QStringLiteral("m[0][5][0]")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[3],\"p\"]]")).startsWith(QStringLiteral("m[0][4][0]")));  // person index past u
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[-1],\"p\"]]")).startsWith(QStringLiteral("m[0][4][0]")));
+    CHECK(errorOf(v2(ids, "[[0,7,0,[5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][1]")));
+    CHECK(errorOf(v2(ids, "[[0,1,1,[5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][2]")));     // replica index
+    CHECK(errorOf(v2(ids, "[[0,1,0,[-5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][3][0]"))); // a negative stamp
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5,6],[2],\"p\"]]")).startsWith(QStringLiteral("m[0]")));      // lengths differ
+    CHECK(errorOf(v2(ids, "[[0,1,0,[],[],\"\"]]")).startsWith(QStringLiteral("m[0]")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2]]]")).startsWith(QStringLiteral("m[0]")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[1.5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][3][0]")));
+    CHECK(errorOf(v2("[\"not-an-id\"]", "[[0,0,0,[5],[0],\"p\"]]")).startsWith(QStringLiteral("u[0]")));
+    CHECK(errorOf(v2(ids, "{}")).startsWith(QStringLiteral("m")));
+    // Runs placed once each, in order, all of them.
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2],\"p\"]]", "[1]")).startsWith(QStringLiteral("c[0]")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2],\"p\"]]", "[0,0]")).startsWith(QStringLiteral("c[1]")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2],\"p\"],[0,1,0,[5],[2],\"l\"]]", "[0]")).startsWith(QStringLiteral("m:")));
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2],\"p\"]]", "[]")).startsWith(QStringLiteral("m:")));
+    // A protocol 1 message has no runs: a number in c is not a group.
+    QByteArray v1 = v2(ids, "[[0,1,0,[5],[2],\"p\"]]");
+    v1.replace("\"p\":2", "\"p\":1");
+    CHECK(errorOf(v1).startsWith(QStringLiteral("c[0]")));
+    // More marks than a batch may hold is refused before they are made into changes.
+    const int many = MaxChanges / 4 + 1;
+    QByteArray stamps = "[", people = "[", letters;
+    for (int i = 0; i < many; ++i) {
+        stamps += i ? ",1" : "1";
+        people += i ? ",0" : "2";
+        letters += 'p';
+    }
+    CHECK(errorOf(v2(ids, "[[0,1,0," + stamps + "]," + people + "],\"" + letters + "\"]]"))
+              .contains(QStringLiteral("more than %1 changes").arg(MaxChanges)));
 }

@@ -1,0 +1,154 @@
+// Protocol versions side by side (docs/sync.md#marks): devices and servers of release 8 (protocol 1
+// only) and of this release (protocol 2) keep syncing with each other, and a batch retried across an
+// app upgrade is still a retry.
+#include "migrations.h"
+#include "records.h"
+#include "schema.h"
+#include "store.h"
+#include "synctestsupport.h"
+
+#include <catch2/catch.hpp>
+
+using namespace clc;
+using namespace clc::sync;
+using namespace clctest;
+
+namespace {
+
+/// A morning at one session: a tablet marks people, one of them twice.
+void markSession(Store &tablet, int people)
+{
+    const QString activity = records::addActivity(tablet, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn chăm sóc lúa")});
+    const QString session = records::addSession(tablet, activity, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá khu 3"));
+    QStringList ids;
+    for (int i = 0; i < people; ++i)
+        ids << records::addPerson(tablet, PersonInput{QStringLiteral("Người học %1").arg(i)});
+    for (int i = 0; i < people; ++i)
+        records::markAttendance(tablet, session, ids[i], i % 3 ? QStringLiteral("present") : QStringLiteral("late"));
+    records::markAttendance(tablet, session, ids[0], QStringLiteral("excused"));
+}
+
+/// What a server of release 8 does: it refuses a message in protocol 2 whole (HTTP 400 naming "p",
+/// as HttpTransport reports it), ignores the pull's `p` and answers in protocol 1.
+class Release8Server : public Transport
+{
+public:
+    explicit Release8Server(LoopbackTransport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &request) override
+    {
+        if (decodePushRequest(request).protocol != 1) {
+            ++refused;
+            throw Error(Error::Code::InvalidInput, QStringLiteral("unsupported protocol version 2 (this side speaks 1) (HTTP 400)"), QStringLiteral("p"));
+        }
+        return m_inner.push(request);
+    }
+    QByteArray pull(const QString &cursor, int limit, int) override
+    {
+        QByteArray page = m_inner.pull(cursor, limit, 1);
+        REQUIRE(decodePullResponse(page).protocol == 1);
+        return page;
+    }
+    int refused = 0;
+
+private:
+    LoopbackTransport &m_inner;
+};
+
+/// What a device of release 8 does: it pushes in protocol 1 and pulls without asking for more.
+class Release8Device : public Transport
+{
+public:
+    explicit Release8Device(LoopbackTransport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &request) override
+    {
+        PushRequest r = decodePushRequest(request);
+        r.protocol = 1;
+        const QByteArray answer = m_inner.push(encode(r));
+        REQUIRE(decodePushResponse(answer).protocol == 1);
+        return answer;
+    }
+    QByteArray pull(const QString &cursor, int limit, int) override
+    {
+        const QByteArray page = m_inner.pull(cursor, limit, 1);
+        REQUIRE(decodePullResponse(page).protocol == 1);
+        return page;
+    }
+
+private:
+    LoopbackTransport &m_inner;
+};
+
+} // namespace
+
+TEST_CASE("a device of this release syncs with a server of release 8: it sends protocol 1 after one refusal", "[sync][versions]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &tablet = world.add();
+    Replica &phone = world.add();
+    world.syncAll();
+    markSession(*tablet.store, 40);
+    LoopbackTransport loop(*world.service, tablet.device);
+    Release8Server old(loop);
+    const SyncSummary s = SyncSession(*tablet.store, old).run();
+    CHECK(old.refused == 1); // once per sync, then protocol 1 for the rest of it
+    CHECK(s.pushedChanges > 160);
+    CHECK(tablet.store->pendingChanges() == 0);
+    LoopbackTransport phoneLoop(*world.service, phone.device);
+    Release8Server phoneOld(phoneLoop);
+    SyncSession(*phone.store, phoneOld).run();
+    CHECK(phoneOld.refused == 0); // nothing to push
+    CHECK(difference(canonical(*phone.store), canonical(*tablet.store)).empty());
+}
+
+TEST_CASE("devices of release 8 and of this release sync through one server and end equal", "[sync][versions]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &oldTablet = world.add();
+    Replica &newTablet = world.add();
+    Replica &oldPhone = world.add();
+    world.syncAll();
+    markSession(*oldTablet.store, 30);
+    markSession(*newTablet.store, 30);
+    LoopbackTransport oldLoop(*world.service, oldTablet.device), oldPhoneLoop(*world.service, oldPhone.device);
+    Release8Device oldLink(oldLoop), oldPhoneLink(oldPhoneLoop);
+    SyncSession(*oldTablet.store, oldLink).run();
+    world.sync(newTablet);
+    SyncSession(*oldTablet.store, oldLink).run();
+    SyncSession(*oldPhone.store, oldPhoneLink).run();
+    CHECK(oldTablet.store->pendingChanges() == 0);
+    CHECK(newTablet.store->pendingChanges() == 0);
+    CHECK(world.serverStore->appliedTwice == 0);
+    CHECK(difference(canonical(*newTablet.store), canonical(*oldTablet.store)).empty());
+    CHECK(difference(canonical(*oldPhone.store), canonical(*oldTablet.store)).empty());
+}
+
+TEST_CASE("a batch sent in protocol 1 and retried in protocol 2 after an app upgrade is a retry, applied once", "[sync][versions][replay]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &tablet = world.add();
+    world.syncAll();
+    markSession(*tablet.store, 20);
+    PushRequest r;
+    r.schema = syncSchemaVersion();
+    r.replica = tablet.store->replicaId();
+    r.batch = world.serverStore->lastBatch(tablet.device.id)->number + 1;
+    for (const Store::OutboxChange &o : tablet.store->outboxUpTo(tablet.store->outboxBatchEnd(MaxChanges, MaxBatchBytes)))
+        r.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+    r.protocol = 1;
+    const QByteArray sentByRelease8 = encode(r);
+    CHECK_FALSE(world.service->push(tablet.device, decodePushRequest(sentByRelease8), sentByRelease8).replay);
+    const int puts = world.serverStore->puts;
+    // The answer was lost; the app was upgraded; the same batch goes again, now in protocol 2.
+    r.protocol = 2;
+    const QByteArray sentAfterUpgrade = encode(r);
+    REQUIRE(sentAfterUpgrade != sentByRelease8);
+    const PushResponse again = world.service->push(tablet.device, decodePushRequest(sentAfterUpgrade), sentAfterUpgrade);
+    CHECK(again.replay);
+    CHECK(again.protocol == 2);
+    CHECK(world.serverStore->puts == puts);
+}
