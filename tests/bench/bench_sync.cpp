@@ -43,7 +43,7 @@ public:
         compressNs += t.nsecsElapsed();
         const PushRequest req = decodePushRequest(r);
         const qint64 s0 = t.nsecsElapsed();
-        const PushResponse resp = m_service.push(m_device, req);
+        const PushResponse resp = m_service.push(m_device, req, r); // the body as it came, as the real server hashes it
         serverNs += t.nsecsElapsed() - s0;
         const QByteArray a = encode(resp);
         received += a.size();

@@ -17,6 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // What decodes must encode and decode to the same message.
         if (!(decodePushRequest(encode(r)).changes == r.changes))
             std::abort();
+        // And so must it in either protocol: marks in runs or in groups are the same changes.
+        for (const int version : {OldestProtocolVersion, ProtocolVersion}) {
+            PushRequest v = r;
+            v.protocol = version;
+            if (!(decodePushRequest(encode(v)).changes == r.changes))
+                std::abort();
+        }
     } catch (const clc::Error &) {
     }
     try {

@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -324,4 +325,14 @@ TEST_CASE("a malformed run of marks is refused with the element that is wrong", 
     }
     CHECK(errorOf(v2(ids, "[[0,1,0," + stamps + "]," + people + "],\"" + letters + "\"]]"))
               .contains(QStringLiteral("more than %1 changes").arg(MaxChanges)));
+}
+
+TEST_CASE("the fuzz corpus's seeds of protocol 1 and 2 are messages the decoder takes, so the fuzzer starts from valid runs", "[protocol]")
+{
+    for (const char *name : {"push-mark.json", "push-marks-v2.json"}) {
+        QFile f(QStringLiteral(CLC_SOURCE_DIR "/tests/fuzz/corpus/protocol/") + QLatin1String(name));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        const PushRequest r = decodePushRequest(f.readAll());
+        CHECK(r.changes.size() >= 3);
+    }
 }
