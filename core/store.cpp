@@ -54,6 +54,8 @@ QString metaKeyName(MetaKey key)
         return QStringLiteral("server_ca");
     case MetaKey::ServerEpoch:
         return QStringLiteral("server_epoch");
+    case MetaKey::ServerProtocol:
+        return QStringLiteral("server_protocol");
     case MetaKey::ServerUrl:
         return QStringLiteral("server_url");
     case MetaKey::Token:

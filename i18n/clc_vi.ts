@@ -1644,10 +1644,6 @@
         <translation>không rõ bảng %1</translation>
     </message>
     <message>
-        <source>the stamp is negative</source>
-        <translation>dấu thời gian bị âm</translation>
-    </message>
-    <message>
         <source>must list field, value pairs</source>
         <translation>phải liệt kê các cặp trường, giá trị</translation>
     </message>
@@ -2678,6 +2674,10 @@
     <message>
         <source>must be a number of changes from 1 to %1</source>
         <translation>phải là số thay đổi từ 1 đến %1</translation>
+    </message>
+    <message>
+        <source>the stamp is negative or too large</source>
+        <translation>dấu thời gian âm hoặc quá lớn</translation>
     </message>
 </context>
 <context>

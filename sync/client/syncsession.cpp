@@ -12,6 +12,8 @@ SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int 
     : m_store(store), m_transport(transport), m_batchSize(batchSize), m_pageSize(pageSize),
       m_pulledBefore(!store.meta(MetaKey::PullCursor).isEmpty())
 {
+    if (store.meta(MetaKey::ServerProtocol).toInt() == OldestProtocolVersion)
+        m_protocol = OldestProtocolVersion;
 }
 
 void SyncSession::pushAll(SyncSummary &summary)
@@ -43,8 +45,9 @@ void SyncSession::pushAll(SyncSummary &summary)
             return;
         }
         PushResponse response;
+        QByteArray answer;
         try {
-            response = decodePushResponse(m_transport.push(encode(request)));
+            answer = m_transport.push(encode(request));
         } catch (const BatchGap &gap) {
             // The server lost batches this device sent: it was restored from a backup (a new epoch), or
             // it wants an earlier batch than this device last had acknowledged. Either way, number from
@@ -71,14 +74,17 @@ void SyncSession::pushAll(SyncSummary &summary)
             tx.commit();
             continue;
         } catch (const Error &e) {
-            // A server of an earlier release refuses the format whole, storing nothing: the same batch
-            // goes again in the format it reads (docs/sync.md#marks).
+            // The server refused the request's format (a 400 naming "p": a server of release 8), storing
+            // nothing: the same batch goes again in the format it reads, and so do later syncs until it
+            // answers a pull in 2 (docs/sync.md#marks). An answer that is itself malformed is not this.
             if (e.field() != QLatin1String("p") || m_protocol == OldestProtocolVersion)
                 throw;
             qCInfo(lcClient) << "the server reads protocol" << OldestProtocolVersion << "only; sending in it";
             m_protocol = OldestProtocolVersion;
+            m_store.setMeta(MetaKey::ServerProtocol, qint64(OldestProtocolVersion));
             continue;
         }
+        response = decodePushResponse(answer);
         if (response.batch != batch)
             throw Error(Error::Code::InvalidInput, QStringLiteral("the server acknowledged batch %1, not %2").arg(response.batch).arg(batch),
                         QStringLiteral("b"));
@@ -139,6 +145,10 @@ void SyncSession::pullAll(SyncSummary &summary)
     for (;;) {
         const QString cursor = m_store.meta(MetaKey::PullCursor);
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize, ProtocolVersion));
+        if (page.protocol > OldestProtocolVersion && m_protocol == OldestProtocolVersion) {
+            m_protocol = page.protocol; // the server was upgraded: pushes go in its protocol again
+            m_store.setMeta(MetaKey::ServerProtocol, QString());
+        }
         summary.serverTime = page.serverTime;
         if (noteEpoch(page.epoch, summary)) {
             pushAll(summary); // what the restored server lacks goes first,

@@ -76,7 +76,8 @@ private:
     int m_batchSize;
     int m_pageSize;
     bool m_pulledBefore; ///< the device had pulled from a server before this session
-    /// The format pushes go in: the newest, until a server of release 8 refuses it (400 on "p").
+    /// The format pushes go in: the newest, or 1 while the server is one of release 8 (it refused 2 with
+    /// a 400 naming "p"; remembered in MetaKey::ServerProtocol until a pull page comes in 2).
     int m_protocol = ProtocolVersion;
 };
 

@@ -92,15 +92,24 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
     checkMayPush(device);
 
     // What the batch holds, to tell a true retry from a reused number: the bytes as they came (cheap),
-    // or, compared on a retry only, the request encoded again in protocol 1 (what earlier releases
-    // stored, and the bytes an app of release 8 sent): a retry whose app was upgraded between push and
-    // answer sends the same changes in protocol 2, and is still a retry.
-    auto encodedHash = [&request] {
-        PushRequest v1 = request;
-        v1.protocol = 1;
-        return QCryptographicHash::hash(encode(v1), QCryptographicHash::Sha256).toHex();
+    // or, compared on a retry only, the request encoded again in each protocol (what earlier releases
+    // stored, and what a device sends that changed protocol between push and retry: an app upgraded
+    // meanwhile, or one that fell back to 1). Encoders are deterministic, so the same changes give
+    // the same bytes in the same protocol.
+    auto encodedHash = [&request](int protocol) {
+        PushRequest r = request;
+        r.protocol = protocol;
+        return QCryptographicHash::hash(encode(r), QCryptographicHash::Sha256).toHex();
     };
-    const QByteArray hash = body.isEmpty() ? encodedHash() : QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+    auto sameContent = [&](const QByteArray &stored, const QByteArray &hash) {
+        if (stored.isEmpty() || stored == hash)
+            return true;
+        for (int p = OldestProtocolVersion; p <= ProtocolVersion; ++p)
+            if (stored == encodedHash(p))
+                return true;
+        return false;
+    };
+    const QByteArray hash = body.isEmpty() ? encodedHash(OldestProtocolVersion) : QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
     m_store.transaction(device.centre, [&] {
         const auto last = m_store.lastBatch(device.id);
         const qint64 lastNo = last ? last->number : 0;
@@ -109,7 +118,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
             // the same content: answer as before, apply nothing. An older number, or the same number
             // with other content, is a device out of step (restored from an older copy): applying
             // nothing and acknowledging would lose its new edits, so it is told where to go on.
-            if (request.batch < lastNo || (!last->requestHash.isEmpty() && last->requestHash != hash && last->requestHash != encodedHash()))
+            if (request.batch < lastNo || !sameContent(last->requestHash, hash))
                 throw BatchGap(Tr::tr("batch %1 was already used with other changes; send them as batch %2").arg(request.batch).arg(lastNo + 1),
                                lastNo + 1, m_store.epoch(), true);
             response = decodePushResponse(last->response);
@@ -252,7 +261,10 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         if (overCap)
             qCWarning(lcApi).noquote() << "device" << device.id << "has" << maxConflictsPerDevice << "unresolved conflict records; kept"
                                        << overCap << "more lost values aside in the quarantine";
-        m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(response), hash});
+        // Kept in protocol 1, which every release reads (a server rolled back can still answer a retry).
+        PushResponse stored = response;
+        stored.protocol = OldestProtocolVersion;
+        m_store.setLastBatch(device.id, ServerStore::LastBatch{request.batch, encode(stored), hash});
     });
     // Committed (a replay is answered from the stored answer and stores nothing). The load test reads
     // these lines to prove no batch was stored twice, whichever process received its retries.

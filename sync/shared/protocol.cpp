@@ -26,8 +26,8 @@ namespace {
 
 [[noreturn]] void bad(const QString &path, const QString &why) { throw Error(Error::Code::ParseError, why, path); }
 
-// Replica uuids are sent once per message and referred to by index.
-class ReplicaTable
+// Replica uuids (and in protocol 2 the marks' ids) are sent once per message and referred to by index.
+class IndexTable
 {
 public:
     int indexOf(const QString &uuid)
@@ -44,9 +44,6 @@ private:
     QStringList m_list;
     QHash<QString, int> m_index;
 };
-
-// Ids coded once per message (protocol 2's "u") and referred to by index.
-using IdTable = ReplicaTable;
 
 /// Protocol 2's attendance marks: a mark written whole (its centre, session, person and status in one
 /// write, nothing else, no base, its id derived) travels in a run of marks of one centre, session and
@@ -73,6 +70,11 @@ struct MarkCodes
             c.session = c.table->fieldCode(QStringLiteral("session_id"));
             c.person = c.table->fieldCode(QStringLiteral("person_id"));
             c.status = c.table->fieldCode(QStringLiteral("status"));
+            // The letters stand for values the schema takes: a run decodes to changes that pass
+            // validateChange without calling it.
+            for (const QString &s : statuses())
+                if (!c.table->fields[size_t(c.status)].choices.contains(s))
+                    qFatal("protocol 2's status '%s' is not a status of the schema", qPrintable(s));
             return c;
         }();
         return m;
@@ -88,6 +90,10 @@ struct MarkCodes
         for (size_t k = i; k < end; ++k)
             if (changes[k].base || !changes[k].value.isText())
                 return 0;
+        // The decoder takes only well-formed ids in "u": anything else travels as a group, where a
+        // receiver keeps a bad value aside alone instead of refusing the page.
+        if (!isId(c.value.toText()) || !isId(s.value.toText()) || !isId(p.value.toText()))
+            return 0;
         const QString v = st.value.toText();
         for (size_t k = 0; k < statuses().size(); ++k)
             if (v == statuses()[k])
@@ -111,7 +117,7 @@ struct MarkRun
 // where id is null when the receiver can derive it (attendance and link rows), hlc deltas are
 // relative to the previous group, and a base is [hlc, replica index] or 0 for none. In protocol 2 a
 // run of whole marks is an index into "m" in place of their groups (MarkRun; ids in "u").
-QJsonArray encodeChanges(const std::vector<Change> &changes, ReplicaTable &replicas, int protocol, QJsonArray &runs, IdTable &ids)
+QJsonArray encodeChanges(const std::vector<Change> &changes, IndexTable &replicas, int protocol, QJsonArray &runs, IndexTable &ids)
 {
     const MarkCodes &marks = MarkCodes::get();
     QJsonArray groups;
@@ -200,8 +206,6 @@ QString replicaAt(const QStringList &replicas, const QJsonValue &v, const QStrin
     return replicas[int(i)];
 }
 
-/// lenient (a pull page): a change whose value this schema refuses is marked invalid instead of
-/// refusing the message; the shape of the message is still checked whole.
 QStringList idsAt(const QJsonValue &value, const QString &path, const QString &what)
 {
     if (!value.isArray())
@@ -243,11 +247,9 @@ void decodeMarkRun(const QJsonValue &value, int index, const QStringList &ids, c
         bad(QStringLiteral("c"), Tr::tr("more than %1 changes in one message").arg(MaxChanges));
     qint64 person = 0;
     for (int j = 0; j < letters.size(); ++j) {
-        hlc += integerAt(hlcs[j], rp + QStringLiteral("[3][%1]").arg(j));
-        if (hlc < 0)
-            bad(rp + QStringLiteral("[3][%1]").arg(j), Tr::tr("the stamp is negative"));
-        person += integerAt(people[j], rp + QStringLiteral("[4][%1]").arg(j));
-        if (person < 0 || person >= ids.size())
+        if (__builtin_add_overflow(hlc, integerAt(hlcs[j], rp + QStringLiteral("[3][%1]").arg(j)), &hlc) || hlc < 0)
+            bad(rp + QStringLiteral("[3][%1]").arg(j), Tr::tr("the stamp is negative or too large"));
+        if (__builtin_add_overflow(person, integerAt(people[j], rp + QStringLiteral("[4][%1]").arg(j)), &person) || person < 0 || person >= ids.size())
             bad(rp + QStringLiteral("[4][%1]").arg(j), Tr::tr("id index %1 out of range").arg(person));
         const char *letter = std::strchr(MarkCodes::Letters, letters[j].toLatin1());
         if (letters[j].unicode() > 127 || !letter || !*letter)
@@ -262,6 +264,8 @@ void decodeMarkRun(const QJsonValue &value, int index, const QStringList &ids, c
     }
 }
 
+/// lenient (a pull page): a change whose value this schema refuses is marked invalid instead of
+/// refusing the message; the shape of the message is still checked whole.
 std::vector<Change> decodeChanges(const QJsonObject &o, int senderSchema, bool lenient, int protocol)
 {
     const QStringList replicas = idsAt(o.value(QStringLiteral("r")), QStringLiteral("r"), Tr::tr("is not a replica id"));
@@ -304,9 +308,8 @@ std::vector<Change> decodeChanges(const QJsonObject &o, int senderSchema, bool l
             bad(gp + QStringLiteral("[0]"), Tr::tr("unknown table %1").arg(tableCode));
         if (!t && tableCode > qint64(tables().size()) - 1 + MaxNewCodes)
             bad(gp + QStringLiteral("[0]"), Tr::tr("table code %1 is out of range (a newer schema adds at most %2)").arg(tableCode).arg(MaxNewCodes));
-        hlc += integerAt(a[2], gp + QStringLiteral("[2]"));
-        if (hlc < 0)
-            bad(gp + QStringLiteral("[2]"), Tr::tr("the stamp is negative"));
+        if (__builtin_add_overflow(hlc, integerAt(a[2], gp + QStringLiteral("[2]")), &hlc) || hlc < 0)
+            bad(gp + QStringLiteral("[2]"), Tr::tr("the stamp is negative or too large"));
         const Version version{hlc, replicaAt(replicas, a[3], gp + QStringLiteral("[3]"))};
         if (!a[4].isArray() || a[4].toArray().isEmpty() || a[4].toArray().size() % 2 != 0)
             bad(gp + QStringLiteral("[4]"), Tr::tr("must list field, value pairs"));
@@ -461,10 +464,10 @@ QJsonObject parseObject(const QByteArray &bytes)
 int protocolOf(const QJsonObject &o) { return int(o.value(QStringLiteral("p")).toInteger()); }
 
 /// The message's changes, in protocol 2 with the marks' ids and runs beside them.
-void insertChanges(QJsonObject &o, const std::vector<Change> &changes, ReplicaTable &replicas, int protocol)
+void insertChanges(QJsonObject &o, const std::vector<Change> &changes, IndexTable &replicas, int protocol)
 {
     QJsonArray runs;
-    IdTable ids;
+    IndexTable ids;
     o.insert(QStringLiteral("c"), encodeChanges(changes, replicas, protocol, runs, ids));
     o.insert(QStringLiteral("r"), replicas.json());
     if (!runs.isEmpty()) {
@@ -502,7 +505,7 @@ void validateChange(const Change &c, const QString &path)
 
 QByteArray encode(const PushRequest &m)
 {
-    ReplicaTable replicas;
+    IndexTable replicas;
     replicas.indexOf(m.replica);
     QJsonObject o{{QStringLiteral("p"), checkedProtocol(m.protocol)}, {QStringLiteral("s"), m.schema}, {QStringLiteral("b"), m.batch}};
     insertChanges(o, m.changes, replicas, m.protocol);
@@ -558,7 +561,7 @@ PushResponse decodePushResponse(const QByteArray &bytes)
 
 QByteArray encode(const PullResponse &m)
 {
-    ReplicaTable replicas;
+    IndexTable replicas;
     QJsonObject o{{QStringLiteral("p"), checkedProtocol(m.protocol)}, {QStringLiteral("s"), m.schema},
                   {QStringLiteral("k"), m.cursor}, {QStringLiteral("more"), m.more},
                   {QStringLiteral("t"), m.serverTime}};

@@ -336,6 +336,11 @@ int main(int argc, char **argv)
         tabletBytes = whole.up + whole.down;
     }
     const qint64 serverRssKb = peakRssKb(server.pid());
+    // The server's request log (one line per request, with its time), for a profile of the exchanges.
+    if (const QString keep = qEnvironmentVariable("CLC_BENCH_SERVER_LOG"); !keep.isEmpty()) {
+        QFile::remove(keep);
+        QFile::copy(server.logPath(), keep);
+    }
 
     // The floor, both ways, through the same proxy to a libmicrohttpd server in this process.
     Database floorServer(dir.path(QStringLiteral("floor-server.db")));

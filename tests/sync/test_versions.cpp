@@ -36,6 +36,7 @@ public:
     explicit Release8Server(LoopbackTransport &inner) : m_inner(inner) {}
     QByteArray push(const QByteArray &request) override
     {
+        ++pushes;
         if (decodePushRequest(request).protocol != 1) {
             ++refused;
             throw Error(Error::Code::InvalidInput, QStringLiteral("unsupported protocol version 2 (this side speaks 1) (HTTP 400)"), QStringLiteral("p"));
@@ -49,9 +50,23 @@ public:
         return page;
     }
     int refused = 0;
+    int pushes = 0;
 
 private:
     LoopbackTransport &m_inner;
+};
+
+/// A server that answers a push with a message in a protocol nobody speaks: malformed, not a refusal.
+class GarbledAnswers : public Transport
+{
+public:
+    QByteArray push(const QByteArray &) override
+    {
+        ++pushes;
+        return "{\"p\":3,\"b\":1,\"replay\":false,\"x\":[],\"t\":1}";
+    }
+    QByteArray pull(const QString &, int, int) override { return {}; }
+    int pushes = 0;
 };
 
 /// What a device of release 8 does: it pushes in protocol 1 and pulls without asking for more.
@@ -90,8 +105,9 @@ TEST_CASE("a device of this release syncs with a server of release 8: it sends p
     markSession(*tablet.store, 40);
     LoopbackTransport loop(*world.service, tablet.device);
     Release8Server old(loop);
-    const SyncSummary s = SyncSession(*tablet.store, old).run();
-    CHECK(old.refused == 1); // once per sync, then protocol 1 for the rest of it
+    const SyncSummary s = SyncSession(*tablet.store, old, 50).run(); // batches of 50 changes
+    CHECK(s.pushedBatches > 3);
+    CHECK(old.refused == 1); // once, then protocol 1 for every batch
     CHECK(s.pushedChanges > 160);
     CHECK(tablet.store->pendingChanges() == 0);
     LoopbackTransport phoneLoop(*world.service, phone.device);
@@ -99,6 +115,33 @@ TEST_CASE("a device of this release syncs with a server of release 8: it sends p
     SyncSession(*phone.store, phoneOld).run();
     CHECK(phoneOld.refused == 0); // nothing to push
     CHECK(difference(canonical(*phone.store), canonical(*tablet.store)).empty());
+
+    // The next sync remembers: no batch is sent twice to that server.
+    markSession(*tablet.store, 5);
+    SyncSession(*tablet.store, old).run();
+    CHECK(old.refused == 1);
+    // The ward office upgrades its server: the first page in protocol 2 turns pushes back to 2.
+    SyncSession(*tablet.store, loop).run();
+    CHECK(tablet.store->meta(MetaKey::ServerProtocol).isEmpty());
+    markSession(*tablet.store, 5);
+    SyncSession(*tablet.store, old).run(); // (were it still old, it would refuse 2 once more)
+    CHECK(old.refused == 2);
+    CHECK(tablet.store->pendingChanges() == 0);
+}
+
+TEST_CASE("a push answer in a protocol the device does not read is an error, never a reason to send the batch again", "[sync][versions]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &tablet = world.add();
+    world.syncAll();
+    records::addPerson(*tablet.store, PersonInput{QStringLiteral("Nguyễn Văn An")});
+    GarbledAnswers garbled;
+    CHECK_THROWS_AS(SyncSession(*tablet.store, garbled).run(), Error);
+    CHECK(garbled.pushes == 1);
+    CHECK(tablet.store->pendingChanges() > 0); // still waiting, sent again by the next good sync
+    world.sync(tablet);
+    CHECK(tablet.store->pendingChanges() == 0);
 }
 
 TEST_CASE("devices of release 8 and of this release sync through one server and end equal", "[sync][versions]")
@@ -151,4 +194,22 @@ TEST_CASE("a batch sent in protocol 1 and retried in protocol 2 after an app upg
     CHECK(again.replay);
     CHECK(again.protocol == 2);
     CHECK(world.serverStore->puts == puts);
+
+    // The other way: the next batch sent in 2, its answer lost, and sent again in 1 (a device that fell
+    // back to 1 meanwhile) is a retry as well.
+    records::addPerson(*tablet.store, PersonInput{QStringLiteral("Lò Văn Pành")});
+    PushRequest next;
+    next.schema = syncSchemaVersion();
+    next.replica = tablet.store->replicaId();
+    next.batch = r.batch + 1;
+    for (const Store::OutboxChange &o : tablet.store->outboxUpTo(tablet.store->outboxBatchEnd(MaxChanges, MaxBatchBytes)))
+        next.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+    next.protocol = 2;
+    const QByteArray inTwo = encode(next);
+    CHECK_FALSE(world.service->push(tablet.device, decodePushRequest(inTwo), inTwo).replay);
+    const int putsAfter = world.serverStore->puts;
+    next.protocol = 1;
+    const QByteArray inOne = encode(next);
+    CHECK(world.service->push(tablet.device, decodePushRequest(inOne), inOne).replay);
+    CHECK(world.serverStore->puts == putsAfter);
 }

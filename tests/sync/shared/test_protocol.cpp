@@ -23,12 +23,12 @@ const QString Centre = QStringLiteral("55555555-5555-4555-8555-555555555555");
 int code(const char *t) { return table(QLatin1String(t))->code; }
 int field(const char *t, const char *f) { return table(QLatin1String(t))->fieldCode(QLatin1String(f)); }
 
-std::vector<Change> markChanges(const QString &person, qint64 hlc)
+std::vector<Change> markChanges(const QString &person, qint64 hlc, const QString &session = Session, const QString &centre = Centre)
 {
-    const QString id = Store::naturalId(QStringLiteral("attendance"), Session, person);
+    const QString id = Store::naturalId(QStringLiteral("attendance"), session, person);
     const Version v{hlc, R1};
-    return {{code("attendance"), id, field("attendance", "centre_id"), Centre, v, std::nullopt, false},
-            {code("attendance"), id, field("attendance", "session_id"), Session, v, std::nullopt, false},
+    return {{code("attendance"), id, field("attendance", "centre_id"), centre, v, std::nullopt, false},
+            {code("attendance"), id, field("attendance", "session_id"), session, v, std::nullopt, false},
             {code("attendance"), id, field("attendance", "person_id"), person, v, std::nullopt, false},
             {code("attendance"), id, field("attendance", "status"), QStringLiteral("present"), v, std::nullopt, false}};
 }
@@ -195,9 +195,9 @@ TEST_CASE("a batch of attendance marks costs tens of bytes per mark after gzip",
 namespace {
 QString personNo(int i) { return QStringLiteral("44444444-4444-4444-8444-%1").arg(i, 12, 10, QLatin1Char('0')); }
 
-/// A push as a tablet makes it after a morning: whole marks of two sessions and two replicas, with
-/// other writes between them: a person's name, a mark changed later (status only), a mark written
-/// with a base, a mark of a status the protocol has no letter for.
+/// A push as a tablet makes it after a morning: whole marks of two sessions, two centres and two
+/// replicas, with other writes between them: a person's name, a mark changed later (status only), a
+/// mark written with a base.
 std::vector<Change> mixedChanges()
 {
     std::vector<Change> out;
@@ -223,6 +223,9 @@ std::vector<Change> mixedChanges()
     based[3].base = Version{1'000'000, R2};
     add(based);
     add(markChanges(personNo(12), 1'500'000)); // a stamp older than the one before: a negative delta
+    const QString session2 = QStringLiteral("33333333-3333-4333-8333-000000000002");
+    add(markChanges(personNo(13), 2'000'500, session2));                                               // another session
+    add(markChanges(personNo(14), 2'000'600, session2, QStringLiteral("55555555-5555-4555-8555-000000000002"))); // another centre
     return out;
 }
 } // namespace
@@ -244,13 +247,19 @@ TEST_CASE("protocol 2 sends whole marks in runs and decodes them to the same cha
         for (size_t i = 0; i < push.changes.size(); ++i)
             CHECK(back.changes[i] == push.changes[i]);
     }
-    // Runs: marks 0–5 (one session, replica R1), mark 9 after the name, R2's mark 10, mark 12; the
-    // status-only change and the based mark are groups.
+    // Runs: marks 0–5 (one session, replica R1), mark 9 after the name, R2's mark 10, mark 12, mark 13
+    // of another session, mark 14 of another centre; the status-only change and the based mark are groups.
     push.protocol = 2;
     const QJsonObject o = QJsonDocument::fromJson(encode(push)).object();
-    CHECK(o.value(QStringLiteral("m")).toArray().size() == 4);
+    CHECK(o.value(QStringLiteral("m")).toArray().size() == 6);
     CHECK(o.value(QStringLiteral("m")).toArray()[0].toArray()[5].toString() == QStringLiteral("pleapl"));
-    CHECK(o.value(QStringLiteral("c")).toArray().size() == 7);
+    CHECK(o.value(QStringLiteral("c")).toArray().size() == 9);
+    // A mark whose ids are not well formed travels as a group, where a receiver keeps it aside alone.
+    std::vector<Change> odd = markChanges(personNo(20), 3'000'000);
+    odd[2].value = QStringLiteral("not-an-id");
+    PushRequest oddPush = push;
+    oddPush.changes = odd;
+    CHECK_FALSE(encode(oddPush).contains("\"m\":"));
 
     PullResponse pull;
     pull.protocol = 2;
@@ -300,6 +309,8 @@ TEST_CASE("a malformed run of marks is refused with the element that is wrong", 
     CHECK(errorOf(v2(ids, "[[0,7,0,[5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][1]")));
     CHECK(errorOf(v2(ids, "[[0,1,1,[5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][2]")));     // replica index
     CHECK(errorOf(v2(ids, "[[0,1,0,[-5],[2],\"p\"]]")).startsWith(QStringLiteral("m[0][3][0]"))); // a negative stamp
+    CHECK(errorOf(v2(ids, "[[0,1,0,[4611686018427387904,4611686018427387904],[2,0],\"pp\"]]")).startsWith(QStringLiteral("m[0][3][1]"))); // past int64
+    CHECK(errorOf(v2(ids, "[[0,1,0,[5,5],[2,4611686018427387904],\"pp\"]]")).startsWith(QStringLiteral("m[0][4][1]")));
     CHECK(errorOf(v2(ids, "[[0,1,0,[5,6],[2],\"p\"]]")).startsWith(QStringLiteral("m[0]")));      // lengths differ
     CHECK(errorOf(v2(ids, "[[0,1,0,[],[],\"\"]]")).startsWith(QStringLiteral("m[0]")));
     CHECK(errorOf(v2(ids, "[[0,1,0,[5],[2]]]")).startsWith(QStringLiteral("m[0]")));
