@@ -129,6 +129,16 @@ std::optional<StoredChange> latestIn(const RowRecord &r, int field)
     return std::nullopt;
 }
 
+QString soleWriter(const RowRecord &r)
+{
+    if (r.writes.empty())
+        return {};
+    for (const RowWrite &w : r.writes)
+        if (w.device != r.writes.front().device)
+            return {};
+    return r.writes.front().device;
+}
+
 bool PullFilter::allows(int table, const RowWrite &w) const
 {
     // Every write of a row that moved past the cursor goes, not only those that arrived after it: a

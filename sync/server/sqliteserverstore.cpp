@@ -16,8 +16,7 @@ namespace {
 
 const char *const Schema = R"SQL(
 CREATE TABLE IF NOT EXISTS records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
-  seq INTEGER NOT NULL, writes BLOB NOT NULL, PRIMARY KEY (centre, tbl, row_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS records_by_seq ON records (centre, seq);
+  seq INTEGER NOT NULL, writes BLOB NOT NULL, sole TEXT, PRIMARY KEY (centre, tbl, row_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS device_batches (device TEXT PRIMARY KEY, batch INTEGER NOT NULL, response BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires INTEGER, token_hash TEXT UNIQUE, enrolled_at INTEGER, revoked_at INTEGER);
@@ -91,6 +90,11 @@ public:
         // Added later: a data directory from an earlier release gains the column (its rows stay empty).
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('device_batches') WHERE name = 'request_hash'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
+        // The stream's index holds each record's sole writer, so a pull passes over a device's own rows
+        // in the index alone (soleWriter). Records stored before keep none and are read as before.
+        if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'sole'")).toInt() == 0)
+            m_db.exec(QStringLiteral("ALTER TABLE records ADD COLUMN sole TEXT"));
+        m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_by_seq_sole ON records (centre, seq, sole); DROP INDEX IF EXISTS records_by_seq;"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
         // An acknowledged push must survive a power cut: every commit reaches the disk (docs/operations.md).
@@ -167,9 +171,9 @@ public:
         PageBuilder page(filter, limit);
         Transaction snapshot(m_db);
         auto st = m_db.prepare(QStringLiteral("SELECT tbl, row_id, seq, writes FROM records WHERE centre = ?1 AND seq > ?2 "
-                                              "AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
+                                              "AND (sole IS NULL OR sole <> ?4) AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
                                    .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
-        st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove));
+        st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove)).bind(4, excludeDevice.isNull() ? QStringLiteral("") : excludeDevice);
         while (st.step()) {
             const auto r = decodeRecord(RecordKey{centre, int(st.integer(0)), st.text(1)}, st.integer(2), st.blob(3));
             if (r && !page.add(*r))
@@ -322,9 +326,11 @@ private:
             return;
         for (RowRecord &r : m_buffer.takeChanged()) {
             r.seq = nextSeq();
-            m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes) VALUES (?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes"))
+            const QString sole = soleWriter(r);
+            m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes, sole = excluded.sole"))
                 .bind(1, r.key.centre).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
+                .bind(6, sole.isNull() ? Value() : Value(sole))
                 .exec();
         }
     }
