@@ -3311,5 +3311,31 @@
         <source>Offline — will retry: %1; %2</source>
         <translation>Không kết nối được — sẽ thử lại: %1; %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n giờ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n phút</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This device&apos;s clock is %1 behind the ward office&apos;s: set the date and time</source>
+        <translation>Đồng hồ của máy này chậm hơn máy chủ của phường %1: hãy chỉnh lại ngày giờ</translation>
+    </message>
+    <message>
+        <source>This device&apos;s clock is %1 ahead of the ward office&apos;s: set the date and time</source>
+        <translation>Đồng hồ của máy này nhanh hơn máy chủ của phường %1: hãy chỉnh lại ngày giờ</translation>
+    </message>
 </context>
 </TS>

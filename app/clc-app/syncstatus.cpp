@@ -16,6 +16,7 @@
 #include "syncclient.h"
 
 #include <QThread>
+#include <algorithm>
 
 #include <QCoreApplication>
 #include <QJSEngine>
@@ -90,9 +91,26 @@ SyncStatus *SyncStatus::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
+QString SyncStatus::clockWarning(qint64 offsetMs)
+{
+    const qint64 off = offsetMs < 0 ? -offsetMs : offsetMs;
+    if (off <= 5 * 60 * 1000)
+        return {};
+    const qint64 minutes = off / 60000, hours = minutes / 60, days = hours / 24;
+    const QString amount = days >= 2 ? SyncStatus::tr("%n day(s)", nullptr, int(std::min<qint64>(days, 99999)))
+        : hours >= 2                 ? SyncStatus::tr("%n hour(s)", nullptr, int(hours))
+                                     : SyncStatus::tr("%n minute(s)", nullptr, int(minutes));
+    // offset > 0: the server is later than this device, so this device's clock is behind.
+    return offsetMs > 0 ? SyncStatus::tr("This device's clock is %1 behind the ward office's: set the date and time").arg(amount)
+                        : SyncStatus::tr("This device's clock is %1 ahead of the ward office's: set the date and time").arg(amount);
+}
+
 QString SyncStatus::text() const
 {
     using S = sync::SyncClient::State;
+    // First, so that two lines on a phone never cut it off.
+    const QString clock = clockWarning(m_client->clockOffsetMs());
+    const auto withClock = [&clock](const QString &line) { return clock.isEmpty() ? line : clock + QStringLiteral(". ") + line; };
     const QString last = m_client->lastSuccess().isValid()
         ? SyncStatus::tr("last synced at %1").arg(m_client->lastSuccess().toString(QStringLiteral("HH:mm")))
         : SyncStatus::tr("not synced yet");
@@ -111,19 +129,23 @@ QString SyncStatus::text() const
     }
     case S::Offline:
         if (m_client->wasCancelled())
-            return SyncStatus::tr("Sync cancelled; nothing is lost, it waits for the next sync; %1").arg(last);
-        return SyncStatus::tr("Offline — will retry: %1; %2").arg(m_client->errorText(), last);
+            return withClock(SyncStatus::tr("Sync cancelled; nothing is lost, it waits for the next sync; %1").arg(last));
+        return withClock(SyncStatus::tr("Offline — will retry: %1; %2").arg(m_client->errorText(), last));
     case S::Error:
-        return SyncStatus::tr("Sync failed: %1").arg(m_client->errorText());
+        return withClock(SyncStatus::tr("Sync failed: %1").arg(m_client->errorText()));
     case S::Idle:
-        return SyncStatus::tr("Up to date, %1").arg(last);
+        return withClock(SyncStatus::tr("Up to date, %1").arg(last));
     }
     return {};
 }
 
 int SyncStatus::pending() const { return m_pending; }
 bool SyncStatus::busy() const { return m_client->state() == sync::SyncClient::State::Syncing; }
-bool SyncStatus::problem() const { return m_client->state() == sync::SyncClient::State::Error; }
+bool SyncStatus::problem() const
+{
+    const qint64 off = m_client->clockOffsetMs();
+    return m_client->state() == sync::SyncClient::State::Error || off > ClockProblemMs || off < -ClockProblemMs;
+}
 void SyncStatus::syncNow() { m_client->syncNow(); }
 void SyncStatus::cancelSync() { m_client->cancel(); }
 

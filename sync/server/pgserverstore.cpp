@@ -21,7 +21,7 @@ namespace {
 
 const char *const Schema = R"SQL(
 CREATE TABLE IF NOT EXISTS clc_records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
-  seq BIGINT NOT NULL, writes BYTEA NOT NULL, sole TEXT, PRIMARY KEY (centre, tbl, row_id));
+  seq BIGINT NOT NULL, writes BYTEA NOT NULL, PRIMARY KEY (centre, tbl, row_id));
 CREATE INDEX IF NOT EXISTS clc_records_by_seq ON clc_records (centre, seq);
 CREATE SEQUENCE IF NOT EXISTS clc_record_seq;
 CREATE TABLE IF NOT EXISTS clc_device_batches (device TEXT PRIMARY KEY, batch BIGINT NOT NULL, response TEXT NOT NULL);
@@ -124,8 +124,7 @@ public:
         exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);") + QString::fromLatin1(Schema) + QStringLiteral("COMMIT;"));
         // Columns added by later releases: ALTER TABLE locks the table, so only when one is missing
         // (not at every start, which would stall the other processes behind a long pull).
-        for (const auto &[table, column, type] : {std::tuple<const char *, const char *, const char *>{"clc_device_batches", "request_hash", "TEXT"},
-                                            std::tuple<const char *, const char *, const char *>{"clc_records", "sole", "TEXT"}}) {
+        for (const auto &[table, column, type] : {std::tuple<const char *, const char *, const char *>{"clc_device_batches", "request_hash", "TEXT"}}) {
             Result has = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                                "AND table_name = $1 AND column_name = $2",
                                Params().add(QString::fromLatin1(table)).add(QString::fromLatin1(column)));
@@ -231,11 +230,10 @@ public:
             const int chunk = std::max(limit, 200);
             bool done = false;
             while (!done) {
-                // A row only this device wrote would send it nothing: not read (soleWriter).
                 Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND seq > $2 "
-                                 "AND (sole IS NULL OR sole <> $6) AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
+                                 "AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
                                  Params().add(centre).add(from).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
-                                     .add(qint64(newerTablesAbove)).add(qint64(chunk)).add(excludeDevice.isNull() ? QStringLiteral("") : excludeDevice)); // never NULL: that would pass over every sole row
+                                     .add(qint64(newerTablesAbove)).add(qint64(chunk)));
                 const int n = PQntuples(r.get());
                 for (int i = 0; i < n && !done; ++i) {
                     const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
@@ -403,8 +401,8 @@ private:
     /// or with their own seqs, leaving a record already stored as it is (a migration's old changes).
     void writeRecords(const std::vector<RowRecord> &records, bool newSeqs)
     {
-        const char *const row = newSeqs ? "($,$::int,$,nextval('clc_record_seq'),$::bytea,$)" : "($,$::int,$,$::bigint,$::bytea,$)";
-        const QByteArray onConflict = newSeqs ? " ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes, sole = EXCLUDED.sole"
+        const char *const row = newSeqs ? "($,$::int,$,nextval('clc_record_seq'),$::bytea)" : "($,$::int,$,$::bigint,$::bytea)";
+        const QByteArray onConflict = newSeqs ? " ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes"
                                               : " ON CONFLICT DO NOTHING";
         for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
             Params p;
@@ -414,9 +412,9 @@ private:
                 p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row);
                 if (!newSeqs)
                     p.add(records[i].seq);
-                p.add(byteaText(encodeWrites(records[i].writes))).add(soleWriter(records[i])); // null when several wrote it
+                p.add(byteaText(encodeWrites(records[i].writes)));
             }
-            query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes, sole) VALUES " + values + onConflict, p);
+            query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values + onConflict, p);
         }
     }
 

@@ -61,9 +61,10 @@ std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq);
 /// record must not stop every pull of its centre, and its next write makes it again.
 std::optional<RowRecord> decodeRecord(const RecordKey &key, qint64 seq, const QByteArray &writes);
 
-/// The device that made every write of the record, or a null string when several did. Stored beside
-/// the record, so that a pull passes over a row only the pulling device wrote without reading it: it
-/// would send none of it (PullFilter), and after a push the device's own rows are most of the stream.
+/// The device that made every write of the record, or a null string when several did. The SQLite store
+/// keeps it in the stream's index, so that a pull passes over a row only the pulling device wrote
+/// without reading it: it would send none of it (PullFilter), and after a push the device's own rows
+/// are most of the stream.
 QString soleWriter(const RowRecord &r);
 /// The latest change of one field of a record.
 std::optional<StoredChange> latestIn(const RowRecord &r, int field);

@@ -90,8 +90,10 @@ public:
         // Added later: a data directory from an earlier release gains the column (its rows stay empty).
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('device_batches') WHERE name = 'request_hash'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
-        // The stream's index holds each record's sole writer, so a pull passes over a device's own rows
-        // in the index alone (soleWriter). Records stored before keep none and are read as before.
+        // The stream's index holds each record's sole writer with the seq it was written at ("device:seq"),
+        // so a pull passes over a device's own rows in the index alone (soleWriter). It counts only
+        // while the record keeps that seq: a release before it rewrites a record without touching it,
+        // and the record is read again. Records stored before keep none and are read as before.
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'sole'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE records ADD COLUMN sole TEXT"));
         m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_by_seq_sole ON records (centre, seq, sole); DROP INDEX IF EXISTS records_by_seq;"));
@@ -171,7 +173,7 @@ public:
         PageBuilder page(filter, limit);
         Transaction snapshot(m_db);
         auto st = m_db.prepare(QStringLiteral("SELECT tbl, row_id, seq, writes FROM records WHERE centre = ?1 AND seq > ?2 "
-                                              "AND (sole IS NULL OR sole <> ?4) AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
+                                              "AND (sole IS NULL OR sole <> ?4 || ':' || seq) AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
                                    .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
         st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove)).bind(4, excludeDevice.isNull() ? QStringLiteral("") : excludeDevice);
         while (st.step()) {
@@ -330,7 +332,7 @@ private:
             m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
                                         "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes, sole = excluded.sole"))
                 .bind(1, r.key.centre).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
-                .bind(6, sole.isNull() ? Value() : Value(sole))
+                .bind(6, sole.isNull() ? Value() : Value(sole + QLatin1Char(':') + QString::number(r.seq)))
                 .exec();
         }
     }

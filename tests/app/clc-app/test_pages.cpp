@@ -95,3 +95,19 @@ TEST_CASE("switching the language retranslates what is on screen at once", "[app
     installLanguage(QStringLiteral("en")); // the other tests read the source (English) strings
     StoreManager::setInstance(nullptr);
 }
+
+TEST_CASE("a device clock more than 5 minutes off the ward office's is said first on the sync line, in the person's language", "[app][clock]")
+{
+    CHECK(SyncStatus::clockWarning(0).isEmpty());
+    CHECK(SyncStatus::clockWarning(5 * 60 * 1000).isEmpty());
+    CHECK(SyncStatus::clockWarning(-5 * 60 * 1000).isEmpty());
+    installLanguage(QStringLiteral("en"));
+    CHECK(SyncStatus::clockWarning(7 * 60 * 1000) == QStringLiteral("This device's clock is 7 minutes behind the ward office's: set the date and time"));
+    CHECK(SyncStatus::clockWarning(-3 * 3600 * 1000LL).contains(QStringLiteral("3 hours ahead")));
+    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL).contains(QStringLiteral("365 days behind")));
+    CHECK(SyncStatus::clockWarning(90 * 60 * 1000).contains(QStringLiteral("90 minutes")));
+    REQUIRE(installLanguage(QStringLiteral("vi")));
+    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL) == QStringLiteral("Đồng hồ của máy này chậm hơn máy chủ của phường 365 ngày: hãy chỉnh lại ngày giờ"));
+    CHECK(SyncStatus::clockWarning(-2 * 86400 * 1000LL) == QStringLiteral("Đồng hồ của máy này nhanh hơn máy chủ của phường 2 ngày: hãy chỉnh lại ngày giờ"));
+    installLanguage(QStringLiteral("en"));
+}
