@@ -3330,12 +3330,12 @@
         </translation>
     </message>
     <message>
-        <source>This device&apos;s clock is %1 behind the ward office&apos;s: set the date and time</source>
-        <translation>Đồng hồ của máy này chậm hơn máy chủ của phường %1: hãy chỉnh lại ngày giờ</translation>
+        <source>Clock %1 behind the ward office: set the date and time</source>
+        <translation>Đồng hồ máy chậm hơn phường %1: hãy chỉnh lại ngày giờ</translation>
     </message>
     <message>
-        <source>This device&apos;s clock is %1 ahead of the ward office&apos;s: set the date and time</source>
-        <translation>Đồng hồ của máy này nhanh hơn máy chủ của phường %1: hãy chỉnh lại ngày giờ</translation>
+        <source>Clock %1 ahead of the ward office: set the date and time</source>
+        <translation>Đồng hồ máy nhanh hơn phường %1: hãy chỉnh lại ngày giờ</translation>
     </message>
 </context>
 </TS>

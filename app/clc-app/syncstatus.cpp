@@ -96,13 +96,15 @@ QString SyncStatus::clockWarning(qint64 offsetMs)
     const qint64 off = offsetMs < 0 ? -offsetMs : offsetMs;
     if (off <= 5 * 60 * 1000)
         return {};
-    const qint64 minutes = off / 60000, hours = minutes / 60, days = hours / 24;
-    const QString amount = days >= 2 ? SyncStatus::tr("%n day(s)", nullptr, int(std::min<qint64>(days, 99999)))
-        : hours >= 2                 ? SyncStatus::tr("%n hour(s)", nullptr, int(hours))
-                                     : SyncStatus::tr("%n minute(s)", nullptr, int(minutes));
-    // offset > 0: the server is later than this device, so this device's clock is behind.
-    return offsetMs > 0 ? SyncStatus::tr("This device's clock is %1 behind the ward office's: set the date and time").arg(amount)
-                        : SyncStatus::tr("This device's clock is %1 ahead of the ward office's: set the date and time").arg(amount);
+    // Rounded: a clock set back a year reads "365 days", not 364 and some hours.
+    const qint64 minutes = (off + 30000) / 60000;
+    const QString amount = minutes >= 48 * 60 ? SyncStatus::tr("%n day(s)", nullptr, int(std::min<qint64>((minutes + 720) / 1440, 99999)))
+        : minutes >= 120                      ? SyncStatus::tr("%n hour(s)", nullptr, int((minutes + 30) / 60))
+                                              : SyncStatus::tr("%n minute(s)", nullptr, int(minutes));
+    // offset > 0: the server is later than this device, so this device's clock is behind. Short, so
+    // that it fits the status line's two lines on a phone.
+    return offsetMs > 0 ? SyncStatus::tr("Clock %1 behind the ward office: set the date and time").arg(amount)
+                        : SyncStatus::tr("Clock %1 ahead of the ward office: set the date and time").arg(amount);
 }
 
 QString SyncStatus::text() const

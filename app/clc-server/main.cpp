@@ -17,9 +17,9 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
     // Requests are served by a pool of threads; glibc gives each its own malloc arena and keeps what a
-    // large push or page freed in it, so the peak grew with the pool. Two arenas hold the server's peak
-    // at 100,000 marks from 205 MB to about 150 (docs/performance.md#wire); the server spends well
-    // under a core, so the contention is not measurable.
+    // large push or page freed in it, so the peak grew with the pool. Two arenas bring the server's
+    // peak at 100,000 marks from 205 MB to about 128 (docs/performance.md#wire); the server spends
+    // well under a core, so the contention is not measurable.
     mallopt(M_ARENA_MAX, 2);
 
     QCoreApplication app(argc, argv);

@@ -102,12 +102,14 @@ TEST_CASE("a device clock more than 5 minutes off the ward office's is said firs
     CHECK(SyncStatus::clockWarning(5 * 60 * 1000).isEmpty());
     CHECK(SyncStatus::clockWarning(-5 * 60 * 1000).isEmpty());
     installLanguage(QStringLiteral("en"));
-    CHECK(SyncStatus::clockWarning(7 * 60 * 1000) == QStringLiteral("This device's clock is 7 minutes behind the ward office's: set the date and time"));
+    CHECK(SyncStatus::clockWarning(7 * 60 * 1000) == QStringLiteral("Clock 7 minutes behind the ward office: set the date and time"));
     CHECK(SyncStatus::clockWarning(-3 * 3600 * 1000LL).contains(QStringLiteral("3 hours ahead")));
     CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL).contains(QStringLiteral("365 days behind")));
+    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL - 1500).contains(QStringLiteral("365 days behind"))); // an exchange's delay
+    CHECK(SyncStatus::clockWarning(-(2 * 3600 * 1000LL + 29 * 60 * 1000)).contains(QStringLiteral("2 hours ahead")));
     CHECK(SyncStatus::clockWarning(90 * 60 * 1000).contains(QStringLiteral("90 minutes")));
     REQUIRE(installLanguage(QStringLiteral("vi")));
-    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL) == QStringLiteral("Đồng hồ của máy này chậm hơn máy chủ của phường 365 ngày: hãy chỉnh lại ngày giờ"));
-    CHECK(SyncStatus::clockWarning(-2 * 86400 * 1000LL) == QStringLiteral("Đồng hồ của máy này nhanh hơn máy chủ của phường 2 ngày: hãy chỉnh lại ngày giờ"));
+    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy chậm hơn phường 365 ngày: hãy chỉnh lại ngày giờ"));
+    CHECK(SyncStatus::clockWarning(-2 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy nhanh hơn phường 2 ngày: hãy chỉnh lại ngày giờ"));
     installLanguage(QStringLiteral("en"));
 }
