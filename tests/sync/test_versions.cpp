@@ -28,6 +28,18 @@ void markSession(Store &tablet, int people)
     records::markAttendance(tablet, session, ids[0], QStringLiteral("excused"));
 }
 
+/// The device's whole outbox as the batch numbered batch, built by hand to be sent in either protocol.
+PushRequest outboxAsBatch(Store &store, qint64 batch)
+{
+    PushRequest r;
+    r.schema = syncSchemaVersion();
+    r.replica = store.replicaId();
+    r.batch = batch;
+    for (const Store::OutboxChange &o : store.outboxUpTo(store.outboxBatchEnd(MaxChanges, MaxBatchBytes)))
+        r.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+    return r;
+}
+
 /// What a server of release 8 does: it refuses a message in protocol 2 whole (HTTP 400 naming "p",
 /// as HttpTransport reports it), ignores the pull's `p` and answers in protocol 1.
 class Release8Server : public Transport
@@ -176,12 +188,7 @@ TEST_CASE("a batch sent in protocol 1 and retried in protocol 2 after an app upg
     Replica &tablet = world.add();
     world.syncAll();
     markSession(*tablet.store, 20);
-    PushRequest r;
-    r.schema = syncSchemaVersion();
-    r.replica = tablet.store->replicaId();
-    r.batch = world.serverStore->lastBatch(tablet.device.id)->number + 1;
-    for (const Store::OutboxChange &o : tablet.store->outboxUpTo(tablet.store->outboxBatchEnd(MaxChanges, MaxBatchBytes)))
-        r.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+    PushRequest r = outboxAsBatch(*tablet.store, world.serverStore->lastBatch(tablet.device.id)->number + 1);
     r.protocol = 1;
     const QByteArray sentByRelease8 = encode(r);
     CHECK_FALSE(world.service->push(tablet.device, decodePushRequest(sentByRelease8), sentByRelease8).replay);
@@ -198,12 +205,7 @@ TEST_CASE("a batch sent in protocol 1 and retried in protocol 2 after an app upg
     // The other way: the next batch sent in 2, its answer lost, and sent again in 1 (a device that fell
     // back to 1 meanwhile) is a retry as well.
     records::addPerson(*tablet.store, PersonInput{QStringLiteral("Lò Văn Pành")});
-    PushRequest next;
-    next.schema = syncSchemaVersion();
-    next.replica = tablet.store->replicaId();
-    next.batch = r.batch + 1;
-    for (const Store::OutboxChange &o : tablet.store->outboxUpTo(tablet.store->outboxBatchEnd(MaxChanges, MaxBatchBytes)))
-        next.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+    PushRequest next = outboxAsBatch(*tablet.store, r.batch + 1); // everything waiting: a new batch
     next.protocol = 2;
     const QByteArray inTwo = encode(next);
     CHECK_FALSE(world.service->push(tablet.device, decodePushRequest(inTwo), inTwo).replay);
