@@ -1772,10 +1772,6 @@
         <translation>Đã gửi %1 thay đổi trong %2 gói, nhận %3 thay đổi (%4 mới); %5 bị từ chối; %6 xung đột cần xem; %7 đang chờ.</translation>
     </message>
     <message>
-        <source>Warning: this device&apos;s clock differs from the server&apos;s by %1 minutes; set the date and time.</source>
-        <translation>Cảnh báo: đồng hồ thiết bị lệch với máy chủ %1 phút; hãy chỉnh ngày giờ.</translation>
-    </message>
-    <message>
         <source>Refused by the server: %1</source>
         <translation>Máy chủ từ chối: %1</translation>
     </message>
@@ -2679,6 +2675,36 @@
         <source>the stamp is negative or too large</source>
         <translation>dấu thời gian âm hoặc quá lớn</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n giờ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n phút</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clock %1 behind the ward office: set the date and time</source>
+        <translation>Đồng hồ máy chậm hơn phường %1: hãy chỉnh lại ngày giờ</translation>
+    </message>
+    <message>
+        <source>Clock %1 ahead of the ward office: set the date and time</source>
+        <translation>Đồng hồ máy nhanh hơn phường %1: hãy chỉnh lại ngày giờ</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Cảnh báo: %1.</translation>
+    </message>
 </context>
 <context>
     <name>clc::ActivityEditor</name>
@@ -3310,32 +3336,6 @@
     <message>
         <source>Offline — will retry: %1; %2</source>
         <translation>Không kết nối được — sẽ thử lại: %1; %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n ngày</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n giờ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n phút</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Clock %1 behind the ward office: set the date and time</source>
-        <translation>Đồng hồ máy chậm hơn phường %1: hãy chỉnh lại ngày giờ</translation>
-    </message>
-    <message>
-        <source>Clock %1 ahead of the ward office: set the date and time</source>
-        <translation>Đồng hồ máy nhanh hơn phường %1: hãy chỉnh lại ngày giờ</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,6 @@
 #include "syncclient.h"
 
 #include <QThread>
-#include <algorithm>
 
 #include <QCoreApplication>
 #include <QJSEngine>
@@ -91,27 +90,11 @@ SyncStatus *SyncStatus::create(QQmlEngine *, QJSEngine *)
     return s_instance;
 }
 
-QString SyncStatus::clockWarning(qint64 offsetMs)
-{
-    const qint64 off = offsetMs < 0 ? -offsetMs : offsetMs;
-    if (off <= 5 * 60 * 1000)
-        return {};
-    // Rounded: a clock set back a year reads "365 days", not 364 and some hours.
-    const qint64 minutes = (off + 30000) / 60000;
-    const QString amount = minutes >= 48 * 60 ? SyncStatus::tr("%n day(s)", nullptr, int(std::min<qint64>((minutes + 720) / 1440, 99999)))
-        : minutes >= 120                      ? SyncStatus::tr("%n hour(s)", nullptr, int((minutes + 30) / 60))
-                                              : SyncStatus::tr("%n minute(s)", nullptr, int(minutes));
-    // offset > 0: the server is later than this device, so this device's clock is behind. Short, so
-    // that it fits the status line's two lines on a phone.
-    return offsetMs > 0 ? SyncStatus::tr("Clock %1 behind the ward office: set the date and time").arg(amount)
-                        : SyncStatus::tr("Clock %1 ahead of the ward office: set the date and time").arg(amount);
-}
-
 QString SyncStatus::text() const
 {
     using S = sync::SyncClient::State;
     // First, so that two lines on a phone never cut it off.
-    const QString clock = clockWarning(m_client->clockOffsetMs());
+    const QString clock = sync::clockWarning(m_client->clockOffsetMs());
     const auto withClock = [&clock](const QString &line) { return clock.isEmpty() ? line : clock + QStringLiteral(". ") + line; };
     const QString last = m_client->lastSuccess().isValid()
         ? SyncStatus::tr("last synced at %1").arg(m_client->lastSuccess().toString(QStringLiteral("HH:mm")))

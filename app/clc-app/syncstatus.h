@@ -40,11 +40,8 @@ public:
     ~SyncStatus() override;
 
     QString text() const;
-    /// What to say when this device's clock is off the server's by more than 5 minutes (offset: the
-    /// server's time minus this device's, as the last good sync saw it), or nothing. A tablet whose
-    /// date fell back stamps every tap in the past: its edits lose to older ones elsewhere.
-    static QString clockWarning(qint64 offsetMs);
-    /// Beyond this the line shows as a problem, not only words (a wrong hour or day, not a drift).
+    /// A clock off the server's by more than 5 minutes is said first on the line (sync::clockWarning);
+    /// beyond this it also shows as a problem (a wrong hour or day, not a drift).
     static constexpr qint64 ClockProblemMs = 3600 * 1000;
     int pending() const;
     QString pendingText() const;

@@ -9,6 +9,7 @@
 #include "enrollink.h"
 #include "qrreader.h"
 #include "httptransport.h"
+#include "syncclient.h"
 #include "error.h"
 #include "exporter.h"
 #include "migrations.h"
@@ -149,8 +150,8 @@ int cmdSync(Context &c)
               << Qt::endl;
     if (sum.requeued > 0)
         c.err << Tr::tr("The server was restored from a backup: %1 changes made on this device were sent again.").arg(sum.requeued) << Qt::endl;
-    if (qAbs(offset) > 5 * 60 * 1000)
-        c.err << Tr::tr("Warning: this device's clock differs from the server's by %1 minutes; set the date and time.").arg(offset / 60000) << Qt::endl;
+    if (const QString clock = sync::clockWarning(offset); !clock.isEmpty())
+        c.err << Tr::tr("Warning: %1.").arg(clock) << Qt::endl;
     for (const QString &reason : s.refusalReasons())
         c.err << Tr::tr("Refused by the server: %1").arg(reason) << Qt::endl;
     return 0;

@@ -6,6 +6,7 @@
 #include "translate.h"
 
 #include <QNetworkInformation>
+#include <algorithm>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -173,6 +174,22 @@ void SyncClient::scheduleRetry()
     ++m_attempt;
     const int delay = int(base / 2 + QRandomGenerator::global()->bounded(int(base / 2) + 1));
     m_retry.start(delay);
+}
+
+QString clockWarning(qint64 offsetMs)
+{
+    const qint64 off = offsetMs < 0 ? -offsetMs : offsetMs;
+    if (off <= 5 * 60 * 1000)
+        return {};
+    // Rounded: a clock set back a year reads "365 days", not 364 and some hours.
+    const qint64 minutes = (off + 30000) / 60000;
+    const QString amount = minutes >= 48 * 60 ? Tr::tr("%n day(s)", nullptr, int(std::min<qint64>((minutes + 720) / 1440, 99999)))
+        : minutes >= 120                      ? Tr::tr("%n hour(s)", nullptr, int((minutes + 30) / 60))
+                                              : Tr::tr("%n minute(s)", nullptr, int(minutes));
+    // offset > 0: the server is later than this device, so this device's clock is behind. Short, so
+    // that it fits the app's status line's two lines on a phone.
+    return offsetMs > 0 ? Tr::tr("Clock %1 behind the ward office: set the date and time").arg(amount)
+                        : Tr::tr("Clock %1 ahead of the ward office: set the date and time").arg(amount);
 }
 
 } // namespace clc::sync

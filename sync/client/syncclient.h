@@ -95,4 +95,11 @@ private:
     QThread *m_worker = nullptr;
 };
 
+/// What to tell a person whose device's clock is more than 5 minutes off the server's (offset: the
+/// server's time minus this device's, as the last good sync saw it), or nothing: "Clock 365 days
+/// behind the ward office: set the date and time", rounded to minutes, hours or days. A tablet whose
+/// date fell back stamps every tap in the past, so its edits lose to older ones elsewhere. The app's
+/// status line and `clc sync` both say it (docs/reliability.md#clock-behind).
+QString clockWarning(qint64 offsetMs);
+
 } // namespace clc::sync

@@ -3,6 +3,7 @@
 #include "language.h"
 #include "settingscontroller.h"
 #include "storemanager.h"
+#include "syncclient.h"
 #include "syncstatus.h"
 #include "testsupport.h"
 #include "apptestsupport.h"
@@ -98,18 +99,18 @@ TEST_CASE("switching the language retranslates what is on screen at once", "[app
 
 TEST_CASE("a device clock more than 5 minutes off the ward office's is said first on the sync line, in the person's language", "[app][clock]")
 {
-    CHECK(SyncStatus::clockWarning(0).isEmpty());
-    CHECK(SyncStatus::clockWarning(5 * 60 * 1000).isEmpty());
-    CHECK(SyncStatus::clockWarning(-5 * 60 * 1000).isEmpty());
+    CHECK(sync::clockWarning(0).isEmpty());
+    CHECK(sync::clockWarning(5 * 60 * 1000).isEmpty());
+    CHECK(sync::clockWarning(-5 * 60 * 1000).isEmpty());
     installLanguage(QStringLiteral("en"));
-    CHECK(SyncStatus::clockWarning(7 * 60 * 1000) == QStringLiteral("Clock 7 minutes behind the ward office: set the date and time"));
-    CHECK(SyncStatus::clockWarning(-3 * 3600 * 1000LL).contains(QStringLiteral("3 hours ahead")));
-    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL).contains(QStringLiteral("365 days behind")));
-    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL - 1500).contains(QStringLiteral("365 days behind"))); // an exchange's delay
-    CHECK(SyncStatus::clockWarning(-(2 * 3600 * 1000LL + 29 * 60 * 1000)).contains(QStringLiteral("2 hours ahead")));
-    CHECK(SyncStatus::clockWarning(90 * 60 * 1000).contains(QStringLiteral("90 minutes")));
+    CHECK(sync::clockWarning(7 * 60 * 1000) == QStringLiteral("Clock 7 minutes behind the ward office: set the date and time"));
+    CHECK(sync::clockWarning(-3 * 3600 * 1000LL).contains(QStringLiteral("3 hours ahead")));
+    CHECK(sync::clockWarning(365 * 86400 * 1000LL).contains(QStringLiteral("365 days behind")));
+    CHECK(sync::clockWarning(365 * 86400 * 1000LL - 1500).contains(QStringLiteral("365 days behind"))); // an exchange's delay
+    CHECK(sync::clockWarning(-(2 * 3600 * 1000LL + 29 * 60 * 1000)).contains(QStringLiteral("2 hours ahead")));
+    CHECK(sync::clockWarning(90 * 60 * 1000).contains(QStringLiteral("90 minutes")));
     REQUIRE(installLanguage(QStringLiteral("vi")));
-    CHECK(SyncStatus::clockWarning(365 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy chậm hơn phường 365 ngày: hãy chỉnh lại ngày giờ"));
-    CHECK(SyncStatus::clockWarning(-2 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy nhanh hơn phường 2 ngày: hãy chỉnh lại ngày giờ"));
+    CHECK(sync::clockWarning(365 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy chậm hơn phường 365 ngày: hãy chỉnh lại ngày giờ"));
+    CHECK(sync::clockWarning(-2 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy nhanh hơn phường 2 ngày: hãy chỉnh lại ngày giờ"));
     installLanguage(QStringLiteral("en"));
 }
