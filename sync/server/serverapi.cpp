@@ -284,12 +284,11 @@ HttpResponse ServerApi::pull(const Device &device, const HttpRequest &r, int &ah
     if (!ok || request.limit < 1)
         return problem(400, QStringLiteral("invalid"), QStringLiteral("limit must be a positive number"), QStringLiteral("limit"));
     // The newest format the device reads; a device of release 8 asks nothing and gets protocol 1, a
-    // later one gets the newest this server speaks (docs/sync.md#marks).
+    // later one gets the newest this server speaks (SyncService::pull; docs/sync.md#marks).
     if (r.query.hasQueryItem(QStringLiteral("p"))) {
-        const int p = r.query.queryItemValue(QStringLiteral("p")).toInt(&ok);
-        if (!ok || p < 1)
+        request.protocol = r.query.queryItemValue(QStringLiteral("p")).toInt(&ok);
+        if (!ok || request.protocol < 1)
             return problem(400, QStringLiteral("invalid"), QStringLiteral("p must be a protocol version (1, 2, …)"), QStringLiteral("p"));
-        request.protocol = std::min(p, ProtocolVersion);
     }
     FairLock::Turn turn(m_turns, true);
     ahead = turn.ahead();

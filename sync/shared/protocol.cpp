@@ -11,8 +11,8 @@
 #include <QStringDecoder>
 #include <QHash>
 
+#include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace clc::sync {
 
@@ -25,6 +25,9 @@ bool Change::operator==(const Change &o) const
 namespace {
 
 [[noreturn]] void bad(const QString &path, const QString &why) { throw Error(Error::Code::ParseError, why, path); }
+
+/// A message format this build reads and writes.
+bool spoken(qint64 protocol) { return protocol >= OldestProtocolVersion && protocol <= ProtocolVersion; }
 
 // Replica uuids (and in protocol 2 the marks' ids) are sent once per message and referred to by index.
 class IndexTable
@@ -94,11 +97,8 @@ struct MarkCodes
         // receiver keeps a bad value aside alone instead of refusing the page.
         if (!isId(c.value.toText()) || !isId(s.value.toText()) || !isId(p.value.toText()))
             return 0;
-        const QString v = st.value.toText();
-        for (size_t k = 0; k < statuses().size(); ++k)
-            if (v == statuses()[k])
-                return Letters[k];
-        return 0;
+        const auto k = std::find(statuses().begin(), statuses().end(), st.value.toText());
+        return k == statuses().end() ? 0 : Letters[k - statuses().begin()];
     }
 };
 
@@ -251,14 +251,14 @@ void decodeMarkRun(const QJsonValue &value, int index, const QStringList &ids, c
             bad(rp + QStringLiteral("[3][%1]").arg(j), Tr::tr("the stamp is negative or too large"));
         if (__builtin_add_overflow(person, integerAt(people[j], rp + QStringLiteral("[4][%1]").arg(j)), &person) || person < 0 || person >= ids.size())
             bad(rp + QStringLiteral("[4][%1]").arg(j), Tr::tr("id index %1 out of range").arg(person));
-        const char *letter = std::strchr(MarkCodes::Letters, letters[j].toLatin1());
-        if (letters[j].unicode() > 127 || !letter || !*letter)
+        const qsizetype letter = QLatin1String(MarkCodes::Letters).indexOf(letters[j]);
+        if (letter < 0)
             bad(rp + QStringLiteral("[5][%1]").arg(j), Tr::tr("'%1' is not a status letter (p, l, e or a)").arg(letters[j]));
         const QString &who = ids[int(person)];
         const QString row = Store::naturalId(marks.table->name, session, who);
         const Version version{hlc, replica};
         const std::pair<int, QString> fields[] = {{marks.centre, centre}, {marks.session, session}, {marks.person, who},
-                                                  {marks.status, MarkCodes::statuses()[size_t(letter - MarkCodes::Letters)]}};
+                                                  {marks.status, MarkCodes::statuses()[size_t(letter)]}};
         for (const auto &[field, v] : fields)
             out.push_back(Change{marks.table->code, row, field, Value(v), version, std::nullopt, false, {}});
     }
@@ -456,7 +456,7 @@ QJsonObject parseObject(const QByteArray &bytes)
     if (topLevelMembers(bytes) != o.size())
         bad(QStringLiteral("body"), Tr::tr("a key appears twice in the message"));
     const qint64 p = integerAt(o.value(QStringLiteral("p")), QStringLiteral("p"));
-    if (p < OldestProtocolVersion || p > ProtocolVersion)
+    if (!spoken(p))
         bad(QStringLiteral("p"), Tr::tr("unsupported protocol version %1 (this side speaks %2 to %3)").arg(p).arg(OldestProtocolVersion).arg(ProtocolVersion));
     return o;
 }
@@ -478,7 +478,7 @@ void insertChanges(QJsonObject &o, const std::vector<Change> &changes, IndexTabl
 
 int checkedProtocol(int protocol)
 {
-    if (protocol < OldestProtocolVersion || protocol > ProtocolVersion)
+    if (!spoken(protocol))
         throw Error(Error::Code::InvalidInput, QStringLiteral("protocol version %1 is not spoken here").arg(protocol), QStringLiteral("p"));
     return protocol;
 }

@@ -33,6 +33,17 @@ std::vector<Change> markChanges(const QString &person, qint64 hlc, const QString
             {code("attendance"), id, field("attendance", "status"), QStringLiteral("present"), v, std::nullopt, false}};
 }
 
+/// A push of this schema from replica R1 as batch b, holding the given changes.
+PushRequest pushOf(qint64 batch, std::vector<Change> changes = {})
+{
+    PushRequest push;
+    push.schema = syncSchemaVersion();
+    push.replica = R1;
+    push.batch = batch;
+    push.changes = std::move(changes);
+    return push;
+}
+
 QByteArray pushWith(const QByteArray &changesJson, int schema = 3)
 {
     return QByteArray("{\"p\":1,\"s\":") + QByteArray::number(schema) + ",\"b\":1,\"r\":[\"" + R1.toLatin1() + "\"],\"c\":" + changesJson + "}";
@@ -51,11 +62,7 @@ QString errorOf(const QByteArray &bytes)
 
 TEST_CASE("push and pull messages survive an encode and decode unchanged", "[protocol]")
 {
-    PushRequest push;
-    push.schema = syncSchemaVersion();
-    push.replica = R1;
-    push.batch = 7;
-    push.changes = markChanges(Person, 1'000'000'000'000'000LL);
+    PushRequest push = pushOf(7, markChanges(Person, 1'000'000'000'000'000LL));
     Change edit{code("people"), Person, field("people", "full_name"), QStringLiteral("Nguyễn Văn Ân"), Version{1'000'000'000'000'500LL, R2},
                 Version{999, R1}, false};
     push.changes.push_back(edit);
@@ -84,11 +91,7 @@ TEST_CASE("push and pull messages survive an encode and decode unchanged", "[pro
 
 TEST_CASE("an attendance mark's id is not sent: the receiver derives it from session and person", "[protocol]")
 {
-    PushRequest push;
-    push.schema = syncSchemaVersion();
-    push.replica = R1;
-    push.batch = 1;
-    push.changes = markChanges(Person, 123456789);
+    PushRequest push = pushOf(1, markChanges(Person, 123456789));
     const QByteArray bytes = encode(push);
     CHECK_FALSE(bytes.contains(Store::naturalId(QStringLiteral("attendance"), Session, Person).toLatin1()));
     CHECK(decodePushRequest(bytes).changes[0].row == Store::naturalId(QStringLiteral("attendance"), Session, Person));
@@ -175,10 +178,7 @@ TEST_CASE("a pulled value this schema refuses is marked to keep aside, and the p
 
 TEST_CASE("a batch of attendance marks costs tens of bytes per mark after gzip", "[protocol][size]")
 {
-    PushRequest push;
-    push.schema = syncSchemaVersion();
-    push.replica = R1;
-    push.batch = 1;
+    PushRequest push = pushOf(1);
     qint64 hlc = 1'700'000'000'000LL << 16;
     for (int i = 0; i < 2000; ++i) {
         hlc += 1 + (i % 7) * 65536;
@@ -232,11 +232,7 @@ std::vector<Change> mixedChanges()
 
 TEST_CASE("protocol 2 sends whole marks in runs and decodes them to the same changes in the same order", "[protocol]")
 {
-    PushRequest push;
-    push.schema = syncSchemaVersion();
-    push.replica = R1;
-    push.batch = 3;
-    push.changes = mixedChanges();
+    PushRequest push = pushOf(3, mixedChanges());
     for (const int version : {1, 2}) {
         push.protocol = version;
         const QByteArray bytes = encode(push);
@@ -275,10 +271,7 @@ TEST_CASE("protocol 2 sends whole marks in runs and decodes them to the same cha
 
 TEST_CASE("protocol 2 codes each id once per message: a session of marks costs a few bytes a mark", "[protocol]")
 {
-    PushRequest push;
-    push.schema = syncSchemaVersion();
-    push.replica = R1;
-    push.batch = 1;
+    PushRequest push = pushOf(1);
     for (int round = 0; round < 5; ++round) // five sessions' worth of the same 200 people
         for (int i = 0; i < 200; ++i) {
             std::vector<Change> m = markChanges(personNo(i), 1'000'000'000 + (round * 200 + i) * 65536LL);
