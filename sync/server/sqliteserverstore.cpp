@@ -15,8 +15,8 @@ namespace clc::sync {
 namespace {
 
 const char *const Schema = R"SQL(
-CREATE TABLE IF NOT EXISTS records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
-  seq INTEGER NOT NULL, writes BLOB NOT NULL, sole TEXT, PRIMARY KEY (centre, tbl, row_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
+  writes BLOB NOT NULL, sole TEXT, UNIQUE (centre, tbl, row_id));
 CREATE TABLE IF NOT EXISTS device_batches (device TEXT PRIMARY KEY, batch INTEGER NOT NULL, response BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
   code_hash TEXT UNIQUE, code_expires INTEGER, token_hash TEXT UNIQUE, enrolled_at INTEGER, revoked_at INTEGER);
@@ -73,6 +73,23 @@ void migrateFieldRows(Database &db)
     qCInfo(lcServerStore).noquote() << "the server store now keeps one record per row:" << db.path();
 }
 
+/// A data directory from a release that kept the records in key order (a table clustered on
+/// (centre, table, row id), up to commit 30d76d2, tests/fixtures/release-9): the same rows, now
+/// stored in arrival order (the table keyed by seq, the key a unique index), so that a push appends
+/// at the table's end instead of rewriting pages all over it (docs/sync.md#server-store). Seqs,
+/// writes and sole writers are copied as they are: devices' cursors stay valid. One transaction.
+void migrateToArrivalOrder(Database &db)
+{
+    Transaction tx(db);
+    db.exec(QStringLiteral("DROP INDEX IF EXISTS records_by_seq_sole; DROP INDEX IF EXISTS records_by_seq; "
+                           "ALTER TABLE records RENAME TO records_by_key;"));
+    db.exec(QString::fromLatin1(Schema));
+    db.exec(QStringLiteral("INSERT INTO records (seq, centre, tbl, row_id, writes, sole) "
+                           "SELECT seq, centre, tbl, row_id, writes, sole FROM records_by_key ORDER BY seq; DROP TABLE records_by_key;"));
+    tx.commit();
+    qCInfo(lcServerStore).noquote() << "the server store now keeps its records in arrival order:" << db.path();
+}
+
 class SqliteServerStore : public ServerStore
 {
 public:
@@ -96,6 +113,8 @@ public:
         // and the record is read again. Records stored before keep none and are read as before.
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'sole'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE records ADD COLUMN sole TEXT"));
+        if (m_db.scalar(QStringLiteral("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = 'records'")).toInt() == 1)
+            migrateToArrivalOrder(m_db);
         m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_by_seq_sole ON records (centre, seq, sole); DROP INDEX IF EXISTS records_by_seq;"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();

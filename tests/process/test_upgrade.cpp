@@ -1,5 +1,5 @@
-// Upgrading in place: the files the previous release left (tests/fixtures/release-7, made by its own
-// build) open with this one, migrate, and keep syncing with nothing lost and nothing doubled.
+// Upgrading in place: the files earlier releases left (tests/fixtures/release-7 and release-9, each
+// made by its own build) open with this one, migrate, and keep syncing with nothing lost and nothing doubled.
 #include "database.h"
 #include "office.h"
 #include "store.h"
@@ -14,14 +14,12 @@ using namespace clctest;
 
 namespace {
 
-const QString Fixtures = QStringLiteral(CLC_FIXTURES_DIR "/release-7");
-
 /// A copy of a fixture device, as if the app had been upgraded on the tablet that holds it: the file
 /// is where it always was (no copy detected, so it keeps its replica, token and batches).
-QString device(const TempDir &dir, const char *name)
+QString device(const QString &fixtures, const TempDir &dir, const char *name)
 {
     const QString path = dir.path(QString::fromLatin1(name) + QStringLiteral(".db"));
-    REQUIRE(QFile::copy(Fixtures + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".db"), path));
+    REQUIRE(QFile::copy(fixtures + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".db"), path));
     QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     Database db(path);
     db.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'device_fingerprint'")).bind(1, Store::deviceFingerprint(path)).exec();
@@ -46,8 +44,12 @@ QString meta(const QString &db, const char *key)
 
 } // namespace
 
-TEST_CASE("the previous release's server data and devices migrate and keep syncing with nothing lost or doubled", "[upgrade][process]")
+TEST_CASE("an earlier release's server data and devices migrate and keep syncing with nothing lost or doubled", "[upgrade][process]")
 {
+    // release-7: the server's changes one row per field; release-9: row records in key order.
+    const QString release = GENERATE(QStringLiteral("release-7"), QStringLiteral("release-9"));
+    INFO(release.toStdString());
+    const QString Fixtures = QStringLiteral(CLC_FIXTURES_DIR "/") + release;
     TempDir dir;
     const QString data = dir.path(QStringLiteral("server"));
     QDir().mkpath(data);
@@ -55,7 +57,8 @@ TEST_CASE("the previous release's server data and devices migrate and keep synci
         REQUIRE(QFile::copy(Fixtures + QLatin1Char('/') + QLatin1String(f), data + QLatin1Char('/') + QLatin1String(f)));
         QFile(data + QLatin1Char('/') + QLatin1String(f)).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
-    const QString tablet = device(dir, "tablet"), phone = device(dir, "phone"), office = device(dir, "office"), other = device(dir, "other");
+    const QString tablet = device(Fixtures, dir, "tablet"), phone = device(Fixtures, dir, "phone"), office = device(Fixtures, dir, "office"),
+                  other = device(Fixtures, dir, "other");
     // What the files held before the upgrade.
     const int phoneWaiting = Database(phone).scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
     REQUIRE(phoneWaiting > 0);
@@ -69,6 +72,8 @@ TEST_CASE("the previous release's server data and devices migrate and keep synci
         Database migrated(data + QStringLiteral("/server.db"));
         CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('changes', 'rows')")).toInt() == 0);
         CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM records")).toInt() > 0);
+        // The records in arrival order: the table keyed by seq.
+        CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'seq' AND pk = 1")).toInt() == 1);
     }
     auto sync = [&](const QString &db) {
         const Result r = runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), server.url()});
@@ -105,5 +110,6 @@ TEST_CASE("the previous release's server data and devices migrate and keep synci
     const QByteArray b = exported(other);
     CHECK_FALSE(b.contains(centreA.toUtf8()));
     CHECK_FALSE(a.contains(centreB.toUtf8()));
-    CHECK(server.log().contains(QStringLiteral("one record per row")));
+    CHECK(server.log().contains(release == QLatin1String("release-7") ? QStringLiteral("one record per row")
+                                                                      : QStringLiteral("in arrival order")));
 }
