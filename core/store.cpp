@@ -54,6 +54,8 @@ QString metaKeyName(MetaKey key)
         return QStringLiteral("server_ca");
     case MetaKey::ServerEpoch:
         return QStringLiteral("server_epoch");
+    case MetaKey::ServerBatchLimit:
+        return QStringLiteral("server_batch_limit");
     case MetaKey::ServerProtocol:
         return QStringLiteral("server_protocol");
     case MetaKey::ServerUrl:

@@ -36,6 +36,7 @@ enum class MetaKey {
     Role, ///< the enrolled role
     ServerCa, ///< an extra trusted CA file
     ServerEpoch, ///< the server epoch last seen
+    ServerBatchLimit, ///< the most changes the server said it takes in one push (empty: LegacyMaxChanges)
     ServerProtocol, ///< "1" once the server refused protocol 2 (a release-8 server), until it answers in 2
     ServerUrl, ///< the server address
     Token, ///< the bearer token

@@ -25,7 +25,7 @@ void SyncSession::pushAll(SyncSummary &summary)
         // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
         qint64 frozenTo = m_store.meta(MetaKey::OutboxFrozenTo).toLongLong();
         if (frozenTo == 0) {
-            frozenTo = m_store.outboxBatchEnd(m_batchSize, MaxBatchBytes);
+            frozenTo = m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
             if (frozenTo == 0)
                 return;
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
@@ -77,6 +77,17 @@ void SyncSession::pushAll(SyncSummary &summary)
             // The server refused the request's format (a 400 naming "p": a server of release 8), storing
             // nothing: the same batch goes again in the format it reads, and so do later syncs until it
             // answers a pull in 2 (docs/sync.md#marks). An answer that is itself malformed is not this.
+            // A server before release 10 refuses more than LegacyMaxChanges (a 400 naming "c", storing
+            // nothing): one that said it takes more was replaced by an older release. The same changes
+            // go again in smaller batches under the same number.
+            if (e.field() == QLatin1String("c") && request.changes.size() > size_t(LegacyMaxChanges)) {
+                qCInfo(lcClient) << "the server takes" << LegacyMaxChanges << "changes in a batch; sending smaller batches";
+                Transaction tx(db);
+                m_store.setMeta(MetaKey::ServerBatchLimit, QString());
+                m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
+                tx.commit();
+                continue;
+            }
             if (e.field() != QLatin1String("p") || m_protocol == OldestProtocolVersion)
                 throw;
             qCInfo(lcClient) << "the server reads protocol" << OldestProtocolVersion << "only; sending in it";
@@ -102,6 +113,7 @@ void SyncSession::pushAll(SyncSummary &summary)
         m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
         if (!response.epoch.isEmpty())
             m_store.setMeta(MetaKey::BatchEpoch, response.epoch);
+        noteBatchLimit(response.maxBatch);
         noteEpoch(response.epoch, summary);
         tx.commit();
         ++summary.pushedBatches;
@@ -109,6 +121,18 @@ void SyncSession::pushAll(SyncSummary &summary)
         if (onProgress)
             onProgress(summary);
     }
+}
+
+int SyncSession::batchLimit() const
+{
+    const int said = m_store.meta(MetaKey::ServerBatchLimit).toInt();
+    return std::min(m_batchSize, said > 0 ? std::min(said, MaxChanges) : LegacyMaxChanges);
+}
+
+void SyncSession::noteBatchLimit(int maxBatch)
+{
+    if (maxBatch > 0 && m_store.meta(MetaKey::ServerBatchLimit).toInt() != maxBatch)
+        m_store.setMeta(MetaKey::ServerBatchLimit, qint64(maxBatch));
 }
 
 bool SyncSession::noteEpoch(const QString &epoch, SyncSummary &summary)
@@ -161,6 +185,7 @@ void SyncSession::pullAll(SyncSummary &summary)
         first = false;
         s += applyRemoteChanges(m_store, page.changes, page.serverTime);
         m_store.setMeta(MetaKey::PullCursor, page.cursor);
+        noteBatchLimit(page.maxBatch);
         if (beforePageCommit)
             beforePageCommit();
         tx.commit();
@@ -184,6 +209,9 @@ void SyncSession::useToken(Store &store, const QString &token)
     store.setMeta(MetaKey::LastAckedBatch, qint64(0));
     store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
     store.setMeta(MetaKey::BatchEpoch, QString());
+    // Another enrolment may be with another server: what this one was told of the last is forgotten.
+    store.setMeta(MetaKey::ServerBatchLimit, QString());
+    store.setMeta(MetaKey::ServerProtocol, QString());
     tx.commit();
 }
 

@@ -70,6 +70,11 @@ private:
     bool noteEpoch(const QString &epoch, SyncSummary &summary);
     /// Sends again every field this replica wrote last and pulls again from the beginning.
     void rejoin(const QString &epoch, SyncSummary &summary);
+    /// The most changes the next batch holds: the session's size, capped by what the server said it
+    /// takes (MetaKey::ServerBatchLimit; LegacyMaxChanges until it says; docs/sync.md#batch-size).
+    int batchLimit() const;
+    /// Remembers an answer's `mb` (0: the answer did not say, and what was known stays).
+    void noteBatchLimit(int maxBatch);
 
     Store &m_store;
     Transport &m_transport;

@@ -89,6 +89,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
     response.batch = request.batch;
     response.serverTime = m_wall();
     response.epoch = m_store.epoch();
+    response.maxBatch = MaxChanges; // devices send up to LegacyMaxChanges until told (docs/sync.md#batch-size)
     checkMayPush(device);
 
     // What the batch holds, to tell a true retry from a reused number: the bytes as they came (cheap),
@@ -126,6 +127,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
             response.replay = true;
             response.serverTime = m_wall();
             response.epoch = m_store.epoch();
+            response.maxBatch = MaxChanges;
             return;
         }
         if (request.batch != lastNo + 1)
@@ -288,6 +290,7 @@ PullResponse SyncService::pull(const Device &device, const PullRequest &request)
                                    << "that the store lost; starting a new epoch so devices send them again:" << m_store.renewEpoch();
     }
     response.epoch = m_store.epoch();
+    response.maxBatch = MaxChanges;
     const int limit = std::clamp(request.limit, 1, MaxChanges);
     std::vector<int> tables;
     for (const TableDef &t : clc::tables())

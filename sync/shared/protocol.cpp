@@ -198,6 +198,16 @@ qint64 integerAt(const QJsonValue &v, const QString &path, qint64 min = std::num
     return n;
 }
 
+/// An answer's `mb`: 0 when absent (a server before release 10), else at least 1. A newer server may
+/// say more than this build takes; the device caps it (SyncSession).
+int maxBatchOf(const QJsonObject &o)
+{
+    const QJsonValue v = o.value(QStringLiteral("mb"));
+    if (v.isUndefined())
+        return 0;
+    return int(std::min<qint64>(integerAt(v, QStringLiteral("mb"), 1), std::numeric_limits<int>::max()));
+}
+
 QString replicaAt(const QStringList &replicas, const QJsonValue &v, const QString &path)
 {
     const qint64 i = integerAt(v, path, 0);
@@ -537,6 +547,8 @@ QByteArray encode(const PushResponse &m)
                   {QStringLiteral("t"), m.serverTime}};
     if (!m.epoch.isEmpty())
         o.insert(QStringLiteral("e"), m.epoch);
+    if (m.maxBatch > 0)
+        o.insert(QStringLiteral("mb"), m.maxBatch);
     return compact(o);
 }
 
@@ -549,6 +561,7 @@ PushResponse decodePushResponse(const QByteArray &bytes)
     m.replay = o.value(QStringLiteral("replay")).toBool();
     m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
     m.epoch = o.value(QStringLiteral("e")).toString(); // absent from servers before the epoch
+    m.maxBatch = maxBatchOf(o);
     const QJsonArray x = o.value(QStringLiteral("x")).toArray();
     for (int i = 0; i < x.size(); ++i) {
         const QJsonArray r = x[i].toArray();
@@ -568,6 +581,8 @@ QByteArray encode(const PullResponse &m)
     insertChanges(o, m.changes, replicas, m.protocol);
     if (!m.epoch.isEmpty())
         o.insert(QStringLiteral("e"), m.epoch);
+    if (m.maxBatch > 0)
+        o.insert(QStringLiteral("mb"), m.maxBatch);
     return compact(o);
 }
 
@@ -586,6 +601,7 @@ PullResponse decodePullResponse(const QByteArray &bytes)
     m.more = o.value(QStringLiteral("more")).toBool();
     m.serverTime = integerAt(o.value(QStringLiteral("t")), QStringLiteral("t"), 0);
     m.epoch = o.value(QStringLiteral("e")).toString();
+    m.maxBatch = maxBatchOf(o);
     return m;
 }
 

@@ -20,16 +20,21 @@ constexpr int ProtocolVersion = 2;
 constexpr int OldestProtocolVersion = 1;
 /// Largest request body the decoder accepts (bytes, before decompression limits elsewhere).
 constexpr qsizetype MaxMessageBytes = 16 * 1024 * 1024;
-/// Most changes in one push batch or pull page: what a client sends at most (SyncSession's batch).
-/// A larger push is refused, so no device holds the server's store for long (docs/security.md#fairness).
-constexpr int MaxChanges = 20000;
+/// Most changes in one push batch or pull page this build takes (a pull page: also what the device
+/// asks for). A larger push is refused, so no device holds the server's store for long
+/// (docs/security.md#fairness); a batch of 20,000 marks is about half a second of it.
+constexpr int MaxChanges = 80000;
+/// What servers before release 10 take in one push (they refuse more, a 400 naming "c"). A device
+/// sends at most this many until a server's answer says it takes more (`mb`, PushResponse::maxBatch),
+/// and again after such a refusal (docs/sync.md#batch-size).
+constexpr int LegacyMaxChanges = 20000;
 /// A pull page and a push batch end before their changes would pass this estimated size (values
-/// doubled for JSON escapes; well under MaxMessageBytes), so either side can always read them.
-constexpr qint64 MaxPullPageBytes = 4 * 1024 * 1024;
+/// doubled for JSON escapes; under MaxMessageBytes), so either side can always read them.
+constexpr qint64 MaxPullPageBytes = 12 * 1024 * 1024;
 constexpr qint64 MaxBatchBytes = MaxPullPageBytes;
 /// A row the server keeps stays under this estimated size, so a page can always carry it whole: a
 /// change that would take it past is kept aside (row_too_large). Far above any row of the schema.
-constexpr qint64 MaxRowBytes = MaxPullPageBytes / 2;
+constexpr qint64 MaxRowBytes = 2 * 1024 * 1024;
 /// A row id derived from natural keys (attendance: session and person) is left out of a message only
 /// for tables with a code up to this one, which every release knows: a table a later schema adds
 /// always travels with its id, so an older receiver can keep it aside instead of refusing the message.
@@ -84,6 +89,7 @@ struct PushResponse
     std::vector<Rejection> rejected;
     qint64 serverTime = 0; ///< ms since the epoch, so devices can tell their clock is off
     QString epoch;         ///< the server store's epoch; a new one means it was restored from a backup
+    int maxBatch = 0;      ///< the most changes the server takes in one push; 0: not said (LegacyMaxChanges)
 };
 
 struct PullRequest
@@ -102,6 +108,7 @@ struct PullResponse
     bool more = false;
     qint64 serverTime = 0;
     QString epoch;        ///< as in PushResponse
+    int maxBatch = 0;     ///< as in PushResponse
 };
 
 QByteArray encode(const PushRequest &m);

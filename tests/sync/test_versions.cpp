@@ -81,6 +81,54 @@ public:
     int pushes = 0;
 };
 
+/// What a server of release 9 does: it takes at most LegacyMaxChanges in a push (more is refused
+/// whole, a 400 naming "c", storing nothing), never says `mb`, and caps pages at that size.
+class Release9Server : public Transport
+{
+public:
+    explicit Release9Server(LoopbackTransport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &request) override
+    {
+        const size_t n = decodePushRequest(request).changes.size();
+        largest = std::max(largest, n);
+        if (n > size_t(LegacyMaxChanges)) {
+            ++refused;
+            throw Error(Error::Code::InvalidInput, QStringLiteral("more than 20000 changes in one message (HTTP 400)"), QStringLiteral("c"));
+        }
+        PushResponse answer = decodePushResponse(m_inner.push(request));
+        answer.maxBatch = 0;
+        return encode(answer);
+    }
+    QByteArray pull(const QString &cursor, int limit, int protocol) override
+    {
+        PullResponse page = decodePullResponse(m_inner.pull(cursor, std::min(limit, LegacyMaxChanges), protocol));
+        page.maxBatch = 0;
+        return encode(page);
+    }
+    int refused = 0;
+    size_t largest = 0;
+
+private:
+    LoopbackTransport &m_inner;
+};
+
+/// Counts the changes of every push it passes on.
+class BatchSizes : public Transport
+{
+public:
+    explicit BatchSizes(Transport &inner) : m_inner(inner) {}
+    QByteArray push(const QByteArray &request) override
+    {
+        sizes.push_back(decodePushRequest(request).changes.size());
+        return m_inner.push(request);
+    }
+    QByteArray pull(const QString &cursor, int limit, int protocol) override { return m_inner.pull(cursor, limit, protocol); }
+    std::vector<size_t> sizes;
+
+private:
+    Transport &m_inner;
+};
+
 /// What a device of release 8 does: it pushes in protocol 1 and pulls without asking for more.
 class Release8Device : public Transport
 {
@@ -214,4 +262,60 @@ TEST_CASE("a batch sent in protocol 1 and retried in protocol 2 after an app upg
     const QByteArray inOne = encode(next);
     CHECK(world.service->push(tablet.device, decodePushRequest(inOne), inOne).replay);
     CHECK(world.serverStore->puts == putsAfter);
+}
+
+TEST_CASE("a device sends 20,000 changes in a batch until the server says it takes more, then batches that large", "[sync][versions][batch-size]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &tablet = world.add();
+    world.syncAll();
+    CHECK(tablet.store->meta(MetaKey::ServerBatchLimit) == QString::number(MaxChanges)); // said on the pull page
+    tablet.store->setMeta(MetaKey::ServerBatchLimit, QString()); // as a device that has not heard it yet
+    markSession(*tablet.store, 3600);
+    const qint64 waiting = tablet.store->pendingChanges();
+    REQUIRE(waiting > LegacyMaxChanges);
+    REQUIRE(waiting < LegacyMaxChanges + MaxChanges);
+    LoopbackTransport loop(*world.service, tablet.device);
+    BatchSizes counted(loop);
+    SyncSession(*tablet.store, counted).run();
+    CHECK(counted.sizes == std::vector<size_t>{size_t(LegacyMaxChanges), size_t(waiting - LegacyMaxChanges)});
+    CHECK(tablet.store->meta(MetaKey::ServerBatchLimit) == QString::number(MaxChanges));
+    CHECK(tablet.store->pendingChanges() == 0);
+    // A new enrolment (another server, perhaps) forgets what this one said.
+    SyncSession::useToken(*tablet.store, QStringLiteral("another-token"));
+    CHECK(tablet.store->meta(MetaKey::ServerBatchLimit).isEmpty());
+}
+
+TEST_CASE("a server of release 9 that refuses a batch over 20,000 changes gets the same changes in batches it takes", "[sync][versions][batch-size]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &tablet = world.add();
+    Replica &phone = world.add();
+    world.syncAll();
+    markSession(*tablet.store, 3600);
+    const qint64 waiting = tablet.store->pendingChanges();
+    REQUIRE(waiting > LegacyMaxChanges);
+    // The office's server said it takes 80,000 (a page of this release), then was replaced by one of
+    // release 9 (the old installation restored).
+    REQUIRE(tablet.store->meta(MetaKey::ServerBatchLimit) == QString::number(MaxChanges));
+    LoopbackTransport loop(*world.service, tablet.device);
+    Release9Server old(loop);
+    const SyncSummary s = SyncSession(*tablet.store, old).run();
+    CHECK(old.refused == 1); // once, then batches it takes
+    CHECK(s.pushedBatches == 2);
+    CHECK(s.pushedChanges == waiting);
+    CHECK(tablet.store->pendingChanges() == 0);
+    CHECK(tablet.store->meta(MetaKey::ServerBatchLimit).isEmpty());
+    CHECK(world.serverStore->appliedTwice == 0);
+    // The next sync sends no batch it would refuse.
+    markSession(*tablet.store, 3600);
+    SyncSession(*tablet.store, old).run();
+    CHECK(old.refused == 1);
+    CHECK(old.largest == size_t(waiting)); // the first, refused one
+    LoopbackTransport phoneLoop(*world.service, phone.device);
+    Release9Server phoneOld(phoneLoop);
+    SyncSession(*phone.store, phoneOld).run();
+    CHECK(difference(canonical(*phone.store), canonical(*tablet.store)).empty());
 }

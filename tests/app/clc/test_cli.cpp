@@ -151,7 +151,7 @@ TEST_CASE("bad input to every verb gets one clear error, a non-zero exit, and ch
         {{QStringLiteral("schedule"), QStringLiteral("--month"), QStringLiteral("2017-11"), QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--to"), QStringLiteral("2017-99")}, QStringLiteral("2017-99")},
         {{QStringLiteral("schedule")}, QStringLiteral("--month")},
         {{QStringLiteral("sync"), QStringLiteral("--page-size"), QStringLiteral("0")}, QStringLiteral("--page-size")},
-        {{QStringLiteral("sync"), QStringLiteral("--page-size"), QStringLiteral("20001")}, QStringLiteral("--page-size")},
+        {{QStringLiteral("sync"), QStringLiteral("--page-size"), QStringLiteral("80001")}, QStringLiteral("--page-size")},
         {{QStringLiteral("sync"), QStringLiteral("--page-size"), QStringLiteral("many")}, QStringLiteral("--page-size")},
     };
     for (const Case &c : cases) {

@@ -89,6 +89,32 @@ TEST_CASE("push and pull messages survive an encode and decode unchanged", "[pro
         CHECK(pb.changes[i] == pull.changes[i]);
 }
 
+TEST_CASE("answers say how many changes the server takes in a push, and an answer that does not say reads as 0", "[protocol][batch-size]")
+{
+    PushResponse push;
+    push.batch = 3;
+    CHECK_FALSE(encode(push).contains("\"mb\"")); // a server of an earlier release: not said
+    CHECK(decodePushResponse(encode(push)).maxBatch == 0);
+    push.maxBatch = MaxChanges;
+    CHECK(decodePushResponse(encode(push)).maxBatch == MaxChanges);
+    PullResponse page;
+    page.schema = syncSchemaVersion();
+    page.cursor = QStringLiteral("k");
+    CHECK(decodePullResponse(encode(page)).maxBatch == 0);
+    page.maxBatch = 123456; // a later server may take more than this build sends; the device caps it
+    CHECK(decodePullResponse(encode(page)).maxBatch == 123456);
+    for (const char *bad : {"0", "-5", "1.5", "\"80000\"", "null"}) {
+        INFO(bad);
+        const QByteArray answer = QByteArray("{\"p\":2,\"b\":3,\"replay\":false,\"x\":[],\"t\":1,\"mb\":") + bad + "}";
+        try {
+            decodePushResponse(answer);
+            FAIL("accepted");
+        } catch (const Error &e) {
+            CHECK(e.field() == QLatin1String("mb"));
+        }
+    }
+}
+
 TEST_CASE("an attendance mark's id is not sent: the receiver derives it from session and person", "[protocol]")
 {
     PushRequest push = pushOf(1, markChanges(Person, 123456789));
