@@ -20,7 +20,7 @@ int main(int argc, char **argv)
     // large push or page freed in it, so the peak grew with the pool. Two arenas bring the server's
     // peak at 100,000 marks from 205 MB to about 128 (docs/performance.md#wire); the server spends
     // well under a core, so the contention is not measurable.
-    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_ARENA_MAX, 1);
 
     QCoreApplication app(argc, argv);
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
