@@ -496,28 +496,43 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
 {
     validateCaches();
     const QString key = t.name + QLatin1Char('/') + row;
-    if (m_knownRows.contains(key) || exists(t.name, row))
+    if (m_knownRows.contains(key))
         return false;
-    QStringList columns{QStringLiteral("id")};
-    QStringList marks{QStringLiteral("?")};
-    for (const RemoteField &f : fields) {
+    // The rows it refers to must exist first (foreign keys are checked at once). When all are known
+    // (a pull brings sessions and people before their marks), the insert itself tells whether the row
+    // was there, without a lookup first; otherwise the row is looked up first, so that no placeholder
+    // is made for a row that is then not inserted.
+    auto refKey = [&t](const RemoteField &f) {
         const FieldDef &def = t.fields[size_t(f.field)];
-        columns << def.name;
-        marks << QStringLiteral("?");
-        if (def.type == FieldType::Ref && !f.value.isNull()) {
-            const QString refKey = def.refTable + QLatin1Char('/') + f.value.toText();
-            if (!m_knownRows.contains(refKey)) {
-                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(def.refTable)).bind(1, f.value).exec();
-                m_knownRows.insert(refKey);
+        return def.type == FieldType::Ref && !f.value.isNull() ? def.refTable + QLatin1Char('/') + f.value.toText() : QString();
+    };
+    bool refsKnown = true;
+    for (const RemoteField &f : fields) {
+        const QString ref = refKey(f);
+        refsKnown = refsKnown && (ref.isNull() || m_knownRows.contains(ref));
+    }
+    if (!refsKnown) {
+        if (exists(t.name, row))
+            return false;
+        for (const RemoteField &f : fields) {
+            const QString ref = refKey(f);
+            if (!ref.isNull() && !m_knownRows.contains(ref)) {
+                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(t.fields[size_t(f.field)].refTable))
+                    .bind(1, f.value).exec();
+                m_knownRows.insert(ref);
             }
         }
     }
-    auto insert = m_db->prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(t.name, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    auto insert = m_db->prepare(insertRowSql(t, fields));
     insert.bind(1, row);
     for (size_t i = 0; i < fields.size(); ++i)
         insert.bind(int(i) + 2, fields[i].value);
     insert.exec();
-    m_knownRows.insert(key);
+    if (m_db->changes() == 0)
+        return false; // it was there (only when every referenced row was known: else looked up above)
+    // Remembered only where other rows point (a mark is never referred to): the cache stays small.
+    if (isReferenced(t))
+        m_knownRows.insert(key);
     // One clock row for the fields that share the first field's version, one each for the others.
     qint64 mask = 0;
     for (const RemoteField &f : fields) {
@@ -537,6 +552,45 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
             .bind(4, qint64(replicaNumber(fields.front().version.replica))).bind(5, mask)
             .exec();
     return true;
+}
+
+QString Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields)
+{
+    // Kept per table and field list: a pull inserts thousands of rows of the same shape.
+    QByteArray shape;
+    shape.append(char(t.code));
+    for (const RemoteField &f : fields)
+        shape.append(char(f.field));
+    const bool cacheable = t.code < 128 && std::all_of(fields.begin(), fields.end(), [](const RemoteField &f) { return f.field < 128; });
+    if (cacheable) {
+        const auto found = m_insertSql.constFind(shape);
+        if (found != m_insertSql.constEnd())
+            return *found;
+    }
+    QStringList columns{QStringLiteral("id")};
+    QStringList marks{QStringLiteral("?")};
+    for (const RemoteField &f : fields) {
+        columns << t.fields[size_t(f.field)].name;
+        marks << QStringLiteral("?");
+    }
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO NOTHING")
+                            .arg(t.name, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    if (cacheable && m_insertSql.size() < 256)
+        m_insertSql.insert(shape, sql);
+    return sql;
+}
+
+bool Store::isReferenced(const TableDef &t)
+{
+    static const QSet<QString> referenced = [] {
+        QSet<QString> names;
+        for (const TableDef &d : tables())
+            for (const FieldDef &f : d.fields)
+                if (f.type == FieldType::Ref)
+                    names.insert(f.refTable);
+        return names;
+    }();
+    return referenced.contains(t.name);
 }
 
 void Store::observe(qint64 hlc)

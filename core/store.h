@@ -196,6 +196,10 @@ private:
 
     /// Drops the caches below if a rollback may have undone rows they remember.
     void validateCaches();
+    /// The INSERT of a row new to this device with these fields (ON CONFLICT (id) DO NOTHING).
+    QString insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
+    /// Whether any table's field refers to rows of this one.
+    static bool isReferenced(const TableDef &t);
 
     std::unique_ptr<Database> m_db;
     StoreOptions m_options;
@@ -203,6 +207,7 @@ private:
     QHash<QString, int> m_replicaNumbers;
     QHash<int, QString> m_replicaUuids;
     QSet<QString> m_knownRows;
+    QHash<QByteArray, QString> m_insertSql;
     quint64 m_cacheRollbacks = 0;
     HybridClock m_clock;
     QString m_replicaId;
