@@ -502,23 +502,23 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
     // (a pull brings sessions and people before their marks), the insert itself tells whether the row
     // was there, without a lookup first; otherwise the row is looked up first, so that no placeholder
     // is made for a row that is then not inserted.
-    auto refKey = [&t](const RemoteField &f) {
-        const FieldDef &def = t.fields[size_t(f.field)];
-        return def.type == FieldType::Ref && !f.value.isNull() ? def.refTable + QLatin1Char('/') + f.value.toText() : QString();
-    };
+    // Each field's referenced-row key, worked out once (null where the field refers to nothing).
+    QStringList refs;
+    refs.reserve(qsizetype(fields.size()));
     bool refsKnown = true;
     for (const RemoteField &f : fields) {
-        const QString ref = refKey(f);
-        refsKnown = refsKnown && (ref.isNull() || m_knownRows.contains(ref));
+        const FieldDef &def = t.fields[size_t(f.field)];
+        refs << (def.type == FieldType::Ref && !f.value.isNull() ? def.refTable + QLatin1Char('/') + f.value.toText() : QString());
+        refsKnown = refsKnown && (refs.back().isNull() || m_knownRows.contains(refs.back()));
     }
     if (!refsKnown) {
         if (exists(t.name, row))
             return false;
-        for (const RemoteField &f : fields) {
-            const QString ref = refKey(f);
+        for (size_t i = 0; i < fields.size(); ++i) {
+            const QString &ref = refs[qsizetype(i)];
             if (!ref.isNull() && !m_knownRows.contains(ref)) {
-                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(t.fields[size_t(f.field)].refTable))
-                    .bind(1, f.value).exec();
+                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(t.fields[size_t(fields[i].field)].refTable))
+                    .bind(1, fields[i].value).exec();
                 m_knownRows.insert(ref);
             }
         }

@@ -219,25 +219,29 @@ std::optional<RowRecord> RecordAssembler::add(const StoredChange &s)
 
 std::optional<RowRecord> RecordAssembler::finish() { return std::exchange(m_current, std::nullopt); }
 
-std::optional<RowRecord> &RecordBuffer::slot(const RecordKey &key)
+RecordBuffer::Slot &RecordBuffer::slot(const RecordKey &key)
 {
+    if (m_last && *m_lastKey == key)
+        return *m_last;
     auto it = m_records.find(key);
     if (it == m_records.end())
-        it = m_records.insert(key, m_load(key));
-    return *it;
+        it = m_records.insert(key, Slot{m_load(key), false});
+    m_lastKey = &it.key();
+    m_last = &it.value();
+    return *m_last;
 }
 
 std::optional<StoredChange> RecordBuffer::latest(const RecordKey &key, int field)
 {
-    const std::optional<RowRecord> &r = slot(key);
+    const std::optional<RowRecord> &r = slot(key).record;
     return r ? latestIn(*r, field) : std::nullopt;
 }
 
-bool RecordBuffer::exists(const RecordKey &key) { return slot(key).has_value(); }
+bool RecordBuffer::exists(const RecordKey &key) { return slot(key).record.has_value(); }
 
 qint64 RecordBuffer::bytes(const RecordKey &key)
 {
-    const std::optional<RowRecord> &r = slot(key);
+    const std::optional<RowRecord> &r = slot(key).record;
     qint64 total = 0;
     if (r)
         for (const RowWrite &w : r->writes)
@@ -248,20 +252,23 @@ qint64 RecordBuffer::bytes(const RecordKey &key)
 
 void RecordBuffer::remember(const RecordKey &key, std::optional<RowRecord> record)
 {
-    if (!m_records.contains(key))
-        m_records.insert(key, std::move(record));
+    if (!m_records.contains(key)) {
+        m_records.insert(key, Slot{std::move(record), false});
+        m_last = nullptr;
+        m_lastKey = nullptr;
+    }
 }
 
 void RecordBuffer::put(const StoredChange &s)
 {
     const Change &c = s.change;
-    const RecordKey key{s.centre, c.table, c.row};
-    std::optional<RowRecord> &r = slot(key);
+    Slot &entry = slot(RecordKey{s.centre, c.table, c.row});
+    std::optional<RowRecord> &r = entry.record;
     if (!r)
-        r = RowRecord{key, 0, {}};
-    if (!m_changed.contains(key)) {
-        m_changed.insert(key);
-        m_order.push_back(key);
+        r = RowRecord{RecordKey{s.centre, c.table, c.row}, 0, {}};
+    if (!entry.changed) {
+        entry.changed = true;
+        m_order.push_back(r->key);
     }
     // The field leaves the write that set it before (a write left with no field is gone).
     for (auto w = r->writes.begin(); w != r->writes.end();) {
@@ -284,8 +291,8 @@ std::vector<RowRecord> RecordBuffer::takeChanged()
     std::vector<RowRecord> out;
     out.reserve(m_order.size());
     for (const RecordKey &key : m_order)
-        if (const auto it = m_records.constFind(key); it != m_records.constEnd() && it->has_value())
-            out.push_back(**it);
+        if (const auto it = m_records.find(key); it != m_records.end() && it->record.has_value())
+            out.push_back(std::move(*it->record)); // forgotten below
     clear();
     return out;
 }
@@ -294,7 +301,8 @@ void RecordBuffer::clear()
 {
     m_records.clear();
     m_order.clear();
-    m_changed.clear();
+    m_last = nullptr;
+    m_lastKey = nullptr;
 }
 
 } // namespace clc::sync

@@ -147,12 +147,21 @@ public:
     bool hasChanges() const { return !m_order.empty(); }
 
 private:
-    std::optional<RowRecord> &slot(const RecordKey &key);
+    struct Slot
+    {
+        std::optional<RowRecord> record;
+        bool changed = false; ///< put since the last take (its key is in m_order)
+    };
+    Slot &slot(const RecordKey &key);
 
     Loader m_load;
-    QHash<RecordKey, std::optional<RowRecord>> m_records;
+    QHash<RecordKey, Slot> m_records;
     std::vector<RecordKey> m_order; ///< keys changed, first change first
-    QSet<RecordKey> m_changed;
+    // The last slot looked up: a batch names a row's fields one after another, and each is asked
+    // about several times (exists, size, latest, put), so most lookups hash no strings. Reset by
+    // every insert into m_records (which may move its entries).
+    const RecordKey *m_lastKey = nullptr;
+    Slot *m_last = nullptr;
 };
 
 } // namespace clc::sync

@@ -141,10 +141,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         const TableDef *centres = table(QStringLiteral("centres"));
         std::vector<std::pair<int, QString>> touched; // every row the batch touches, read at once below
         QSet<RowKey> listed;
+        // A row's fields come one after another: a change of the row before it needs no set lookup.
+        auto sameRow = [](const Change *a, const Change &b) { return a && a->table == b.table && a->row == b.row; };
+        const Change *previous = nullptr;
         for (const Change &c : request.changes) {
             if (c.table == centres->code && c.row != device.centre) // a newer app's field of it too
                 throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
-            if (c.table != centres->code && !listed.contains(RowKey{c.table, c.row})) {
+            const bool again = sameRow(previous, c);
+            previous = &c;
+            if (c.table != centres->code && !again && !listed.contains(RowKey{c.table, c.row})) {
                 listed.insert(RowKey{c.table, c.row});
                 touched.emplace_back(c.table, c.row);
             }
@@ -164,6 +169,8 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         const int resolvedField = conflictsTable->fieldCode(QStringLiteral("resolved"));
         qint64 owned = -1; // conflict records this device's pushes made, asked at its first conflict
         int overCap = 0;
+        const Change *lastSeen = nullptr; // the last row put in seenRows, and whether it is in newRows
+        bool lastSeenNew = false;
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
@@ -196,7 +203,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
             // batch. A new row of a table this schema does not know belongs to the sender's centre.
             const RowKey key{c.table, c.row};
             bool stored = true;
-            if (c.table != centres->code && !seenRows.contains(key) && !m_store.rowExists(device.centre, c.table, c.row)) {
+            if (c.table != centres->code && !sameRow(lastSeen, c) && !seenRows.contains(key) && !m_store.rowExists(device.centre, c.table, c.row)) {
                 if (!givenCentre.contains(key) && t) {
                     reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
                     continue;
@@ -220,11 +227,15 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 reject("row_too_large", Tr::tr("the row would be larger than a message can carry"));
                 continue;
             }
-            if (!stored)
-                newRows.insert(key);
-            seenRows.insert(key);
+            if (!sameRow(lastSeen, c)) {
+                if (!stored)
+                    newRows.insert(key);
+                seenRows.insert(key);
+                lastSeenNew = newRows.contains(key);
+                lastSeen = &c;
+            }
             // A row new to the server has no earlier change of a field this batch has not set yet.
-            const bool firstOfNewRow = newRows.contains(key) && !fieldsSet.contains(FieldKey{key, c.field});
+            const bool firstOfNewRow = lastSeenNew && !fieldsSet.contains(FieldKey{key, c.field});
             fieldsSet.insert(FieldKey{key, c.field});
             auto merge = [&](const StoredChange &s, bool detect) {
                 const auto latest = &s == &change && firstOfNewRow ? std::nullopt
