@@ -185,9 +185,58 @@ QJsonObject figure(double value, const char *unit, std::optional<double> floor =
 
 } // namespace
 
+/// `--summary FILE...`: the one JSON object a whole `scripts/bench` run ends with, from each run's own
+/// output (its last JSON line). Its figures are the SQLite run with the most marks (the headline);
+/// `runs` holds every run's object; `postgresql_vs_sqlite` the PostgreSQL figures over the SQLite
+/// ones at that size (the target is within 2x).
+int summary(const QStringList &files)
+{
+    QJsonArray runs;
+    QJsonObject headline, postgresAtHeadline;
+    for (const QString &name : files) {
+        QFile f(name);
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench_wire --summary: cannot read %s\n", qPrintable(name));
+            return 1;
+        }
+        QJsonObject run;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith('{'))
+                run = QJsonDocument::fromJson(line).object();
+        if (run.isEmpty()) {
+            std::fprintf(stderr, "bench_wire --summary: no figures in %s (did the run fail?)\n", qPrintable(name));
+            return 1;
+        }
+        runs.append(run);
+        if (run.value(QStringLiteral("server_store")) == QLatin1String("sqlite") &&
+            run.value(QStringLiteral("marks")).toInt() >= headline.value(QStringLiteral("marks")).toInt())
+            headline = run;
+    }
+    for (const QJsonValue &v : runs)
+        if (v.toObject().value(QStringLiteral("server_store")) == QLatin1String("postgresql") &&
+            v.toObject().value(QStringLiteral("marks")) == headline.value(QStringLiteral("marks")))
+            postgresAtHeadline = v.toObject();
+    QJsonObject out = headline;
+    out.insert(QStringLiteral("runs"), runs);
+    if (!postgresAtHeadline.isEmpty()) {
+        QJsonObject versus;
+        for (const char *key : {"push_ratio", "pull_ratio", "apply_ratio", "rss_mb_server"}) {
+            const double sqlite = headline.value(QLatin1String(key)).toObject().value(QStringLiteral("value")).toDouble();
+            const double pg = postgresAtHeadline.value(QLatin1String(key)).toObject().value(QStringLiteral("value")).toDouble();
+            if (sqlite > 0)
+                versus.insert(QLatin1String(key), pg / sqlite);
+        }
+        out.insert(QStringLiteral("postgresql_vs_sqlite"), versus);
+    }
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (app.arguments().value(1) == QLatin1String("--summary"))
+        return summary(app.arguments().mid(2));
     int marks = 10000;
     QString postgres;
     bool busyYear = true;
