@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <bitset>
 #include <QSysInfo>
 #include <QUuid>
 #include <sys/stat.h>
@@ -306,14 +307,19 @@ Value Store::value(const QString &tableName, const QString &id, const QString &f
 
 qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes)
 {
-    // The running size estimate of the message (the value as UTF-8, doubled for JSON escapes, plus the
-    // change's frame); the first change always goes, however large, so the outbox always drains.
-    auto st = m_db->prepare(QStringLiteral("SELECT seq, length(CAST(value AS BLOB)) FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?"));
+    // Counted in changes (a packed row is one per field of its mask), with the running size estimate
+    // of the message (the values as UTF-8, doubled for JSON escapes, plus each change's frame); the
+    // first row always goes, however large, so the outbox always drains.
+    auto st = m_db->prepare(QStringLiteral("SELECT seq, length(CAST(value AS BLOB)), CASE WHEN field = -1 THEN fields ELSE 0 END "
+                                           "FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?"));
     st.bind(1, qint64(limit));
     qint64 end = 0, total = 0;
+    int changes = 0;
     for (int n = 1; st.step(); ++n) {
-        total += 64 + 2 * st.integer(1);
-        if (n > 1 && total > maxBytes)
+        const int k = st.integer(2) ? int(std::bitset<64>(quint64(st.integer(2))).count()) : 1;
+        changes += k;
+        total += 64 * k + 2 * st.integer(1);
+        if (n > 1 && (total > maxBytes || changes > limit))
             break;
         end = st.integer(0);
     }
@@ -324,7 +330,7 @@ std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
 {
     std::vector<OutboxChange> out;
     auto st = m_db->prepare(QStringLiteral("SELECT seq, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica "
-                                           "FROM outbox WHERE seq <= ? AND error IS NULL ORDER BY seq"));
+                                           "FROM outbox_changes WHERE seq <= ? AND error IS NULL ORDER BY seq"));
     st.bind(1, seq);
     while (st.step()) {
         OutboxChange c;
@@ -397,7 +403,7 @@ int Store::requeueOwnChanges()
                 "SELECT fc.tbl, fc.row_id, fc.field, r.centre_id, fc.hlc, fc.replica FROM fv fc JOIN %1 r ON r.id = fc.row_id "
                 "WHERE fc.tbl = ? AND fc.field = 0 AND fc.replica != ? "
                 "  AND EXISTS (SELECT 1 FROM fv m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
-                "  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
+                "  AND NOT EXISTS (SELECT 1 FROM outbox_changes o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
                          .arg(t.name, fieldVersions(t.code)))
             .bind(1, qint64(t.code)).bind(2, qint64(m_replicaNo)).bind(3, qint64(m_replicaNo)).exec();
         queued += m_db->changes();
@@ -410,7 +416,7 @@ int Store::requeueOwnChanges()
                     "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) %3"
                     "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM fv fc JOIN %2 r ON r.id = fc.row_id "
                     "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
-                    "  (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
+                    "  (SELECT 1 FROM outbox_changes o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
                              .arg(t.fields[f].name, t.name, fieldVersions(t.code)))
                 .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
             queued += m_db->changes();
@@ -419,8 +425,8 @@ int Store::requeueOwnChanges()
     // Changes that were already waiting go behind the re-queued ones: a waiting edit of a row whose
     // creation the server lost must not reach it before the row's centre does.
     if (queued > 0 && waitingTo > 0) {
-        m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, error) "
-                                     "SELECT tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, error FROM outbox "
+        m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, error, fields) "
+                                     "SELECT tbl, row_id, field, value, hlc, replica, base_hlc, base_replica, error, fields FROM outbox "
                                      "WHERE seq <= ? ORDER BY seq"))
             .bind(1, waitingTo).exec();
         m_db->prepare(QStringLiteral("DELETE FROM outbox WHERE seq <= ?")).bind(1, waitingTo).exec();
@@ -429,7 +435,14 @@ int Store::requeueOwnChanges()
     return queued;
 }
 
-qint64 Store::pendingChanges() { return m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL")).toInt(); }
+qint64 Store::pendingChanges()
+{
+    qint64 n = m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL AND field >= 0")).toInt();
+    auto packed = m_db->prepare(QStringLiteral("SELECT fields FROM outbox WHERE error IS NULL AND field = -1"));
+    while (packed.step())
+        n += qint64(std::bitset<64>(quint64(packed.integer(0))).count());
+    return n;
+}
 
 QString Store::replicaUuid(int number)
 {
@@ -661,6 +674,13 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         shareClock = !known.step();
     }
 
+    // A new row's fields share one clock row and wait in the outbox as one row (docs/sync.md#outbox);
+    // an edit of a row whose creation still waits unpacks it first, so each field coalesces alone.
+    const bool pack = shareClock && std::all_of(codes.begin(), codes.end(), [](int code) { return code <= MaxMaskedField; });
+    if (!creating)
+        unpackWaitingRow(t->code, id);
+    std::vector<std::pair<int, Value>> packed; // (field code, value) of the packed row
+
     qint64 stamp = 0;
     int changed = 0;
     qint64 createdMask = 0; // a new row's fields share one clock row
@@ -698,6 +718,11 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
                 .exec();
         }
 
+        if (pack) {
+            packed.emplace_back(code, w.value);
+            ++changed;
+            continue;
+        }
         // One pending change per field: a second edit before the push replaces the first but keeps the
         // base the first one saw, which is the version known outside this device. A change already in a
         // batch being pushed is frozen (a retry must send the same bytes), so the edit queues behind it.
@@ -720,10 +745,44 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     if (createdMask)
         m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?)"))
             .bind(1, qint64(t->code)).bind(2, id).bind(3, stamp).bind(4, qint64(m_replicaNo)).bind(5, createdMask).exec();
+    if (!packed.empty()) {
+        // Keys in field-code order (its centre, field 0, first): outbox_changes yields them so.
+        std::sort(packed.begin(), packed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QStringList pairs;
+        qint64 mask = 0;
+        for (const auto &p : packed) {
+            pairs << QStringLiteral("?,?");
+            mask |= qint64(1) << p.first;
+        }
+        auto insert = m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, fields) "
+                                                   "VALUES (?, ?, -1, json_object(%1), ?, ?, ?)").arg(pairs.join(QLatin1Char(','))));
+        int at = 1;
+        insert.bind(at++, qint64(t->code)).bind(at++, id);
+        for (const auto &p : packed)
+            insert.bind(at++, QString::number(p.first)).bind(at++, p.second);
+        insert.bind(at++, stamp).bind(at++, qint64(m_replicaNo)).bind(at++, mask).exec();
+    }
     if (stamp != 0 && !asOf)
         setMeta(MetaKey::Hlc, m_clock.last());
     tx.commit();
     return changed;
+}
+
+void Store::unpackWaitingRow(int table, const QString &id)
+{
+    // Not frozen in a batch being pushed (that one must be resent as it is); refused ones stay as they are.
+    auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = -1 AND error IS NULL "
+                                                "AND seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"));
+    waiting.bind(1, qint64(table)).bind(2, id);
+    std::vector<qint64> seqs;
+    while (waiting.step())
+        seqs.push_back(waiting.integer(0));
+    for (const qint64 seq : seqs) {
+        m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
+                                     "SELECT tbl, row_id, field, value, hlc, replica FROM outbox_changes WHERE seq = ? ORDER BY field"))
+            .bind(1, seq).exec();
+        m_db->prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?")).bind(1, seq).exec();
+    }
 }
 
 void Store::deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v)

@@ -191,6 +191,9 @@ private:
     void checkReplica();
     QString fingerprint() const;
     void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
+    /// A row whose creation waits in the outbox as one packed row, not yet frozen in a batch: its
+    /// fields become one outbox row each (docs/sync.md#outbox), so an edit coalesces field by field.
+    void unpackWaitingRow(int table, const QString &id);
     /// The version of one field as stored: its hlc and replica number.
     std::optional<std::pair<qint64, qint64>> clockOf(int table, const QString &row, int field);
 

@@ -24,7 +24,8 @@ struct Change
 std::vector<Change> outbox(Store &s)
 {
     std::vector<Change> out;
-    auto st = s.db().prepare(QStringLiteral("SELECT tbl, row_id, field, value, hlc, base_hlc FROM outbox ORDER BY seq"));
+    // The outbox as field-level changes, in push order (a new row waits as one packed row).
+    auto st = s.db().prepare(QStringLiteral("SELECT tbl, row_id, field, value, hlc, base_hlc FROM outbox_changes ORDER BY seq"));
     while (st.step())
         out.push_back({int(st.integer(0)), st.text(1), int(st.integer(2)), st.value(3), st.integer(4), st.value(5)});
     return out;
@@ -58,6 +59,56 @@ TEST_CASE("creating a row records one change per field, all in the outbox", "[ch
     CHECK(find(changes, QStringLiteral("people"), id, QStringLiteral("centre_id"))->value == Value(s->centreId()));
     for (const Change &c : changes)
         CHECK(c.baseHlc.isNull()); // nobody had seen a version of a new row's fields
+}
+
+TEST_CASE("a new row waits as one outbox row, unpacked by an edit before the push, left as sent once frozen", "[changes][outbox]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    const TableDef &people = *table(QStringLiteral("people"));
+    auto rows = [&] { return s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt(); };
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Trịnh Thị Ngọc")}, {QStringLiteral("khu"), QStringLiteral("Khu 5")}});
+    CHECK(rows() == 1); // one row for the centre, the name and the khu (docs/sync.md#outbox)
+    CHECK(s->pendingChanges() == 3);
+    auto created = outbox(*s);
+    REQUIRE(created.size() == 3);
+    CHECK(created[0].field == people.fieldCode(QStringLiteral("centre_id"))); // its centre first
+    for (const Change &c : created) {
+        CHECK(c.hlc == created[0].hlc);
+        CHECK(c.baseHlc.isNull());
+    }
+    CHECK(find(created, QStringLiteral("people"), id, QStringLiteral("full_name"))->value == Value(QStringLiteral("Trịnh Thị Ngọc")));
+
+    // An edit before the push: the row's fields wait one by one, the edited one coalesced.
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 6")}});
+    CHECK(rows() == 3);
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE field = -1")).toInt() == 0);
+    const auto edited = outbox(*s);
+    REQUIRE(edited.size() == 3);
+    CHECK(edited[0].field == people.fieldCode(QStringLiteral("centre_id")));
+    CHECK(find(edited, QStringLiteral("people"), id, QStringLiteral("full_name"))->hlc == created[0].hlc);
+    const Change *khu = find(edited, QStringLiteral("people"), id, QStringLiteral("khu"));
+    REQUIRE(khu);
+    CHECK(khu->value == Value(QStringLiteral("Khu 6")));
+    CHECK(khu->hlc > created[0].hlc);
+    CHECK(khu->baseHlc.isNull()); // still nobody outside has seen a version of it
+    CHECK(s->pendingChanges() == 3);
+
+    // A new row frozen in a batch being pushed stays as sent; the edit queues behind it with its base.
+    const QString other = Store::newId();
+    s->write(QStringLiteral("people"), other, {{QStringLiteral("full_name"), QStringLiteral("Đinh Văn Lực")}});
+    const qint64 frozenTo = s->db().scalar(QStringLiteral("SELECT max(seq) FROM outbox")).toInt();
+    s->setMeta(MetaKey::OutboxFrozenTo, QString::number(frozenTo));
+    const qint64 createdAt = outbox(*s).back().hlc;
+    s->write(QStringLiteral("people"), other, {{QStringLiteral("full_name"), QStringLiteral("Đinh Văn Lục")}});
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE field = -1 AND seq = %1").arg(frozenTo)).toInt() == 1);
+    const auto after = outbox(*s);
+    REQUIRE(after.size() == 3 + 2 + 1);
+    CHECK(after.back().value == Value(QStringLiteral("Đinh Văn Lục")));
+    CHECK(after.back().baseHlc == Value(createdAt));
+    CHECK(s->pendingChanges() == 6);
 }
 
 TEST_CASE("an edit records the version the writer saw as its base", "[changes]")
