@@ -335,13 +335,20 @@ std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
     while (st.step()) {
         OutboxChange c;
         c.seq = st.integer(0);
-        c.table = int(st.integer(1));
-        c.row = st.text(2);
         c.field = int(st.integer(3));
         c.value = st.value(4);
-        c.version = Version{st.integer(5), replicaUuid(int(st.integer(6)))};
-        if (!st.isNull(7))
-            c.base = Version{st.integer(7), replicaUuid(int(st.integer(8)))};
+        if (!out.empty() && out.back().seq == c.seq) { // the next field of a packed row: its row and version shared
+            c.table = out.back().table;
+            c.row = out.back().row;
+            c.version = out.back().version;
+            c.base = out.back().base;
+        } else {
+            c.table = int(st.integer(1));
+            c.row = st.text(2);
+            c.version = Version{st.integer(5), replicaUuid(int(st.integer(6)))};
+            if (!st.isNull(7))
+                c.base = Version{st.integer(7), replicaUuid(int(st.integer(8)))};
+        }
         out.push_back(std::move(c));
     }
     return out;
