@@ -157,7 +157,7 @@ ALTER TABLE field_clock ADD COLUMN fields INTEGER;
 
 // Migration 11: a row written at once waits in the outbox as one row (docs/sync.md#outbox): field -1,
 // `fields` its mask, `value` a JSON object of the values by field code. outbox_changes is the outbox
-// as field-level changes, in push order (seq, then field code: json_each keeps the object's order).
+// as field-level changes (a packed row without fields gives none); order them by seq and field.
 const char *const Migration11 = R"SQL(
 ALTER TABLE outbox ADD COLUMN fields INTEGER;
 CREATE VIEW outbox_changes AS
@@ -165,7 +165,8 @@ CREATE VIEW outbox_changes AS
          CASE WHEN o.field = -1 THEN CAST(j.key AS INTEGER) ELSE o.field END AS field,
          CASE WHEN o.field = -1 THEN j.value ELSE o.value END AS value,
          o.hlc, o.replica, o.base_hlc, o.base_replica, o.error
-  FROM outbox o LEFT JOIN json_each(CASE WHEN o.field = -1 THEN o.value END) j;
+  FROM outbox o LEFT JOIN json_each(CASE WHEN o.field = -1 THEN o.value END) j
+  WHERE o.field >= 0 OR j.key IS NOT NULL;
 )SQL";
 
 const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8, Migration9,

@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
-#include <bitset>
 #include <QSysInfo>
 #include <QUuid>
 #include <sys/stat.h>
@@ -316,7 +315,7 @@ qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes)
     qint64 end = 0, total = 0;
     int changes = 0;
     for (int n = 1; st.step(); ++n) {
-        const int k = st.integer(2) ? int(std::bitset<64>(quint64(st.integer(2))).count()) : 1;
+        const int k = st.integer(2) ? int(qPopulationCount(quint64(st.integer(2)))) : 1;
         changes += k;
         total += 64 * k + 2 * st.integer(1);
         if (n > 1 && (total > maxBytes || changes > limit))
@@ -351,12 +350,27 @@ std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
         }
         out.push_back(std::move(c));
     }
+    // Seq, then field: a packed row's fields in code order whatever plan SQLite picks, so a retry of
+    // a frozen batch sends the same bytes.
+    auto before = [](const OutboxChange &a, const OutboxChange &b) { return a.seq != b.seq ? a.seq < b.seq : a.field < b.field; };
+    if (!std::is_sorted(out.begin(), out.end(), before))
+        std::sort(out.begin(), out.end(), before);
     return out;
 }
 
-void Store::refuseOutboxChange(qint64 seq, const QString &reason)
+void Store::refuseOutboxChange(qint64 seq, int field, const QString &reason)
 {
-    m_db->prepare(QStringLiteral("UPDATE outbox SET error = ? WHERE seq = ?")).bind(1, reason).bind(2, seq).exec();
+    // A field of a packed row is refused alone: it leaves the row as a refused row of its own, and
+    // the row's other fields are acknowledged with the batch (the server stored them).
+    const bool packed = m_db->prepare(QStringLiteral("SELECT 1 FROM outbox WHERE seq = ? AND field = -1")).bind(1, seq).step();
+    if (!packed) {
+        m_db->prepare(QStringLiteral("UPDATE outbox SET error = ? WHERE seq = ?")).bind(1, reason).bind(2, seq).exec();
+        return;
+    }
+    m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, error) "
+                                 "SELECT tbl, row_id, field, value, hlc, replica, ? FROM outbox_changes WHERE seq = ? AND field = ?"))
+        .bind(1, reason).bind(2, seq).bind(3, qint64(field)).exec();
+    removeFromPackedRow(seq, field);
 }
 
 void Store::dropAcknowledged(qint64 seq)
@@ -447,7 +461,7 @@ qint64 Store::pendingChanges()
     qint64 n = m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE error IS NULL AND field >= 0")).toInt();
     auto packed = m_db->prepare(QStringLiteral("SELECT fields FROM outbox WHERE error IS NULL AND field = -1"));
     while (packed.step())
-        n += qint64(std::bitset<64>(quint64(packed.integer(0))).count());
+        n += qint64(qPopulationCount(quint64(packed.integer(0))));
     return n;
 }
 
@@ -684,8 +698,6 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     // A new row's fields share one clock row and wait in the outbox as one row (docs/sync.md#outbox);
     // an edit of a row whose creation still waits unpacks it first, so each field coalesces alone.
     const bool pack = shareClock && std::all_of(codes.begin(), codes.end(), [](int code) { return code <= MaxMaskedField; });
-    if (!creating)
-        unpackWaitingRow(t->code, id);
     std::vector<std::pair<int, Value>> packed; // (field code, value) of the packed row
 
     qint64 stamp = 0;
@@ -726,9 +738,21 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         }
 
         if (pack) {
-            packed.emplace_back(code, w.value);
+            // The same field twice in one write: the last value, as the outbox would coalesce it.
+            const auto same = std::find_if(packed.begin(), packed.end(), [code](const auto &p) { return p.first == code; });
+            if (same != packed.end())
+                same->second = w.value;
+            else
+                packed.emplace_back(code, w.value);
             ++changed;
             continue;
+        }
+        // A field of a new row whose creation still waits, packed: it leaves the packed row (which
+        // keeps its place, so the row still goes before rows written after it) and waits on its own
+        // with no base, as nobody outside has seen a version of it.
+        if (!creating && takeFromWaitingRow(t->code, id, code)) {
+            baseHlc = Value();
+            baseReplica = Value();
         }
         // One pending change per field: a second edit before the push replaces the first but keeps the
         // base the first one saw, which is the version known outside this device. A change already in a
@@ -753,7 +777,8 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?)"))
             .bind(1, qint64(t->code)).bind(2, id).bind(3, stamp).bind(4, qint64(m_replicaNo)).bind(5, createdMask).exec();
     if (!packed.empty()) {
-        // Keys in field-code order (its centre, field 0, first): outbox_changes yields them so.
+        // Keys in field-code order (its centre, field 0, first): outbox_changes yields them so. At most
+        // 63 fields (MaxMaskedField), so json_object gets at most 126 arguments (SQLite allows 127).
         std::sort(packed.begin(), packed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         QStringList pairs;
         qint64 mask = 0;
@@ -775,21 +800,27 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     return changed;
 }
 
-void Store::unpackWaitingRow(int table, const QString &id)
+bool Store::takeFromWaitingRow(int table, const QString &id, int field)
 {
-    // Not frozen in a batch being pushed (that one must be resent as it is); refused ones stay as they are.
-    auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = -1 AND error IS NULL "
-                                                "AND seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"));
-    waiting.bind(1, qint64(table)).bind(2, id);
-    std::vector<qint64> seqs;
-    while (waiting.step())
-        seqs.push_back(waiting.integer(0));
-    for (const qint64 seq : seqs) {
-        m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) "
-                                     "SELECT tbl, row_id, field, value, hlc, replica FROM outbox_changes WHERE seq = ? ORDER BY field"))
-            .bind(1, seq).exec();
-        m_db->prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?")).bind(1, seq).exec();
+    // Not frozen in a batch being pushed (that one is resent as it is); refused ones stay as they are.
+    qint64 seq = 0;
+    {
+        auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = -1 AND error IS NULL "
+                                                    "AND (fields >> ?) & 1 AND seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"));
+        waiting.bind(1, qint64(table)).bind(2, id).bind(3, qint64(field));
+        if (!waiting.step())
+            return false;
+        seq = waiting.integer(0);
     }
+    removeFromPackedRow(seq, field);
+    return true;
+}
+
+void Store::removeFromPackedRow(qint64 seq, int field)
+{
+    m_db->prepare(QStringLiteral("UPDATE outbox SET value = json_remove(value, ?), fields = fields & ~(1 << ?) WHERE seq = ? AND field = -1"))
+        .bind(1, QStringLiteral("$.\"%1\"").arg(field)).bind(2, qint64(field)).bind(3, seq).exec();
+    m_db->prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND field = -1 AND fields = 0")).bind(1, seq).exec();
 }
 
 void Store::deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v)

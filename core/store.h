@@ -146,7 +146,7 @@ public:
     /// The waiting changes up to seq, in order.
     std::vector<OutboxChange> outboxUpTo(qint64 seq);
     /// Marks one change refused by the server: it stays, with the reason, out of later batches.
-    void refuseOutboxChange(qint64 seq, const QString &reason);
+    void refuseOutboxChange(qint64 seq, int field, const QString &reason);
     /// Removes the waiting changes up to seq: the server acknowledged them.
     void dropAcknowledged(qint64 seq);
     /// The distinct reasons the server gave for the changes it refused.
@@ -191,9 +191,11 @@ private:
     void checkReplica();
     QString fingerprint() const;
     void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
-    /// A row whose creation waits in the outbox as one packed row, not yet frozen in a batch: its
-    /// fields become one outbox row each (docs/sync.md#outbox), so an edit coalesces field by field.
-    void unpackWaitingRow(int table, const QString &id);
+    /// Takes a field out of the row's packed creation waiting in the outbox (not frozen in a batch,
+    /// not refused), if it is there (docs/sync.md#outbox); the packed row keeps its place.
+    bool takeFromWaitingRow(int table, const QString &id, int field);
+    /// Removes a field from the packed outbox row at seq; the row goes when it has none left.
+    void removeFromPackedRow(qint64 seq, int field);
     /// The version of one field as stored: its hlc and replica number.
     std::optional<std::pair<qint64, qint64>> clockOf(int table, const QString &row, int field);
 

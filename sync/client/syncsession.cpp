@@ -25,19 +25,22 @@ void SyncSession::pushAll(SyncSummary &summary)
         // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
         qint64 frozenTo = m_store.meta(MetaKey::OutboxFrozenTo).toLongLong();
         if (frozenTo == 0) {
+            // Chosen and frozen at once: an edit between the two could change what the range holds.
+            Transaction freeze(db);
             frozenTo = m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
             if (frozenTo == 0)
                 return;
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
+            freeze.commit();
         }
         PushRequest request;
         request.protocol = m_protocol;
         request.schema = syncSchemaVersion();
         request.replica = m_store.replicaId();
         request.batch = batch;
-        std::vector<qint64> seqs;
+        std::vector<std::pair<qint64, int>> seqs; // each change's outbox row and field
         for (Store::OutboxChange &o : m_store.outboxUpTo(frozenTo)) {
-            seqs.push_back(o.seq);
+            seqs.emplace_back(o.seq, o.field);
             request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
         }
         if (request.changes.empty()) {
@@ -104,8 +107,9 @@ void SyncSession::pushAll(SyncSummary &summary)
         for (const Rejection &r : response.rejected) {
             if (r.index < 0 || size_t(r.index) >= seqs.size())
                 continue;
-            // One refused change never blocks the others: it stays, marked, out of later batches.
-            m_store.refuseOutboxChange(seqs[size_t(r.index)], r.code + QStringLiteral(": ") + r.reason);
+            // One refused change never blocks the others: it stays, marked, out of later batches (a
+            // field of a new row's packed outbox row leaves it, so the row's other fields are acknowledged).
+            m_store.refuseOutboxChange(seqs[size_t(r.index)].first, seqs[size_t(r.index)].second, r.code + QStringLiteral(": ") + r.reason);
             ++summary.rejected;
         }
         m_store.dropAcknowledged(frozenTo);

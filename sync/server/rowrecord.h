@@ -129,6 +129,7 @@ public:
     /// load reads a record from the store (nothing if the row does not exist in that centre).
     using Loader = std::function<std::optional<RowRecord>(const RecordKey &)>;
     explicit RecordBuffer(Loader load) : m_load(std::move(load)) {}
+    Q_DISABLE_COPY(RecordBuffer) // a copy would share the remembered slot
 
     std::optional<StoredChange> latest(const RecordKey &key, int field);
     bool exists(const RecordKey &key);

@@ -61,7 +61,7 @@ TEST_CASE("creating a row records one change per field, all in the outbox", "[ch
         CHECK(c.baseHlc.isNull()); // nobody had seen a version of a new row's fields
 }
 
-TEST_CASE("a new row waits as one outbox row, unpacked by an edit before the push, left as sent once frozen", "[changes][outbox]")
+TEST_CASE("a new row waits as one outbox row, an edited field leaves it, and a frozen one stays as sent", "[changes][outbox]")
 {
     TempDir dir;
     auto s = makeStore(dir);
@@ -81,34 +81,80 @@ TEST_CASE("a new row waits as one outbox row, unpacked by an edit before the pus
     }
     CHECK(find(created, QStringLiteral("people"), id, QStringLiteral("full_name"))->value == Value(QStringLiteral("Trịnh Thị Ngọc")));
 
-    // An edit before the push: the row's fields wait one by one, the edited one coalesced.
+    // A row written after it, then an edit of the first before the push: only the edited field leaves
+    // the packed row, which keeps its place ahead of the later row.
+    const QString later = Store::newId();
+    s->write(QStringLiteral("people"), later, {{QStringLiteral("full_name"), QStringLiteral("Hà Văn Sau")}});
     s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 6")}});
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 7")}}); // and again: coalesced
     CHECK(rows() == 3);
-    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE field = -1")).toInt() == 0);
     const auto edited = outbox(*s);
-    REQUIRE(edited.size() == 3);
+    REQUIRE(edited.size() == 3 + 2);
+    CHECK(edited[0].row == id);
     CHECK(edited[0].field == people.fieldCode(QStringLiteral("centre_id")));
-    CHECK(find(edited, QStringLiteral("people"), id, QStringLiteral("full_name"))->hlc == created[0].hlc);
-    const Change *khu = find(edited, QStringLiteral("people"), id, QStringLiteral("khu"));
-    REQUIRE(khu);
-    CHECK(khu->value == Value(QStringLiteral("Khu 6")));
-    CHECK(khu->hlc > created[0].hlc);
-    CHECK(khu->baseHlc.isNull()); // still nobody outside has seen a version of it
-    CHECK(s->pendingChanges() == 3);
+    CHECK(edited[1].row == id);
+    CHECK(edited[1].field == people.fieldCode(QStringLiteral("full_name")));
+    CHECK(edited[1].hlc == created[0].hlc);
+    CHECK(edited[2].row == later);
+    const Change &khu = edited.back();
+    CHECK(khu.row == id);
+    CHECK(khu.field == people.fieldCode(QStringLiteral("khu")));
+    CHECK(khu.value == Value(QStringLiteral("Khu 7")));
+    CHECK(khu.hlc > created[0].hlc);
+    CHECK(khu.baseHlc.isNull()); // still nobody outside has seen a version of it
+    CHECK(s->pendingChanges() == 5);
 
     // A new row frozen in a batch being pushed stays as sent; the edit queues behind it with its base.
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
     const QString other = Store::newId();
     s->write(QStringLiteral("people"), other, {{QStringLiteral("full_name"), QStringLiteral("Đinh Văn Lực")}});
     const qint64 frozenTo = s->db().scalar(QStringLiteral("SELECT max(seq) FROM outbox")).toInt();
     s->setMeta(MetaKey::OutboxFrozenTo, QString::number(frozenTo));
     const qint64 createdAt = outbox(*s).back().hlc;
     s->write(QStringLiteral("people"), other, {{QStringLiteral("full_name"), QStringLiteral("Đinh Văn Lục")}});
-    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE field = -1 AND seq = %1").arg(frozenTo)).toInt() == 1);
+    CHECK(s->db().scalar(QStringLiteral("SELECT fields FROM outbox WHERE field = -1 AND seq = %1").arg(frozenTo)).toInt() ==
+          (1 << people.fieldCode(QStringLiteral("centre_id")) | 1 << people.fieldCode(QStringLiteral("full_name"))));
     const auto after = outbox(*s);
-    REQUIRE(after.size() == 3 + 2 + 1);
+    REQUIRE(after.size() == 2 + 1);
+    CHECK(after[1].value == Value(QStringLiteral("Đinh Văn Lực")));
     CHECK(after.back().value == Value(QStringLiteral("Đinh Văn Lục")));
     CHECK(after.back().baseHlc == Value(createdAt));
-    CHECK(s->pendingChanges() == 6);
+    CHECK(s->pendingChanges() == 3);
+}
+
+TEST_CASE("a refused field of a new row leaves its packed row, the others are acknowledged and re-queued after a restore", "[changes][outbox][restore]")
+{
+    TempDir dir;
+    auto s = makeStore(dir);
+    s->db().exec(QStringLiteral("DELETE FROM outbox"));
+    const TableDef &people = *table(QStringLiteral("people"));
+    const QString id = Store::newId();
+    s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lý Thị Dài")}, {QStringLiteral("note"), QStringLiteral("ghi chú")}});
+    const qint64 seq = s->db().scalar(QStringLiteral("SELECT seq FROM outbox WHERE field = -1")).toInt();
+    REQUIRE(seq > 0);
+    const int note = people.fieldCode(QStringLiteral("note"));
+    {
+        Transaction tx(s->db()); // as SyncSession does with an acknowledgement that refused the note
+        s->refuseOutboxChange(seq, note, QStringLiteral("row_too_large: the row would be larger than a message can carry"));
+        s->dropAcknowledged(seq);
+        tx.commit();
+    }
+    const auto left = outbox(*s);
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].field == note);
+    CHECK(left[0].value == Value(QStringLiteral("ghi chú")));
+    CHECK(s->db().scalar(QStringLiteral("SELECT error FROM outbox")).toText().startsWith(QStringLiteral("row_too_large")));
+    CHECK(s->pendingChanges() == 0);
+    CHECK(s->refusalReasons().size() == 1);
+    // The server was restored from a backup: the acknowledged fields go again, the refused one does not.
+    CHECK(s->requeueOwnChanges() >= 2);
+    const auto requeued = outbox(*s);
+    CHECK(find(requeued, QStringLiteral("people"), id, QStringLiteral("centre_id")));
+    CHECK(find(requeued, QStringLiteral("people"), id, QStringLiteral("full_name")));
+    int notes = 0;
+    for (const Change &c : requeued)
+        notes += c.field == note ? 1 : 0;
+    CHECK(notes == 1); // only the refused one, not sent again
 }
 
 TEST_CASE("an edit records the version the writer saw as its base", "[changes]")

@@ -268,3 +268,18 @@ TEST_CASE("a previous release's tablet keeps every field's version and re-queues
         matched += before.value(QStringLiteral("%1/%2/%3").arg(st.integer(0)).arg(st.text(1)).arg(st.integer(2))).first == st.integer(3);
     CHECK(matched == queued);
 }
+
+TEST_CASE("an id is a lower-case UUID in its 8-4-4-4-12 text form, nothing else", "[store][ids]")
+{
+    CHECK(isId(QStringLiteral("2fb17a10-51cb-434e-a597-cde9a367c679")));
+    CHECK(isId(Store::newId()));
+    CHECK(isId(Store::naturalId(QStringLiteral("attendance"), Store::newId(), Store::newId())));
+    CHECK_FALSE(isId(QString()));
+    CHECK_FALSE(isId(QStringLiteral("2FB17A10-51CB-434E-A597-CDE9A367C679")));  // upper case
+    CHECK_FALSE(isId(QStringLiteral("2fb17a10-51cb-434e-a597-cde9a367c67")));   // one short
+    CHECK_FALSE(isId(QStringLiteral("2fb17a10-51cb-434e-a597-cde9a367c6790"))); // one long
+    CHECK_FALSE(isId(QStringLiteral("2fb17a1051cb-434e-a597-cde9a367c679-")));  // a dash moved
+    CHECK_FALSE(isId(QStringLiteral("2fb17a10-51cb-434e-a597-cde9a367c67g")));  // not hex
+    CHECK_FALSE(isId(QStringLiteral("2fb17a10-51cb-434e-a597-cde9a367c67đ")));  // not ASCII
+    CHECK_FALSE(isId(QStringLiteral("{2fb17a10-51cb-434e-a597-cde9a367c6}")));  // braces
+}
