@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+# What does the device's schema alone cost an apply? N marks (1,000 people a session, ids derived as
+# UUIDv5, so random) inserted with the device's pragmas (WAL, synchronous=NORMAL, 32 MB cache) in
+# transactions of 20,000 marks (a pull page of 80,000 changes), into: the floor's table (one text key), the device's
+# attendance with its two screen indexes and a clock row per mark (field_clock, as a pull writes
+# them), the same as a WITHOUT ROWID table, without the clock row, and without the by-person index.
+# Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire.
+#   python3 tests/bench/apply_schema.py [N] [DIR]
+import os, sqlite3, sys, tempfile, time, uuid
+
+TABLE = ("CREATE TABLE attendance (id TEXT PRIMARY KEY, centre_id TEXT, session_id TEXT, person_id TEXT, status TEXT, "
+         "deleted INTEGER NOT NULL DEFAULT 0)")
+MARKS = "CREATE INDEX attendance_marks ON attendance (session_id, deleted, status, person_id);"
+BY_PERSON = "CREATE INDEX attendance_by_person ON attendance (person_id);"
+CLOCK = ("CREATE TABLE field_clock (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, field INTEGER NOT NULL, hlc INTEGER, "
+         "replica INTEGER, fields INTEGER, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;")
+
+
+def run(directory, name, ddl, clock, rows):
+    path = os.path.join(directory, f"apply-{name}.db")
+    for ext in ("", "-wal", "-shm"):
+        if os.path.exists(path + ext):
+            os.remove(path + ext)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;" + ddl)
+    start = time.perf_counter()
+    for i in range(0, len(rows), 20000):
+        page = rows[i:i + 20000]
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO attendance (id, centre_id, session_id, person_id, status) VALUES (?, ?, ?, ?, ?)", page)
+        if clock:
+            db.executemany("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (18, ?, -1, 1, 1, 15)",
+                           [(r[0],) for r in page])
+        db.execute("COMMIT")
+    db.close()
+    for ext in ("", "-wal", "-shm"):
+        os.remove(path + ext) if os.path.exists(path + ext) else None
+    return time.perf_counter() - start
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+    directory = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(dir="/var/tmp")
+    centre = str(uuid.uuid4())
+    people = [str(uuid.uuid4()) for _ in range(1000)]
+    sessions = [str(uuid.uuid4()) for _ in range((n + 999) // 1000)]
+    rows = [(str(uuid.uuid5(uuid.NAMESPACE_URL, s + ":" + p)), centre, s, p, "p") for s in sessions for p in people][:n]
+    floor = run(directory, "floor", TABLE + ";", False, rows)
+    variants = [
+        ("the device's (table, 2 indexes, clock row)", TABLE + ";" + MARKS + BY_PERSON + CLOCK, True),
+        ("the same, WITHOUT ROWID", TABLE + " WITHOUT ROWID;" + MARKS + BY_PERSON + CLOCK, True),
+        ("without the clock row", TABLE + ";" + MARKS + BY_PERSON, False),
+        ("without the by-person index", TABLE + ";" + MARKS + CLOCK, True),
+    ]
+    print(f"{n} marks; floor (one text key): {floor * 1000:.0f} ms")
+    for name, ddl, clock in variants:
+        t = run(directory, name.split()[0] + str(len(ddl)), ddl, clock, rows)
+        print(f"  {name:46s} {t * 1000:7.0f} ms  {t / floor:.2f}x")
+
+
+main()
