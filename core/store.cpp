@@ -696,7 +696,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     }
 
     // A new row's fields share one clock row and wait in the outbox as one row (docs/sync.md#outbox);
-    // an edit of a row whose creation still waits unpacks it first, so each field coalesces alone.
+    // an edit of a field of a row whose creation still waits takes that field out of it (below).
     const bool pack = shareClock && std::all_of(codes.begin(), codes.end(), [](int code) { return code <= MaxMaskedField; });
     std::vector<std::pair<int, Value>> packed; // (field code, value) of the packed row
 

@@ -28,8 +28,10 @@ void SyncSession::pushAll(SyncSummary &summary)
             // Chosen and frozen at once: an edit between the two could change what the range holds.
             Transaction freeze(db);
             frozenTo = m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
-            if (frozenTo == 0)
+            if (frozenTo == 0) {
+                freeze.commit(); // nothing read changed: a rollback would make the store drop its caches
                 return;
+            }
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
             freeze.commit();
         }

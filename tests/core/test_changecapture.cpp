@@ -25,7 +25,7 @@ std::vector<Change> outbox(Store &s)
 {
     std::vector<Change> out;
     // The outbox as field-level changes, in push order (a new row waits as one packed row).
-    auto st = s.db().prepare(QStringLiteral("SELECT tbl, row_id, field, value, hlc, base_hlc FROM outbox_changes ORDER BY seq"));
+    auto st = s.db().prepare(QStringLiteral("SELECT tbl, row_id, field, value, hlc, base_hlc FROM outbox_changes ORDER BY seq, field"));
     while (st.step())
         out.push_back({int(st.integer(0)), st.text(1), int(st.integer(2)), st.value(3), st.integer(4), st.value(5)});
     return out;

@@ -153,6 +153,28 @@ TEST_CASE("a device whose clock is a year ahead is refused and told, and cannot 
     CHECK(bad.store->pendingChanges() == 0);
 }
 
+TEST_CASE("a new row refused whole leaves one refused outbox row per field and blocks nothing after it", "[sync][outbox]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &tablet = world.add(Role::Facilitator);
+    world.syncAll();
+    // A facilitator may not make learner groups: every field of the new row is refused ("role").
+    const QString group = Store::newId();
+    tablet.store->write(QStringLiteral("learner_groups"), group, {{QStringLiteral("name"), QStringLiteral("Hội Nông dân")}, {QStringLiteral("code"), QStringLiteral("ND")}});
+    CHECK(tablet.store->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE field = -1")).toInt() == 1); // waiting packed
+    const QString person = records::addPerson(*tablet.store, PersonInput{QStringLiteral("Sau Nhóm")});
+    const SyncSummary s = world.sync(tablet);
+    CHECK(s.rejected == 3); // its centre, name and code
+    const QString ofGroup = QStringLiteral(" FROM outbox WHERE row_id = '%1'").arg(group);
+    CHECK(tablet.store->db().scalar(QStringLiteral("SELECT count(*)") + ofGroup + QStringLiteral(" AND error LIKE 'role:%'")).toInt() == 3);
+    CHECK(tablet.store->db().scalar(QStringLiteral("SELECT count(*)") + ofGroup + QStringLiteral(" AND field = -1")).toInt() == 0);
+    CHECK(tablet.store->db().scalar(QStringLiteral("SELECT count(*)") + ofGroup).toInt() == 3);
+    CHECK(tablet.store->pendingChanges() == 0);
+    CHECK_FALSE(world.serverStore->rowExists(tablet.store->centreId(), table(QStringLiteral("learner_groups"))->code, group));
+    CHECK(world.serverStore->rowExists(tablet.store->centreId(), table(QStringLiteral("people"))->code, person)); // the row after it went
+}
+
 TEST_CASE("a tablet a day ahead and one a year behind sync with the rest: nothing refused or lost, and after a sync their edits take their place", "[sync][clock][faults]")
 {
     TempDir dir;
