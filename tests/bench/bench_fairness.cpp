@@ -1,6 +1,8 @@
 // Fairness benchmark (docs/performance.md#fairness): a device's small pushes, alone and while another
 // device of the same centre floods the server over loopback HTTP with six connections of pulls and
 // big pushes; with the per-device budget (the default) and without it. Prints medians and p99.
+//   bench_fairness [SAMPLES [PEOPLE_PER_FLOOD_PUSH [PULL_PAGE]]]   (defaults 60, 4000, 5000; each person
+//   is about two changes: 20000 80000 floods with the largest batches and pages a server takes)
 #include "enrolment.h"
 #include "httpserver.h"
 #include "httptransport.h"
@@ -23,6 +25,9 @@ using namespace clc;
 using namespace clc::sync;
 
 namespace {
+
+int floodPeople = 4000; ///< people in each of the flooder's pushes (about two changes each)
+int floodPage = 5000;   ///< changes in each of the flooder's pull pages
 
 QByteArray batch(const QString &centre, const QString &replica, qint64 number, int people, qint64 hlc)
 {
@@ -80,9 +85,9 @@ Figures run(const DeviceLimits &limits, bool flood, int samples)
                     try {
                         if (t == 0) {
                             const qint64 number = n++; // each batch later than the one before
-                            link.push(batch(centre, flooderReplica, number, 4000, hlc + (number + 1) * 10000));
+                            link.push(batch(centre, flooderReplica, number, floodPeople, hlc + (number + 1) * 10000));
                         } else {
-                            link.pull(QString(), 5000, ProtocolVersion);
+                            link.pull(QString(), floodPage, ProtocolVersion);
                         }
                         ++answers;
                     } catch (const std::exception &) {
@@ -116,10 +121,13 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const int samples = argc > 1 ? std::max(10, atoi(argv[1])) : 60;
+    floodPeople = argc > 2 ? std::clamp(atoi(argv[2]), 1, MaxChanges / 2) : 4000;
+    floodPage = argc > 3 ? std::clamp(atoi(argv[3]), 1, MaxChanges) : 5000;
     const DeviceLimits unlimited{1000000, 1e9, 1e9};
     const Figures alone = run(DeviceLimits{}, false, samples);
     const Figures fair = run(DeviceLimits{}, true, samples);
     const Figures unfair = run(unlimited, true, samples);
+    std::printf("flooder: pushes of %d people, pull pages of %d changes\n", floodPeople, floodPage);
     std::printf("a device's push of 5 learners, %d in a row (ms)     median   p99\n", samples);
     std::printf("  alone                                               %6.1f %6.1f\n", alone.median, alone.p99);
     std::printf("  while another floods, per-device budget (default)   %6.1f %6.1f   = %.1fx alone (flooder: %d answers, %d waits)\n",
