@@ -28,34 +28,54 @@ size_t qHash(const RecordKey &k, size_t seed) { return qHashMulti(seed, k.centre
 
 QByteArray encodeWrites(const std::vector<RowWrite> &writes)
 {
-    QByteArray bytes;
-    QDataStream out(&bytes, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_0);
-    out << Format << quint32(writes.size());
+    // The bytes QDataStream (Qt_6_0) writes for this layout, written directly: through a QBuffer it
+    // was a tenth of a push's server time. Big-endian integers; a byte array as its 32-bit length
+    // and bytes, a null one as 0xFFFFFFFF. decodeWrites reads it with QDataStream;
+    // tests/sync/server/test_rowrecord.cpp checks the two forms are the same bytes.
+    QByteArray out;
+    auto put = [&out](quint64 v, int bytes) {
+        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8)
+            out.append(char((v >> shift) & 0xff));
+    };
+    auto text = [&](const QString &s) {
+        const QByteArray utf8 = s.toUtf8();
+        if (utf8.isNull()) {
+            put(0xffffffffu, 4);
+            return;
+        }
+        put(quint32(utf8.size()), 4);
+        out.append(utf8);
+    };
+    out.reserve(64 * qsizetype(writes.size()));
+    put(Format, 1);
+    put(quint32(writes.size()), 4);
     for (const RowWrite &w : writes) {
-        out << w.version.hlc;
-        writeText(out, w.version.replica);
-        writeText(out, w.device);
-        writeText(out, w.role);
-        out << qint32(w.newer) << w.seq << quint32(w.fields.size());
+        put(quint64(w.version.hlc), 8);
+        text(w.version.replica);
+        text(w.device);
+        text(w.role);
+        put(quint32(qint32(w.newer)), 4);
+        put(quint64(w.seq), 8);
+        put(quint32(w.fields.size()), 4);
         for (const RowWrite::Field &f : w.fields) {
-            out << qint32(f.field);
+            put(quint32(qint32(f.field)), 4);
             if (f.value.isInt()) {
-                out << quint8(1) << f.value.toInt();
+                put(1, 1);
+                put(quint64(f.value.toInt()), 8);
             } else if (f.value.isText()) {
-                out << quint8(2);
-                writeText(out, f.value.toText());
+                put(2, 1);
+                text(f.value.toText());
             } else {
-                out << quint8(0);
+                put(0, 1);
             }
-            out << quint8(f.base ? 1 : 0);
+            put(f.base ? 1 : 0, 1);
             if (f.base) {
-                out << f.base->hlc;
-                writeText(out, f.base->replica);
+                put(quint64(f.base->hlc), 8);
+                text(f.base->replica);
             }
         }
     }
-    return bytes;
+    return out;
 }
 
 std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq)
