@@ -179,3 +179,27 @@ TEST_CASE("the conflict records one device's pushes leave on the server are boun
               == QStringLiteral("Bản của văn phòng %1").arg(i));
     CHECK(world.serverStore->appliedTwice == 0);
 }
+
+TEST_CASE("a new row's packed batch whose acknowledgement was lost is sent again as the same bytes, an edit made meanwhile behind it", "[sync][replay][outbox]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    world.syncAll();
+    const qint64 before = world.serverStore->lastBatch(a.device.id)->number;
+    const QString person = records::addPerson(*a.store, PersonInput{QStringLiteral("Mất Xác Nhận"), QStringLiteral("f"), 1970, QStringLiteral("Khu 3")});
+    REQUIRE(a.store->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE field = -1")).toInt() >= 1); // waiting packed
+    std::mt19937 rng(7);
+    CHECK_THROWS_AS(world.sync(a, &rng, Faults{0, 100, 0}), TransportError); // the server stored it, the answer was lost
+    CHECK(world.serverStore->lastBatch(a.device.id)->number == before + 1);
+    // Edited while its batch waits frozen: the edit queues behind, the frozen batch stays as sent.
+    a.store->write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 4")}});
+    world.sync(a);
+    // The retry was answered as a replay (the same bytes), then the edit went as the next batch; a
+    // retry sent differently would have been refused as reused and sent under yet another number.
+    CHECK(world.serverStore->lastBatch(a.device.id)->number == before + 2);
+    CHECK(a.store->pendingChanges() == 0);
+    Replica &b = world.add();
+    CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 4"));
+    CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Mất Xác Nhận"));
+}
