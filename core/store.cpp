@@ -74,6 +74,10 @@ namespace {
 constexpr int RowClock = -1;
 constexpr int MaxMaskedField = 62;
 
+// An outbox row past the batch being pushed (frozen until acknowledged: a retry must send the same
+// bytes), so a new edit may still change it.
+#define CLC_NOT_FROZEN "seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"
+
 /// The effective version of every field of one table's rows, for queries over many rows:
 /// fv(tbl, row_id, field, hlc, replica). %1 is the table's code.
 QString fieldVersions(int table)
@@ -758,7 +762,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         // base the first one saw, which is the version known outside this device. A change already in a
         // batch being pushed is frozen (a retry must send the same bytes), so the edit queues behind it.
         auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ? AND error IS NULL "
-                                                    "AND seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"));
+                                                    "AND " CLC_NOT_FROZEN));
         pending.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
         if (pending.step()) {
             const qint64 seq = pending.integer(0);
@@ -788,11 +792,13 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         }
         auto insert = m_db->prepare(QStringLiteral("INSERT INTO outbox (tbl, row_id, field, value, hlc, replica, fields) "
                                                    "VALUES (?, ?, -1, json_object(%1), ?, ?, ?)").arg(pairs.join(QLatin1Char(','))));
-        int at = 1;
-        insert.bind(at++, qint64(t->code)).bind(at++, id);
-        for (const auto &p : packed)
-            insert.bind(at++, QString::number(p.first)).bind(at++, p.second);
-        insert.bind(at++, stamp).bind(at++, qint64(m_replicaNo)).bind(at++, mask).exec();
+        insert.bind(1, qint64(t->code)).bind(2, id);
+        int at = 3;
+        for (const auto &p : packed) {
+            insert.bind(at, QString::number(p.first)).bind(at + 1, p.second);
+            at += 2;
+        }
+        insert.bind(at, stamp).bind(at + 1, qint64(m_replicaNo)).bind(at + 2, mask).exec();
     }
     if (stamp != 0 && !asOf)
         setMeta(MetaKey::Hlc, m_clock.last());
@@ -806,7 +812,7 @@ bool Store::takeFromWaitingRow(int table, const QString &id, int field)
     qint64 seq = 0;
     {
         auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = -1 AND error IS NULL "
-                                                    "AND (fields >> ?) & 1 AND seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"));
+                                                    "AND (fields >> ?) & 1 AND " CLC_NOT_FROZEN));
         waiting.bind(1, qint64(table)).bind(2, id).bind(3, qint64(field));
         if (!waiting.step())
             return false;

@@ -13,8 +13,6 @@ namespace {
 
 constexpr quint8 Format = 1;
 
-void writeText(QDataStream &out, const QString &s) { out << s.toUtf8(); }
-
 QString readText(QDataStream &in)
 {
     QByteArray b;
