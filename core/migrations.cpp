@@ -169,8 +169,33 @@ CREATE VIEW outbox_changes AS
   WHERE o.field >= 0 OR j.key IS NOT NULL;
 )SQL";
 
+// Migration 12: the version shared by the fields a write set together (field_clock's row with field
+// -1, migration 10) moves into the row itself (docs/sync.md#device-clock): three columns of every
+// synced table, so a row written at once is one B-tree entry fewer. The tables as they were then,
+// each at the position that is its code (frozen: codes never change).
+const char *const Migration12Tables[] = {"centres", "plans", "signatories", "quarterly_tasks", "learner_groups", "organisations",
+                                         "targets", "target_groups", "activities", "activity_groups", "activity_partners",
+                                         "sessions", "people", "person_groups", "attendance", "conflicts", "surveys", "survey_answers"};
+
+QString migration12()
+{
+    QString sql;
+    int code = 0;
+    for (const char *name : Migration12Tables) {
+        sql += QStringLiteral("ALTER TABLE %1 ADD COLUMN clock_hlc INTEGER;\n"
+                              "ALTER TABLE %1 ADD COLUMN clock_replica INTEGER REFERENCES replicas(no);\n"
+                              "ALTER TABLE %1 ADD COLUMN clock_fields INTEGER;\n"
+                              "UPDATE %1 SET clock_hlc = c.hlc, clock_replica = c.replica, clock_fields = c.fields FROM field_clock c "
+                              "WHERE c.tbl = %2 AND c.field = -1 AND c.row_id = %1.id;\n")
+                   .arg(QLatin1String(name))
+                   .arg(code++);
+    }
+    // Every clock row had its row (a row is written before its clock and never removed).
+    return sql + QStringLiteral("DELETE FROM field_clock WHERE field = -1;\n");
+}
+
 const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8, Migration9,
-                                  Migration10, Migration11};
+                                  Migration10, Migration11, nullptr /* migration12() */};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace
@@ -191,7 +216,7 @@ void migrate(Database &db, int target)
                     db.path());
     for (int v = current; v < target; ++v) {
         Transaction tx(db);
-        db.exec(QString::fromUtf8(Migrations[v]));
+        db.exec(Migrations[v] ? QString::fromUtf8(Migrations[v]) : migration12());
         db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
         tx.commit();
     }

@@ -476,11 +476,14 @@ std::vector<SessionRow> sessions(Store &store, const QString &activityId)
 
 qint64 lastMarkChangeMs(Store &store, const QString &sessionId)
 {
+    // A mark's fields' versions: in the mark itself (written at once) or a clock row each (edited).
     // CROSS JOIN: from the session's marks to their clocks, not through every attendance clock.
-    auto st = store.db().prepare(QStringLiteral("SELECT max(fc.hlc) FROM attendance a CROSS JOIN field_clock fc ON fc.tbl = ? AND fc.row_id = a.id "
-                                                "WHERE a.session_id = ?"));
+    auto st = store.db().prepare(QStringLiteral(
+        "SELECT max(coalesce((SELECT max(clock_hlc) FROM attendance WHERE session_id = ?2), 0), "
+        "           coalesce((SELECT max(fc.hlc) FROM attendance a CROSS JOIN field_clock fc ON fc.tbl = ?1 AND fc.row_id = a.id "
+        "                     WHERE a.session_id = ?2), 0))"));
     st.bind(1, qint64(table(QStringLiteral("attendance"))->code)).bind(2, sessionId);
-    return st.step() && !st.isNull(0) ? HybridClock::millis(st.integer(0)) : 0;
+    return st.step() && st.integer(0) > 0 ? HybridClock::millis(st.integer(0)) : 0;
 }
 
 QStringList textLines(const QString &text)

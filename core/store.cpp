@@ -67,11 +67,11 @@ QString metaKeyName(MetaKey key)
 }
 
 namespace {
-// field_clock (docs/sync.md#device-clock): a row (tbl, row_id, field) holds the version of one field;
-// the row with field RowClock holds the version of the fields in its mask (bit n: field n) that have
-// no row of their own. A row written at once (a new mark, a pulled row) is one clock row, not one per
-// field; a later edit of a field adds that field's own row.
-constexpr int RowClock = -1;
+// The device's clock (docs/sync.md#device-clock): a field_clock row (tbl, row_id, field) holds the
+// version of one field; a synced row's own columns clock_hlc, clock_replica and clock_fields hold the
+// version of the fields in its mask (bit n: field n) that have no field_clock row. A row written at
+// once (a new mark, a pulled row) has its version in itself; a later edit of a field adds that
+// field's own field_clock row, which wins.
 constexpr int MaxMaskedField = 62;
 
 // An outbox row past the batch being pushed (frozen until acknowledged: a retry must send the same
@@ -79,16 +79,17 @@ constexpr int MaxMaskedField = 62;
 #define CLC_NOT_FROZEN "seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"
 
 /// The effective version of every field of one table's rows, for queries over many rows:
-/// fv(tbl, row_id, field, hlc, replica). %1 is the table's code.
-QString fieldVersions(int table)
+/// fv(tbl, row_id, field, hlc, replica).
+QString fieldVersions(const TableDef &t)
 {
     return QStringLiteral("WITH RECURSIVE bit(f) AS (SELECT 0 UNION ALL SELECT f + 1 FROM bit WHERE f < 62), "
                           "fv(tbl, row_id, field, hlc, replica) AS ("
-                          "  SELECT tbl, row_id, field, hlc, replica FROM field_clock WHERE tbl = %1 AND field >= 0"
-                          "  UNION ALL SELECT c.tbl, c.row_id, bit.f, c.hlc, c.replica FROM field_clock c JOIN bit ON (c.fields >> bit.f) & 1 = 1"
-                          "  WHERE c.tbl = %1 AND c.field = -1 AND NOT EXISTS "
-                          "    (SELECT 1 FROM field_clock s WHERE s.tbl = c.tbl AND s.row_id = c.row_id AND s.field = bit.f)) ")
-        .arg(table);
+                          "  SELECT tbl, row_id, field, hlc, replica FROM field_clock WHERE tbl = %1"
+                          "  UNION ALL SELECT %1, r.id, bit.f, r.clock_hlc, r.clock_replica FROM %2 r JOIN bit ON (r.clock_fields >> bit.f) & 1 = 1"
+                          "  WHERE r.clock_fields IS NOT NULL AND NOT EXISTS "
+                          "    (SELECT 1 FROM field_clock s WHERE s.tbl = %1 AND s.row_id = r.id AND s.field = bit.f)) ")
+        .arg(t.code)
+        .arg(t.name);
 }
 
 // Namespace of every derived id (UUIDv5). Never change it: ids on every device depend on it.
@@ -429,7 +430,7 @@ int Store::requeueOwnChanges()
                 "WHERE fc.tbl = ? AND fc.field = 0 AND fc.replica != ? "
                 "  AND EXISTS (SELECT 1 FROM fv m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
                 "  AND NOT EXISTS (SELECT 1 FROM outbox_changes o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
-                         .arg(t.name, fieldVersions(t.code)))
+                         .arg(t.name, fieldVersions(t)))
             .bind(1, qint64(t.code)).bind(2, qint64(m_replicaNo)).bind(3, qint64(m_replicaNo)).exec();
         queued += m_db->changes();
     }
@@ -442,7 +443,7 @@ int Store::requeueOwnChanges()
                     "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM fv fc JOIN %2 r ON r.id = fc.row_id "
                     "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
                     "  (SELECT 1 FROM outbox_changes o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
-                             .arg(t.fields[f].name, t.name, fieldVersions(t.code)))
+                             .arg(t.fields[f].name, t.name, fieldVersions(t)))
                 .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
             queued += m_db->changes();
         }
@@ -484,23 +485,27 @@ QString Store::replicaUuid(int number)
     return st.text(0);
 }
 
-std::optional<std::pair<qint64, qint64>> Store::clockOf(int table, const QString &row, int field)
+std::optional<std::pair<qint64, qint64>> Store::clockOf(const TableDef &t, const QString &row, int field)
 {
-    // The field's own row first (field >= 0 sorts before RowClock), else the row's shared clock if
-    // its mask has the field.
-    auto st = m_db->prepare(QStringLiteral("SELECT field, hlc, replica, fields FROM field_clock WHERE tbl = ? AND row_id = ? AND field IN (?, -1) "
-                                           "ORDER BY field DESC"));
-    st.bind(1, qint64(table)).bind(2, row).bind(3, qint64(field));
-    while (st.step()) {
-        if (st.integer(0) == field || (field <= MaxMaskedField && (st.integer(3) >> field) & 1))
-            return std::make_pair(st.integer(1), st.integer(2));
+    // The field's own clock row first, else the row's shared clock if its mask has the field.
+    {
+        auto st = m_db->prepare(QStringLiteral("SELECT hlc, replica FROM field_clock WHERE tbl = ? AND row_id = ? AND field = ?"));
+        st.bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(field));
+        if (st.step())
+            return std::make_pair(st.integer(0), st.integer(1));
     }
+    if (field > MaxMaskedField)
+        return std::nullopt;
+    auto st = m_db->prepare(QStringLiteral("SELECT clock_hlc, clock_replica FROM %1 WHERE id = ? AND (clock_fields >> ?) & 1").arg(t.name));
+    st.bind(1, row).bind(2, qint64(field));
+    if (st.step())
+        return std::make_pair(st.integer(0), st.integer(1));
     return std::nullopt;
 }
 
 std::optional<Version> Store::fieldVersion(const TableDef &t, const QString &row, int field)
 {
-    const auto clock = clockOf(t.code, row, field);
+    const auto clock = clockOf(t, row, field);
     if (!clock)
         return std::nullopt;
     return Version{clock->first, replicaUuid(int(clock->second))};
@@ -561,34 +566,35 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
             }
         }
     }
+    // The fields that share the first field's version keep it in the row itself (its clock columns),
+    // the others a field_clock row each.
+    qint64 mask = 0;
+    for (const RemoteField &f : fields)
+        if (f.version == fields.front().version && f.field <= MaxMaskedField)
+            mask |= qint64(1) << f.field;
     auto insert = m_db->prepare(insertRowSql(t, fields));
     insert.bind(1, row);
-    for (size_t i = 0; i < fields.size(); ++i)
-        insert.bind(int(i) + 2, fields[i].value);
+    int at = 2;
+    for (const RemoteField &f : fields)
+        insert.bind(at++, f.value);
+    insert.bind(at, fields.front().version.hlc);
+    insert.bind(at + 1, qint64(replicaNumber(fields.front().version.replica)));
+    insert.bind(at + 2, mask);
     insert.exec();
     if (m_db->changes() == 0)
         return false; // it was there (only when every referenced row was known: else looked up above)
     // Remembered only where other rows point (a mark is never referred to): the cache stays small.
     if (isReferenced(t))
         m_knownRows.insert(key);
-    // One clock row for the fields that share the first field's version, one each for the others.
-    qint64 mask = 0;
     for (const RemoteField &f : fields) {
         deriveColumns(t, row, t.fields[size_t(f.field)].name, f.value);
-        if (f.version == fields.front().version && f.field <= MaxMaskedField) {
-            mask |= qint64(1) << f.field;
+        if (f.field <= MaxMaskedField && (mask >> f.field) & 1)
             continue;
-        }
         m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?)"))
             .bind(1, qint64(t.code)).bind(2, row).bind(3, qint64(f.field)).bind(4, f.version.hlc)
             .bind(5, qint64(replicaNumber(f.version.replica)))
             .exec();
     }
-    if (mask)
-        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?)"))
-            .bind(1, qint64(t.code)).bind(2, row).bind(3, fields.front().version.hlc)
-            .bind(4, qint64(replicaNumber(fields.front().version.replica))).bind(5, mask)
-            .exec();
     return true;
 }
 
@@ -611,6 +617,8 @@ QString Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &f
         columns << t.fields[size_t(f.field)].name;
         marks << QStringLiteral("?");
     }
+    columns << QStringLiteral("clock_hlc") << QStringLiteral("clock_replica") << QStringLiteral("clock_fields");
+    marks << QStringLiteral("?") << QStringLiteral("?") << QStringLiteral("nullif(?, 0)");
     const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO NOTHING")
                             .arg(t.name, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
     if (cacheable && m_insertSql.size() < 256)
@@ -731,7 +739,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         if (shareClock && code <= MaxMaskedField) {
             createdMask |= qint64(1) << code; // a row new here has no version yet: no base
         } else {
-            if (const auto base = clockOf(t->code, id, code)) {
+            if (const auto base = clockOf(*t, id, code)) {
                 baseHlc = base->first;
                 baseReplica = base->second;
             }
@@ -778,8 +786,8 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         ++changed;
     }
     if (createdMask)
-        m_db->prepare(QStringLiteral("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (?, ?, -1, ?, ?, ?)"))
-            .bind(1, qint64(t->code)).bind(2, id).bind(3, stamp).bind(4, qint64(m_replicaNo)).bind(5, createdMask).exec();
+        m_db->prepare(QStringLiteral("UPDATE %1 SET clock_hlc = ?, clock_replica = ?, clock_fields = ? WHERE id = ?").arg(t->name))
+            .bind(1, stamp).bind(2, qint64(m_replicaNo)).bind(3, createdMask).bind(4, id).exec();
     if (!packed.empty()) {
         // Keys in field-code order (its centre, field 0, first): outbox_changes yields them so. At most
         // 63 fields (MaxMaskedField), so json_object gets at most 126 arguments (SQLite allows 127).

@@ -197,7 +197,7 @@ private:
     /// Removes a field from the packed outbox row at seq; the row goes when it has none left.
     void removeFromPackedRow(qint64 seq, int field);
     /// The version of one field as stored: its hlc and replica number.
-    std::optional<std::pair<qint64, qint64>> clockOf(int table, const QString &row, int field);
+    std::optional<std::pair<qint64, qint64>> clockOf(const TableDef &t, const QString &row, int field);
 
     /// Drops the caches below if a rollback may have undone rows they remember.
     void validateCaches();

@@ -3,7 +3,8 @@
 # UUIDv5, so random) inserted with the device's pragmas (WAL, synchronous=NORMAL, 32 MB cache) in
 # transactions of 20,000 marks (a pull page of 80,000 changes), into: the floor's table (one text key), the device's
 # attendance with its two screen indexes and a clock row per mark (field_clock, as a pull writes
-# them), the same as a WITHOUT ROWID table, without the clock row, and without the by-person index.
+# them), the same as a WITHOUT ROWID table, without the clock row, with the clock in the row's own columns
+# (migration 12) and without the by-person index.
 # Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire.
 #   python3 tests/bench/apply_schema.py [N] [DIR]
 import os, sqlite3, sys, tempfile, time, uuid
@@ -16,7 +17,7 @@ CLOCK = ("CREATE TABLE field_clock (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, 
          "replica INTEGER, fields INTEGER, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;")
 
 
-def run(directory, name, ddl, clock, rows):
+def run(directory, name, ddl, clock, rows, in_row=False):
     path = os.path.join(directory, f"apply-{name}.db")
     for ext in ("", "-wal", "-shm"):
         if os.path.exists(path + ext):
@@ -27,7 +28,11 @@ def run(directory, name, ddl, clock, rows):
     for i in range(0, len(rows), 20000):
         page = rows[i:i + 20000]
         db.execute("BEGIN")
-        db.executemany("INSERT INTO attendance (id, centre_id, session_id, person_id, status) VALUES (?, ?, ?, ?, ?)", page)
+        if in_row:
+            db.executemany("INSERT INTO attendance (id, centre_id, session_id, person_id, status, clock_hlc, clock_replica, clock_fields) "
+                           "VALUES (?, ?, ?, ?, ?, 1, 1, 15)", page)
+        else:
+            db.executemany("INSERT INTO attendance (id, centre_id, session_id, person_id, status) VALUES (?, ?, ?, ?, ?)", page)
         if clock:
             db.executemany("INSERT INTO field_clock (tbl, row_id, field, hlc, replica, fields) VALUES (18, ?, -1, 1, 1, 15)",
                            [(r[0],) for r in page])
@@ -46,15 +51,17 @@ def main():
     sessions = [str(uuid.uuid4()) for _ in range((n + 999) // 1000)]
     rows = [(str(uuid.uuid5(uuid.NAMESPACE_URL, s + ":" + p)), centre, s, p, "p") for s in sessions for p in people][:n]
     floor = run(directory, "floor", TABLE + ";", False, rows)
+    in_row = TABLE[:-1] + ", clock_hlc INTEGER, clock_replica INTEGER, clock_fields INTEGER)"
     variants = [
         ("the device's (table, 2 indexes, clock row)", TABLE + ";" + MARKS + BY_PERSON + CLOCK, True),
         ("the same, WITHOUT ROWID", TABLE + " WITHOUT ROWID;" + MARKS + BY_PERSON + CLOCK, True),
         ("without the clock row", TABLE + ";" + MARKS + BY_PERSON, False),
+        ("the clock in the row (3 columns)", in_row + ";" + MARKS + BY_PERSON, False, True),
         ("without the by-person index", TABLE + ";" + MARKS + CLOCK, True),
     ]
     print(f"{n} marks; floor (one text key): {floor * 1000:.0f} ms")
-    for name, ddl, clock in variants:
-        t = run(directory, name.split()[0] + str(len(ddl)), ddl, clock, rows)
+    for name, ddl, clock, *rest in variants:
+        t = run(directory, name.split()[0] + str(len(ddl)), ddl, clock, rows, *rest)
         print(f"  {name:46s} {t * 1000:7.0f} ms  {t / floor:.2f}x")
 
 

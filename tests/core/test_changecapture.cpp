@@ -325,7 +325,7 @@ TEST_CASE("a re-queue also sends the centre of a row another device created, whe
     CHECK(centreHlc == creator.hlc);                                         // with its creator's version
 }
 
-TEST_CASE("a row written at once keeps one clock row, an edited field its own, and both survive a re-queue", "[changes][clock]")
+TEST_CASE("a row written at once keeps its version in itself, an edited field a clock row, and both survive a re-queue", "[changes][clock]")
 {
     TempDir dir;
     auto s = makeStore(dir);
@@ -334,16 +334,20 @@ TEST_CASE("a row written at once keeps one clock row, an edited field its own, a
     auto clockRows = [&](const QString &id) {
         return s->db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE row_id = '%1'").arg(id)).toInt();
     };
+    auto rowMask = [&](const QString &id) {
+        return s->db().scalar(QStringLiteral("SELECT clock_fields FROM people WHERE id = '%1'").arg(id)).toInt();
+    };
     const QString id = Store::newId();
     s->write(QStringLiteral("people"), id, {{QStringLiteral("full_name"), QStringLiteral("Lê Thị Hoa")}, {QStringLiteral("khu"), QStringLiteral("Khu 3")}});
-    CHECK(clockRows(id) == 1);
+    CHECK(clockRows(id) == 0); // in the row itself
+    CHECK(rowMask(id) == ((qint64(1) << code("centre_id")) | (qint64(1) << code("full_name")) | (qint64(1) << code("khu"))));
     const auto created = s->fieldVersion(people, id, code("full_name"));
     REQUIRE(created);
     CHECK(s->fieldVersion(people, id, code("khu")) == created);
     CHECK(s->fieldVersion(people, id, code("centre_id")) == created);
     CHECK_FALSE(s->fieldVersion(people, id, code("phone"))); // never written: no version
     s->write(QStringLiteral("people"), id, {{QStringLiteral("khu"), QStringLiteral("Khu 5")}});
-    CHECK(clockRows(id) == 2);
+    CHECK(clockRows(id) == 1); // the edited field's own, which wins over the row's
     const auto edited = s->fieldVersion(people, id, code("khu"));
     REQUIRE(edited);
     CHECK(created->hlc < edited->hlc);
@@ -361,7 +365,7 @@ TEST_CASE("a row written at once keeps one clock row, an edited field its own, a
     CHECK(std::count_if(queued.begin(), queued.end(), [&](const Change &c) { return c.row == id; }) == 3);
 }
 
-TEST_CASE("a row pulled whole keeps each field's version, shared ones in one clock row", "[changes][clock]")
+TEST_CASE("a row pulled whole keeps each field's version, shared ones in the row itself", "[changes][clock]")
 {
     TempDir dir;
     auto s = makeStore(dir);
@@ -375,7 +379,9 @@ TEST_CASE("a row pulled whole keeps each field's version, shared ones in one clo
     REQUIRE(s->insertRemoteRow(people, id, {{code("centre_id"), s->centreId(), a}, {code("full_name"), QStringLiteral("Đinh Văn Tú"), a},
                                             {code("khu"), QStringLiteral("Khu 2"), b}}));
     tx.commit();
-    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE row_id = '%1'").arg(id)).toInt() == 2);
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE row_id = '%1'").arg(id)).toInt() == 1); // khu's
+    CHECK(s->db().scalar(QStringLiteral("SELECT clock_fields FROM people WHERE id = '%1'").arg(id)).toInt()
+          == ((qint64(1) << code("centre_id")) | (qint64(1) << code("full_name"))));
     CHECK(s->fieldVersion(people, id, code("centre_id")) == a);
     CHECK(s->fieldVersion(people, id, code("full_name")) == a);
     CHECK(s->fieldVersion(people, id, code("khu")) == b);

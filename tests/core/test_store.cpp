@@ -227,6 +227,60 @@ TEST_CASE("the synced schema's version names a migration that has every synced t
     CHECK(syncSchemaVersion() <= latestSchemaVersion());
 }
 
+TEST_CASE("a release-11 phone's shared clocks move into their rows with every field's version kept", "[store][migrations][clock]")
+{
+    // tests/fixtures/release-11/phone.db: schema 11, a clock row of field -1 (a mask) per row written
+    // at once, two packed outbox rows (one frozen in a batch whose acknowledgement was lost).
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("phone.db"));
+    REQUIRE(QFile::copy(QStringLiteral(CLC_FIXTURES_DIR "/release-11/phone.db"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    // Each field's version before the upgrade: its own clock row, else its row's masked one.
+    QHash<QString, QPair<qint64, qint64>> before;
+    qint64 waiting = 0;
+    {
+        Database old(path);
+        REQUIRE(old.scalar(QStringLiteral("PRAGMA user_version")).toInt() == 11);
+        REQUIRE(old.scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE field = -1")).toInt() > 10);
+        auto st = old.prepare(QStringLiteral("SELECT tbl, row_id, field, hlc, replica, fields FROM field_clock ORDER BY field DESC"));
+        while (st.step()) {
+            for (int f = 0; f <= 62; ++f) {
+                if (st.integer(2) >= 0 ? f != st.integer(2) : !((st.integer(5) >> f) & 1))
+                    continue;
+                const QString key = QStringLiteral("%1/%2/%3").arg(st.integer(0)).arg(st.text(1)).arg(f);
+                if (!before.contains(key)) // a field's own row (sorted first) wins over the mask
+                    before.insert(key, {st.integer(3), st.integer(4)});
+            }
+        }
+        waiting = old.scalar(QStringLiteral("SELECT count(*) FROM outbox_changes")).toInt();
+        old.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'device_fingerprint'")).bind(1, Store::deviceFingerprint(path)).exec();
+    }
+    REQUIRE(before.size() > 100);
+    REQUIRE(waiting > 0);
+    Store s(path);
+    CHECK(s.db().scalar(QStringLiteral("PRAGMA user_version")).toInt() == latestSchemaVersion());
+    CHECK(s.db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE field = -1")).toInt() == 0);
+    CHECK(s.db().scalar(QStringLiteral("SELECT count(*) FROM attendance WHERE clock_fields IS NOT NULL")).toInt() > 0);
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        const QStringList key = it.key().split(QLatin1Char('/'));
+        INFO(it.key().toStdString());
+        const auto v = s.fieldVersion(*tableByCode(key[0].toInt()), key[1], key[2].toInt());
+        REQUIRE(v);
+        CHECK(v->hlc == it.value().first);
+        CHECK(v->replica == s.replicaUuid(int(it.value().second)));
+    }
+    // No field gained a version it did not have.
+    int versions = 0;
+    for (const TableDef &t : tables())
+        for (int f = 0; f < int(t.fields.size()); ++f) {
+            auto rows = s.db().prepare(QStringLiteral("SELECT id FROM %1").arg(t.name));
+            while (rows.step())
+                versions += s.fieldVersion(t, rows.text(0), f).has_value();
+        }
+    CHECK(versions == before.size());
+    CHECK(s.pendingChanges() == waiting); // what waited still waits
+}
+
 TEST_CASE("a previous release's tablet keeps every field's version and re-queues them all for a restored server", "[store][migrations][clock]")
 {
     // tests/fixtures/release-7/tablet.db: schema 9, one field_clock row per field.

@@ -1,5 +1,5 @@
-// Upgrading in place: the files earlier releases left (tests/fixtures/release-7 and release-9, each
-// made by its own build) open with this one, migrate, and keep syncing with nothing lost and nothing doubled.
+// Upgrading in place: the files earlier releases left (tests/fixtures/release-7, release-9 and
+// release-11, each made by its own build) open with this one, migrate, and keep syncing with nothing lost and nothing doubled.
 #include "database.h"
 #include "office.h"
 #include "store.h"
@@ -46,8 +46,10 @@ QString meta(const QString &db, const char *key)
 
 TEST_CASE("an earlier release's server data and devices migrate and keep syncing with nothing lost or doubled", "[upgrade][process]")
 {
-    // release-7: the server's changes one row per field; release-9: row records in key order.
-    const QString release = GENERATE(QStringLiteral("release-7"), QStringLiteral("release-9"));
+    // release-7: the server's changes one row per field; release-9: row records in key order;
+    // release-11: devices with clock rows of field -1 and packed outbox rows (migration 12 moves the
+    // clocks into the rows), a server already current.
+    const QString release = GENERATE(QStringLiteral("release-7"), QStringLiteral("release-9"), QStringLiteral("release-11"));
     INFO(release.toStdString());
     const QString Fixtures = QStringLiteral(CLC_FIXTURES_DIR "/") + release;
     TempDir dir;
@@ -110,6 +112,7 @@ TEST_CASE("an earlier release's server data and devices migrate and keep syncing
     const QByteArray b = exported(other);
     CHECK_FALSE(b.contains(centreA.toUtf8()));
     CHECK_FALSE(a.contains(centreB.toUtf8()));
-    CHECK(server.log().contains(release == QLatin1String("release-7") ? QStringLiteral("one record per row")
-                                                                      : QStringLiteral("in arrival order")));
+    if (release != QLatin1String("release-11"))
+        CHECK(server.log().contains(release == QLatin1String("release-7") ? QStringLiteral("one record per row")
+                                                                          : QStringLiteral("in arrival order")));
 }
