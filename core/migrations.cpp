@@ -177,25 +177,44 @@ const char *const Migration12Tables[] = {"centres", "plans", "signatories", "qua
                                          "targets", "target_groups", "activities", "activity_groups", "activity_partners",
                                          "sessions", "people", "person_groups", "attendance", "conflicts", "surveys", "survey_answers"};
 
-QString migration12()
+void migration12(Database &db)
 {
-    QString sql;
     int code = 0;
     for (const char *name : Migration12Tables) {
-        sql += QStringLiteral("ALTER TABLE %1 ADD COLUMN clock_hlc INTEGER;\n"
-                              "ALTER TABLE %1 ADD COLUMN clock_replica INTEGER REFERENCES replicas(no);\n"
-                              "ALTER TABLE %1 ADD COLUMN clock_fields INTEGER;\n"
-                              "UPDATE %1 SET clock_hlc = c.hlc, clock_replica = c.replica, clock_fields = c.fields FROM field_clock c "
-                              "WHERE c.tbl = %2 AND c.field = -1 AND c.row_id = %1.id;\n")
-                   .arg(QLatin1String(name))
-                   .arg(code++);
+        const QString t = QLatin1String(name);
+        db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN clock_hlc INTEGER;\n"
+                               "ALTER TABLE %1 ADD COLUMN clock_replica INTEGER REFERENCES replicas(no);\n"
+                               "ALTER TABLE %1 ADD COLUMN clock_fields INTEGER;\n"
+                               "UPDATE %1 SET clock_hlc = c.hlc, clock_replica = c.replica, clock_fields = c.fields FROM field_clock c "
+                               "WHERE c.tbl = %2 AND c.field = -1 AND c.row_id = %1.id;")
+                    .arg(t)
+                    .arg(code));
+        // Every clock row of a row that exists is in that row now, or nothing is deleted (the
+        // transaction rolls back and the file stays as it was).
+        const qint64 missed = db.scalar(QStringLiteral("SELECT count(*) FROM field_clock c JOIN %1 r ON r.id = c.row_id "
+                                                       "WHERE c.tbl = %2 AND c.field = -1 AND (r.clock_hlc IS NOT c.hlc "
+                                                       "OR r.clock_replica IS NOT c.replica OR r.clock_fields IS NOT c.fields)")
+                                        .arg(t)
+                                        .arg(code))
+                                  .toInt();
+        if (missed > 0)
+            throw Error(Error::Code::Database, QStringLiteral("migration 12: %1 clock rows of %2 were not moved into their rows").arg(missed).arg(t),
+                        db.path());
+        ++code;
     }
-    // Every clock row had its row (a row is written before its clock and never removed).
-    return sql + QStringLiteral("DELETE FROM field_clock WHERE field = -1;\n");
+    // What is left describes no row (a row is written before its clock and never removed): nothing to keep.
+    db.exec(QStringLiteral("DELETE FROM field_clock WHERE field = -1"));
 }
 
-const char *const Migrations[] = {Migration1, Migration2, Migration3, Migration4, Migration5, Migration6, Migration7, Migration8, Migration9,
-                                  Migration10, Migration11, nullptr /* migration12() */};
+struct Migration
+{
+    const char *sql;            // the migration's SQL, or
+    void (*run)(Database &db);  // the migration, where it needs more than SQL
+};
+
+const Migration Migrations[] = {{Migration1, nullptr}, {Migration2, nullptr}, {Migration3, nullptr}, {Migration4, nullptr},
+                                {Migration5, nullptr}, {Migration6, nullptr}, {Migration7, nullptr}, {Migration8, nullptr},
+                                {Migration9, nullptr}, {Migration10, nullptr}, {Migration11, nullptr}, {nullptr, migration12}};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace
@@ -216,7 +235,10 @@ void migrate(Database &db, int target)
                     db.path());
     for (int v = current; v < target; ++v) {
         Transaction tx(db);
-        db.exec(Migrations[v] ? QString::fromUtf8(Migrations[v]) : migration12());
+        if (Migrations[v].run)
+            Migrations[v].run(db);
+        else
+            db.exec(QString::fromUtf8(Migrations[v].sql));
         db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
         tx.commit();
     }

@@ -577,8 +577,13 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
     int at = 2;
     for (const RemoteField &f : fields)
         insert.bind(at++, f.value);
-    insert.bind(at, fields.front().version.hlc);
-    insert.bind(at + 1, qint64(replicaNumber(fields.front().version.replica)));
+    if (mask) {
+        insert.bind(at, fields.front().version.hlc);
+        insert.bind(at + 1, qint64(replicaNumber(fields.front().version.replica)));
+    } else { // no shared version (a newer app's first field): the clock columns stay null
+        insert.bind(at, Value());
+        insert.bind(at + 1, Value());
+    }
     insert.bind(at + 2, mask);
     insert.exec();
     if (m_db->changes() == 0)
@@ -698,7 +703,7 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
 
     if (creating)
         m_db->prepare(QStringLiteral("INSERT INTO %1 (id) VALUES (?)").arg(t->name)).bind(1, id).exec();
-    // A new row's fields share one clock row, unless versions of it are somehow kept already (then
+    // A new row's fields share one version kept in the row, unless versions of it are somehow kept already (then
     // each field gets its own, which wins over them as before).
     bool shareClock = creating;
     if (creating) {
@@ -707,14 +712,14 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         shareClock = !known.step();
     }
 
-    // A new row's fields share one clock row and wait in the outbox as one row (docs/sync.md#outbox);
+    // A new row's fields share one version (in the row) and wait in the outbox as one row (docs/sync.md#outbox);
     // an edit of a field of a row whose creation still waits takes that field out of it (below).
     const bool pack = shareClock && std::all_of(codes.begin(), codes.end(), [](int code) { return code <= MaxMaskedField; });
     std::vector<std::pair<int, Value>> packed; // (field code, value) of the packed row
 
     qint64 stamp = 0;
     int changed = 0;
-    qint64 createdMask = 0; // a new row's fields share one clock row
+    qint64 createdMask = 0; // the fields of a new row that share its version (in the row's clock columns)
     for (size_t i = 0; i < fields.size(); ++i) {
         const FieldWrite &w = fields[i];
         // A new row starts all null except deleted, which the schema makes 0.

@@ -173,7 +173,9 @@ public:
         Version version;
     };
     /// Creates a row this replica has never seen, with all its fields, in one statement (the common case
-    /// of a pull). Returns false, writing nothing, if the row exists already (even as a placeholder).
+    /// of a pull); the version its fields share goes in the row's clock columns, any other a
+    /// field_clock row each. Returns false, writing no row or field, if the row exists already (even as
+    /// a placeholder); the sender's replica number may have been made.
     bool insertRemoteRow(const TableDef &t, const QString &row, const std::vector<RemoteField> &fields);
     /// Takes a remote stamp into account so later local stamps are greater; saved at once.
     void observe(qint64 hlc);
@@ -201,7 +203,8 @@ private:
 
     /// Drops the caches below if a rollback may have undone rows they remember.
     void validateCaches();
-    /// The INSERT of a row new to this device with these fields (ON CONFLICT (id) DO NOTHING).
+    /// The INSERT of a row new to this device with these fields, then its clock columns (clock_hlc,
+    /// clock_replica, clock_fields: the mask, null if 0), ON CONFLICT (id) DO NOTHING.
     QString insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
     /// Whether any table's field refers to rows of this one.
     static bool isReferenced(const TableDef &t);

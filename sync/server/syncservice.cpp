@@ -137,7 +137,12 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         // anything in another centre is refused whole: that is a device out of its scope, not a race.
         // Rows are the centre's own: an id another centre uses is another row (docs/sync.md#server-store).
         QSet<RowKey> givenCentre, seenRows, newRows;
-        QSet<FieldKey> fieldsSet;
+        // The fields of the rows new to the server that this batch has set so far: bit n is field n,
+        // kept for the row being read (fieldsHere) and saved when the batch moves to another row, in
+        // case the row comes again; a newer app's field past bit 63 is kept in a set.
+        QHash<RowKey, quint64> newRowFields;
+        QSet<FieldKey> farFields;
+        quint64 fieldsHere = 0;
         const TableDef *centres = table(QStringLiteral("centres"));
         std::vector<std::pair<int, QString>> touched; // every row the batch touches, read at once below
         QSet<RowKey> listed;
@@ -228,15 +233,24 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 continue;
             }
             if (!sameRow(lastSeen, c)) {
+                if (lastSeenNew)
+                    newRowFields.insert(RowKey{lastSeen->table, lastSeen->row}, fieldsHere);
                 if (!stored)
                     newRows.insert(key);
                 seenRows.insert(key);
                 lastSeenNew = newRows.contains(key);
                 lastSeen = &c;
+                fieldsHere = lastSeenNew ? newRowFields.value(key, 0) : 0;
             }
             // A row new to the server has no earlier change of a field this batch has not set yet.
-            const bool firstOfNewRow = lastSeenNew && !fieldsSet.contains(FieldKey{key, c.field});
-            fieldsSet.insert(FieldKey{key, c.field});
+            bool firstOfNewRow = false;
+            if (lastSeenNew && c.field >= 0 && c.field < 64) {
+                firstOfNewRow = !((fieldsHere >> c.field) & 1);
+                fieldsHere |= quint64(1) << c.field;
+            } else if (lastSeenNew) {
+                firstOfNewRow = !farFields.contains(FieldKey{key, c.field});
+                farFields.insert(FieldKey{key, c.field});
+            }
             auto merge = [&](const StoredChange &s, bool detect) {
                 const auto latest = &s == &change && firstOfNewRow ? std::nullopt
                                                                    : m_store.latest(s.centre, s.change.table, s.change.row, s.change.field);

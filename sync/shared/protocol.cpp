@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 
 namespace clc::sync {
 
@@ -198,6 +199,18 @@ qint64 integerAt(const QJsonValue &v, const QString &path, qint64 min = std::num
     return n;
 }
 
+/// The same, for a hot loop: the path is made only when it is needed, for the error.
+template<typename PathFn, typename = std::enable_if_t<std::is_invocable_r_v<QString, PathFn>>>
+qint64 integerAt(const QJsonValue &v, PathFn path, qint64 min = std::numeric_limits<qint64>::min())
+{
+    if (v.isDouble()) {
+        const qint64 n = v.toInteger();
+        if (double(n) == v.toDouble() && n >= min)
+            return n;
+    }
+    return integerAt(v, path(), min); // says what is wrong
+}
+
 /// An answer's `mb`: 0 when absent (a server before release 10), else at least 1. A newer server may
 /// say more than this build takes; the device caps it (SyncSession).
 int maxBatchOf(const QJsonObject &o)
@@ -253,13 +266,17 @@ void decodeMarkRun(const QJsonValue &value, int index, const QStringList &ids, c
     if (!run[3].isArray() || !run[4].isArray() || !run[5].isString() || letters.isEmpty() || hlcs.size() != letters.size()
         || people.size() != letters.size())
         bad(rp, Tr::tr("a run needs as many stamps and people as statuses, at least one"));
-    if (out.size() + 4 * size_t(letters.size()) > size_t(MaxChanges)) // checked before anything is made of it
+    const size_t needed = out.size() + 4 * size_t(letters.size());
+    if (needed > size_t(MaxChanges)) // checked before anything is made of it
         bad(QStringLiteral("c"), Tr::tr("more than %1 changes in one message").arg(MaxChanges));
+    if (needed > out.capacity())
+        out.reserve(std::max(needed, 2 * out.capacity()));
     qint64 person = 0;
     for (int j = 0; j < letters.size(); ++j) {
-        if (__builtin_add_overflow(hlc, integerAt(hlcs[j], rp + QStringLiteral("[3][%1]").arg(j)), &hlc) || hlc < 0)
+        auto at = [&rp, j](int k) { return [&rp, j, k] { return rp + QStringLiteral("[%1][%2]").arg(k).arg(j); }; };
+        if (__builtin_add_overflow(hlc, integerAt(hlcs[j], at(3)), &hlc) || hlc < 0)
             bad(rp + QStringLiteral("[3][%1]").arg(j), Tr::tr("the stamp is negative or too large"));
-        if (__builtin_add_overflow(person, integerAt(people[j], rp + QStringLiteral("[4][%1]").arg(j)), &person) || person < 0 || person >= ids.size())
+        if (__builtin_add_overflow(person, integerAt(people[j], at(4)), &person) || person < 0 || person >= ids.size())
             bad(rp + QStringLiteral("[4][%1]").arg(j), Tr::tr("id index %1 out of range").arg(person));
         const qsizetype letter = QLatin1String(MarkCodes::Letters).indexOf(letters[j]);
         if (letter < 0)

@@ -1,5 +1,6 @@
 #include "demodata.h"
 #include "error.h"
+#include "hybridclock.h"
 #include "records.h"
 #include "reports.h"
 #include "schema.h"
@@ -113,6 +114,33 @@ TEST_CASE("activities come in plan order, by month and then by their order in th
     // Moving one changes the order.
     records::setActivityField(*c.s, rice, QStringLiteral("ord"), QStringLiteral("9"));
     CHECK(titles(records::activities(*c.s, QStringLiteral("2017-11"))) == QStringList{str("Chăm sóc sức khoẻ"), str("Sau cùng"), str("Tập huấn chăm sóc lúa")});
+}
+
+TEST_CASE("a session's last mark change is the latest version of any of its marks, written at once or edited", "[records][clock]")
+{
+    Centre c;
+    const QString a = records::addActivity(*c.s, ActivityInput{QStringLiteral("2017-11"), str("Tập huấn chăm sóc lúa")});
+    const QString s1 = c.session(a, "2017-11-10T08:00"), s2 = c.session(a, "2017-11-17T08:00");
+    const QString p1 = c.person("Nguyễn Văn Một"), p2 = c.person("Trần Thị Hai");
+    const TableDef &attendance = *table(QStringLiteral("attendance"));
+    const int status = attendance.fieldCode(QStringLiteral("status"));
+    CHECK(records::lastMarkChangeMs(*c.s, s1) == 0); // no mark yet
+    const QString m1 = records::markAttendance(*c.s, s1, p1, QStringLiteral("present"));
+    const auto made = c.s->fieldVersion(attendance, m1, status);
+    REQUIRE(made);
+    CHECK(records::lastMarkChangeMs(*c.s, s1) == HybridClock::millis(made->hlc)); // the mark's own version, kept in the row
+    // An edit stamped later (its own clock row) is the latest; a mark of another session is not counted.
+    const qint64 later = HybridClock::millis(made->hlc) + 60000;
+    c.s->write(QStringLiteral("attendance"), m1, {{QStringLiteral("status"), QStringLiteral("late")}}, HybridClock::pack(later, 0));
+    records::markAttendance(*c.s, s2, p2, QStringLiteral("present"));
+    CHECK(records::lastMarkChangeMs(*c.s, s1) == later);
+    // A mark written at once after the edit's stamp is the latest again.
+    const QString m2 = Store::naturalId(QStringLiteral("attendance"), s1, p2);
+    c.s->write(QStringLiteral("attendance"), m2,
+               {{QStringLiteral("session_id"), s1}, {QStringLiteral("person_id"), p2}, {QStringLiteral("status"), QStringLiteral("absent")}},
+               HybridClock::pack(later + 5000, 0));
+    CHECK(c.s->db().scalar(QStringLiteral("SELECT count(*) FROM field_clock WHERE row_id = '%1'").arg(m2)).toInt() == 0); // in the row
+    CHECK(records::lastMarkChangeMs(*c.s, s1) == later + 5000);
 }
 
 TEST_CASE("an activity row carries what was entered, its sessions and its participants", "[records]")

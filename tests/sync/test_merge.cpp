@@ -8,6 +8,7 @@
 #include "survey.h"
 #include "schema.h"
 #include "conflicts.h"
+#include "protocol.h"
 #include "synctestsupport.h"
 
 #include <catch2/catch.hpp>
@@ -357,6 +358,47 @@ TEST_CASE("a gap in batch numbers is an error and applies nothing", "[sync][erro
     r.replica = a.store->replicaId();
     r.batch = 5;
     CHECK_THROWS_AS(world.service->push(a.device, r), Error);
+}
+
+TEST_CASE("a batch that creates rows and sets a field of one twice, apart and out of order, keeps the later version", "[sync][merge]")
+{
+    TempDir dir;
+    const Backend backend = GENERATE(Backend::Sqlite, Backend::Postgres);
+    World world(dir, backend);
+    Replica &a = world.add();
+    Replica &b = world.add();
+    const TableDef &people = *table(QStringLiteral("people"));
+    auto code = [&](const char *f) { return people.fieldCode(QString::fromLatin1(f)); };
+    const qint64 now = a.store->clock().last();
+    const Version older{now + 1000, a.store->replicaId()}, newer{now + 2000, a.store->replicaId()};
+    const QString p = Store::newId(), q = Store::newId(), r = Store::newId();
+    auto change = [](const TableDef &t, const QString &row, int field, const Value &v, const Version &ver) {
+        return Change{t.code, row, field, v, ver, std::nullopt, false};
+    };
+    PushRequest push;
+    push.schema = syncSchemaVersion();
+    push.replica = a.store->replicaId();
+    const auto last = world.serverStore->lastBatch(a.device.id);
+    push.batch = (last ? last->number : 0) + 1;
+    push.changes = {
+        change(people, p, code("centre_id"), a.store->centreId(), newer),
+        change(people, p, code("full_name"), QStringLiteral("Trần Văn Bình"), newer),
+        change(people, q, code("centre_id"), a.store->centreId(), older),
+        change(people, q, code("full_name"), QStringLiteral("Lý Thị Quế"), older),
+        change(people, p, code("full_name"), QStringLiteral("Trần Văn An"), older), // p again, after q: older, loses
+        change(people, p, code("khu"), QStringLiteral("Khu 1"), older),                // a field p had not set yet
+        change(people, r, code("centre_id"), a.store->centreId(), older),
+        change(people, r, code("full_name"), QStringLiteral("Hà Văn Mới"), newer),
+        change(people, r, code("full_name"), QStringLiteral("Hà Văn Cũ"), older), // at once, older, loses
+    };
+    const PushResponse answer = world.service->push(a.device, decodePushRequest(encode(push)));
+    CHECK(answer.rejected.empty());
+    world.sync(b);
+    CHECK(b.store->value(QStringLiteral("people"), p, QStringLiteral("full_name")).toText() == QStringLiteral("Trần Văn Bình"));
+    CHECK(b.store->value(QStringLiteral("people"), p, QStringLiteral("khu")).toText() == QStringLiteral("Khu 1"));
+    CHECK(b.store->value(QStringLiteral("people"), q, QStringLiteral("full_name")).toText() == QStringLiteral("Lý Thị Quế"));
+    CHECK(b.store->value(QStringLiteral("people"), r, QStringLiteral("full_name")).toText() == QStringLiteral("Hà Văn Mới"));
+    CHECK(b.store->fieldVersion(people, p, code("full_name")) == newer);
 }
 
 TEST_CASE("a viewer receives the schedule and none of the register or attendance, and cannot push", "[sync][scope]")
