@@ -41,7 +41,10 @@ void SyncSession::pushAll(SyncSummary &summary)
         request.replica = m_store.replicaId();
         request.batch = batch;
         std::vector<std::pair<qint64, int>> seqs; // each change's outbox row and field
-        for (Store::OutboxChange &o : m_store.outboxUpTo(frozenTo)) {
+        std::vector<Store::OutboxChange> waiting = m_store.outboxUpTo(frozenTo);
+        seqs.reserve(waiting.size());
+        request.changes.reserve(waiting.size());
+        for (Store::OutboxChange &o : waiting) {
             seqs.emplace_back(o.seq, o.field);
             request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
         }
