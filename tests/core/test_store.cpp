@@ -24,6 +24,27 @@ TEST_CASE("a new database is migrated to the latest schema, in WAL mode with for
     CHECK_FALSE(s.isInitialised());
 }
 
+TEST_CASE("texts bind as UTF-8 whatever their length and order, an empty text as '' and not NULL", "[store][db]")
+{
+    TempDir dir;
+    Database db(dir.path(QStringLiteral("bind.db")));
+    auto roundTrip = [&](const QString &text) {
+        auto st = db.prepare(QStringLiteral("SELECT typeof(?1), ?1, length(?1), ?2"));
+        st.bind(1, text).bind(2, QStringLiteral("khu 3"));
+        REQUIRE(st.step());
+        CHECK(st.text(0) == QLatin1String("text"));
+        CHECK(st.text(1) == text);
+        CHECK(st.integer(2) == text.size()); // characters (none here outside the BMP)
+        CHECK(st.text(3) == QLatin1String("khu 3"));
+    };
+    const QString longText = QStringLiteral("Tập huấn kỹ thuật chăm sóc lúa vụ đông xuân, phường Đức Chính. ").repeated(40);
+    roundTrip(QStringLiteral(""));
+    roundTrip(QStringLiteral("Nguyễn Thị Hằng"));
+    roundTrip(longText); // longer than anything bound before
+    roundTrip(QStringLiteral("ấ"));
+    roundTrip(QStringLiteral(""));
+}
+
 TEST_CASE("every synced table and field in the schema descriptors exists in the migrated database", "[store][schema]")
 {
     TempDir dir;
