@@ -78,6 +78,13 @@ constexpr int MaxMaskedField = 62;
 // bytes), so a new edit may still change it.
 #define CLC_NOT_FROZEN "seq > coalesce((SELECT value FROM meta WHERE key = 'outbox_frozen_to'), 0)"
 
+// The field fc.field of row r (table fc.tbl) has no change waiting in the outbox: neither a row of its
+// own nor in a packed row, which has the stamp of r's clock (each found by its index, migration 13).
+#define CLC_NOT_WAITING                                                                                                       \
+    "NOT EXISTS (SELECT 1 FROM outbox o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field AND o.field >= 0) " \
+    "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.field = -1 AND p.hlc = r.clock_hlc AND p.tbl = fc.tbl AND p.row_id = fc.row_id " \
+    "AND (p.fields >> fc.field) & 1)"
+
 /// The effective version of every field of one table's rows, for queries over many rows:
 /// fv(tbl, row_id, field, hlc, replica).
 QString fieldVersions(const TableDef &t)
@@ -429,7 +436,7 @@ int Store::requeueOwnChanges()
                 "SELECT fc.tbl, fc.row_id, fc.field, r.centre_id, fc.hlc, fc.replica FROM fv fc JOIN %1 r ON r.id = fc.row_id "
                 "WHERE fc.tbl = ? AND fc.field = 0 AND fc.replica != ? "
                 "  AND EXISTS (SELECT 1 FROM fv m WHERE m.tbl = fc.tbl AND m.row_id = fc.row_id AND m.replica = ?) "
-                "  AND NOT EXISTS (SELECT 1 FROM outbox_changes o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
+                "  AND " CLC_NOT_WAITING)
                          .arg(t.name, fieldVersions(t)))
             .bind(1, qint64(t.code)).bind(2, qint64(m_replicaNo)).bind(3, qint64(m_replicaNo)).exec();
         queued += m_db->changes();
@@ -441,8 +448,7 @@ int Store::requeueOwnChanges()
             m_db->prepare(QStringLiteral(
                     "INSERT INTO outbox (tbl, row_id, field, value, hlc, replica) %3"
                     "SELECT fc.tbl, fc.row_id, fc.field, r.%1, fc.hlc, fc.replica FROM fv fc JOIN %2 r ON r.id = fc.row_id "
-                    "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND NOT EXISTS "
-                    "  (SELECT 1 FROM outbox_changes o WHERE o.tbl = fc.tbl AND o.row_id = fc.row_id AND o.field = fc.field)")
+                    "WHERE fc.tbl = ? AND fc.field = ? AND fc.replica = ? AND " CLC_NOT_WAITING)
                              .arg(t.fields[f].name, t.name, fieldVersions(t)))
                 .bind(1, qint64(t.code)).bind(2, qint64(f)).bind(3, qint64(m_replicaNo)).exec();
             queued += m_db->changes();
@@ -767,15 +773,16 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
         // A field of a new row whose creation still waits, packed: it leaves the packed row (which
         // keeps its place, so the row still goes before rows written after it) and waits on its own
         // with no base, as nobody outside has seen a version of it.
-        if (!creating && takeFromWaitingRow(t->code, id, code)) {
+        if (!creating && takeFromWaitingRow(*t, id, code)) {
             baseHlc = Value();
             baseReplica = Value();
         }
         // One pending change per field: a second edit before the push replaces the first but keeps the
         // base the first one saw, which is the version known outside this device. A change already in a
         // batch being pushed is frozen (a retry must send the same bytes), so the edit queues behind it.
-        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ? AND error IS NULL "
-                                                    "AND " CLC_NOT_FROZEN));
+        // (field >= 0 written out: it lets SQLite use the outbox's partial index.)
+        auto pending = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = ? AND field >= 0 "
+                                                    "AND error IS NULL AND " CLC_NOT_FROZEN));
         pending.bind(1, qint64(t->code)).bind(2, id).bind(3, qint64(code));
         if (pending.step()) {
             const qint64 seq = pending.integer(0);
@@ -819,14 +826,24 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
     return changed;
 }
 
-bool Store::takeFromWaitingRow(int table, const QString &id, int field)
+bool Store::takeFromWaitingRow(const TableDef &t, const QString &id, int field)
 {
-    // Not frozen in a batch being pushed (that one is resent as it is); refused ones stay as they are.
+    // A packed row is the row's creation here and has the stamp of the row's clock (both written by
+    // that one write): the clock says which stamp to look for (migration 13). Not frozen in a batch
+    // being pushed (that one is resent as it is); refused ones stay as they are.
+    qint64 stamp = 0;
+    {
+        auto clock = m_db->prepare(QStringLiteral("SELECT clock_hlc FROM %1 WHERE id = ?").arg(t.name));
+        clock.bind(1, id);
+        if (!clock.step() || clock.isNull(0))
+            return false;
+        stamp = clock.integer(0);
+    }
     qint64 seq = 0;
     {
-        auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE tbl = ? AND row_id = ? AND field = -1 AND error IS NULL "
+        auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE field = -1 AND hlc = ? AND tbl = ? AND row_id = ? AND error IS NULL "
                                                     "AND (fields >> ?) & 1 AND " CLC_NOT_FROZEN));
-        waiting.bind(1, qint64(table)).bind(2, id).bind(3, qint64(field));
+        waiting.bind(1, stamp).bind(2, qint64(t.code)).bind(3, id).bind(4, qint64(field));
         if (!waiting.step())
             return false;
         seq = waiting.integer(0);

@@ -195,7 +195,7 @@ private:
     void deriveColumns(const TableDef &t, const QString &id, const QString &field, const Value &v);
     /// Takes a field out of the row's packed creation waiting in the outbox (not frozen in a batch,
     /// not refused), if it is there (docs/sync.md#outbox); the packed row keeps its place.
-    bool takeFromWaitingRow(int table, const QString &id, int field);
+    bool takeFromWaitingRow(const TableDef &t, const QString &id, int field);
     /// Removes a field from the packed outbox row at seq; the row goes when it has none left.
     void removeFromPackedRow(qint64 seq, int field);
     /// The version of one field as stored: its hlc and replica number.

@@ -259,7 +259,12 @@ TEST_CASE("after a server restore, the fields this replica wrote last go back in
     }
     s->db().exec(QStringLiteral("DELETE FROM outbox")); // everything was acknowledged
     s->write(QStringLiteral("people"), mine, {{QStringLiteral("phone"), QStringLiteral("0912345678")}}); // waiting already
+    // A row whose creation still waits, packed in one outbox row: none of its fields goes again.
+    const QString waitingRow = Store::newId();
+    s->write(QStringLiteral("people"), waitingRow, {{QStringLiteral("full_name"), QStringLiteral("Chưa gửi")}, {QStringLiteral("khu"), QStringLiteral("Khu 2")}});
+    REQUIRE(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE row_id = '%1' AND field = -1").arg(waitingRow)).toInt() == 1);
     const int queued = s->requeueOwnChanges();
+    CHECK(s->db().scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE row_id = '%1'").arg(waitingRow)).toInt() == 1);
     auto fields = [&] {
         QStringList out;
         auto st = s->db().prepare(QStringLiteral("SELECT field, value FROM outbox WHERE row_id = ? ORDER BY field"));
