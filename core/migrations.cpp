@@ -208,12 +208,12 @@ void migration12(Database &db)
 
 // Migration 13: the outbox's (table, row, field) index holds the rows of one field only; a packed row
 // (field -1: a row written at once) is found from its row's clock, whose stamp it shares, by an index
-// on the stamp (docs/sync.md#outbox). Packed rows are most of a busy outbox, and their entries under
+// on the stamp, then the row (docs/sync.md#outbox; a plan drafted at once shares one stamp). Packed rows are most of a busy outbox, and their entries under
 // random row ids made each acknowledgement's DELETE dirty pages all over the index.
 const char *const Migration13 = R"SQL(
 DROP INDEX outbox_by_field;
 CREATE INDEX outbox_by_field ON outbox (tbl, row_id, field) WHERE field >= 0;
-CREATE INDEX outbox_packed_by_hlc ON outbox (hlc) WHERE field = -1;
+CREATE INDEX outbox_packed_by_hlc ON outbox (hlc, tbl, row_id) WHERE field = -1;
 )SQL";
 
 struct Migration

@@ -563,8 +563,12 @@ QHash<QString, RowSync> markSyncStates(Store &store, const QString &sessionId)
 
 QHash<QString, RowSync> personSyncStates(Store &store)
 {
+    // As markSyncStates: a person's changes of one field each, and the creation packed in one row.
     auto st = store.db().prepare(QStringLiteral(
-        "SELECT row_id, max(error IS NULL), coalesce(max(error), '') FROM outbox WHERE tbl = ? GROUP BY row_id"));
+        "SELECT row_id, max(ok), coalesce(max(error), '') FROM ("
+        "  SELECT row_id, error IS NULL AS ok, error FROM outbox WHERE tbl = ?1 AND field >= 0 "
+        "  UNION ALL SELECT p.id, o.error IS NULL, o.error FROM people p "
+        "  CROSS JOIN outbox o ON o.field = -1 AND o.hlc = p.clock_hlc AND o.tbl = ?1 AND o.row_id = p.id) GROUP BY row_id"));
     st.bind(1, qint64(table(QStringLiteral("people"))->code));
     return syncStates(st);
 }

@@ -16,7 +16,7 @@ LAYOUTS = [
     ("(table, row, field) over every row (before)", "CREATE INDEX outbox_by_field ON outbox (tbl, row_id, field);"),
     ("no index", ""),
     ("migration 13: partial + packed rows by stamp", "CREATE INDEX outbox_by_field ON outbox (tbl, row_id, field) WHERE field >= 0;"
-                                                     "CREATE INDEX outbox_packed_by_hlc ON outbox (hlc) WHERE field = -1;"),
+                                                     "CREATE INDEX outbox_packed_by_hlc ON outbox (hlc, tbl, row_id) WHERE field = -1;"),
 ]
 
 
