@@ -829,21 +829,15 @@ int Store::write(const QString &tableName, const QString &id, const std::vector<
 bool Store::takeFromWaitingRow(const TableDef &t, const QString &id, int field)
 {
     // A packed row is the row's creation here and has the stamp of the row's clock (both written by
-    // that one write): the clock says which stamp to look for (migration 13). Not frozen in a batch
-    // being pushed (that one is resent as it is); refused ones stay as they are.
-    qint64 stamp = 0;
-    {
-        auto clock = m_db->prepare(QStringLiteral("SELECT clock_hlc FROM %1 WHERE id = ?").arg(t.name));
-        clock.bind(1, id);
-        if (!clock.step() || clock.isNull(0))
-            return false;
-        stamp = clock.integer(0);
-    }
+    // that one write), by which the outbox finds it (migration 13). Not frozen in a batch being
+    // pushed (that one is resent as it is); refused ones stay as they are.
     qint64 seq = 0;
     {
-        auto waiting = m_db->prepare(QStringLiteral("SELECT seq FROM outbox WHERE field = -1 AND hlc = ? AND tbl = ? AND row_id = ? AND error IS NULL "
-                                                    "AND (fields >> ?) & 1 AND " CLC_NOT_FROZEN));
-        waiting.bind(1, stamp).bind(2, qint64(t.code)).bind(3, id).bind(4, qint64(field));
+        auto waiting = m_db->prepare(QStringLiteral("SELECT o.seq FROM %1 r CROSS JOIN outbox o ON o.field = -1 AND o.hlc = r.clock_hlc "
+                                                    "AND o.tbl = ? AND o.row_id = r.id WHERE r.id = ? AND o.error IS NULL "
+                                                    "AND (o.fields >> ?) & 1 AND " CLC_NOT_FROZEN) // seq: the outbox's, no synced table has one
+                                         .arg(t.name));
+        waiting.bind(1, qint64(t.code)).bind(2, id).bind(3, qint64(field));
         if (!waiting.step())
             return false;
         seq = waiting.integer(0);

@@ -189,26 +189,22 @@ QJsonArray encodeChanges(const std::vector<Change> &changes, IndexTable &replica
     return groups;
 }
 
-qint64 integerAt(const QJsonValue &v, const QString &path, qint64 min = std::numeric_limits<qint64>::min())
-{
-    if (!v.isDouble() || double(v.toInteger()) != v.toDouble())
-        bad(path, Tr::tr("must be a whole number"));
-    const qint64 n = v.toInteger();
-    if (n < min)
-        bad(path, Tr::tr("must not be below %1").arg(min));
-    return n;
-}
-
-/// The same, for a hot loop: the path is made only when it is needed, for the error.
+/// The whole number at v (path names it in an error). The path is made only when it is needed, for
+/// the error: a page decodes two numbers a mark.
 template<typename PathFn, typename = std::enable_if_t<std::is_invocable_r_v<QString, PathFn>>>
 qint64 integerAt(const QJsonValue &v, PathFn path, qint64 min = std::numeric_limits<qint64>::min())
 {
-    if (v.isDouble()) {
-        const qint64 n = v.toInteger();
-        if (double(n) == v.toDouble() && n >= min)
-            return n;
-    }
-    return integerAt(v, path(), min); // says what is wrong
+    if (!v.isDouble() || double(v.toInteger()) != v.toDouble())
+        bad(path(), Tr::tr("must be a whole number"));
+    const qint64 n = v.toInteger();
+    if (n < min)
+        bad(path(), Tr::tr("must not be below %1").arg(min));
+    return n;
+}
+
+qint64 integerAt(const QJsonValue &v, const QString &path, qint64 min = std::numeric_limits<qint64>::min())
+{
+    return integerAt(v, [&path] { return path; }, min);
 }
 
 /// An answer's `mb`: 0 when absent (a server before release 10), else at least 1. A newer server may
@@ -275,9 +271,9 @@ void decodeMarkRun(const QJsonValue &value, int index, const QStringList &ids, c
     for (int j = 0; j < letters.size(); ++j) {
         auto at = [&rp, j](int k) { return [&rp, j, k] { return rp + QStringLiteral("[%1][%2]").arg(k).arg(j); }; };
         if (__builtin_add_overflow(hlc, integerAt(hlcs[j], at(3)), &hlc) || hlc < 0)
-            bad(rp + QStringLiteral("[3][%1]").arg(j), Tr::tr("the stamp is negative or too large"));
+            bad(at(3)(), Tr::tr("the stamp is negative or too large"));
         if (__builtin_add_overflow(person, integerAt(people[j], at(4)), &person) || person < 0 || person >= ids.size())
-            bad(rp + QStringLiteral("[4][%1]").arg(j), Tr::tr("id index %1 out of range").arg(person));
+            bad(at(4)(), Tr::tr("id index %1 out of range").arg(person));
         const qsizetype letter = QLatin1String(MarkCodes::Letters).indexOf(letters[j]);
         if (letter < 0)
             bad(rp + QStringLiteral("[5][%1]").arg(j), Tr::tr("'%1' is not a status letter (p, l, e or a)").arg(letters[j]));
