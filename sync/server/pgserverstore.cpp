@@ -38,19 +38,40 @@ CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 /// Rows are written and read in statements of this many (parameters stay far below libpq's 65,535).
 constexpr int RowsPerStatement = 1000;
 
-/// One row of a VALUES list: each '$' of pattern becomes the next parameter's number after first.
-QByteArray valuesRow(const char *pattern, int first)
+/// A one-dimensional array parameter in PostgreSQL's text form ({"a","b"}): a statement takes a
+/// thousand rows as a few arrays and unnest(), so it is parsed and planned once per connection.
+class ArrayText
 {
-    QByteArray out;
-    for (const char *c = pattern; *c; ++c) {
-        out += *c;
-        if (*c == '$')
-            out += QByteArray::number(++first);
+public:
+    ArrayText &add(const QString &s) { return add(s.toUtf8()); }
+    /// Any UTF-8 text: quoted, with its backslashes and double quotes escaped.
+    ArrayText &add(const QByteArray &utf8)
+    {
+        m_text += m_text.size() > 1 ? ",\"" : "\"";
+        for (const char c : utf8) {
+            if (c == '"' || c == '\\')
+                m_text += '\\';
+            m_text += c;
+        }
+        m_text += '"';
+        return *this;
     }
-    return out;
-}
+    /// A number, or a bytea's hex digits (decode(…, 'hex')): nothing to quote.
+    ArrayText &addBare(const QByteArray &token)
+    {
+        if (m_text.size() > 1)
+            m_text += ',';
+        m_text += token;
+        return *this;
+    }
+    ArrayText &add(qint64 n) { return addBare(QByteArray::number(n)); }
+    bool empty() const { return m_text.size() == 1; }
+    QByteArray text() const { return m_text + '}'; }
 
-QString byteaText(const QByteArray &b) { return QStringLiteral("\\x") + QString::fromLatin1(b.toHex()); }
+private:
+    QByteArray m_text = "{";
+};
+
 QByteArray byteaValue(const char *text)
 {
     const QByteArray t(text);
@@ -67,6 +88,12 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 class Params
 {
 public:
+    Params &add(const ArrayText &a)
+    {
+        m_bytes.push_back(a.text());
+        m_null.push_back(false);
+        return *this;
+    }
     Params &add(const QString &s)
     {
         m_bytes.push_back(s.isNull() ? QByteArray() : s.toUtf8());
@@ -190,21 +217,24 @@ public:
 
     void prefetch(const QString &centre, const std::vector<std::pair<int, QString>> &rows) override
     {
-        // One round trip per thousand rows instead of one per row.
+        // One round trip per thousand rows instead of one per row. Each row is an index lookup (the
+        // LIMIT keeps the planner from joining the list with a scan of the whole centre, whose cost
+        // grows with the table: docs/performance.md#wire).
         for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
             const size_t to = std::min(rows.size(), from + RowsPerStatement);
-            Params p;
-            p.add(centre);
-            QByteArray values;
+            ArrayText tables, ids;
             for (size_t i = from; i < to; ++i) {
                 if (m_buffer.knows(RecordKey{centre, rows[i].first, rows[i].second}))
                     continue;
-                values += (values.isEmpty() ? "" : ",") + valuesRow("($::int,$::text)", p.size());
-                p.add(qint64(rows[i].first)).add(rows[i].second);
+                tables.add(qint64(rows[i].first));
+                ids.add(rows[i].second);
             }
-            if (values.isEmpty())
+            if (ids.empty())
                 continue;
-            Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND (tbl, row_id) IN (VALUES " + values + ")", p);
+            Result r = prepared("clc_prefetch",
+                                "SELECT k.tbl, k.row_id, x.seq, x.writes FROM unnest($2::int[], $3::text[]) AS k(tbl, row_id), "
+                                "LATERAL (SELECT seq, writes FROM clc_records WHERE centre = $1 AND tbl = k.tbl AND row_id = k.row_id LIMIT 1) x",
+                                Params().add(centre).add(tables).add(ids));
             for (int i = 0; i < PQntuples(r.get()); ++i) {
                 const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
                 m_buffer.remember(key, readRecord(r.get(), i, key));
@@ -401,20 +431,31 @@ private:
     /// or with their own seqs, leaving a record already stored as it is (a migration's old changes).
     void writeRecords(const std::vector<RowRecord> &records, bool newSeqs)
     {
-        const char *const row = newSeqs ? "($,$::int,$,nextval('clc_record_seq'),$::bytea)" : "($,$::int,$,$::bigint,$::bytea)";
-        const QByteArray onConflict = newSeqs ? " ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes"
-                                              : " ON CONFLICT DO NOTHING";
         for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
-            Params p;
-            QByteArray values;
+            ArrayText centres, tables, ids, writes, seqs;
             for (size_t i = from; i < std::min(records.size(), from + RowsPerStatement); ++i) {
-                values += (values.isEmpty() ? "" : ",") + valuesRow(row, p.size());
-                p.add(records[i].key.centre).add(qint64(records[i].key.table)).add(records[i].key.row);
+                centres.add(records[i].key.centre);
+                tables.add(qint64(records[i].key.table));
+                ids.add(records[i].key.row);
+                writes.addBare(encodeWrites(records[i].writes).toHex());
                 if (!newSeqs)
-                    p.add(records[i].seq);
-                p.add(byteaText(encodeWrites(records[i].writes)));
+                    seqs.add(records[i].seq);
             }
-            query("INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES " + values + onConflict, p);
+            Params p;
+            p.add(centres).add(tables).add(ids).add(writes);
+            // unnest() hands the rows on in their order: new seqs follow the order they were first changed.
+            if (newSeqs)
+                prepared("clc_write_records",
+                         "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) "
+                         "SELECT c, t, r, nextval('clc_record_seq'), decode(w, 'hex') FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS u(c, t, r, w) "
+                         "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes",
+                         p);
+            else
+                prepared("clc_copy_records",
+                         "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) "
+                         "SELECT c, t, r, s, decode(w, 'hex') FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bigint[]) AS u(c, t, r, w, s) "
+                         "ON CONFLICT DO NOTHING",
+                         p.add(seqs));
         }
     }
 

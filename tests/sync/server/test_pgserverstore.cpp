@@ -156,3 +156,44 @@ TEST_CASE("two server processes on one PostgreSQL database never write a row fro
     CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("note")).toText() == QStringLiteral("Tổ 3"));
     CHECK(later.store->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Hà Thị Mai"));
 }
+
+TEST_CASE("the PostgreSQL store keeps centres and row ids with quotes, backslashes, commas and braces exactly, in the order they were written", "[server][postgres]")
+{
+    // Rows go to PostgreSQL a thousand at a time as array parameters: every character that array
+    // text quotes or escapes must come back as it went in, and seqs must follow the writes' order.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    auto store = openPostgresServerStore(postgresConninfo(), schema);
+    const QStringList awkward{QStringLiteral("a\"b"), QStringLiteral("back\\slash"), QStringLiteral("x,y"), QStringLiteral("{}"),
+                              QStringLiteral("NULL"), QString(), QStringLiteral(" lead and trail "), QStringLiteral("Đức Chính \\\""),
+                              QStringLiteral("\\x00")};
+    auto change = [](const QString &centre, const QString &row, const QString &value, qint64 hlc) {
+        return StoredChange{Change{0, row, 0, Value(value), Version{hlc, QStringLiteral("r")}, std::nullopt, false, {}},
+                            centre, QStringLiteral("d"), QStringLiteral("admin"), 0, 0};
+    };
+    const QString centre = QStringLiteral("centre \"q\" \\ {1,2}");
+    std::vector<std::pair<int, QString>> rows;
+    for (const QString &row : awkward)
+        rows.emplace_back(0, row);
+    // Written once, then again after a prefetch of all of them (the update path).
+    for (qint64 round = 1; round <= 2; ++round) {
+        store->transaction(centre, [&] {
+            store->prefetch(centre, rows);
+            for (const QString &row : awkward) {
+                INFO(row.toStdString());
+                CHECK(store->rowExists(centre, 0, row) == (round == 2));
+                store->put(change(centre, row, row + QString::number(round), round));
+            }
+        });
+    }
+    const ServerStore::Page page = store->pull(centre, 0, 1000, {0}, -1, QString());
+    REQUIRE(page.changes.size() == size_t(awkward.size()));
+    for (int i = 0; i < awkward.size(); ++i) {
+        const StoredChange &s = page.changes[size_t(i)];
+        CHECK(s.centre == centre);
+        CHECK(s.change.row == awkward[i]);
+        CHECK(s.change.value == Value(awkward[i] + QStringLiteral("2")));
+        if (i > 0)
+            CHECK(s.seq > page.changes[size_t(i) - 1].seq);
+    }
+    CHECK(store->pull(QStringLiteral("centre"), 0, 1000, {0}, -1, QString()).changes.empty());
+}
