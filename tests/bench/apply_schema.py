@@ -4,7 +4,7 @@
 # transactions of 20,000 marks (a pull page of 80,000 changes), into: the floor's table (one text key), the device's
 # attendance with its two screen indexes and a clock row per mark (field_clock, as a pull writes
 # them), the same as a WITHOUT ROWID table, without the clock row, with the clock in the row's own columns
-# (migration 12) and without the by-person index.
+# (migration 12), without the by-person index, and as today: clock in the row with its three foreign keys checked.
 # Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire.
 #   python3 tests/bench/apply_schema.py [N] [DIR]
 import os, sqlite3, sys, tempfile, time, uuid
@@ -17,13 +17,17 @@ CLOCK = ("CREATE TABLE field_clock (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, 
          "replica INTEGER, fields INTEGER, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;")
 
 
-def run(directory, name, ddl, clock, rows, in_row=False):
+def run(directory, name, ddl, clock, rows, in_row=False, parents=None):
     path = os.path.join(directory, f"apply-{name}.db")
     for ext in ("", "-wal", "-shm"):
         if os.path.exists(path + ext):
             os.remove(path + ext)
     db = sqlite3.connect(path, isolation_level=None)
     db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;" + ddl)
+    if parents:  # the rows the marks refer to, there before (a pull brings them first); checked at once
+        db.execute("PRAGMA foreign_keys=ON")
+        for table, ids in parents.items():
+            db.executemany(f"INSERT INTO {table} (id) VALUES (?)", [(i,) for i in ids])
     start = time.perf_counter()
     for i in range(0, len(rows), 20000):
         page = rows[i:i + 20000]
@@ -52,12 +56,18 @@ def main():
     rows = [(str(uuid.uuid5(uuid.NAMESPACE_URL, s + ":" + p)), centre, s, p, "p") for s in sessions for p in people][:n]
     floor = run(directory, "floor", TABLE + ";", False, rows)
     in_row = TABLE[:-1] + ", clock_hlc INTEGER, clock_replica INTEGER, clock_fields INTEGER)"
+    parent_ddl = "".join(f"CREATE TABLE {t} (id TEXT PRIMARY KEY);" for t in ("centres", "sessions", "people"))
+    with_fk = (in_row.replace("centre_id TEXT", "centre_id TEXT REFERENCES centres(id)")
+               .replace("session_id TEXT", "session_id TEXT REFERENCES sessions(id)")
+               .replace("person_id TEXT", "person_id TEXT REFERENCES people(id)"))
+    parents = {"centres": [centre], "sessions": sessions, "people": people}
     variants = [
         ("the device's (table, 2 indexes, clock row)", TABLE + ";" + MARKS + BY_PERSON + CLOCK, True),
         ("the same, WITHOUT ROWID", TABLE + " WITHOUT ROWID;" + MARKS + BY_PERSON + CLOCK, True),
         ("without the clock row", TABLE + ";" + MARKS + BY_PERSON, False),
         ("the clock in the row (3 columns)", in_row + ";" + MARKS + BY_PERSON, False, True),
         ("without the by-person index", TABLE + ";" + MARKS + CLOCK, True),
+        ("clock in the row, foreign keys checked (today)", parent_ddl + with_fk + ";" + MARKS + BY_PERSON, False, True, parents),
     ]
     print(f"{n} marks; floor (one text key): {floor * 1000:.0f} ms")
     for name, ddl, clock, *rest in variants:
