@@ -485,6 +485,57 @@
     </message>
 </context>
 <context>
+    <name>OpenFailed</name>
+    <message>
+        <source>Learning centre</source>
+        <translation>Trung tâm học tập cộng đồng</translation>
+    </message>
+    <message>
+        <source>This device&apos;s storage is full</source>
+        <translation>Bộ nhớ của thiết bị đã đầy</translation>
+    </message>
+    <message>
+        <source>This data was made by a newer version of the app</source>
+        <translation>Dữ liệu này do một phiên bản mới hơn của ứng dụng tạo ra</translation>
+    </message>
+    <message>
+        <source>The data on this device cannot be opened</source>
+        <translation>Không mở được dữ liệu trên thiết bị này</translation>
+    </message>
+    <message>
+        <source>Nothing was lost: the app stopped before changing anything. Free some space (delete photos, videos or apps you do not need), then press Try again.</source>
+        <translation>Không mất gì cả: ứng dụng đã dừng trước khi thay đổi bất cứ điều gì. Hãy giải phóng bớt dung lượng (xoá ảnh, video hoặc ứng dụng không cần đến), rồi bấm Thử lại.</translation>
+    </message>
+    <message>
+        <source>Nothing was lost. Install the latest version of the app, then open it again. Do not delete the data file.</source>
+        <translation>Không mất gì cả. Hãy cài phiên bản mới nhất của ứng dụng rồi mở lại. Đừng xoá tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted. Do not delete the data file and do not reinstall the app: call the ward office and read them the details below. The attendance already sent to the office is safe there.</source>
+        <translation>Chưa có gì bị xoá. Đừng xoá tệp dữ liệu và đừng cài lại ứng dụng: hãy gọi cho văn phòng phường và đọc cho họ phần chi tiết bên dưới. Điểm danh đã gửi về văn phòng vẫn an toàn ở đó.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Details for the ward office</source>
+        <translation>Chi tiết cho văn phòng phường</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Log folder: %1</source>
+        <translation>Thư mục nhật ký: %1</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
         <source>Plan %1</source>

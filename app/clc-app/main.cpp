@@ -1,6 +1,7 @@
 // clc-app: the app people hold. Thin: makes the store, the translator and the QML engine.
 #include "applog.h"
 #include "dbthread.h"
+#include "error.h"
 #include "language.h"
 #include "store.h"
 #include "storemanager.h"
@@ -40,6 +41,37 @@ qint64 memoryKb(const char *field)
         if (line.startsWith(field))
             return line.mid(qstrlen(field) + 1).trimmed().split(' ').value(0).toLongLong();
     return -1;
+}
+
+/// The data could not be opened: a window says why in words and what to do (qml/OpenFailed.qml),
+/// instead of a message on a console nobody sees. True when the person presses Try again.
+/// With a screenshot file (--screenshot), the window is saved there and the app quits.
+bool showOpenFailure(const std::exception &e, const QString &dbPath, const QString &size, const QString &shot)
+{
+    const auto *error = dynamic_cast<const clc::Error *>(&e);
+    const QString kind = !error ? QStringLiteral("damaged")
+        : error->code() == clc::Error::Code::StorageFull ? QStringLiteral("full")
+        : error->code() == clc::Error::Code::TooNew      ? QStringLiteral("newer")
+                                                         : QStringLiteral("damaged");
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("kind"), kind},
+                                 {QStringLiteral("detail"), QString::fromLocal8Bit(e.what())},
+                                 {QStringLiteral("path"), QFileInfo(dbPath).absoluteFilePath()},
+                                 {QStringLiteral("logFolder"), QFileInfo(dbPath).absolutePath()}});
+    engine.load(QUrl(QStringLiteral("qrc:/Clc/OpenFailed.qml")));
+    if (engine.rootObjects().isEmpty())
+        return false;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    const QStringList wh = size.split(QLatin1Char('x'));
+    if (wh.size() == 2)
+        window->resize(wh.value(0).toInt(), wh.value(1).toInt());
+    if (!shot.isEmpty())
+        QTimer::singleShot(1500, window, [window, shot] {
+            const bool ok = window->grabWindow().save(shot);
+            std::fprintf(ok ? stdout : stderr, ok ? "%s\n" : "cannot save %s\n", qPrintable(shot));
+            QCoreApplication::exit(1);
+        });
+    return QCoreApplication::exec() == 3; // OpenFailed.qml's Try again
 }
 } // namespace
 
@@ -106,12 +138,16 @@ int main(int argc, char **argv)
     if (QQuickStyle::name().isEmpty())
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 
+    // The data: opened (and migrated), or a window that says why not, until it opens or the person gives up.
     std::unique_ptr<clc::StoreManager> manager;
-    try {
-        manager = std::make_unique<clc::StoreManager>(std::make_unique<clc::Store>(dbPath));
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "clc-app: %s\n", e.what());
-        return 1;
+    while (!manager) {
+        try {
+            manager = std::make_unique<clc::StoreManager>(std::make_unique<clc::Store>(dbPath));
+        } catch (const std::exception &e) {
+            qCWarning(lcApp).noquote() << "cannot open" << dbPath << ":" << QString::fromLocal8Bit(e.what()); // the app's log and stderr
+            if (!showOpenFailure(e, dbPath, parser.value(sizeOption), parser.value(shotOption)))
+                return 1;
+        }
     }
     clc::StoreManager::setInstance(manager.get());
     clc::SyncStatus syncStatus(dbPath);

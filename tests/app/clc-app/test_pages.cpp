@@ -114,3 +114,34 @@ TEST_CASE("a device clock more than 5 minutes off the ward office's is said firs
     CHECK(sync::clockWarning(-2 * 86400 * 1000LL) == QStringLiteral("Đồng hồ máy nhanh hơn phường 2 ngày: hãy chỉnh lại ngày giờ"));
     installLanguage(QStringLiteral("en"));
 }
+
+TEST_CASE("the window for data that cannot be opened says what happened and what to do, in Vietnamese", "[app][qml][i18n]")
+{
+    installLanguage(QStringLiteral("vi"));
+    const std::pair<const char *, const char *> expected[] = {
+        {"full", "Bộ nhớ của thiết bị đã đầy"}, {"newer", "phiên bản mới hơn"}, {"damaged", "Không mở được dữ liệu"}};
+    for (const auto &[kind, title] : expected) {
+        INFO(kind);
+        QStringList warnings;
+        QQmlApplicationEngine engine;
+        QObject::connect(&engine, &QQmlApplicationEngine::warnings, [&warnings](const QList<QQmlError> &w) {
+            for (const QQmlError &e : w)
+                warnings << e.toString();
+        });
+        engine.setInitialProperties({{QStringLiteral("kind"), QString::fromLatin1(kind)},
+                                     {QStringLiteral("detail"), QStringLiteral("disk I/O error")},
+                                     {QStringLiteral("path"), QStringLiteral("/data/clc.db")}});
+        engine.load(QUrl(QStringLiteral("qrc:/Clc/OpenFailed.qml")));
+        REQUIRE(engine.rootObjects().size() == 1);
+        QObject *window = engine.rootObjects().first();
+        const QString shown = window->findChild<QObject *>(QStringLiteral("openFailedTitle"))->property("text").toString();
+        CHECK(shown.contains(QString::fromUtf8(title)));
+        CHECK(!window->findChild<QObject *>(QStringLiteral("openFailedAdvice"))->property("text").toString().isEmpty());
+        const QString detail = window->findChild<QObject *>(QStringLiteral("openFailedDetail"))->property("text").toString();
+        CHECK(detail.contains(QStringLiteral("disk I/O error")));
+        CHECK(detail.contains(QStringLiteral("/data/clc.db")));
+        INFO(warnings.join(QLatin1Char('\n')).toStdString());
+        CHECK(warnings.isEmpty());
+    }
+    installLanguage(QStringLiteral("en")); // the other tests read the source (English) strings
+}

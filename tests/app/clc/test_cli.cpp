@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "database.h"
 #include "merge.h"
 #include "schema.h"
 #include "testsupport.h"
@@ -373,4 +374,48 @@ TEST_CASE("clc survey add, answer and list, clc report survey, clc plan set and 
     const Run imported = runClc(db, {QStringLiteral("plan"), QStringLiteral("import"), nextFile});
     INFO(imported.err.toStdString());
     CHECK(imported.code == 0);
+}
+
+TEST_CASE("clc-app whose data cannot be opened shows a window that says why and leaves the file as it was", "[cli][app]")
+{
+    // A file that is not a database (a copy gone wrong) and one a newer app made: the person gets a
+    // window (saved here with --screenshot), not a message on a console, and the file is untouched.
+    TempDir dir;
+    const QString damaged = dir.path(QStringLiteral("damaged.db"));
+    const QString newer = dir.path(QStringLiteral("newer.db"));
+    {
+        QFile f(damaged);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("not a database\n").repeated(300));
+    }
+    {
+        clc::Database db(newer);
+        db.exec(QStringLiteral("CREATE TABLE t (x); PRAGMA user_version = 999"));
+    }
+    for (const QString &file : {damaged, newer}) {
+        INFO(file.toStdString());
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const QString shot = dir.path(QStringLiteral("shot.png"));
+        QFile::remove(shot);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CLC_APP_BINARY), {QStringLiteral("--db"), file, QStringLiteral("--lang"), QStringLiteral("vi"),
+                                                 QStringLiteral("--size"), QStringLiteral("390x844"), QStringLiteral("--screenshot"), shot});
+        REQUIRE(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        INFO(err.toStdString());
+        CHECK(p.exitCode() == 1);
+        CHECK(err.contains(file == newer ? QStringLiteral("999") : QStringLiteral("not a database"))); // the newer one in Vietnamese
+        const QImage image(shot);
+        REQUIRE(!image.isNull());
+        CHECK(image.width() == 390);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        CHECK(f.readAll() == before);
+        f.close();
+    }
 }
