@@ -316,14 +316,17 @@ Value Store::value(const QString &tableName, const QString &id, const QString &f
     return st.step() ? st.value(0) : Value();
 }
 
-qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes)
+namespace {
+
+qint64 batchEndIn(Database &db, qint64 after, int limit, qint64 maxBytes)
 {
     // Counted in changes (a packed row is one per field of its mask), with the running size estimate
     // of the message (the values as UTF-8, doubled for JSON escapes, plus each change's frame); the
     // first row always goes, however large, so the outbox always drains.
-    auto st = m_db->prepare(QStringLiteral("SELECT seq, length(CAST(value AS BLOB)), CASE WHEN field = -1 THEN fields ELSE 0 END "
-                                           "FROM outbox WHERE error IS NULL ORDER BY seq LIMIT ?"));
-    st.bind(1, qint64(limit));
+    auto st = db.prepare(QStringLiteral("SELECT seq, length(CAST(value AS BLOB)), CASE WHEN field = -1 THEN fields ELSE 0 END "
+                                        "FROM outbox WHERE seq > ? AND error IS NULL ORDER BY seq LIMIT ?"));
+    st.bind(1, after);
+    st.bind(2, qint64(limit));
     qint64 end = 0, total = 0;
     int changes = 0;
     for (int n = 1; st.step(); ++n) {
@@ -337,14 +340,16 @@ qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes)
     return end;
 }
 
-std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
+template <typename ReplicaUuid>
+std::vector<Store::OutboxChange> changesIn(Database &db, qint64 after, qint64 upTo, ReplicaUuid replicaUuid)
 {
-    std::vector<OutboxChange> out;
-    auto st = m_db->prepare(QStringLiteral("SELECT seq, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica "
-                                           "FROM outbox_changes WHERE seq <= ? AND error IS NULL ORDER BY seq"));
-    st.bind(1, seq);
+    std::vector<Store::OutboxChange> out;
+    auto st = db.prepare(QStringLiteral("SELECT seq, tbl, row_id, field, value, hlc, replica, base_hlc, base_replica "
+                                        "FROM outbox_changes WHERE seq > ? AND seq <= ? AND error IS NULL ORDER BY seq"));
+    st.bind(1, after);
+    st.bind(2, upTo);
     while (st.step()) {
-        OutboxChange c;
+        Store::OutboxChange c;
         c.seq = st.integer(0);
         c.field = int(st.integer(3));
         c.value = st.value(4);
@@ -364,10 +369,40 @@ std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
     }
     // Seq, then field: a packed row's fields in code order whatever plan SQLite picks, so a retry of
     // a frozen batch sends the same bytes.
-    auto before = [](const OutboxChange &a, const OutboxChange &b) { return a.seq != b.seq ? a.seq < b.seq : a.field < b.field; };
+    auto before = [](const Store::OutboxChange &a, const Store::OutboxChange &b) { return a.seq != b.seq ? a.seq < b.seq : a.field < b.field; };
     if (!std::is_sorted(out.begin(), out.end(), before))
         std::sort(out.begin(), out.end(), before);
     return out;
+}
+
+} // namespace
+
+qint64 Store::outboxBatchEnd(int limit, qint64 maxBytes) { return batchEndIn(*m_db, 0, limit, maxBytes); }
+
+std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
+{
+    return changesIn(*m_db, 0, seq, [this](int no) { return replicaUuid(no); });
+}
+
+Store::OutboxBatch Store::readOutboxBatch(const QString &path, qint64 after, int limit, qint64 maxBytes)
+{
+    Database db(path); // this thread's own connection; it only reads
+    OutboxBatch batch;
+    db.exec(QStringLiteral("BEGIN")); // one snapshot for the end, the changes and the replicas they name
+    try {
+        QHash<int, QString> replicas;
+        auto st = db.prepare(QStringLiteral("SELECT no, uuid FROM replicas"));
+        while (st.step())
+            replicas.insert(int(st.integer(0)), st.text(1));
+        batch.end = batchEndIn(db, after, limit, maxBytes);
+        if (batch.end > 0)
+            batch.changes = changesIn(db, after, batch.end, [&replicas](int no) { return replicas.value(no); });
+        db.exec(QStringLiteral("COMMIT"));
+    } catch (...) {
+        db.exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+    return batch;
 }
 
 void Store::refuseOutboxChange(qint64 seq, int field, const QString &reason)

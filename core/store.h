@@ -145,6 +145,15 @@ public:
     qint64 outboxBatchEnd(int limit, qint64 maxBytes);
     /// The waiting changes up to seq, in order.
     std::vector<OutboxChange> outboxUpTo(qint64 seq);
+    /// The next batch after seq `after` (its end as outboxBatchEnd gives it, and its changes), read in
+    /// one snapshot on a connection of its own to the file at path: SyncSession reads a batch ahead
+    /// on another thread while the server merges the one before (docs/sync.md#pipelined-push).
+    struct OutboxBatch
+    {
+        qint64 end = 0; ///< 0: nothing waits after `after`
+        std::vector<OutboxChange> changes;
+    };
+    static OutboxBatch readOutboxBatch(const QString &path, qint64 after, int limit, qint64 maxBytes);
     /// Marks one change refused by the server: it stays, with the reason, out of later batches.
     void refuseOutboxChange(qint64 seq, int field, const QString &reason);
     /// Removes the waiting changes up to seq: the server acknowledged them.

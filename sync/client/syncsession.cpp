@@ -5,6 +5,8 @@
 #include "store.h"
 
 #include <QCryptographicHash>
+#include <future>
+#include <optional>
 
 namespace clc::sync {
 
@@ -16,18 +18,52 @@ SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int 
         m_protocol = OldestProtocolVersion;
 }
 
+namespace {
+
+/// The next batch read ahead on another thread (docs/sync.md#pipelined-push), with what it was made for.
+struct ReadAhead
+{
+    qint64 batch = 0;
+    int limit = 0;
+    int protocol = 0;
+    qint64 dataVersion = 0; ///< this connection's PRAGMA data_version when the read began
+    Store::OutboxBatch read;
+    PushRequest request;
+    QByteArray body;
+    bool failed = false; ///< the read threw: the batch is read again the ordinary way
+};
+
+qint64 dataVersion(Database &db) { return db.scalar(QStringLiteral("PRAGMA data_version")).toInt(); }
+
+} // namespace
+
 void SyncSession::pushAll(SyncSummary &summary)
 {
     Database &db = m_store.db();
+    // The next batch, read while the server merges the one before; usable only after that one's
+    // acknowledgement was stored (any other way out of a turn drops it).
+    std::future<ReadAhead> ahead;
+    bool aheadUsable = false;
     for (;;) {
+        if (ahead.valid() && !aheadUsable)
+            ahead.get(); // waited for and dropped
+        aheadUsable = false;
         const qint64 batch = m_store.meta(MetaKey::LastAckedBatch).toLongLong() + 1;
         // The batch is the outbox up to a seq, frozen until acknowledged: a retry resends the same
         // changes, and edits made meanwhile queue behind it (Store::write does not coalesce into it).
         qint64 frozenTo = m_store.meta(MetaKey::OutboxFrozenTo).toLongLong();
+        std::optional<ReadAhead> readAhead;
         if (frozenTo == 0) {
             // Chosen and frozen at once: an edit between the two could change what the range holds.
-            Transaction freeze(db);
-            frozenTo = m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
+            Transaction freeze(db); // BEGIN IMMEDIATE: no other connection commits until it ends
+            if (ahead.valid()) {
+                ReadAhead a = ahead.get();
+                // Used only if nothing else wrote to the file since it was read (this connection's
+                // own commits, the acknowledgement, do not count) and it was made for this batch.
+                if (!a.failed && a.batch == batch && a.limit == batchLimit() && a.protocol == m_protocol && dataVersion(db) == a.dataVersion)
+                    readAhead = std::move(a);
+            }
+            frozenTo = readAhead ? readAhead->read.end : m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
             if (frozenTo == 0) {
                 freeze.commit(); // nothing read changed: a rollback would make the store drop its caches
                 return;
@@ -36,26 +72,62 @@ void SyncSession::pushAll(SyncSummary &summary)
             freeze.commit();
         }
         PushRequest request;
-        request.protocol = m_protocol;
-        request.schema = syncSchemaVersion();
-        request.replica = m_store.replicaId();
-        request.batch = batch;
         std::vector<std::pair<qint64, int>> seqs; // each change's outbox row and field
-        std::vector<Store::OutboxChange> waiting = m_store.outboxUpTo(frozenTo);
-        seqs.reserve(waiting.size());
-        request.changes.reserve(waiting.size());
-        for (Store::OutboxChange &o : waiting) {
-            seqs.emplace_back(o.seq, o.field);
-            request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
+        QByteArray body;
+        if (readAhead) {
+            request = std::move(readAhead->request);
+            body = std::move(readAhead->body);
+            seqs.reserve(readAhead->read.changes.size());
+            for (const Store::OutboxChange &o : readAhead->read.changes)
+                seqs.emplace_back(o.seq, o.field);
+        } else {
+            request.protocol = m_protocol;
+            request.schema = syncSchemaVersion();
+            request.replica = m_store.replicaId();
+            request.batch = batch;
+            std::vector<Store::OutboxChange> waiting = m_store.outboxUpTo(frozenTo);
+            seqs.reserve(waiting.size());
+            request.changes.reserve(waiting.size());
+            for (Store::OutboxChange &o : waiting) {
+                seqs.emplace_back(o.seq, o.field);
+                request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
+            }
+            if (!request.changes.empty())
+                body = encode(request);
         }
         if (request.changes.empty()) {
             m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
             return;
         }
+        if (readsAhead && !db.path().isEmpty() && db.path() != QLatin1String(":memory:")) {
+            ReadAhead next;
+            next.batch = batch + 1;
+            next.limit = batchLimit();
+            next.protocol = m_protocol;
+            next.dataVersion = dataVersion(db);
+            next.request.protocol = m_protocol;
+            next.request.schema = syncSchemaVersion();
+            next.request.replica = m_store.replicaId();
+            next.request.batch = batch + 1;
+            ahead = std::async(std::launch::async, [next = std::move(next), path = db.path(), after = frozenTo]() mutable {
+                try {
+                    next.read = Store::readOutboxBatch(path, after, next.limit, MaxBatchBytes);
+                    next.request.changes.reserve(next.read.changes.size());
+                    for (const Store::OutboxChange &o : next.read.changes)
+                        next.request.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+                    if (!next.request.changes.empty())
+                        next.body = encode(next.request);
+                } catch (const std::exception &e) {
+                    qCInfo(lcClient) << "reading the next batch ahead failed; it is read again:" << e.what();
+                    next.failed = true;
+                }
+                return std::move(next);
+            });
+        }
         PushResponse response;
         QByteArray answer;
         try {
-            answer = m_transport.push(encode(request));
+            answer = m_transport.push(body);
         } catch (const BatchGap &gap) {
             // The server lost batches this device sent: it was restored from a backup (a new epoch), or
             // it wants an earlier batch than this device last had acknowledged. Either way, number from
@@ -123,8 +195,9 @@ void SyncSession::pushAll(SyncSummary &summary)
         if (!response.epoch.isEmpty())
             m_store.setMeta(MetaKey::BatchEpoch, response.epoch);
         noteBatchLimit(response.maxBatch);
-        noteEpoch(response.epoch, summary);
+        const bool rejoined = noteEpoch(response.epoch, summary);
         tx.commit();
+        aheadUsable = !rejoined; // a re-queue wrote to the outbox on this connection: read it again
         ++summary.pushedBatches;
         summary.pushedChanges += int(request.changes.size());
         if (onProgress)

@@ -60,6 +60,9 @@ public:
     /// Test hook: called after a page was applied and before the transaction (with the cursor) commits;
     /// throwing from it simulates the process dying there.
     std::function<void()> beforePageCommit;
+    /// Whether the push reads the next batch on another thread while the server merges the one before
+    /// (docs/sync.md#pipelined-push). Off: each batch is read after the one before was acknowledged.
+    bool readsAhead = true;
     /// Called after each acknowledged batch and each applied page, with the totals so far (the app's progress).
     std::function<void(const SyncSummary &)> onProgress;
 

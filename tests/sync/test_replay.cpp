@@ -6,6 +6,7 @@
 #include "store.h"
 #include "synctestsupport.h"
 
+#include <QThread>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -202,4 +203,90 @@ TEST_CASE("a new row's packed batch whose acknowledgement was lost is sent again
     Replica &b = world.add();
     CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 4"));
     CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("full_name")).toText() == QStringLiteral("Mất Xác Nhận"));
+}
+
+namespace {
+
+/// Calls a hook while the first batch is with the server (before it is delivered).
+class HookedTransport : public Transport
+{
+public:
+    HookedTransport(Transport &inner, std::function<void()> hook) : m_inner(inner), m_hook(std::move(hook)) {}
+    QByteArray push(const QByteArray &request) override
+    {
+        if (m_pushes++ == 0)
+            m_hook();
+        return m_inner.push(request);
+    }
+    QByteArray pull(const QString &cursor, int limit, int protocol) override { return m_inner.pull(cursor, limit, protocol); }
+
+private:
+    Transport &m_inner;
+    std::function<void()> m_hook;
+    int m_pushes = 0;
+};
+
+/// Thirty people, each with an edit waiting as a change of its own behind its packed new row.
+QStringList thirtyPeople(Store &s)
+{
+    QStringList people;
+    for (int i = 0; i < 30; ++i) {
+        people << records::addPerson(s, PersonInput{QStringLiteral("Người Số %1").arg(i), QStringLiteral("f"), 1980, QStringLiteral("Khu 1")});
+        s.write(QStringLiteral("people"), people.back(), {{QStringLiteral("khu"), QStringLiteral("Khu %1").arg(i % 7)}});
+    }
+    return people;
+}
+
+} // namespace
+
+TEST_CASE("a push that reads each batch ahead sends what one batch at a time sends, in as many batches, each change once", "[sync][outbox][pipelined]")
+{
+    std::vector<std::pair<int, int>> sent; // (batches, changes) with and without reading ahead
+    for (const bool ahead : {true, false}) {
+        INFO(ahead);
+        TempDir dir;
+        World world(dir);
+        Replica &a = world.add();
+        thirtyPeople(*a.store);
+        LoopbackTransport t(*world.service, a.device);
+        SyncSession session(*a.store, t, 25); // about ten batches
+        session.readsAhead = ahead;
+        SyncSummary summary;
+        session.pushAll(summary);
+        sent.emplace_back(summary.pushedBatches, summary.pushedChanges);
+        CHECK(summary.pushedBatches >= 5);
+        CHECK(summary.rejected == 0);
+        CHECK(a.store->pendingChanges() == 0);
+        CHECK(world.serverStore->appliedTwice == 0);
+        Replica &b = world.add();
+        CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+    }
+    CHECK(sent[0] == sent[1]);
+}
+
+TEST_CASE("an edit another connection commits while a batch is with the server is sent, not lost to the batch read ahead", "[sync][outbox][pipelined]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    const QStringList people = thirtyPeople(*a.store);
+    LoopbackTransport loop(*world.service, a.device);
+    HookedTransport t(loop, [&] {
+        // The app's writer thread: its own connection to the file. Made after the next batch was read
+        // ahead, the edits of the people in it go into changes still waiting there (the same outbox
+        // rows, new values); those of the batch with the server queue behind it.
+        QThread::msleep(300);
+        Store other(a.store->db().path(), StoreOptions{QStringLiteral("device-0"), world.clock.fn()});
+        for (const QString &person : people)
+            other.write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 9")}});
+    });
+    SyncSession session(*a.store, t, 25);
+    SyncSummary summary;
+    session.pushAll(summary);
+    CHECK(a.store->pendingChanges() == 0);
+    CHECK(world.serverStore->appliedTwice == 0);
+    Replica &b = world.add();
+    for (const QString &person : people)
+        CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 9"));
+    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
 }
