@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <future>
+#include <system_error>
 #include <optional>
 
 namespace clc::sync {
@@ -27,7 +28,8 @@ struct ReadAhead
     int limit = 0;
     int protocol = 0;
     qint64 dataVersion = 0; ///< this connection's PRAGMA data_version when the read began
-    Store::OutboxBatch read;
+    qint64 end = 0;         ///< the batch's last seq (0: nothing waits)
+    std::vector<std::pair<qint64, int>> seqs;
     PushRequest request;
     QByteArray body;
     bool failed = false; ///< the read threw: the batch is read again the ordinary way
@@ -63,7 +65,7 @@ void SyncSession::pushAll(SyncSummary &summary)
                 if (!a.failed && a.batch == batch && a.limit == batchLimit() && a.protocol == m_protocol && dataVersion(db) == a.dataVersion)
                     readAhead = std::move(a);
             }
-            frozenTo = readAhead ? readAhead->read.end : m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
+            frozenTo = readAhead ? readAhead->end : m_store.outboxBatchEnd(batchLimit(), MaxBatchBytes);
             if (frozenTo == 0) {
                 freeze.commit(); // nothing read changed: a rollback would make the store drop its caches
                 return;
@@ -75,11 +77,10 @@ void SyncSession::pushAll(SyncSummary &summary)
         std::vector<std::pair<qint64, int>> seqs; // each change's outbox row and field
         QByteArray body;
         if (readAhead) {
+            ++summary.readAhead;
             request = std::move(readAhead->request);
             body = std::move(readAhead->body);
-            seqs.reserve(readAhead->read.changes.size());
-            for (const Store::OutboxChange &o : readAhead->read.changes)
-                seqs.emplace_back(o.seq, o.field);
+            seqs = std::move(readAhead->seqs);
         } else {
             request.protocol = m_protocol;
             request.schema = syncSchemaVersion();
@@ -109,12 +110,16 @@ void SyncSession::pushAll(SyncSummary &summary)
             next.request.schema = syncSchemaVersion();
             next.request.replica = m_store.replicaId();
             next.request.batch = batch + 1;
-            ahead = std::async(std::launch::async, [next = std::move(next), path = db.path(), after = frozenTo]() mutable {
+            auto read = [next = std::move(next), path = db.path(), after = frozenTo]() mutable {
                 try {
-                    next.read = Store::readOutboxBatch(path, after, next.limit, MaxBatchBytes);
-                    next.request.changes.reserve(next.read.changes.size());
-                    for (const Store::OutboxChange &o : next.read.changes)
-                        next.request.changes.push_back(Change{o.table, o.row, o.field, o.value, o.version, o.base, false});
+                    Store::OutboxBatch read = Store::readOutboxBatch(path, after, next.limit, MaxBatchBytes);
+                    next.end = read.end;
+                    next.seqs.reserve(read.changes.size());
+                    next.request.changes.reserve(read.changes.size());
+                    for (Store::OutboxChange &o : read.changes) {
+                        next.seqs.emplace_back(o.seq, o.field);
+                        next.request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
+                    }
                     if (!next.request.changes.empty())
                         next.body = encode(next.request);
                 } catch (const std::exception &e) {
@@ -122,7 +127,12 @@ void SyncSession::pushAll(SyncSummary &summary)
                     next.failed = true;
                 }
                 return std::move(next);
-            });
+            };
+            try {
+                ahead = std::async(std::launch::async, std::move(read));
+            } catch (const std::system_error &e) { // no thread to be had: read the next batch after this one
+                qCInfo(lcClient) << "cannot read the next batch ahead:" << e.what();
+            }
         }
         PushResponse response;
         QByteArray answer;

@@ -41,6 +41,7 @@ struct SyncSummary
     ApplyStats applied;
     qint64 serverTime = 0;
     int requeued = 0; ///< own changes sent again because the server was restored from a backup
+    int readAhead = 0; ///< batches read while the one before was with the server, and used (docs/sync.md#pipelined-push)
 };
 
 class SyncSession

@@ -255,6 +255,7 @@ TEST_CASE("a push that reads each batch ahead sends what one batch at a time sen
         session.pushAll(summary);
         sent.emplace_back(summary.pushedBatches, summary.pushedChanges);
         CHECK(summary.pushedBatches >= 5);
+        CHECK(summary.readAhead == (ahead ? summary.pushedBatches - 1 : 0)); // each batch after the first
         CHECK(summary.rejected == 0);
         CHECK(a.store->pendingChanges() == 0);
         CHECK(world.serverStore->appliedTwice == 0);
@@ -283,10 +284,76 @@ TEST_CASE("an edit another connection commits while a batch is with the server i
     SyncSession session(*a.store, t, 25);
     SyncSummary summary;
     session.pushAll(summary);
+    CHECK(summary.readAhead == summary.pushedBatches - 2); // the second batch was read again
     CHECK(a.store->pendingChanges() == 0);
     CHECK(world.serverStore->appliedTwice == 0);
     Replica &b = world.add();
     for (const QString &person : people)
         CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 9"));
+    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+}
+
+TEST_CASE("a batch read ahead whose acknowledgement was lost is sent again as the same bytes and answered as a replay", "[sync][replay][pipelined]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    thirtyPeople(*a.store);
+    const qint64 before = world.serverStore->lastBatch(a.device.id)->number;
+    // The second batch (read ahead while the first was with the server) is stored, its answer lost.
+    LoopbackTransport loop(*world.service, a.device);
+    QByteArray lost;
+    int pushes = 0;
+    class LoseSecondAnswer : public Transport
+    {
+    public:
+        LoseSecondAnswer(Transport &inner, QByteArray &lost, int &pushes) : m_inner(inner), m_lost(lost), m_pushes(pushes) {}
+        QByteArray push(const QByteArray &request) override
+        {
+            const QByteArray answer = m_inner.push(request);
+            if (++m_pushes == 2) {
+                m_lost = request;
+                throw TransportError("the answer was lost");
+            }
+            return answer;
+        }
+        QByteArray pull(const QString &c, int l, int p) override { return m_inner.pull(c, l, p); }
+
+    private:
+        Transport &m_inner;
+        QByteArray &m_lost;
+        int &m_pushes;
+    } t(loop, lost, pushes);
+    SyncSummary first;
+    CHECK_THROWS_AS(SyncSession(*a.store, t, 25).pushAll(first), TransportError);
+    CHECK(first.readAhead == 1); // the second batch
+    CHECK(world.serverStore->lastBatch(a.device.id)->number == before + 2);
+    // The next sync sends the frozen batch again: the same bytes, so the server answers it as the
+    // replay it is, and the rest follows under the next numbers.
+    QByteArray resent;
+    HookedTransport again(loop, [] {});
+    class Recording : public Transport
+    {
+    public:
+        Recording(Transport &inner, QByteArray &first) : m_inner(inner), m_first(first) {}
+        QByteArray push(const QByteArray &request) override
+        {
+            if (m_first.isEmpty())
+                m_first = request;
+            return m_inner.push(request);
+        }
+        QByteArray pull(const QString &c, int l, int p) override { return m_inner.pull(c, l, p); }
+
+    private:
+        Transport &m_inner;
+        QByteArray &m_first;
+    } recording(again, resent);
+    SyncSummary second;
+    SyncSession(*a.store, recording, 25).pushAll(second);
+    CHECK(resent == lost);
+    CHECK(a.store->pendingChanges() == 0);
+    CHECK(world.serverStore->appliedTwice == 0);
+    CHECK(world.serverStore->lastBatch(a.device.id)->number == before + 2 + second.pushedBatches - 1);
+    Replica &b = world.add();
     CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
 }
