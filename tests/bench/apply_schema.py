@@ -5,7 +5,7 @@
 # attendance with its two screen indexes and a clock row per mark (field_clock, as a pull writes
 # them), the same as a WITHOUT ROWID table, without the clock row, with the clock in the row's own columns
 # (migration 12), without the by-person index, and as today: clock in the row with its three foreign keys checked.
-# Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire.
+# Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire-session-12 and #wire.
 #   python3 tests/bench/apply_schema.py [N] [DIR]
 import os, sqlite3, sys, tempfile, time, uuid
 
