@@ -387,7 +387,8 @@ std::vector<Store::OutboxChange> Store::outboxUpTo(qint64 seq)
 Store::OutboxBatch Store::readOutboxBatch(const QString &path, qint64 after, int limit, qint64 maxBytes)
 {
     Database db(path); // this thread's own connection; it only reads, once, in order
-    db.exec(QStringLiteral("PRAGMA cache_size=-2048")); // 2 MB, not the 32 MB of a connection that writes: memory stays flat
+    // 2 MB of cache, not the 32 MB of a connection that writes (memory stays flat); SQLite refuses any write on it.
+    db.exec(QStringLiteral("PRAGMA cache_size=-2048; PRAGMA query_only=1"));
     OutboxBatch batch;
     db.exec(QStringLiteral("BEGIN")); // one snapshot for the end, the changes and the replicas they name
     try {
@@ -400,7 +401,10 @@ Store::OutboxBatch Store::readOutboxBatch(const QString &path, qint64 after, int
             batch.changes = changesIn(db, after, batch.end, [&replicas](int no) { return replicas.value(no); });
         db.exec(QStringLiteral("COMMIT"));
     } catch (...) {
-        db.exec(QStringLiteral("ROLLBACK"));
+        try {
+            db.exec(QStringLiteral("ROLLBACK"));
+        } catch (const Error &) { // already rolled back (an I/O error): the first error is the one to tell
+        }
         throw;
     }
     return batch;

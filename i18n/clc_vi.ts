@@ -511,8 +511,8 @@
         <translation>Không mất gì cả. Hãy cài phiên bản mới nhất của ứng dụng rồi mở lại. Đừng xoá tệp dữ liệu.</translation>
     </message>
     <message>
-        <source>Nothing was deleted. Do not delete the data file and do not reinstall the app: call the ward office and read them the details below. The attendance already sent to the office is safe there.</source>
-        <translation>Chưa có gì bị xoá. Đừng xoá tệp dữ liệu và đừng cài lại ứng dụng: hãy gọi cho văn phòng phường và đọc cho họ phần chi tiết bên dưới. Điểm danh đã gửi về văn phòng vẫn an toàn ở đó.</translation>
+        <source>Nothing was deleted. Press Try again first (another program may have been using the data). If it still does not open, do not delete the data file and do not reinstall the app: call the ward office and read them the details below. The attendance already sent to the office is safe there.</source>
+        <translation>Không có gì bị xoá. Hãy bấm Thử lại trước (có thể một chương trình khác đang dùng dữ liệu). Nếu vẫn không mở được, đừng xoá tệp dữ liệu và đừng cài lại ứng dụng: hãy gọi cho văn phòng phường và đọc cho họ phần chi tiết bên dưới. Điểm danh đã gửi về văn phòng vẫn an toàn ở đó.</translation>
     </message>
     <message>
         <source>Try again</source>

@@ -18,7 +18,7 @@ ApplicationWindow {
 
     /// "full", "newer" or "damaged" (any other error opening the file)
     property string kind: "damaged"
-    /// what the store said (English, technical: for the ward office)
+    /// what the store said (technical, for the ward office: SQLite's own words are English)
     property string detail: ""
     /// the data file and the folder of the app's log
     property string path: ""
@@ -45,7 +45,7 @@ ApplicationWindow {
                       ? qsTr("Nothing was lost: the app stopped before changing anything. Free some space (delete photos, videos or apps you do not need), then press Try again.")
                       : window.kind === "newer"
                         ? qsTr("Nothing was lost. Install the latest version of the app, then open it again. Do not delete the data file.")
-                        : qsTr("Nothing was deleted. Do not delete the data file and do not reinstall the app: call the ward office and read them the details below. The attendance already sent to the office is safe there.")
+                        : qsTr("Nothing was deleted. Press Try again first (another program may have been using the data). If it still does not open, do not delete the data file and do not reinstall the app: call the ward office and read them the details below. The attendance already sent to the office is safe there.")
                 wrapMode: Text.Wrap; Layout.fillWidth: true; color: Theme.ink; font.pixelSize: 16
             }
             RowLayout {

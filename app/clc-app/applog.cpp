@@ -1,4 +1,5 @@
 #include "applog.h"
+#include "error.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -113,6 +114,16 @@ QString AppLog::tail(int lines)
             all += QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
     return all.mid(qMax(0, int(all.size()) - lines)).join(QLatin1Char('\n'));
+}
+
+QString openFailureKind(const std::exception &e)
+{
+    const auto *error = dynamic_cast<const Error *>(&e);
+    if (error && error->code() == Error::Code::StorageFull)
+        return QStringLiteral("full");
+    if (error && error->code() == Error::Code::TooNew)
+        return QStringLiteral("newer");
+    return QStringLiteral("damaged");
 }
 
 } // namespace clc

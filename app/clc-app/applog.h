@@ -3,6 +3,7 @@
 // the ward office from the settings page.
 #include <QLoggingCategory>
 #include <QString>
+#include <exception>
 
 Q_DECLARE_LOGGING_CATEGORY(lcApp) ///< clc.app: writes the app refused, reads that failed
 
@@ -21,5 +22,9 @@ public:
     /// The last lines of the log, oldest first.
     static QString tail(int lines = 40);
 };
+
+/// What the window for data that cannot be opened says happened (qml/OpenFailed.qml's kind):
+/// "full" (the storage), "newer" (a newer app's file) or "damaged" (anything else).
+QString openFailureKind(const std::exception &e);
 
 } // namespace clc

@@ -1,7 +1,6 @@
 // clc-app: the app people hold. Thin: makes the store, the translator and the QML engine.
 #include "applog.h"
 #include "dbthread.h"
-#include "error.h"
 #include "language.h"
 #include "store.h"
 #include "storemanager.h"
@@ -48,14 +47,9 @@ qint64 memoryKb(const char *field)
 /// With a screenshot file (--screenshot), the window is saved there and the app quits.
 bool showOpenFailure(const std::exception &e, const QString &dbPath, const QString &size, const QString &shot)
 {
-    const auto *error = dynamic_cast<const clc::Error *>(&e);
-    const QString kind = !error ? QStringLiteral("damaged")
-        : error->code() == clc::Error::Code::StorageFull ? QStringLiteral("full")
-        : error->code() == clc::Error::Code::TooNew      ? QStringLiteral("newer")
-                                                         : QStringLiteral("damaged");
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({{QStringLiteral("kind"), kind},
-                                 {QStringLiteral("detail"), QString::fromLocal8Bit(e.what())},
+    engine.setInitialProperties({{QStringLiteral("kind"), clc::openFailureKind(e)},
+                                 {QStringLiteral("detail"), QString::fromUtf8(e.what())},
                                  {QStringLiteral("path"), QFileInfo(dbPath).absoluteFilePath()},
                                  {QStringLiteral("logFolder"), QFileInfo(dbPath).absolutePath()}});
     engine.load(QUrl(QStringLiteral("qrc:/Clc/OpenFailed.qml")));
@@ -144,8 +138,8 @@ int main(int argc, char **argv)
         try {
             manager = std::make_unique<clc::StoreManager>(std::make_unique<clc::Store>(dbPath));
         } catch (const std::exception &e) {
-            qCWarning(lcApp).noquote() << "cannot open" << dbPath << ":" << QString::fromLocal8Bit(e.what()); // the app's log and stderr
-            if (!showOpenFailure(e, dbPath, parser.value(sizeOption), parser.value(shotOption)))
+            qCWarning(lcApp).noquote() << "cannot open" << dbPath << ":" << QString::fromUtf8(e.what()); // the app's log and stderr
+            if (parser.isSet(measureOption) || !showOpenFailure(e, dbPath, parser.value(sizeOption), parser.value(shotOption)))
                 return 1;
         }
     }

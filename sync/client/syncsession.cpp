@@ -6,7 +6,6 @@
 
 #include <QCryptographicHash>
 #include <future>
-#include <system_error>
 #include <optional>
 
 namespace clc::sync {
@@ -56,6 +55,8 @@ void SyncSession::pushAll(SyncSummary &summary)
         qint64 frozenTo = m_store.meta(MetaKey::OutboxFrozenTo).toLongLong();
         std::optional<ReadAhead> readAhead;
         if (frozenTo == 0) {
+            if (ahead.valid())
+                ahead.wait(); // before taking the write lock: the app's taps never wait for the read
             // Chosen and frozen at once: an edit between the two could change what the range holds.
             Transaction freeze(db); // BEGIN IMMEDIATE: no other connection commits until it ends
             if (ahead.valid()) {
@@ -100,7 +101,10 @@ void SyncSession::pushAll(SyncSummary &summary)
             m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
             return;
         }
-        if (readsAhead && !db.path().isEmpty() && db.path() != QLatin1String(":memory:")) {
+        // Only when something waits after this batch: no thread, no connection for nothing.
+        const bool more = readsAhead && !db.path().isEmpty() && db.path() != QLatin1String(":memory:")
+            && db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE seq > ? AND error IS NULL LIMIT 1")).bind(1, frozenTo).step();
+        if (more) {
             ReadAhead next;
             next.batch = batch + 1;
             next.limit = batchLimit();
@@ -130,7 +134,7 @@ void SyncSession::pushAll(SyncSummary &summary)
             };
             try {
                 ahead = std::async(std::launch::async, std::move(read));
-            } catch (const std::system_error &e) { // no thread to be had: read the next batch after this one
+            } catch (const std::exception &e) { // no thread (or memory) to be had: read the next batch after this one
                 qCInfo(lcClient) << "cannot read the next batch ahead:" << e.what();
             }
         }

@@ -44,10 +44,12 @@ class ArrayText
 {
 public:
     ArrayText &add(const QString &s) { return add(s.toUtf8()); }
-    /// Any UTF-8 text: quoted, with its backslashes and double quotes escaped.
+    /// Any UTF-8 text: quoted, with its backslashes and double quotes escaped. (A null QString is
+    /// written as '': the ids and centres written so are never null.)
     ArrayText &add(const QByteArray &utf8)
     {
-        m_text += m_text.size() > 1 ? ",\"" : "\"";
+        separate();
+        m_text += '"';
         for (const char c : utf8) {
             if (c == '"' || c == '\\')
                 m_text += '\\';
@@ -56,21 +58,37 @@ public:
         m_text += '"';
         return *this;
     }
-    /// A number, or a bytea's hex digits (decode(…, 'hex')): nothing to quote.
+    /// A number, or a bytea's hex digits (decode(…, 'hex')): never empty, nothing to quote.
     ArrayText &addBare(const QByteArray &token)
     {
-        if (m_text.size() > 1)
-            m_text += ',';
+        Q_ASSERT(!token.isEmpty());
+        separate();
         m_text += token;
         return *this;
     }
     ArrayText &add(qint64 n) { return addBare(QByteArray::number(n)); }
-    bool empty() const { return m_text.size() == 1; }
+    int size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
     QByteArray text() const { return m_text + '}'; }
 
 private:
+    void separate()
+    {
+        if (m_size++ > 0)
+            m_text += ',';
+    }
     QByteArray m_text = "{";
+    int m_size = 0;
 };
+
+/// unnest() of arrays of different lengths pads the short ones with NULL: rows would be paired
+/// with another row's values. Never run a statement so.
+void checkSameLength(std::initializer_list<const ArrayText *> arrays)
+{
+    for (const ArrayText *a : arrays)
+        if (a->size() != (*arrays.begin())->size())
+            throw Error(Error::Code::Database, QStringLiteral("PostgreSQL store: array parameters of different lengths"));
+}
 
 QByteArray byteaValue(const char *text)
 {
@@ -231,6 +249,7 @@ public:
             }
             if (ids.empty())
                 continue;
+            checkSameLength({&tables, &ids});
             Result r = prepared("clc_prefetch",
                                 "SELECT k.tbl, k.row_id, x.seq, x.writes FROM unnest($2::int[], $3::text[]) AS k(tbl, row_id), "
                                 "LATERAL (SELECT seq, writes FROM clc_records WHERE centre = $1 AND tbl = k.tbl AND row_id = k.row_id LIMIT 1) x",
@@ -441,13 +460,17 @@ private:
                 if (!newSeqs)
                     seqs.add(records[i].seq);
             }
+            checkSameLength({&centres, &tables, &ids, &writes});
+            if (!newSeqs)
+                checkSameLength({&centres, &seqs});
             Params p;
             p.add(centres).add(tables).add(ids).add(writes);
-            // unnest() hands the rows on in their order: new seqs follow the order they were first changed.
+            // In the arrays' order (ORDER BY n): new seqs follow the order the records were first changed.
             if (newSeqs)
                 prepared("clc_write_records",
                          "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) "
-                         "SELECT c, t, r, nextval('clc_record_seq'), decode(w, 'hex') FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS u(c, t, r, w) "
+                         "SELECT c, t, r, nextval('clc_record_seq'), decode(w, 'hex') "
+                         "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS u(c, t, r, w, n) ORDER BY n "
                          "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes",
                          p);
             else

@@ -6,6 +6,8 @@
 #include "store.h"
 #include "synctestsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QThread>
 #include <catch2/catch.hpp>
 
@@ -354,6 +356,46 @@ TEST_CASE("a batch read ahead whose acknowledgement was lost is sent again as th
     CHECK(a.store->pendingChanges() == 0);
     CHECK(world.serverStore->appliedTwice == 0);
     CHECK(world.serverStore->lastBatch(a.device.id)->number == before + 2 + second.pushedBatches - 1);
+    Replica &b = world.add();
+    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+}
+
+TEST_CASE("a batch read ahead under a batch limit the server has since lowered is read again under the new one", "[sync][outbox][pipelined]")
+{
+    TempDir dir;
+    World world(dir);
+    Replica &a = world.add();
+    thirtyPeople(*a.store);
+    LoopbackTransport loop(*world.service, a.device);
+    // From its first answer on, the server says it takes at most 10 changes a batch (its `mb`).
+    class LowerLimit : public Transport
+    {
+    public:
+        explicit LowerLimit(Transport &inner) : m_inner(inner) {}
+        QByteArray push(const QByteArray &request) override
+        {
+            sizes.push_back(decodePushRequest(request).changes.size());
+            QJsonObject answer = QJsonDocument::fromJson(m_inner.push(request)).object();
+            REQUIRE(answer.contains(QStringLiteral("mb")));
+            answer.insert(QStringLiteral("mb"), 10);
+            return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+        }
+        QByteArray pull(const QString &c, int l, int p) override { return m_inner.pull(c, l, p); }
+        std::vector<size_t> sizes;
+
+    private:
+        Transport &m_inner;
+    } t(loop);
+    SyncSummary summary;
+    SyncSession(*a.store, t, 25).pushAll(summary);
+    REQUIRE(t.sizes.size() >= 3);
+    CHECK(t.sizes[0] > 10);
+    for (size_t i = 1; i < t.sizes.size(); ++i) {
+        INFO(i);
+        CHECK(t.sizes[i] <= 10); // (a packed row of more fields would go whole: none has more than 10)
+    }
+    CHECK(summary.readAhead == summary.pushedBatches - 2); // the one read under the old limit was dropped
+    CHECK(a.store->pendingChanges() == 0);
     Replica &b = world.add();
     CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
 }

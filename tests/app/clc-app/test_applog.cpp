@@ -1,4 +1,5 @@
 #include "applog.h"
+#include "error.h"
 #include "registermodel.h"
 #include "apptestsupport.h"
 #include "settingscontroller.h"
@@ -31,4 +32,12 @@ TEST_CASE("a refused write is kept in the app's log, which the settings page rea
     CHECK(QFile(AppLog::path() + QStringLiteral(".1")).exists());
     CHECK(AppLog::tail(3).endsWith(QStringLiteral("line 199")));
     AppLog::uninstall();
+}
+
+TEST_CASE("the window for data that cannot be opened tells a full storage and a newer app's file from anything else", "[app][log]")
+{
+    CHECK(openFailureKind(Error(Error::Code::StorageFull, QStringLiteral("full"))) == QStringLiteral("full"));
+    CHECK(openFailureKind(Error(Error::Code::TooNew, QStringLiteral("newer"))) == QStringLiteral("newer"));
+    CHECK(openFailureKind(Error(Error::Code::Database, QStringLiteral("file is not a database"))) == QStringLiteral("damaged"));
+    CHECK(openFailureKind(std::runtime_error("anything")) == QStringLiteral("damaged"));
 }
