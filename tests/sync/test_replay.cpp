@@ -209,23 +209,19 @@ TEST_CASE("a new row's packed batch whose acknowledgement was lost is sent again
 
 namespace {
 
-/// Calls a hook while the first batch is with the server (before it is delivered).
-class HookedTransport : public Transport
+/// A transport whose pushes go through a function (given the inner transport and the request): a
+/// test delays, loses, records or rewrites them there.
+class PushThrough : public Transport
 {
 public:
-    HookedTransport(Transport &inner, std::function<void()> hook) : m_inner(inner), m_hook(std::move(hook)) {}
-    QByteArray push(const QByteArray &request) override
-    {
-        if (m_pushes++ == 0)
-            m_hook();
-        return m_inner.push(request);
-    }
+    using Push = std::function<QByteArray(Transport &inner, const QByteArray &request)>;
+    PushThrough(Transport &inner, Push push) : m_inner(inner), m_push(std::move(push)) {}
+    QByteArray push(const QByteArray &request) override { return m_push(m_inner, request); }
     QByteArray pull(const QString &cursor, int limit, int protocol) override { return m_inner.pull(cursor, limit, protocol); }
 
 private:
     Transport &m_inner;
-    std::function<void()> m_hook;
-    int m_pushes = 0;
+    Push m_push;
 };
 
 /// Thirty people, each with an edit waiting as a change of its own behind its packed new row.
@@ -274,7 +270,10 @@ TEST_CASE("an edit another connection commits while a batch is with the server i
     Replica &a = world.add();
     const QStringList people = thirtyPeople(*a.store);
     LoopbackTransport loop(*world.service, a.device);
-    HookedTransport t(loop, [&] {
+    int pushes = 0;
+    PushThrough t(loop, [&](Transport &inner, const QByteArray &request) {
+        if (pushes++ > 0)
+            return inner.push(request);
         // The app's writer thread: its own connection to the file. Made after the next batch was read
         // ahead, the edits of the people in it go into changes still waiting there (the same outbox
         // rows, new values); those of the batch with the server queue behind it.
@@ -282,6 +281,7 @@ TEST_CASE("an edit another connection commits while a batch is with the server i
         Store other(a.store->db().path(), StoreOptions{QStringLiteral("device-0"), world.clock.fn()});
         for (const QString &person : people)
             other.write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 9")}});
+        return inner.push(request);
     });
     SyncSession session(*a.store, t, 25);
     SyncSummary summary;
@@ -306,26 +306,14 @@ TEST_CASE("a batch read ahead whose acknowledgement was lost is sent again as th
     LoopbackTransport loop(*world.service, a.device);
     QByteArray lost;
     int pushes = 0;
-    class LoseSecondAnswer : public Transport
-    {
-    public:
-        LoseSecondAnswer(Transport &inner, QByteArray &lost, int &pushes) : m_inner(inner), m_lost(lost), m_pushes(pushes) {}
-        QByteArray push(const QByteArray &request) override
-        {
-            const QByteArray answer = m_inner.push(request);
-            if (++m_pushes == 2) {
-                m_lost = request;
-                throw TransportError("the answer was lost");
-            }
-            return answer;
+    PushThrough t(loop, [&](Transport &inner, const QByteArray &request) {
+        const QByteArray answer = inner.push(request);
+        if (++pushes == 2) {
+            lost = request;
+            throw TransportError("the answer was lost");
         }
-        QByteArray pull(const QString &c, int l, int p) override { return m_inner.pull(c, l, p); }
-
-    private:
-        Transport &m_inner;
-        QByteArray &m_lost;
-        int &m_pushes;
-    } t(loop, lost, pushes);
+        return answer;
+    });
     SyncSummary first;
     CHECK_THROWS_AS(SyncSession(*a.store, t, 25).pushAll(first), TransportError);
     CHECK(first.readAhead == 1); // the second batch
@@ -333,23 +321,11 @@ TEST_CASE("a batch read ahead whose acknowledgement was lost is sent again as th
     // The next sync sends the frozen batch again: the same bytes, so the server answers it as the
     // replay it is, and the rest follows under the next numbers.
     QByteArray resent;
-    HookedTransport again(loop, [] {});
-    class Recording : public Transport
-    {
-    public:
-        Recording(Transport &inner, QByteArray &first) : m_inner(inner), m_first(first) {}
-        QByteArray push(const QByteArray &request) override
-        {
-            if (m_first.isEmpty())
-                m_first = request;
-            return m_inner.push(request);
-        }
-        QByteArray pull(const QString &c, int l, int p) override { return m_inner.pull(c, l, p); }
-
-    private:
-        Transport &m_inner;
-        QByteArray &m_first;
-    } recording(again, resent);
+    PushThrough recording(loop, [&](Transport &inner, const QByteArray &request) {
+        if (resent.isEmpty())
+            resent = request;
+        return inner.push(request);
+    });
     SyncSummary second;
     SyncSession(*a.store, recording, 25).pushAll(second);
     CHECK(resent == lost);
@@ -368,31 +344,21 @@ TEST_CASE("a batch read ahead under a batch limit the server has since lowered i
     thirtyPeople(*a.store);
     LoopbackTransport loop(*world.service, a.device);
     // From its first answer on, the server says it takes at most 10 changes a batch (its `mb`).
-    class LowerLimit : public Transport
-    {
-    public:
-        explicit LowerLimit(Transport &inner) : m_inner(inner) {}
-        QByteArray push(const QByteArray &request) override
-        {
-            sizes.push_back(decodePushRequest(request).changes.size());
-            QJsonObject answer = QJsonDocument::fromJson(m_inner.push(request)).object();
-            REQUIRE(answer.contains(QStringLiteral("mb")));
-            answer.insert(QStringLiteral("mb"), 10);
-            return QJsonDocument(answer).toJson(QJsonDocument::Compact);
-        }
-        QByteArray pull(const QString &c, int l, int p) override { return m_inner.pull(c, l, p); }
-        std::vector<size_t> sizes;
-
-    private:
-        Transport &m_inner;
-    } t(loop);
+    std::vector<size_t> sizes; // changes in each request
+    PushThrough t(loop, [&](Transport &inner, const QByteArray &request) {
+        sizes.push_back(decodePushRequest(request).changes.size());
+        QJsonObject answer = QJsonDocument::fromJson(inner.push(request)).object();
+        REQUIRE(answer.contains(QStringLiteral("mb")));
+        answer.insert(QStringLiteral("mb"), 10);
+        return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+    });
     SyncSummary summary;
     SyncSession(*a.store, t, 25).pushAll(summary);
-    REQUIRE(t.sizes.size() >= 3);
-    CHECK(t.sizes[0] > 10);
-    for (size_t i = 1; i < t.sizes.size(); ++i) {
+    REQUIRE(sizes.size() >= 3);
+    CHECK(sizes[0] > 10);
+    for (size_t i = 1; i < sizes.size(); ++i) {
         INFO(i);
-        CHECK(t.sizes[i] <= 10); // (a packed row of more fields would go whole: none has more than 10)
+        CHECK(sizes[i] <= 10); // (a packed row of more fields would go whole: none has more than 10)
     }
     CHECK(summary.readAhead == summary.pushedBatches - 2); // the one read under the old limit was dropped
     CHECK(a.store->pendingChanges() == 0);
