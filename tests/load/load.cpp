@@ -195,6 +195,8 @@ private:
     void sleepMs(int ms) const { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
     void drive(qint64 startMs, qint64 endMs);
     bool revokeIfReady();
+    /// The revoked tablet still used (stolen): it writes a mark and syncs, and the sync must be refused.
+    void useRevoked(Device &d, std::mt19937 &rng);
     /// Runs this thread's events (the proxies live here) for about ms.
     static void spinEvents(int ms);
     /// Runs fn on each device, from a pool of threads.
@@ -542,16 +544,7 @@ void Load::deviceLoop(Device &d)
                 continue;
             }
             if (d.revoked) {
-                // Still used after its revocation (stolen): what it writes stays on it, and every sync is refused.
-                const Centre &c = m_centres[size_t(d.centre)];
-                if (d.afterRevocationSessions.isEmpty())
-                    d.afterRevocationSessions << records::addSession(*d.store, c.activity, QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral("T14:00"),
-                                                                     QStringLiteral("Nhà văn hoá khu 9"));
-                records::markAttendance(*d.store, d.afterRevocationSessions.front(), c.people[int(rng() % unsigned(c.people.size()))], QStringLiteral("present"));
-                if (syncOnce(d, false))
-                    ++d.acceptedAfterRevocation;
-                else if (d.refusedAs == Error::Code::NotFound) // 401: the token is no longer valid
-                    ++d.refusedAfterRevocation;
+                useRevoked(d, rng);
                 sleepMs(think);
                 continue;
             }
@@ -719,8 +712,44 @@ void Load::drive(qint64 startMs, qint64 endMs)
     revokeIfReady(); // ready just as the run ended
 }
 
+void Load::useRevoked(Device &d, std::mt19937 &rng)
+{
+    // What it writes stays on it, and every sync is refused.
+    const Centre &c = m_centres[size_t(d.centre)];
+    if (d.afterRevocationSessions.isEmpty())
+        d.afterRevocationSessions << records::addSession(*d.store, c.activity, QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral("T14:00"),
+                                                         QStringLiteral("Nhà văn hoá khu 9"));
+    records::markAttendance(*d.store, d.afterRevocationSessions.front(), c.people[int(rng() % unsigned(c.people.size()))], QStringLiteral("present"));
+    if (syncOnce(d, false))
+        ++d.acceptedAfterRevocation;
+    else if (d.refusedAs == Error::Code::NotFound) // 401: the token is no longer valid
+        ++d.refusedAfterRevocation;
+}
+
 void Load::converge()
 {
+    // On a slow machine the run may end before the tablet to revoke was handed in and revoked, or
+    // before it tried to sync again: both happen now, so the checks on it always have something to judge.
+    if (m_revokee && m_revokee->store && m_revokee->retire && !m_revokee->revoked) {
+        std::vector<Device *> revokee{m_revokee};
+        inPool(revokee, 1, [this](Device &d) {
+            d.link.reset();
+            syncUntilDone(d);
+            d.link.reset();
+            d.readyToRevoke = true;
+        });
+        if (revokeIfReady())
+            m_revokee->cursorAtRevocation = m_revokee->store->meta(MetaKey::PullCursor);
+    }
+    if (m_revokee && m_revokee->revoked && m_revokee->acceptedAfterRevocation + m_revokee->refusedAfterRevocation == 0) {
+        std::vector<Device *> revokee{m_revokee};
+        inPool(revokee, 1, [this](Device &d) {
+            d.link.reset();
+            std::mt19937 rng(7);
+            useRevoked(d, rng);
+            d.link.reset();
+        });
+    }
     // Every device syncs until done, twice over: the first round sends everything, the second brings it.
     auto round = [this](Device &d) {
         try {
