@@ -20,6 +20,33 @@ SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int 
 
 namespace {
 
+/// A batch as sent: its request, encoded, and each change's outbox row and field (for refusals).
+struct Batch
+{
+    PushRequest request;
+    QByteArray body;
+    std::vector<std::pair<qint64, int>> seqs;
+};
+
+/// The batch numbered `number` made of the waiting changes read from the outbox (moved from).
+Batch makeBatch(std::vector<Store::OutboxChange> &waiting, int protocol, const QString &replica, qint64 number)
+{
+    Batch b;
+    b.request.protocol = protocol;
+    b.request.schema = syncSchemaVersion();
+    b.request.replica = replica;
+    b.request.batch = number;
+    b.seqs.reserve(waiting.size());
+    b.request.changes.reserve(waiting.size());
+    for (Store::OutboxChange &o : waiting) {
+        b.seqs.emplace_back(o.seq, o.field);
+        b.request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
+    }
+    if (!b.request.changes.empty())
+        b.body = encode(b.request);
+    return b;
+}
+
 /// The next batch read ahead on another thread (docs/sync.md#pipelined-push), with what it was made for.
 struct ReadAhead
 {
@@ -28,9 +55,7 @@ struct ReadAhead
     int protocol = 0;
     qint64 dataVersion = 0; ///< this connection's PRAGMA data_version when the read began
     qint64 end = 0;         ///< the batch's last seq (0: nothing waits)
-    std::vector<std::pair<qint64, int>> seqs;
-    PushRequest request;
-    QByteArray body;
+    Batch made;
     bool failed = false; ///< the read threw: the batch is read again the ordinary way
 };
 
@@ -74,29 +99,16 @@ void SyncSession::pushAll(SyncSummary &summary)
             m_store.setMeta(MetaKey::OutboxFrozenTo, frozenTo);
             freeze.commit();
         }
-        PushRequest request;
-        std::vector<std::pair<qint64, int>> seqs; // each change's outbox row and field
-        QByteArray body;
+        Batch made;
         if (readAhead) {
             ++summary.readAhead;
-            request = std::move(readAhead->request);
-            body = std::move(readAhead->body);
-            seqs = std::move(readAhead->seqs);
+            made = std::move(readAhead->made);
         } else {
-            request.protocol = m_protocol;
-            request.schema = syncSchemaVersion();
-            request.replica = m_store.replicaId();
-            request.batch = batch;
             std::vector<Store::OutboxChange> waiting = m_store.outboxUpTo(frozenTo);
-            seqs.reserve(waiting.size());
-            request.changes.reserve(waiting.size());
-            for (Store::OutboxChange &o : waiting) {
-                seqs.emplace_back(o.seq, o.field);
-                request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
-            }
-            if (!request.changes.empty())
-                body = encode(request);
+            made = makeBatch(waiting, m_protocol, m_store.replicaId(), batch);
         }
+        const PushRequest &request = made.request;
+        const auto &seqs = made.seqs;
         if (request.changes.empty()) {
             m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
             return;
@@ -110,22 +122,11 @@ void SyncSession::pushAll(SyncSummary &summary)
             next.limit = batchLimit();
             next.protocol = m_protocol;
             next.dataVersion = dataVersion(db);
-            next.request.protocol = m_protocol;
-            next.request.schema = syncSchemaVersion();
-            next.request.replica = m_store.replicaId();
-            next.request.batch = batch + 1;
-            auto read = [next = std::move(next), path = db.path(), after = frozenTo]() mutable {
+            auto read = [next = std::move(next), replica = m_store.replicaId(), path = db.path(), after = frozenTo]() mutable {
                 try {
                     Store::OutboxBatch read = Store::readOutboxBatch(path, after, next.limit, MaxBatchBytes);
                     next.end = read.end;
-                    next.seqs.reserve(read.changes.size());
-                    next.request.changes.reserve(read.changes.size());
-                    for (Store::OutboxChange &o : read.changes) {
-                        next.seqs.emplace_back(o.seq, o.field);
-                        next.request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
-                    }
-                    if (!next.request.changes.empty())
-                        next.body = encode(next.request);
+                    next.made = makeBatch(read.changes, next.protocol, replica, next.batch);
                 } catch (const std::exception &e) {
                     qCInfo(lcClient) << "reading the next batch ahead failed; it is read again:" << e.what();
                     next.failed = true;
@@ -141,7 +142,7 @@ void SyncSession::pushAll(SyncSummary &summary)
         PushResponse response;
         QByteArray answer;
         try {
-            answer = m_transport.push(body);
+            answer = m_transport.push(made.body);
         } catch (const BatchGap &gap) {
             // The server lost batches this device sent: it was restored from a backup (a new epoch), or
             // it wants an earlier batch than this device last had acknowledged. Either way, number from
