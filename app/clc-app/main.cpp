@@ -42,6 +42,17 @@ qint64 memoryKb(const char *field)
     return -1;
 }
 
+/// --screenshot: saves the window to file once it has rendered (1.5 s), then quits with exitCode, or
+/// 1 when the file cannot be saved.
+void screenshotAndQuit(QQuickWindow *window, const QString &file, int exitCode)
+{
+    QTimer::singleShot(1500, window, [window, file, exitCode] {
+        const bool ok = window->grabWindow().save(file);
+        std::fprintf(ok ? stdout : stderr, ok ? "%s\n" : "cannot save %s\n", qPrintable(file));
+        QCoreApplication::exit(ok ? exitCode : 1);
+    });
+}
+
 /// The data could not be opened: a window says why in words and what to do (qml/OpenFailed.qml),
 /// instead of a message on a console nobody sees. True when the person presses Try again.
 /// With a screenshot file (--screenshot), the window is saved there and the app quits.
@@ -60,11 +71,7 @@ bool showOpenFailure(const std::exception &e, const QString &dbPath, const QStri
     if (wh.size() == 2)
         window->resize(wh.value(0).toInt(), wh.value(1).toInt());
     if (!shot.isEmpty())
-        QTimer::singleShot(1500, window, [window, shot] {
-            const bool ok = window->grabWindow().save(shot);
-            std::fprintf(ok ? stdout : stderr, ok ? "%s\n" : "cannot save %s\n", qPrintable(shot));
-            QCoreApplication::exit(1);
-        });
+        screenshotAndQuit(window, shot, 1); // the data did not open: 1 either way
     return QCoreApplication::exec() == 3; // OpenFailed.qml's Try again
 }
 } // namespace
@@ -208,13 +215,7 @@ int main(int argc, char **argv)
             });
         }, Qt::SingleShotConnection);
     }
-    if (parser.isSet(shotOption)) {
-        const QString file = parser.value(shotOption);
-        QTimer::singleShot(1500, window, [window, file] {
-            const bool ok = window->grabWindow().save(file);
-            std::fprintf(ok ? stdout : stderr, ok ? "%s\n" : "cannot save %s\n", qPrintable(file));
-            QCoreApplication::exit(ok ? 0 : 1);
-        });
-    }
+    if (parser.isSet(shotOption))
+        screenshotAndQuit(window, parser.value(shotOption), 0);
     return app.exec();
 }
