@@ -235,6 +235,17 @@ QStringList thirtyPeople(Store &s)
     return people;
 }
 
+/// After a device's push: nothing waits on it, nothing was stored twice, and a device enrolled now
+/// holds what it holds. Returns that device.
+Replica &checkAllArrived(World &world, Replica &a)
+{
+    CHECK(a.store->pendingChanges() == 0);
+    CHECK(world.serverStore->appliedTwice == 0);
+    Replica &b = world.add();
+    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+    return b;
+}
+
 } // namespace
 
 TEST_CASE("a push that reads each batch ahead sends what one batch at a time sends, in as many batches, each change once", "[sync][outbox][pipelined]")
@@ -255,10 +266,7 @@ TEST_CASE("a push that reads each batch ahead sends what one batch at a time sen
         CHECK(summary.pushedBatches >= 5);
         CHECK(summary.readAhead == (ahead ? summary.pushedBatches - 1 : 0)); // each batch after the first
         CHECK(summary.rejected == 0);
-        CHECK(a.store->pendingChanges() == 0);
-        CHECK(world.serverStore->appliedTwice == 0);
-        Replica &b = world.add();
-        CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+        checkAllArrived(world, a);
     }
     CHECK(sent[0] == sent[1]);
 }
@@ -287,12 +295,9 @@ TEST_CASE("an edit another connection commits while a batch is with the server i
     SyncSummary summary;
     session.pushAll(summary);
     CHECK(summary.readAhead == summary.pushedBatches - 2); // the second batch was read again
-    CHECK(a.store->pendingChanges() == 0);
-    CHECK(world.serverStore->appliedTwice == 0);
-    Replica &b = world.add();
+    Replica &b = checkAllArrived(world, a);
     for (const QString &person : people)
         CHECK(b.store->value(QStringLiteral("people"), person, QStringLiteral("khu")).toText() == QStringLiteral("Khu 9"));
-    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
 }
 
 TEST_CASE("a batch read ahead whose acknowledgement was lost is sent again as the same bytes and answered as a replay", "[sync][replay][pipelined]")
@@ -329,11 +334,8 @@ TEST_CASE("a batch read ahead whose acknowledgement was lost is sent again as th
     SyncSummary second;
     SyncSession(*a.store, recording, 25).pushAll(second);
     CHECK(resent == lost);
-    CHECK(a.store->pendingChanges() == 0);
-    CHECK(world.serverStore->appliedTwice == 0);
     CHECK(world.serverStore->lastBatch(a.device.id)->number == before + 2 + second.pushedBatches - 1);
-    Replica &b = world.add();
-    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+    checkAllArrived(world, a);
 }
 
 TEST_CASE("a batch read ahead under a batch limit the server has since lowered is read again under the new one", "[sync][outbox][pipelined]")
@@ -361,7 +363,5 @@ TEST_CASE("a batch read ahead under a batch limit the server has since lowered i
         CHECK(sizes[i] <= 10); // (a packed row of more fields would go whole: none has more than 10)
     }
     CHECK(summary.readAhead == summary.pushedBatches - 2); // the one read under the old limit was dropped
-    CHECK(a.store->pendingChanges() == 0);
-    Replica &b = world.add();
-    CHECK(difference(canonical(*a.store), canonical(*b.store)).empty());
+    checkAllArrived(world, a);
 }
