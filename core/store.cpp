@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QStringBuilder>
 #include <QSysInfo>
 #include <QUuid>
 #include <sys/stat.h>
@@ -172,22 +173,47 @@ void Store::checkReplica()
 void Store::validateCaches()
 {
     // Bounded, so memory stays flat however large a pull is.
-    if (m_knownRows.size() > 20000)
+    if (m_knownCount > 20000) {
         m_knownRows.clear();
+        m_lastKnownRef.clear();
+        m_knownCount = 0;
+    }
     if (m_cacheRollbacks == m_db->rollbacks())
         return;
     m_replicaNumbers.clear();
     m_replicaUuids.clear();
+    m_lastReplica = {};
     m_knownRows.clear();
+    m_lastKnownRef.clear();
+    m_knownCount = 0;
     m_cacheRollbacks = m_db->rollbacks();
+}
+
+bool Store::isKnownRow(const QString &table, const QString &id) const
+{
+    const auto rows = m_knownRows.constFind(table);
+    return rows != m_knownRows.constEnd() && rows->contains(id);
+}
+
+void Store::rememberRow(const QString &table, const QString &id)
+{
+    auto &rows = m_knownRows[table];
+    const auto before = rows.size();
+    rows.insert(id);
+    m_knownCount += rows.size() - before;
 }
 
 int Store::replicaNumber(const QString &uuid)
 {
     validateCaches();
+    // A page's changes mostly come from one replica: the last one asked is checked first.
+    if (!m_lastReplica.first.isNull() && uuid == m_lastReplica.first)
+        return m_lastReplica.second;
     const auto cached = m_replicaNumbers.constFind(uuid);
-    if (cached != m_replicaNumbers.constEnd())
+    if (cached != m_replicaNumbers.constEnd()) {
+        m_lastReplica = {uuid, *cached};
         return *cached;
+    }
     m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO replicas (uuid) VALUES (?)")).bind(1, uuid).exec();
     auto st = m_db->prepare(QStringLiteral("SELECT no FROM replicas WHERE uuid = ?"));
     st.bind(1, uuid);
@@ -288,7 +314,8 @@ QString Store::newId() { return uuidText(QUuid::createUuid()); }
 
 QString Store::naturalId(const QString &table, const QString &a, const QString &b)
 {
-    return uuidText(QUuid::createUuidV5(IdNamespace, table + QLatin1Char(':') + a + QLatin1Char(':') + b));
+    // Built in one allocation (a pull derives one per mark).
+    return uuidText(QUuid::createUuidV5(IdNamespace, QString(table % QLatin1Char(':') % a % QLatin1Char(':') % b)));
 }
 
 QString Store::derivedId(const QString &key) const
@@ -563,11 +590,10 @@ void Store::applyRemote(const TableDef &t, const QString &row, int field, const 
     validateCaches();
     // Rows are never removed (deleting is a field), so a row seen once stays until a rollback.
     auto ensureRow = [this](const QString &table, const QString &id) {
-        const QString key = table + QLatin1Char('/') + id;
-        if (m_knownRows.contains(key))
+        if (isKnownRow(table, id))
             return;
         m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(table)).bind(1, id).exec();
-        m_knownRows.insert(key);
+        rememberRow(table, id);
     };
     if (f.type == FieldType::Ref && !v.isNull())
         ensureRow(f.refTable, v.toText());
@@ -584,31 +610,43 @@ void Store::applyRemote(const TableDef &t, const QString &row, int field, const 
 bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::vector<RemoteField> &fields)
 {
     validateCaches();
-    const QString key = t.name + QLatin1Char('/') + row;
-    if (m_knownRows.contains(key))
+    // Only rows other rows point to are remembered (a mark is never referred to, and its insert
+    // below tells whether it was there).
+    const bool referenced = isReferenced(t);
+    if (referenced && isKnownRow(t.name, row))
         return false;
     // The rows it refers to must exist first (foreign keys are checked at once). When all are known
     // (a pull brings sessions and people before their marks), the insert itself tells whether the row
     // was there, without a lookup first; otherwise the row is looked up first, so that no placeholder
     // is made for a row that is then not inserted.
-    // Each field's referenced-row key, worked out once (null where the field refers to nothing).
-    QStringList refs;
-    refs.reserve(qsizetype(fields.size()));
-    bool refsKnown = true;
-    for (const RemoteField &f : fields) {
+    // Marks come a session at a time from one centre: each field's last known reference is
+    // compared first, which spares most lookups in the set.
+    auto refersToUnknown = [&](const RemoteField &f) {
         const FieldDef &def = t.fields[size_t(f.field)];
-        refs << (def.type == FieldType::Ref && !f.value.isNull() ? def.refTable + QLatin1Char('/') + f.value.toText() : QString());
-        refsKnown = refsKnown && (refs.back().isNull() || m_knownRows.contains(refs.back()));
-    }
-    if (!refsKnown) {
+        if (def.type != FieldType::Ref || f.value.isNull())
+            return false;
+        const QString id = f.value.toText();
+        const size_t slot = size_t(t.code) * 64 + size_t(f.field);
+        const bool memo = t.code >= 0 && f.field < 64;
+        if (memo && slot < m_lastKnownRef.size() && m_lastKnownRef[slot] == id)
+            return false;
+        if (!isKnownRow(def.refTable, id))
+            return true;
+        if (memo) {
+            if (slot >= m_lastKnownRef.size())
+                m_lastKnownRef.resize(slot + 1);
+            m_lastKnownRef[slot] = id;
+        }
+        return false;
+    };
+    if (std::any_of(fields.begin(), fields.end(), refersToUnknown)) {
         if (exists(t.name, row))
             return false;
-        for (size_t i = 0; i < fields.size(); ++i) {
-            const QString &ref = refs[qsizetype(i)];
-            if (!ref.isNull() && !m_knownRows.contains(ref)) {
-                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(t.fields[size_t(fields[i].field)].refTable))
-                    .bind(1, fields[i].value).exec();
-                m_knownRows.insert(ref);
+        for (const RemoteField &f : fields) {
+            if (refersToUnknown(f)) {
+                const QString &table = t.fields[size_t(f.field)].refTable;
+                m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(table)).bind(1, f.value).exec();
+                rememberRow(table, f.value.toText());
             }
         }
     }
@@ -635,8 +673,8 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
     if (m_db->changes() == 0)
         return false; // it was there (only when every referenced row was known: else looked up above)
     // Remembered only where other rows point (a mark is never referred to): the cache stays small.
-    if (isReferenced(t))
-        m_knownRows.insert(key);
+    if (referenced)
+        rememberRow(t.name, row);
     for (const RemoteField &f : fields) {
         deriveColumns(t, row, t.fields[size_t(f.field)].name, f.value);
         if (f.field <= MaxMaskedField && (mask >> f.field) & 1)
@@ -649,18 +687,28 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
     return true;
 }
 
-QString Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields)
+const QString &Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields)
 {
-    // Kept per table and field list: a pull inserts thousands of rows of the same shape.
-    QByteArray shape;
-    shape.append(char(t.code));
+    // Kept per table and field list: a pull inserts thousands of rows of the same shape, mostly one
+    // after another, so the last shape is compared first (without building its key).
+    const auto sameAsLast = [&] {
+        if (m_lastInsertShape.size() != qsizetype(fields.size()) + 1 || m_lastInsertShape[0] != t.code)
+            return false;
+        for (size_t i = 0; i < fields.size(); ++i)
+            if (m_lastInsertShape[qsizetype(i) + 1] != fields[i].field)
+                return false;
+        return true;
+    };
+    if (!m_lastInsertSql.isNull() && sameAsLast())
+        return m_lastInsertSql;
+    m_lastInsertShape.clear();
+    m_lastInsertShape.append(t.code);
     for (const RemoteField &f : fields)
-        shape.append(char(f.field));
-    const bool cacheable = t.code < 128 && std::all_of(fields.begin(), fields.end(), [](const RemoteField &f) { return f.field < 128; });
-    if (cacheable) {
-        const auto found = m_insertSql.constFind(shape);
-        if (found != m_insertSql.constEnd())
-            return *found;
+        m_lastInsertShape.append(f.field);
+    const auto found = m_insertSql.constFind(m_lastInsertShape);
+    if (found != m_insertSql.constEnd()) {
+        m_lastInsertSql = *found;
+        return m_lastInsertSql;
     }
     QStringList columns{QStringLiteral("id")};
     QStringList marks{QStringLiteral("?")};
@@ -670,24 +718,30 @@ QString Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &f
     }
     columns << QStringLiteral("clock_hlc") << QStringLiteral("clock_replica") << QStringLiteral("clock_fields");
     marks << QStringLiteral("?") << QStringLiteral("?") << QStringLiteral("nullif(?, 0)");
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO NOTHING")
-                            .arg(t.name, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
-    if (cacheable && m_insertSql.size() < 256)
-        m_insertSql.insert(shape, sql);
-    return sql;
+    m_lastInsertSql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO NOTHING")
+                          .arg(t.name, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    if (m_insertSql.size() < 256)
+        m_insertSql.insert(m_lastInsertShape, m_lastInsertSql);
+    return m_lastInsertSql;
 }
 
 bool Store::isReferenced(const TableDef &t)
 {
-    static const QSet<QString> referenced = [] {
+    static const std::vector<bool> referenced = [] { // by table code
         QSet<QString> names;
-        for (const TableDef &d : tables())
+        int codes = 0;
+        for (const TableDef &d : tables()) {
+            codes = std::max(codes, d.code + 1);
             for (const FieldDef &f : d.fields)
                 if (f.type == FieldType::Ref)
                     names.insert(f.refTable);
-        return names;
+        }
+        std::vector<bool> byCode(size_t(codes), false);
+        for (const TableDef &d : tables())
+            byCode[size_t(d.code)] = names.contains(d.name);
+        return byCode;
     }();
-    return referenced.contains(t.name);
+    return t.code >= 0 && size_t(t.code) < referenced.size() && referenced[size_t(t.code)];
 }
 
 void Store::observe(qint64 hlc)

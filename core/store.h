@@ -214,7 +214,9 @@ private:
     void validateCaches();
     /// The INSERT of a row new to this device with these fields, then its clock columns (clock_hlc,
     /// clock_replica, clock_fields: the mask, null if 0), ON CONFLICT (id) DO NOTHING.
-    QString insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
+    const QString &insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
+    bool isKnownRow(const QString &table, const QString &id) const;
+    void rememberRow(const QString &table, const QString &id);
     /// Whether any table's field refers to rows of this one.
     static bool isReferenced(const TableDef &t);
 
@@ -223,8 +225,14 @@ private:
     // Caches for merging many remote changes: replica uuid ↔ number, and rows known to exist.
     QHash<QString, int> m_replicaNumbers;
     QHash<int, QString> m_replicaUuids;
-    QSet<QString> m_knownRows;
-    QHash<QByteArray, QString> m_insertSql;
+    QHash<QString, QSet<QString>> m_knownRows; // by table: the ids known to exist
+    qsizetype m_knownCount = 0;
+    std::vector<QString> m_lastKnownRef; // by table code × 64 + field: the last id found in m_knownRows
+    std::pair<QString, int> m_lastReplica;     // the last replica number asked for
+    // insertRowSql's SQL by shape (table code, then field codes), and the last shape asked for.
+    QHash<QList<int>, QString> m_insertSql;
+    QList<int> m_lastInsertShape;
+    QString m_lastInsertSql;
     quint64 m_cacheRollbacks = 0;
     HybridClock m_clock;
     QString m_replicaId;

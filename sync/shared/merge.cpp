@@ -115,13 +115,16 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes, 
     };
     qint64 maxSeen = 0;
     size_t i = 0;
+    std::vector<Store::RemoteField> fresh; // one row's at a time, reused
+    std::vector<const Change *> rest;
     while (i < changes.size()) {
         // The fields of one row travel together; a row new here is inserted whole.
         size_t end = i + 1;
         while (end < changes.size() && changes[end].table == changes[i].table && changes[end].row == changes[i].row)
             ++end;
-        std::vector<Store::RemoteField> fresh;
-        std::vector<const Change *> rest;
+        fresh.clear();
+        rest.clear();
+        quint64 fieldBits = 0; // the fields seen, below 64 (every field today); others in a set
         QSet<int> fields;
         bool distinct = true;
         for (size_t k = i; k < end; ++k) {
@@ -143,8 +146,13 @@ ApplyStats applyRemoteChanges(Store &store, const std::vector<Change> &changes, 
                 continue;
             }
             maxSeen = std::max(maxSeen, c.version.hlc);
-            distinct = distinct && !fields.contains(c.field);
-            fields.insert(c.field);
+            if (c.field >= 0 && c.field < 64) {
+                distinct = distinct && !(fieldBits >> c.field & 1);
+                fieldBits |= quint64(1) << c.field;
+            } else {
+                distinct = distinct && !fields.contains(c.field);
+                fields.insert(c.field);
+            }
             fresh.push_back({c.field, c.value, c.version});
             rest.push_back(&c);
         }
