@@ -49,7 +49,7 @@ size_t qHash(const RecordKey &k, size_t seed = 0);
 struct RowRecord
 {
     RecordKey key;
-    qint64 seq = 0; ///< the greatest seq of its writes: where it stands in its centre's stream
+    qint64 seq = 0; ///< the greatest seq of its writes: where it stands in its centre's stream (0: not stored yet)
     std::vector<RowWrite> writes;
 };
 

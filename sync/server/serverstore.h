@@ -66,6 +66,11 @@ public:
     virtual void put(const StoredChange &c) = 0;
     /// Whether the centre has the row (any of its fields was stored).
     virtual bool rowExists(const QString &centre, int table, const QString &row) = 0;
+    /// Checks that a row rowExists() called absent is absent indeed, before a decision no insert
+    /// will check (refusing a change to it, passing over it). A store whose answer may be wrong (the
+    /// SQLite store's key filter) looks it up, and if it is there after all throws Error::Database:
+    /// nothing of the batch is kept and the device sends it again (docs/sync.md#key-filter).
+    virtual void confirmAbsent(const QString &centre, int table, const QString &row) { (void)centre, (void)table, (void)row; }
     /// The row's estimated size in a message (messageBytes of its fields): kept under MaxRowBytes.
     virtual qint64 rowBytes(const QString &centre, int table, const QString &row) = 0;
     /// The rows a push is about to merge, read at once: a hint for back ends whose every read is a
@@ -127,6 +132,9 @@ public:
 
 /// The SQLite back end: one file in the server's data directory.
 std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path);
+/// Tests only: empties a SQLite store's key filter, as if it had missed writes (to prove that a
+/// wrong filter loses and refuses nothing). Does nothing to another store.
+void clearKeyFilterForTesting(ServerStore &store);
 /// Copies the SQLite server store at path into file (which must not exist) as one consistent
 /// snapshot, while a server may keep serving it (a second connection, WAL).
 void backupSqliteServerStore(const QString &path, const QString &file);

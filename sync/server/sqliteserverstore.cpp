@@ -1,10 +1,12 @@
 #include "database.h"
 #include "error.h"
+#include "keyfilter.h"
 #include "rowrecord.h"
 #include "schema.h"
 #include "serverlog.h"
 #include "serverstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
 #include <QUuid>
@@ -139,14 +141,20 @@ public:
     void transaction(const QString &, const std::function<void()> &fn) override
     {
         Transaction tx(m_db); // one writer at a time for the whole file
+        auto forget = [this] {
+            m_buffer.clear(); // what it read may change before the next transaction
+            m_damaged.clear();
+            m_keysChecked = false;
+        };
         try {
+            checkKeys();
             fn();
             flush();
         } catch (...) {
-            m_buffer.clear();
+            forget();
             throw;
         }
-        m_buffer.clear(); // what it read may change before the next transaction
+        forget();
         tx.commit();
     }
 
@@ -180,6 +188,16 @@ public:
     }
 
     bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
+    void confirmAbsent(const QString &centre, int table, const QString &row) override
+    {
+        // Without the filter, or for a damaged record (stored, read as nothing), rowExists looked it up.
+        if (!m_keysChecked || m_damaged.contains(RecordKey{centre, table, row}))
+            return;
+        auto st = m_db.prepare(QStringLiteral("SELECT 1 FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
+        st.bind(1, centre).bind(2, qint64(table)).bind(3, row);
+        if (st.step())
+            keysWereWrong(RecordKey{centre, table, row});
+    }
     qint64 rowBytes(const QString &centre, int table, const QString &row) override { return m_buffer.bytes(RecordKey{centre, table, row}); }
 
     Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
@@ -332,12 +350,54 @@ public:
 private:
     std::optional<RowRecord> load(const RecordKey &k)
     {
+        if (m_keysChecked && !m_keys.mayContain(k))
+            return std::nullopt; // not stored, for sure: no lookup
         auto st = m_db.prepare(QStringLiteral("SELECT seq, writes FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
         st.bind(1, k.centre).bind(2, qint64(k.table)).bind(3, k.row);
         if (!st.step())
             return std::nullopt;
-        // A damaged record reads as a row to write again from what devices send.
-        return decodeRecord(k, st.integer(0), st.blob(1));
+        // A damaged record reads as a row to write again from what devices send (over it: see flush).
+        auto record = decodeRecord(k, st.integer(0), st.blob(1));
+        if (!record)
+            m_damaged.insert(k);
+        return record;
+    }
+
+    /// A row the key filter called new is stored: the filter missed a write. Nothing of the batch is
+    /// kept (the caller rolls back, the device sends it again) and the filter is built anew.
+    [[noreturn]] void keysWereWrong(const RecordKey &k)
+    {
+        m_keysBuilt = false;
+        throw Error(Error::Code::Database, QStringLiteral("the row %1 (table %2) is stored though the key filter said it was not: "
+                                                          "the filter is built again; nothing of this batch was kept")
+                                               .arg(k.row).arg(k.table));
+    }
+
+public:
+    void clearKeysForTesting() { m_keys.reset(m_keys.count()); }
+
+private:
+    /// The key filter may answer for this transaction if this connection wrote every record since it
+    /// was built: `PRAGMA data_version` changes when another connection commits. Built again (inside
+    /// the transaction, so nothing is written meanwhile) when it may be stale or is overfull.
+    void checkKeys()
+    {
+        const qint64 version = m_db.scalar(QStringLiteral("PRAGMA data_version")).toInt();
+        if (!m_keysBuilt || version != m_keysVersion || m_keys.overfull()) {
+            QElapsedTimer t;
+            t.start();
+            const qint64 n = m_db.scalar(QStringLiteral("SELECT count(*) FROM records")).toInt();
+            m_keys.reset(std::max<qint64>(2 * n, 65536)); // room to double before it is built again
+            auto st = m_db.prepare(QStringLiteral("SELECT centre, tbl, row_id FROM records"));
+            while (st.step())
+                m_keys.add(RecordKey{st.text(0), int(st.integer(1)), st.text(2)});
+            if (m_keysBuilt || n > 0)
+                qCInfo(lcServerStore).noquote() << "key filter built:" << m_keys.count() << "records," << m_keys.bytes() / 1024 << "KiB, in"
+                                                << t.elapsed() << "ms" << (m_keysBuilt ? "(another connection wrote, or it was full)" : "");
+            m_keysBuilt = true;
+        }
+        m_keysVersion = version;
+        m_keysChecked = true;
     }
 
     /// Writes the records changed in this transaction, each with a new seq at the end of its centre's stream.
@@ -346,13 +406,22 @@ private:
         if (!m_buffer.hasChanges())
             return;
         for (RowRecord &r : m_buffer.takeChanged()) {
+            // Not read from the store (seq 0), and not a damaged record read as nothing: a new row.
+            // Its insert never replaces a record; finding one there means the key filter was wrong:
+            // nothing of the batch is kept (the device sends it again) and the filter is built anew.
+            const bool fresh = r.seq == 0 && !m_damaged.contains(r.key);
             r.seq = nextSeq();
             const QString sole = soleWriter(r);
-            m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes, sole = excluded.sole"))
+            m_db.prepare(fresh ? QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
+                                                "ON CONFLICT (centre, tbl, row_id) DO NOTHING")
+                               : QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
+                                                "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes, sole = excluded.sole"))
                 .bind(1, r.key.centre).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
                 .bind(6, sole.isNull() ? Value() : Value(sole + QLatin1Char(':') + QString::number(r.seq)))
                 .exec();
+            if (fresh && m_db.changes() == 0)
+                keysWereWrong(r.key);
+            m_keys.add(r.key);
         }
     }
 
@@ -371,6 +440,12 @@ private:
     static constexpr qint64 SeqBlock = 100000;
     Database m_db;
     RecordBuffer m_buffer;
+    // The keys of the stored records (docs/sync.md#key-filter), valid while this connection is the
+    // sole writer: checked at the start of each transaction against the file's data_version.
+    KeyFilter m_keys;
+    bool m_keysBuilt = false, m_keysChecked = false;
+    qint64 m_keysVersion = -1;
+    QSet<RecordKey> m_damaged; // records this transaction found stored but could not read
     QString m_seqFile;
     QByteArray m_cursorKey;
     qint64 m_topAtOpen = 0, m_reservedAtOpen = 0, m_reservedTo = 0;
@@ -380,6 +455,12 @@ private:
 } // namespace
 
 std::unique_ptr<ServerStore> openSqliteServerStore(const QString &path) { return std::make_unique<SqliteServerStore>(path); }
+
+void clearKeyFilterForTesting(ServerStore &store)
+{
+    if (auto *sqlite = dynamic_cast<SqliteServerStore *>(&store))
+        sqlite->clearKeysForTesting();
+}
 
 void backupSqliteServerStore(const QString &path, const QString &file)
 {

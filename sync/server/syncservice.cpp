@@ -197,8 +197,10 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                     reject("role", Tr::tr("conflict records are made by the server; a device may only mark one resolved"));
                     continue;
                 }
-                if (!m_store.rowExists(device.centre, c.table, c.row))
+                if (!m_store.rowExists(device.centre, c.table, c.row)) {
+                    m_store.confirmAbsent(device.centre, c.table, c.row);
                     continue; // a record this server no longer keeps (bounded below), or never made: nothing to mark
+                }
             }
             if (known && !mayWrite(device.role, c.table)) {
                 reject("role", Tr::tr("a %1 may not change %2").arg(roleText, t->name));
@@ -210,6 +212,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
             bool stored = true;
             if (c.table != centres->code && !sameRow(lastSeen, c) && !seenRows.contains(key) && !m_store.rowExists(device.centre, c.table, c.row)) {
                 if (!givenCentre.contains(key) && t) {
+                    m_store.confirmAbsent(device.centre, c.table, c.row);
                     reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
                     continue;
                 }

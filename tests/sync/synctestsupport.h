@@ -23,6 +23,7 @@ public:
     std::optional<clc::sync::StoredChange> latest(const QString &c, int t, const QString &r, int f) override { return m_inner->latest(c, t, r, f); }
     void put(const clc::sync::StoredChange &c) override;
     bool rowExists(const QString &c, int t, const QString &r) override { return m_inner->rowExists(c, t, r); }
+    void confirmAbsent(const QString &c, int t, const QString &r) override { m_inner->confirmAbsent(c, t, r); }
     qint64 rowBytes(const QString &c, int t, const QString &r) override { return m_inner->rowBytes(c, t, r); }
     void prefetch(const QString &c, const std::vector<std::pair<int, QString>> &rows) override { m_inner->prefetch(c, rows); }
     Page pull(const QString &c, qint64 a, int l, const std::vector<int> &t, int n, const QString &d) override { return m_inner->pull(c, a, l, t, n, d); }
@@ -42,6 +43,7 @@ public:
     bool revokeDevice(const QString &id) override { return m_inner->revokeDevice(id); }
     std::vector<clc::sync::DeviceRecord> devices() override { return m_inner->devices(); }
 
+    clc::sync::ServerStore &inner() { return *m_inner; }
     int appliedTwice = 0; ///< puts of a (field, version) that had been put before
     int puts = 0;
 
