@@ -192,15 +192,13 @@ void Store::validateCaches()
 bool Store::isKnownRow(const QString &table, const QString &id) const
 {
     const auto rows = m_knownRows.constFind(table);
-    return rows != m_knownRows.constEnd() && rows->contains(id);
+    return rows != m_knownRows.constEnd() && rows->count(id) > 0;
 }
 
 void Store::rememberRow(const QString &table, const QString &id)
 {
-    auto &rows = m_knownRows[table];
-    const auto before = rows.size();
-    rows.insert(id);
-    m_knownCount += rows.size() - before;
+    if (m_knownRows[table].insert(id).second)
+        ++m_knownCount;
 }
 
 int Store::replicaNumber(const QString &uuid)

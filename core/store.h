@@ -10,6 +10,8 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace clc {
@@ -225,7 +227,16 @@ private:
     // Caches for merging many remote changes: replica uuid ↔ number, and rows known to exist.
     QHash<QString, int> m_replicaNumbers;
     QHash<int, QString> m_replicaUuids;
-    QHash<QString, QSet<QString>> m_knownRows; // by table: the ids known to exist
+    /// std::hash of the id's UTF-16 (libstdc++'s murmur): a pull asks once per mark, and QString's
+    /// seeded hash cost more than the rest of the lookup.
+    struct IdHash
+    {
+        size_t operator()(const QString &s) const noexcept
+        {
+            return std::hash<std::u16string_view>()(std::u16string_view(reinterpret_cast<const char16_t *>(s.constData()), size_t(s.size())));
+        }
+    };
+    QHash<QString, std::unordered_set<QString, IdHash>> m_knownRows; // by table: the ids known to exist
     qsizetype m_knownCount = 0;
     std::vector<QString> m_lastKnownRef; // by table code × 64 + field: the last id found in m_knownRows
     std::pair<QString, int> m_lastReplica;     // the last replica number asked for

@@ -21,29 +21,34 @@ SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int 
 namespace {
 
 /// A batch as sent: its request, encoded, and each change's outbox row and field (for refusals).
+/// A batch as it is sent: its bytes and each change's outbox place. The decoded changes are not kept
+/// (at a million marks, two batches of them alive at once, the one in flight and the one read ahead,
+/// took the pushing device past 150 MB).
 struct Batch
 {
-    PushRequest request;
     QByteArray body;
-    std::vector<std::pair<qint64, int>> seqs;
+    std::vector<std::pair<qint64, int>> seqs; ///< (outbox seq, field) of each change, in the request's order
+    size_t size() const { return seqs.size(); }
 };
 
 /// The batch numbered `number` made of the waiting changes read from the outbox (moved from).
 Batch makeBatch(std::vector<Store::OutboxChange> &waiting, int protocol, const QString &replica, qint64 number)
 {
     Batch b;
-    b.request.protocol = protocol;
-    b.request.schema = syncSchemaVersion();
-    b.request.replica = replica;
-    b.request.batch = number;
+    PushRequest request;
+    request.protocol = protocol;
+    request.schema = syncSchemaVersion();
+    request.replica = replica;
+    request.batch = number;
     b.seqs.reserve(waiting.size());
-    b.request.changes.reserve(waiting.size());
+    request.changes.reserve(waiting.size());
     for (Store::OutboxChange &o : waiting) {
         b.seqs.emplace_back(o.seq, o.field);
-        b.request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
+        request.changes.push_back(Change{o.table, std::move(o.row), o.field, std::move(o.value), std::move(o.version), std::move(o.base), false});
     }
-    if (!b.request.changes.empty())
-        b.body = encode(b.request);
+    waiting = {};
+    if (!request.changes.empty())
+        b.body = encode(request);
     return b;
 }
 
@@ -107,9 +112,8 @@ void SyncSession::pushAll(SyncSummary &summary)
             std::vector<Store::OutboxChange> waiting = m_store.outboxUpTo(frozenTo);
             made = makeBatch(waiting, m_protocol, m_store.replicaId(), batch);
         }
-        const PushRequest &request = made.request;
         const auto &seqs = made.seqs;
-        if (request.changes.empty()) {
+        if (made.size() == 0) {
             m_store.setMeta(MetaKey::OutboxFrozenTo, qint64(0));
             return;
         }
@@ -175,7 +179,7 @@ void SyncSession::pushAll(SyncSummary &summary)
             // A server before release 10 refuses more than LegacyMaxChanges (a 400 naming "c", storing
             // nothing): one that said it takes more was replaced by an older release. The same changes
             // go again in smaller batches under the same number.
-            if (e.field() == QLatin1String("c") && request.changes.size() > size_t(LegacyMaxChanges)) {
+            if (e.field() == QLatin1String("c") && made.size() > size_t(LegacyMaxChanges)) {
                 qCInfo(lcClient) << "the server takes" << LegacyMaxChanges << "changes in a batch; sending smaller batches";
                 Transaction tx(db);
                 m_store.setMeta(MetaKey::ServerBatchLimit, QString());
@@ -214,7 +218,7 @@ void SyncSession::pushAll(SyncSummary &summary)
         tx.commit();
         aheadUsable = !rejoined; // a re-queue wrote to the outbox on this connection: read it again
         ++summary.pushedBatches;
-        summary.pushedChanges += int(request.changes.size());
+        summary.pushedChanges += int(made.size());
         if (onProgress)
             onProgress(summary);
     }

@@ -328,6 +328,7 @@ int main(int argc, char **argv)
     };
     // Push: the tablet's `clc sync` until the server committed and the tablet has its acknowledgement.
     const Exchange pushed = timedSync(tabletDb);
+    const long pushRssKb = childrenPeakRssKb(); // the largest `clc` so far: the pushing tablet's
     const double pushMs = pushed.ms;
     const qint64 pushUp = pushed.up, pushDown = pushed.down;
 
@@ -458,6 +459,7 @@ int main(int argc, char **argv)
     std::printf("%-44s %12lld\n", "idle sync bytes", static_cast<long long>(idleBytes));
     std::printf("%-44s %9.3f ms (p99 %.3f ms)\n", "one tap to a durable commit, median", taps[taps.size() / 2], taps[taps.size() * 99 / 100]);
     std::printf("%-44s %9.1f MB device (clc), %.1f MB server\n", "peak RSS", deviceRssKb / 1024.0, serverRssKb / 1024.0);
+    std::printf("%-44s %9.1f MB\n", "peak RSS of the pushing device", pushRssKb / 1024.0);
     if (busyYear) {
         std::printf("%-44s %9.0f ms, %lld bytes\n", "busy year: a viewer's first sync", viewerMs, static_cast<long long>(viewerBytes));
         std::printf("%-44s %9.0f ms, %lld bytes\n", "busy year: a new tablet's first sync", tabletMs, static_cast<long long>(tabletBytes));
