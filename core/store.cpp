@@ -625,7 +625,7 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
             return false;
         const QString id = f.value.toText();
         const size_t slot = size_t(t.code) * 64 + size_t(f.field);
-        const bool memo = t.code >= 0 && f.field < 64;
+        const bool memo = t.code >= 0 && f.field >= 0 && f.field < 64;
         if (memo && slot < m_lastKnownRef.size() && m_lastKnownRef[slot] == id)
             return false;
         if (!isKnownRow(def.refTable, id))
@@ -685,7 +685,7 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
     return true;
 }
 
-const QString &Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields)
+QString Store::insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields)
 {
     // Kept per table and field list: a pull inserts thousands of rows of the same shape, mostly one
     // after another, so the last shape is compared first (without building its key).

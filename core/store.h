@@ -216,7 +216,7 @@ private:
     void validateCaches();
     /// The INSERT of a row new to this device with these fields, then its clock columns (clock_hlc,
     /// clock_replica, clock_fields: the mask, null if 0), ON CONFLICT (id) DO NOTHING.
-    const QString &insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
+    QString insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
     bool isKnownRow(const QString &table, const QString &id) const;
     void rememberRow(const QString &table, const QString &id);
     /// Whether any table's field refers to rows of this one.

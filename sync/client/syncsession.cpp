@@ -20,7 +20,6 @@ SyncSession::SyncSession(Store &store, Transport &transport, int batchSize, int 
 
 namespace {
 
-/// A batch as sent: its request, encoded, and each change's outbox row and field (for refusals).
 /// A batch as it is sent: its bytes and each change's outbox place. The decoded changes are not kept
 /// (at a million marks, two batches of them alive at once, the one in flight and the one read ahead,
 /// took the pushing device past 150 MB).

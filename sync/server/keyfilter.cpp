@@ -5,12 +5,17 @@
 namespace clc::sync {
 
 namespace {
-// Two independent hashes of the key; probe i is h1 + i·h2 (Kirsch and Mitzenmacher's double hashing).
+// Two hashes of the key under different seeds (each part hashed with the seed: qHashMulti would
+// hash the parts unseeded); probe i is h1 + i·h2 (Kirsch and Mitzenmacher's double hashing).
+quint64 hashOf(const RecordKey &k, size_t seed)
+{
+    return quint64(::qHash(k.row, seed)) ^ (quint64(::qHash(k.centre, seed ^ 0x5bd1e995)) * 0x9e3779b97f4a7c15ULL)
+        ^ (quint64(::qHash(k.table, seed)) * 0xc2b2ae3d27d4eb4fULL);
+}
+
 std::pair<quint64, quint64> hashes(const RecordKey &k)
 {
-    const quint64 h1 = qHashMulti(size_t(0x9e3779b97f4a7c15ULL), k.centre, k.table, k.row);
-    const quint64 h2 = qHashMulti(size_t(0xc2b2ae3d27d4eb4fULL), k.row, k.table, k.centre) | 1; // odd: every probe differs
-    return {h1, h2};
+    return {hashOf(k, size_t(0x243f6a8885a308d3ULL)), hashOf(k, size_t(0x13198a2e03707344ULL)) | 1}; // odd: every probe differs
 }
 } // namespace
 
@@ -38,7 +43,7 @@ void KeyFilter::add(const RecordKey &key)
 bool KeyFilter::mayContain(const RecordKey &key) const
 {
     if (m_words.empty())
-        return false;
+        return true; // never built: it knows nothing, so "maybe"
     auto [h, step] = hashes(key);
     for (int i = 0; i < Probes; ++i, h += step)
         if (!(m_words[(h & m_mask) >> 6] >> (h & 63) & 1))

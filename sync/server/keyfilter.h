@@ -16,7 +16,7 @@ public:
     /// Empty, sized for `capacity` keys at about one false "maybe" in a hundred.
     void reset(qint64 capacity);
     void add(const RecordKey &key);
-    /// False only for a key never added since the last reset.
+    /// False only for a key never added since the last reset (true for a filter never reset).
     bool mayContain(const RecordKey &key) const;
     /// More keys than it was sized for: its "maybe" grows likelier (never wrong); time to rebuild it larger.
     bool overfull() const { return m_count > m_capacity; }

@@ -1,6 +1,4 @@
 #include "rowrecord.h"
-
-#include <QVarLengthArray>
 #include "error.h"
 #include "serverlog.h"
 
@@ -144,7 +142,7 @@ std::vector<RowWrite> decodeWrites(const QByteArray &bytes, qint64 recordSeq)
 std::optional<RowRecord> decodeRecord(const RecordKey &key, qint64 seq, const QByteArray &writes)
 {
     try {
-        return RowRecord{key, seq, decodeWrites(writes, seq)};
+        return RowRecord{key, seq, decodeWrites(writes, seq), true};
     } catch (const Error &e) {
         qCCritical(lcServerStore).noquote() << e.message() << "- skipped: centre" << key.centre << "table" << key.table << "row" << key.row;
         return std::nullopt;

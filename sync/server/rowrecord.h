@@ -49,8 +49,9 @@ size_t qHash(const RecordKey &k, size_t seed = 0);
 struct RowRecord
 {
     RecordKey key;
-    qint64 seq = 0; ///< the greatest seq of its writes: where it stands in its centre's stream (0: not stored yet)
+    qint64 seq = 0; ///< the greatest seq of its writes: where it stands in its centre's stream
     std::vector<RowWrite> writes;
+    bool stored = false; ///< read from the store (else made by this transaction)
 };
 
 /// The writes as a store keeps them (a versioned binary form, QDataStream).

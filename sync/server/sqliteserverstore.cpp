@@ -9,8 +9,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QUuid>
 #include <algorithm>
+#include <utility>
 
 namespace clc::sync {
 
@@ -253,6 +255,10 @@ public:
     qint64 trimConflicts(const QString &centre, const QString &device, qint64 keep, int conflictsTable, int resolvedField) override
     {
         flush();
+        // Whether each record is resolved is read from the store, never taken from the key filter: a
+        // record it missed would read as unresolved and stay (the lost value kept aside instead).
+        const bool keysChecked = std::exchange(m_keysChecked, false);
+        const auto trust = qScopeGuard([&] { m_keysChecked = keysChecked; });
         QStringList owned;
         {
             auto st = m_db.prepare(QStringLiteral("SELECT row_id FROM conflict_owners WHERE device = ? AND centre = ? ORDER BY id"));
@@ -388,7 +394,9 @@ private:
             QElapsedTimer t;
             t.start();
             const qint64 n = m_db.scalar(QStringLiteral("SELECT count(*) FROM records")).toInt();
-            // Room to grow fourfold before it is built again (5 MB at 1,000,000 records).
+            // Room to grow fourfold before it is built again (8 MiB at 1,000,000 records). Not used
+            // until it holds every key: a scan that fails leaves it to be built again.
+            m_keysBuilt = false;
             m_keys.reset(std::max<qint64>(4 * n, 262144));
             auto st = m_db.prepare(QStringLiteral("SELECT centre, tbl, row_id FROM records"));
             while (st.step())
@@ -408,10 +416,10 @@ private:
         if (!m_buffer.hasChanges())
             return;
         for (RowRecord &r : m_buffer.takeChanged()) {
-            // Not read from the store (seq 0), and not a damaged record read as nothing: a new row.
+            // Not read from the store, and not a damaged record read as nothing: a new row.
             // Its insert never replaces a record; finding one there means the key filter was wrong:
             // nothing of the batch is kept (the device sends it again) and the filter is built anew.
-            const bool fresh = r.seq == 0 && !m_damaged.contains(r.key);
+            const bool fresh = !r.stored && !m_damaged.contains(r.key);
             r.seq = nextSeq();
             const QString sole = soleWriter(r);
             m_db.prepare(fresh ? QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
@@ -423,7 +431,8 @@ private:
                 .exec();
             if (fresh && m_db.changes() == 0)
                 keysWereWrong(r.key);
-            m_keys.add(r.key);
+            if (fresh) // a stored record is in the filter already (or was read because the filter said maybe)
+                m_keys.add(r.key);
         }
     }
 
