@@ -53,6 +53,7 @@ void Statement::exec()
 {
     while (step()) {
     }
+    sqlite3_reset(m_stmt); // ready to be bound and run again (binding a finished statement is misuse)
 }
 
 Value Statement::value(int col) const

@@ -32,7 +32,7 @@ public:
 
     /// Steps once; true while a row is available.
     bool step();
-    /// Runs a statement that returns no rows.
+    /// Runs a statement that returns no rows; it can then be bound and run again.
     void exec();
 
     Value value(int col) const;

@@ -415,6 +415,11 @@ private:
     {
         if (!m_buffer.hasChanges())
             return;
+        // Prepared once for the whole batch (each was looked up by its text for every record).
+        auto insertNew = m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
+                                                     "ON CONFLICT (centre, tbl, row_id) DO NOTHING"));
+        auto upsert = m_db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
+                                                  "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes, sole = excluded.sole"));
         for (RowRecord &r : m_buffer.takeChanged()) {
             // Not read from the store, and not a damaged record read as nothing: a new row.
             // Its insert never replaces a record; finding one there means the key filter was wrong:
@@ -422,10 +427,7 @@ private:
             const bool fresh = !r.stored && !m_damaged.contains(r.key);
             r.seq = nextSeq();
             const QString sole = soleWriter(r);
-            m_db.prepare(fresh ? QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
-                                                "ON CONFLICT (centre, tbl, row_id) DO NOTHING")
-                               : QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes, sole) VALUES (?, ?, ?, ?, ?, ?) "
-                                                "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = excluded.seq, writes = excluded.writes, sole = excluded.sole"))
+            (fresh ? insertNew : upsert)
                 .bind(1, r.key.centre).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
                 .bind(6, sole.isNull() ? Value() : Value(sole + QLatin1Char(':') + QString::number(r.seq)))
                 .exec();

@@ -405,3 +405,16 @@ TEST_CASE("an id is a lower-case UUID in its 8-4-4-4-12 text form, nothing else"
     CHECK_FALSE(isId(QStringLiteral("2fb17a10-51cb-434e-a597-cde9a367c67đ")));  // not ASCII
     CHECK_FALSE(isId(QStringLiteral("{2fb17a10-51cb-434e-a597-cde9a367c6}")));  // braces
 }
+
+TEST_CASE("a statement run with exec can be bound and run again, each run with its own values", "[store][database]")
+{
+    TempDir dir;
+    Database db(dir.path(QStringLiteral("reuse.db")));
+    db.exec(QStringLiteral("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)"));
+    auto insert = db.prepare(QStringLiteral("INSERT INTO t (k, v) VALUES (?, ?)"));
+    for (int i = 1; i <= 3; ++i) {
+        insert.bind(1, qint64(i)).bind(2, QStringLiteral("giá trị %1").arg(i)).exec();
+        CHECK(db.changes() == 1);
+    }
+    CHECK(db.scalar(QStringLiteral("SELECT group_concat(k || '=' || v, ';') FROM t")).toText() == QStringLiteral("1=giá trị 1;2=giá trị 2;3=giá trị 3"));
+}
