@@ -173,20 +173,22 @@ void Store::checkReplica()
 void Store::validateCaches()
 {
     // Bounded, so memory stays flat however large a pull is.
-    if (m_knownCount > 20000) {
-        m_knownRows.clear();
-        m_lastKnownRef.clear();
-        m_knownCount = 0;
-    }
+    if (m_knownCount > 20000)
+        forgetKnownRows();
     if (m_cacheRollbacks == m_db->rollbacks())
         return;
     m_replicaNumbers.clear();
     m_replicaUuids.clear();
     m_lastReplica = {};
+    forgetKnownRows();
+    m_cacheRollbacks = m_db->rollbacks();
+}
+
+void Store::forgetKnownRows()
+{
     m_knownRows.clear();
     m_lastKnownRef.clear();
     m_knownCount = 0;
-    m_cacheRollbacks = m_db->rollbacks();
 }
 
 bool Store::isKnownRow(const QString &table, const QString &id) const
@@ -287,6 +289,7 @@ void Store::adoptCentre(const QString &centreId)
     m_db->exec(QStringLiteral("DELETE FROM centres"));
     m_db->exec(QStringLiteral("DELETE FROM field_clock"));
     m_db->exec(QStringLiteral("DELETE FROM outbox"));
+    forgetKnownRows(); // they may name the centre row just deleted
     setMeta(MetaKey::OutboxFrozenTo, qint64(0));
     setMeta(MetaKey::CentreId, centreId);
     tx.commit();

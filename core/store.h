@@ -218,6 +218,7 @@ private:
     /// clock_replica, clock_fields: the mask, null if 0), ON CONFLICT (id) DO NOTHING.
     QString insertRowSql(const TableDef &t, const std::vector<RemoteField> &fields);
     bool isKnownRow(const QString &table, const QString &id) const;
+    void forgetKnownRows();
     void rememberRow(const QString &table, const QString &id);
     /// Whether any table's field refers to rows of this one.
     static bool isReferenced(const TableDef &t);

@@ -36,6 +36,15 @@ QString serverRecords(World &world)
         .toText();
 }
 
+/// A SQLite server and two tablets of one centre.
+struct TwoTablets
+{
+    TempDir dir;
+    World world{dir, Backend::Sqlite};
+    Replica &a = world.add();
+    Replica &b = world.add();
+};
+
 } // namespace
 
 TEST_CASE("the key filter says no only for keys never added, and seldom says maybe for others", "[server][keyfilter]")
@@ -65,10 +74,8 @@ TEST_CASE("the key filter says no only for keys never added, and seldom says may
 
 TEST_CASE("a row another connection stored is merged, not replaced, by a SQLite server whose filter had not seen it", "[server][keyfilter]")
 {
-    TempDir dir;
-    World world(dir, Backend::Sqlite);
-    Replica &a = world.add();
-    Replica &b = world.add();
+    TwoTablets f;
+    auto &[dir, world, a, b] = f;
     const QString an = records::addPerson(*a.store, PersonInput{QStringLiteral("Nguyễn Văn An")});
     world.syncAll(); // the server's filter is built and used
 
@@ -98,10 +105,8 @@ TEST_CASE("a row another connection stored is merged, not replaced, by a SQLite 
 
 TEST_CASE("a key filter that misses a stored row keeps nothing of the batch, and the batch sent again is merged", "[server][keyfilter]")
 {
-    TempDir dir;
-    World world(dir, Backend::Sqlite);
-    Replica &a = world.add();
-    Replica &b = world.add();
+    TwoTablets f;
+    auto &[dir, world, a, b] = f;
     const QString binh = records::addPerson(*b.store, PersonInput{QStringLiteral("Trần Thị Bình")});
     world.syncAll();
     world.sync(a);
@@ -146,10 +151,8 @@ TEST_CASE("a key filter that misses a stored row keeps nothing of the batch, and
 
 TEST_CASE("a conflict marked resolved is not passed over when the key filter misses its record", "[server][keyfilter]")
 {
-    TempDir dir;
-    World world(dir, Backend::Sqlite);
-    Replica &tablet = world.add();
-    Replica &phone = world.add();
+    TwoTablets f;
+    auto &[dir, world, tablet, phone] = f;
     const QString person = records::addPerson(*tablet.store, PersonInput{QStringLiteral("Lò Văn Pành")});
     world.syncAll();
     tablet.store->write(QStringLiteral("people"), person, {{QStringLiteral("khu"), QStringLiteral("Khu 1")}});
