@@ -193,12 +193,11 @@ public:
     void confirmAbsent(const QString &centre, int table, const QString &row) override
     {
         // Without the filter, or for a damaged record (stored, read as nothing), rowExists looked it up.
-        if (!m_keysChecked || m_damaged.contains(RecordKey{centre, table, row}))
+        const RecordKey key{centre, table, row};
+        if (!m_keysChecked || m_damaged.contains(key))
             return;
-        auto st = m_db.prepare(QStringLiteral("SELECT 1 FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
-        st.bind(1, centre).bind(2, qint64(table)).bind(3, row);
-        if (st.step())
-            keysWereWrong(RecordKey{centre, table, row});
+        if (storedRecord(key).step())
+            keysWereWrong(key);
     }
     qint64 rowBytes(const QString &centre, int table, const QString &row) override { return m_buffer.bytes(RecordKey{centre, table, row}); }
 
@@ -354,12 +353,19 @@ public:
     bool lostHistory(qint64 seenSeq) override { return seenSeq > m_topAtOpen && seenSeq <= m_reservedAtOpen; }
 
 private:
+    /// The stored record's seq and writes, looked up by its key (step() tells whether it is there).
+    Statement storedRecord(const RecordKey &k)
+    {
+        auto st = m_db.prepare(QStringLiteral("SELECT seq, writes FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
+        st.bind(1, k.centre).bind(2, qint64(k.table)).bind(3, k.row);
+        return st;
+    }
+
     std::optional<RowRecord> load(const RecordKey &k)
     {
         if (m_keysChecked && !m_keys.mayContain(k))
             return std::nullopt; // not stored, for sure: no lookup
-        auto st = m_db.prepare(QStringLiteral("SELECT seq, writes FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
-        st.bind(1, k.centre).bind(2, qint64(k.table)).bind(3, k.row);
+        auto st = storedRecord(k);
         if (!st.step())
             return std::nullopt;
         // A damaged record reads as a row to write again from what devices send (over it: see flush).
