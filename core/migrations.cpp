@@ -216,6 +216,12 @@ CREATE INDEX outbox_by_field ON outbox (tbl, row_id, field) WHERE field >= 0;
 CREATE INDEX outbox_packed_by_hlc ON outbox (hlc, tbl, row_id) WHERE field = -1;
 )SQL";
 
+// Migration 14: indexes dropped for a large pull, to be built again at its end or, when the process
+// was killed mid-pull, when the file is next opened (docs/sync.md#bulk-load).
+const char *const Migration14 = R"SQL(
+CREATE TABLE deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+)SQL";
+
 struct Migration
 {
     const char *sql;            // the migration's SQL, or
@@ -225,7 +231,7 @@ struct Migration
 const Migration Migrations[] = {{Migration1, nullptr}, {Migration2, nullptr}, {Migration3, nullptr}, {Migration4, nullptr},
                                 {Migration5, nullptr}, {Migration6, nullptr}, {Migration7, nullptr}, {Migration8, nullptr},
                                 {Migration9, nullptr}, {Migration10, nullptr}, {Migration11, nullptr}, {nullptr, migration12},
-                                {Migration13, nullptr}};
+                                {Migration13, nullptr}, {Migration14, nullptr}};
 constexpr int MigrationCount = int(sizeof(Migrations) / sizeof(Migrations[0]));
 
 } // namespace

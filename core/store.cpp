@@ -111,8 +111,10 @@ Store::Store(const QString &path, StoreOptions options)
 {
     if (m_options.reader)
         m_db->exec(QStringLiteral("PRAGMA query_only=1"));
-    else
+    else {
+        restoreIndexes(); // before any migration, which may expect them
         migrate(*m_db);
+    }
     m_replicaId = meta(MetaKey::ReplicaId);
     m_centreId = meta(MetaKey::CentreId);
     m_clock.restore(m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key='hlc'")).toInt());
@@ -121,6 +123,70 @@ Store::Store(const QString &path, StoreOptions options)
 }
 
 Store::~Store() = default;
+
+int Store::deferIndexes(qint64 incoming)
+{
+    if (!m_db->inTransaction())
+        throw Error(Error::Code::Database, QStringLiteral("deferIndexes needs the caller's transaction"));
+    int dropped = 0;
+    for (const TableDef &t : tables()) {
+        // Only indexes made by CREATE INDEX that enforce nothing: a unique one is a rule, not a speed-up.
+        QStringList plain;
+        {
+            auto list = m_db->prepare(QStringLiteral("SELECT name FROM pragma_index_list('%1') WHERE origin = 'c' AND \"unique\" = 0").arg(t.name));
+            while (list.step())
+                plain << list.text(0);
+        }
+        if (plain.isEmpty())
+            continue;
+        if (m_db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2)").arg(t.name).arg(incoming + 1)).toInt() > incoming)
+            continue; // rebuilding would cost more than keeping them up to date
+        for (const QString &name : plain) {
+            QString sql;
+            {
+                auto found = m_db->prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?"));
+                found.bind(1, name);
+                if (found.step())
+                    sql = found.text(0);
+            } // no statement may be running while an index is dropped
+            if (sql.isEmpty())
+                continue;
+            m_db->prepare(QStringLiteral("INSERT INTO deferred_indexes (name, sql) VALUES (?, ?)")).bind(1, name).bind(2, sql).exec();
+            m_db->exec(QStringLiteral("DROP INDEX \"%1\"").arg(name));
+            ++dropped;
+        }
+    }
+    if (dropped)
+        qCInfo(lcStore) << "a large pull into a near-empty device:" << dropped << "indexes are built at its end";
+    return dropped;
+}
+
+int Store::restoreIndexes()
+{
+    if (m_db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'")).toInt() == 0
+        || m_db->scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes")).toInt() == 0)
+        return 0;
+    Transaction tx(*m_db);
+    std::vector<std::pair<QString, QString>> waiting;
+    auto st = m_db->prepare(QStringLiteral("SELECT name, sql FROM deferred_indexes"));
+    while (st.step())
+        waiting.emplace_back(st.text(0), st.text(1));
+    int built = 0;
+    for (const auto &[name, sql] : waiting) {
+        // Another connection may have built it already (a file opened while a pull ran).
+        if (m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")).bind(1, name).step())
+            continue;
+        m_db->exec(sql);
+        ++built;
+    }
+    m_db->exec(QStringLiteral("DELETE FROM deferred_indexes"));
+    tx.commit();
+    if (built)
+        qCInfo(lcStore) << built << "indexes deferred by a pull were built again";
+    return built;
+}
+
+
 
 void Store::requireInitialised() const
 {

@@ -102,6 +102,16 @@ public:
     /// Makes such a file a replica of centreId instead (enrolment with the ward's code): its own
     /// centre row and that row's history go; the replica stays. Refuses a file that holds data.
     void adoptCentre(const QString &centreId);
+    /// A large pull into a device that holds few rows (a new tablet's first sync) goes faster when
+    /// the tables' secondary indexes are built once at its end, from a sort, instead of row by row
+    /// (docs/sync.md#bulk-load). Drops the plain (not unique) indexes of every table holding at most
+    /// `incoming` rows and notes them to be built again, inside the caller's transaction (so a page
+    /// and its dropped indexes commit together). Returns how many it dropped.
+    int deferIndexes(qint64 incoming);
+    /// Builds again, in one transaction, what deferIndexes dropped; returns how many (0 when none
+    /// is waiting: one query). The end of a pull calls it; so does opening the file (a process
+    /// killed mid-pull).
+    int restoreIndexes();
     QString replicaId() const { return m_replicaId; }
     QString centreId() const { return m_centreId; }
     const HybridClock &clock() const { return m_clock; }

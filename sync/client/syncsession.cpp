@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <future>
 #include <optional>
 
@@ -266,6 +267,18 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 void SyncSession::pullAll(SyncSummary &summary)
 {
     bool first = true;
+    bool deferring = false;
+    // Indexes dropped for a large pull are built again when it ends, however it ends; when the
+    // process is killed, opening the file builds them (docs/sync.md#bulk-load).
+    const auto rebuild = qScopeGuard([this, &deferring] {
+        if (!deferring)
+            return;
+        try {
+            m_store.restoreIndexes();
+        } catch (const std::exception &e) {
+            qCWarning(lcClient) << "the indexes dropped for the pull are built when the file is next opened:" << e.what();
+        }
+    });
     for (;;) {
         const QString cursor = m_store.meta(MetaKey::PullCursor);
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize, ProtocolVersion));
@@ -283,6 +296,10 @@ void SyncSession::pullAll(SyncSummary &summary)
         // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
         ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
         first = false;
+        // A full page with more to come, into tables that hold fewer rows than it brings: a new
+        // device's first sync (or one far behind). Its indexes are built once, at the end.
+        if (page.more && !deferring)
+            deferring = m_store.deferIndexes(qint64(page.changes.size())) > 0;
         s += applyRemoteChanges(m_store, page.changes, page.serverTime);
         m_store.setMeta(MetaKey::PullCursor, page.cursor);
         noteBatchLimit(page.maxBatch);

@@ -321,6 +321,108 @@ TEST_CASE("a crash between applying a pull page and saving its cursor loses and 
     CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
 }
 
+namespace {
+QString indexes(Store &s)
+{
+    QString out;
+    auto st = s.db().prepare(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"));
+    while (st.step())
+        out += st.text(0) + QLatin1Char('=') + st.text(1) + QLatin1Char('\n');
+    return out;
+}
+bool hasIndex(Store &s, const char *name)
+{
+    return s.db().prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")).bind(1, QString::fromLatin1(name)).step();
+}
+} // namespace
+
+TEST_CASE("a large pull into a new device builds the indexes once at its end, however it ends", "[sync][faults][bulk]")
+{
+    TempDir dir;
+    World world(dir, Backend::Sqlite);
+    Replica &a = world.add();
+    Replica &b = world.add();
+    for (int i = 0; i < 30; ++i)
+        records::addPerson(*a.store, PersonInput{QStringLiteral("Người số %1").arg(i)});
+    world.sync(a);
+    const QString all = indexes(*a.store);
+    REQUIRE(all.contains(QStringLiteral("people_by_centre")));
+    {
+        LoopbackTransport t(*world.service, b.device);
+        SyncSession session(*b.store, t, 10, 7);
+        int pages = 0;
+        bool droppedWhilePulling = false;
+        session.beforePageCommit = [&] {
+            droppedWhilePulling = !hasIndex(*b.store, "people_by_centre") && count(*b.store, QStringLiteral("SELECT count(*) FROM deferred_indexes")) > 0;
+            if (++pages == 2)
+                throw TransportError("the network went away");
+        };
+        SyncSummary sum;
+        CHECK_THROWS_AS(session.pullAll(sum), TransportError);
+        CHECK(droppedWhilePulling);
+    }
+    // The pull failed after its first page: the indexes are back all the same.
+    CHECK(indexes(*b.store) == all);
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM deferred_indexes")) == 0);
+    {
+        LoopbackTransport t(*world.service, b.device);
+        SyncSession again(*b.store, t, 10, 7);
+        SyncSummary sum;
+        again.pullAll(sum);
+        CHECK(sum.pulledPages > 1);
+    }
+    CHECK(indexes(*b.store) == all);
+    CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
+    CHECK(b.store->db().scalar(QStringLiteral("PRAGMA integrity_check")).toText() == QStringLiteral("ok"));
+}
+
+TEST_CASE("indexes dropped by a pull killed midway are built when the file is opened", "[sync][faults][bulk]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("device.db"));
+    QString all;
+    {
+        Store s(path);
+        s.init(QStringLiteral("TTHTCĐ phường Đức Chính"));
+        all = indexes(s);
+        Transaction tx(s.db());
+        CHECK(s.deferIndexes(1000) > 0);
+        tx.commit(); // and then the process dies: nothing builds them
+        CHECK_FALSE(hasIndex(s, "attendance_marks"));
+    }
+    Store reopened(path);
+    CHECK(indexes(reopened) == all);
+    CHECK(count(reopened, QStringLiteral("SELECT count(*) FROM deferred_indexes")) == 0);
+}
+
+TEST_CASE("a pull keeps the indexes of a table that holds more rows than a page brings", "[sync][bulk]")
+{
+    TempDir dir;
+    World world(dir, Backend::Sqlite);
+    Replica &a = world.add();
+    Replica &b = world.add();
+    for (int i = 0; i < 30; ++i)
+        records::addPerson(*a.store, PersonInput{QStringLiteral("Người số %1").arg(i)});
+    world.sync(a);
+    world.sync(b);
+    for (int i = 0; i < 15; ++i)
+        records::addPerson(*a.store, PersonInput{QStringLiteral("Người mới %1").arg(i)});
+    world.sync(a);
+    LoopbackTransport t(*world.service, b.device);
+    SyncSession session(*b.store, t, 10, 7);
+    int pages = 0, kept = 0;
+    session.beforePageCommit = [&] {
+        ++pages;
+        kept += hasIndex(*b.store, "people_by_centre") ? 1 : 0;
+    };
+    SyncSummary sum;
+    session.pullAll(sum);
+    CHECK(pages > 1);
+    CHECK(kept == pages);
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM people")) == 45);
+    CHECK_THROWS(b.store->deferIndexes(1000)); // only inside the caller's transaction
+}
+
 TEST_CASE("a lost acknowledgement is retried with the same batch and applied once", "[sync][faults]")
 {
     TempDir dir;
