@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <future>
 #include <optional>
@@ -264,6 +265,13 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
     tx.commit();
 }
 
+namespace {
+// A bulk load commits after this many pages, or once its transaction has been open this long (the
+// app's taps wait for the write lock meanwhile; its busy timeout is 5 s).
+constexpr int BulkPagesPerCommit = 5;
+constexpr qint64 BulkMillisPerCommit = 2000;
+} // namespace
+
 void SyncSession::pullAll(SyncSummary &summary)
 {
     bool first = true;
@@ -279,9 +287,20 @@ void SyncSession::pullAll(SyncSummary &summary)
             qCWarning(lcClient) << "the indexes dropped for the pull are built when the file is next opened:" << e.what();
         }
     });
+    // The pages and the last one's cursor, together or not at all: one page a transaction, except in
+    // a bulk load, where a transaction holds a few (each commit writes every index page its pages
+    // touched, and a new device's random ids touch most of them; docs/sync.md#bulk-load). Declared
+    // after `rebuild`, so that a failure rolls it back before the indexes are built.
+    std::optional<Transaction> tx;
+    int pagesHeld = 0;
+    QElapsedTimer heldFor;
     for (;;) {
         const QString cursor = m_store.meta(MetaKey::PullCursor);
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize, ProtocolVersion));
+        if (tx && page.epoch != m_store.meta(MetaKey::ServerEpoch)) {
+            tx->commit(); // what was pulled stands; the restore is then handled as ever, outside it
+            tx.reset();
+        }
         if (page.protocol > OldestProtocolVersion && m_protocol == OldestProtocolVersion) {
             m_protocol = page.protocol; // the server was upgraded: pushes go in its protocol again
             m_store.setMeta(MetaKey::ServerProtocol, QString());
@@ -291,7 +310,11 @@ void SyncSession::pullAll(SyncSummary &summary)
             pushAll(summary); // what the restored server lacks goes first,
             continue;         // then everything is pulled again from the beginning
         }
-        Transaction tx(m_store.db()); // the page and its cursor, together or not at all
+        if (!tx) {
+            tx.emplace(m_store.db());
+            pagesHeld = 0;
+            heldFor.start();
+        }
         // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
         // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
         ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
@@ -305,7 +328,10 @@ void SyncSession::pullAll(SyncSummary &summary)
         noteBatchLimit(page.maxBatch);
         if (beforePageCommit)
             beforePageCommit();
-        tx.commit();
+        if (!deferring || !page.more || ++pagesHeld >= BulkPagesPerCommit || heldFor.elapsed() >= BulkMillisPerCommit) {
+            tx->commit();
+            tx.reset();
+        }
         summary.applied += s;
         ++summary.pulledPages;
         summary.pulledChanges += int(page.changes.size());
