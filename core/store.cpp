@@ -12,6 +12,7 @@
 #include <QStringBuilder>
 #include <QSysInfo>
 #include <QUuid>
+#include <cstring>
 #include <sys/stat.h>
 
 namespace clc {
@@ -104,6 +105,43 @@ QString fieldVersions(const TableDef &t)
 const QUuid IdNamespace(QStringLiteral("{6f1c2a4e-8a53-4d0b-9a57-0c1c1d2e7b31}"));
 
 QString uuidText(const QUuid &u) { return u.toString(QUuid::WithoutBraces); }
+
+/// QUuid::createUuidV5(IdNamespace, name) as text (equal, tested), with fewer allocations: a pull
+/// derives one per mark. The name is given in parts, joined as UTF-8.
+QString nameBasedId(std::initializer_list<QStringView> parts)
+{
+    static const QByteArray space = IdNamespace.toRfc4122();
+    thread_local QCryptographicHash sha(QCryptographicHash::Sha1);
+    sha.reset();
+    sha.addData(space);
+    for (const QStringView part : parts) {
+        char ascii[128];
+        const qsizetype n = part.size();
+        qsizetype i = 0;
+        if (n <= qsizetype(sizeof ascii))
+            for (; i < n && part[i].unicode() < 0x80; ++i)
+                ascii[i] = char(part[i].unicode());
+        if (i == n && n <= qsizetype(sizeof ascii))
+            sha.addData(QByteArrayView(ascii, n));
+        else
+            sha.addData(part.toUtf8());
+    }
+    const QByteArrayView digest = sha.resultView();
+    unsigned char b[16];
+    std::memcpy(b, digest.data(), sizeof b);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x50); // version 5
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80); // the RFC 4122 variant
+    static const char hex[] = "0123456789abcdef";
+    QString out(36, Qt::Uninitialized);
+    QChar *o = out.data();
+    for (int k = 0; k < 16; ++k) {
+        if (k == 4 || k == 6 || k == 8 || k == 10)
+            *o++ = QLatin1Char('-');
+        *o++ = QLatin1Char(hex[b[k] >> 4]);
+        *o++ = QLatin1Char(hex[b[k] & 0x0F]);
+    }
+    return out;
+}
 } // namespace
 
 Store::Store(const QString &path, StoreOptions options)
@@ -253,7 +291,7 @@ void Store::validateCaches()
 void Store::forgetKnownRows()
 {
     m_knownRows.clear();
-    m_lastKnownRef.clear();
+    m_knownRefs.clear();
     m_knownCount = 0;
 }
 
@@ -381,13 +419,12 @@ QString Store::newId() { return uuidText(QUuid::createUuid()); }
 
 QString Store::naturalId(const QString &table, const QString &a, const QString &b)
 {
-    // Built in one allocation (a pull derives one per mark).
-    return uuidText(QUuid::createUuidV5(IdNamespace, QString(table % QLatin1Char(':') % a % QLatin1Char(':') % b)));
+    return nameBasedId({table, u":", a, u":", b});
 }
 
 QString Store::derivedId(const QString &key) const
 {
-    return uuidText(QUuid::createUuidV5(IdNamespace, m_centreId + QLatin1Char('/') + key));
+    return nameBasedId({m_centreId, u"/", key});
 }
 
 bool Store::exists(const QString &tableName, const QString &id)
@@ -686,24 +723,25 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
     // (a pull brings sessions and people before their marks), the insert itself tells whether the row
     // was there, without a lookup first; otherwise the row is looked up first, so that no placeholder
     // is made for a row that is then not inserted.
-    // Marks come a session at a time from one centre: each field's last known reference is
-    // compared first, which spares most lookups in the set.
+    // A page's changes share their ids' texts (a person's marks, a session's): an id found before
+    // is recognised by where its text lives, without hashing it (m_knownRefs).
     auto refersToUnknown = [&](const RemoteField &f) {
         const FieldDef &def = t.fields[size_t(f.field)];
         if (def.type != FieldType::Ref || f.value.isNull())
             return false;
-        const QString id = f.value.toText();
-        const size_t slot = size_t(t.code) * 64 + size_t(f.field);
-        const bool memo = t.code >= 0 && f.field >= 0 && f.field < 64;
-        if (memo && slot < m_lastKnownRef.size() && m_lastKnownRef[slot] == id)
+        const QString *text = f.value.textIf();
+        const QString number = text ? QString() : f.value.toText();
+        const QString &id = text ? *text : number;
+        constexpr size_t Slots = 1024;
+        if (m_knownRefs.size() != Slots)
+            m_knownRefs.resize(Slots);
+        KnownRef &known = m_knownRefs[(reinterpret_cast<quintptr>(id.constData()) >> 4) % Slots];
+        const qint64 field = qint64(t.code) * 64 + f.field;
+        if (known.field == field && known.id.constData() == id.constData() && known.id.size() == id.size())
             return false;
         if (!isKnownRow(def.refTable, id))
             return true;
-        if (memo) {
-            if (slot >= m_lastKnownRef.size())
-                m_lastKnownRef.resize(slot + 1);
-            m_lastKnownRef[slot] = id;
-        }
+        known = {id, field};
         return false;
     };
     if (std::any_of(fields.begin(), fields.end(), refersToUnknown)) {

@@ -249,7 +249,14 @@ private:
     };
     QHash<QString, std::unordered_set<QString, IdHash>> m_knownRows; // by table: the ids known to exist
     qsizetype m_knownCount = 0;
-    std::vector<QString> m_lastKnownRef; // by table code × 64 + field: the last id found in m_knownRows
+    /// Ids found in m_knownRows, by where their text lives (a page's ids are shared by its changes,
+    /// so a person's next mark finds it without hashing): direct-mapped on the text's address.
+    struct KnownRef
+    {
+        QString id;   // held, so its text cannot be freed and its address reused while here
+        qint64 field = -1; // table code × 64 + field: the same id in another field is looked up again
+    };
+    std::vector<KnownRef> m_knownRefs;
     std::pair<QString, int> m_lastReplica;     // the last replica number asked for
     // insertRowSql's SQL by shape (table code, then field codes), and the last shape asked for.
     QHash<QList<int>, QString> m_insertSql;

@@ -22,6 +22,8 @@ public:
     bool isText() const { return std::holds_alternative<QString>(m_v); }
     qint64 toInt() const { return isInt() ? std::get<qint64>(m_v) : 0; }
     QString toText() const;
+    /// The text held, without a copy; null unless isText().
+    const QString *textIf() const { return std::get_if<QString>(&m_v); }
 
     QJsonValue toJson() const;
     static Value fromJson(const QJsonValue &v);

@@ -4,7 +4,8 @@
 # transactions of 20,000 marks (a pull page of 80,000 changes), into: the floor's table (one text key), the device's
 # attendance with its two screen indexes and a clock row per mark (field_clock, as a pull writes
 # them), the same as a WITHOUT ROWID table, without the clock row, with the clock in the row's own columns
-# (migration 12), without the by-person index, and as today: clock in the row with its three foreign keys checked.
+# (migration 12), without the by-person index, and as today: clock in the row with its three foreign keys checked,
+# then with the indexes built after the load and five pages a commit (a bulk load, docs/sync.md#bulk-load).
 # Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire-session-12 and #wire.
 #   python3 tests/bench/apply_schema.py [N] [DIR]
 import os, sqlite3, sys, tempfile, time, uuid
@@ -17,7 +18,7 @@ CLOCK = ("CREATE TABLE field_clock (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, 
          "replica INTEGER, fields INTEGER, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;")
 
 
-def run(directory, name, ddl, clock, rows, in_row=False, parents=None, after=""):
+def run(directory, name, ddl, clock, rows, in_row=False, parents=None, after="", per_commit=20000):
     path = os.path.join(directory, f"apply-{name}.db")
     for ext in ("", "-wal", "-shm"):
         if os.path.exists(path + ext):
@@ -29,8 +30,8 @@ def run(directory, name, ddl, clock, rows, in_row=False, parents=None, after="")
         for table, ids in parents.items():
             db.executemany(f"INSERT INTO {table} (id) VALUES (?)", [(i,) for i in ids])
     start = time.perf_counter()
-    for i in range(0, len(rows), 20000):
-        page = rows[i:i + 20000]
+    for i in range(0, len(rows), per_commit):
+        page = rows[i:i + per_commit]
         db.execute("BEGIN")
         if in_row:
             db.executemany("INSERT INTO attendance (id, centre_id, session_id, person_id, status, clock_hlc, clock_replica, clock_fields) "
@@ -71,11 +72,13 @@ def main():
         ("without the by-person index", TABLE + ";" + MARKS + CLOCK, True),
         ("clock in the row, foreign keys checked (today)", parent_ddl + with_fk + ";" + MARKS + BY_PERSON, False, True, parents),
         ("the same, both indexes built after the load", parent_ddl + with_fk + ";", False, True, parents, MARKS + BY_PERSON),
+        ("the same, 100,000 marks a commit (session 15)", parent_ddl + with_fk + ";", False, True, parents, MARKS + BY_PERSON, 100000),
     ]
-    print(f"{n} marks; floor (one text key): {floor * 1000:.0f} ms")
+    once = run(directory, "once", TABLE + ";", False, rows, per_commit=n)
+    print(f"{n} marks; floor (one text key): {floor * 1000:.0f} ms; in one transaction (bench_wire's floor): {once * 1000:.0f} ms")
     for name, ddl, clock, *rest in variants:
         t = run(directory, name.split()[0] + str(len(ddl)), ddl, clock, rows, *rest)
-        print(f"  {name:46s} {t * 1000:7.0f} ms  {t / floor:.2f}x")
+        print(f"  {name:46s} {t * 1000:7.0f} ms  {t / floor:.2f}x  ({t / once:.2f}x one transaction)")
 
 
 main()

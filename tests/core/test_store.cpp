@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QUuid>
 #include <catch2/catch.hpp>
 
 using namespace clc;
@@ -43,6 +44,31 @@ TEST_CASE("texts bind as UTF-8 whatever their length and order, an empty text as
     roundTrip(longText); // longer than anything bound before
     roundTrip(QStringLiteral("ấ"));
     roundTrip(QStringLiteral(""));
+    roundTrip(QString()); // a null text too
+    // ASCII up to 128 characters is copied without a conversion; longer, or with anything else, converted.
+    for (const int n : {127, 128, 129}) {
+        roundTrip(QString(n, QLatin1Char('a')));
+        roundTrip(QString(n - 1, QLatin1Char('b')) + QStringLiteral("ư"));
+        roundTrip(QStringLiteral("ư") + QString(n - 1, QLatin1Char('c')));
+    }
+}
+
+TEST_CASE("derived ids are RFC 4122 name-based (version 5) UUIDs in the project's namespace", "[store]")
+{
+    // The namespace is part of the protocol: every replica derives the same id from the same name.
+    const QUuid space(QStringLiteral("{6f1c2a4e-8a53-4d0b-9a57-0c1c1d2e7b31}"));
+    const QString session = QStringLiteral("0b6f1f0e-3a53-4d0b-9a57-0c1c1d2e7b31"), person = Store::newId();
+    CHECK(Store::naturalId(QStringLiteral("attendance"), session, person)
+          == QUuid::createUuidV5(space, QStringLiteral("attendance:") + session + QLatin1Char(':') + person).toString(QUuid::WithoutBraces));
+    const QString vietnamese = QStringLiteral("Lớp học tiếng Anh cho thiếu nhi"), longName = QString(300, QLatin1Char('x'));
+    for (const QString &b : {vietnamese, longName, QString(), QString(127, QLatin1Char('y')) + QStringLiteral("ữ")})
+        CHECK(Store::naturalId(QStringLiteral("activity_groups"), session, b)
+              == QUuid::createUuidV5(space, QStringLiteral("activity_groups:") + session + QLatin1Char(':') + b).toString(QUuid::WithoutBraces));
+    CHECK(Store::naturalId(QStringLiteral("attendance"), session, person) != Store::naturalId(QStringLiteral("attendance"), person, session));
+    TempDir dir;
+    Store store(dir.path(QStringLiteral("ids.db")));
+    store.init(QStringLiteral("TTHTCĐ phường Đức Chính"));
+    CHECK(store.derivedId(QStringLiteral("nhóm: Hội Phụ nữ")) == QUuid::createUuidV5(space, store.centreId() + QStringLiteral("/nhóm: Hội Phụ nữ")).toString(QUuid::WithoutBraces));
 }
 
 TEST_CASE("every synced table and field in the schema descriptors exists in the migrated database", "[store][schema]")
