@@ -305,6 +305,13 @@ std::vector<Change> decodeChanges(const QJsonObject &o, int senderSchema, bool l
         bad(QStringLiteral("c"), Tr::tr("must be a list"));
     const bool newerSender = senderSchema > syncSchemaVersion();
     std::vector<Change> out;
+    // Room for the marks at once (four changes each; a page holds tens of thousands), bounded by
+    // what a message may hold: growing the vector moved them all several times.
+    qsizetype marks = 0;
+    for (const QJsonValue run : std::as_const(runs))
+        if (run.isArray() && run.toArray().size() == 6)
+            marks += run.toArray().at(5).toString().size();
+    out.reserve(size_t(std::min<qsizetype>(4 * marks, MaxChanges)));
     qint64 hlc = 0;
     int runsRead = 0;
     const QJsonArray groups = groupsValue.toArray();
