@@ -29,17 +29,10 @@ Statement &Statement::bind(int index, const Value &v)
     if (v.isInt()) {
         rc = sqlite3_bind_int64(m_stmt, index, v.toInt());
     } else if (const QString *text = v.textIf()) {
-        // Most texts bound are ids and codes: short ASCII, copied without a conversion or an
-        // allocation here (SQLite copies them either way).
         char ascii[128];
-        const qsizetype n = text->size();
-        const char16_t *u = reinterpret_cast<const char16_t *>(text->utf16());
-        qsizetype i = 0;
-        if (n <= qsizetype(sizeof ascii))
-            for (; i < n && u[i] < 0x80; ++i)
-                ascii[i] = char(u[i]);
-        if (i == n && n <= qsizetype(sizeof ascii)) {
-            rc = sqlite3_bind_text(m_stmt, index, ascii, int(n), SQLITE_TRANSIENT);
+        const qsizetype n = asciiInto(*text, ascii, sizeof ascii);
+        if (n >= 0) {
+            rc = sqlite3_bind_text(m_stmt, index, ascii, int(n), SQLITE_TRANSIENT); // SQLite copies it
         } else {
             const QByteArray utf8 = text->toUtf8();
             rc = sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);

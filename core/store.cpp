@@ -114,14 +114,10 @@ QString nameBasedId(std::initializer_list<QStringView> parts)
     thread_local QCryptographicHash sha(QCryptographicHash::Sha1);
     sha.reset();
     sha.addData(space);
-    for (const QStringView part : parts) {
+    for (const QStringView part : parts) { // joined at ASCII separators: part by part is the whole's UTF-8
         char ascii[128];
-        const qsizetype n = part.size();
-        qsizetype i = 0;
-        if (n <= qsizetype(sizeof ascii))
-            for (; i < n && part[i].unicode() < 0x80; ++i)
-                ascii[i] = char(part[i].unicode());
-        if (i == n && n <= qsizetype(sizeof ascii))
+        const qsizetype n = asciiInto(part, ascii, sizeof ascii);
+        if (n >= 0)
             sha.addData(QByteArrayView(ascii, n));
         else
             sha.addData(part.toUtf8());
@@ -150,7 +146,13 @@ Store::Store(const QString &path, StoreOptions options)
     if (m_options.reader)
         m_db->exec(QStringLiteral("PRAGMA query_only=1"));
     else {
-        restoreIndexes(); // before any migration, which may expect them
+        // Before any migration, which may expect them. Not building them costs speed only: a failure
+        // (the disk full, another connection writing) is left for the next pull.
+        try {
+            restoreIndexes();
+        } catch (const Error &e) {
+            qCWarning(lcStore).noquote() << "indexes a pull dropped are not built yet:" << e.message();
+        }
         migrate(*m_db);
     }
     m_replicaId = meta(MetaKey::ReplicaId);
@@ -162,23 +164,26 @@ Store::Store(const QString &path, StoreOptions options)
 
 Store::~Store() = default;
 
-int Store::deferIndexes(qint64 incoming)
+int Store::deferIndexes(const std::map<int, qint64> &incoming)
 {
     if (!m_db->inTransaction())
         throw Error(Error::Code::Database, QStringLiteral("deferIndexes needs the caller's transaction"));
     int dropped = 0;
-    for (const TableDef &t : tables()) {
+    for (const auto &[code, rows] : incoming) {
+        const TableDef *t = tableByCode(code);
+        if (!t)
+            continue; // a newer app's table: kept aside, not stored here
         // Only indexes made by CREATE INDEX that enforce nothing: a unique one is a rule, not a speed-up.
         QStringList plain;
         {
-            auto list = m_db->prepare(QStringLiteral("SELECT name FROM pragma_index_list('%1') WHERE origin = 'c' AND \"unique\" = 0").arg(t.name));
+            auto list = m_db->prepare(QStringLiteral("SELECT name FROM pragma_index_list('%1') WHERE origin = 'c' AND \"unique\" = 0").arg(t->name));
             while (list.step())
                 plain << list.text(0);
         }
         if (plain.isEmpty())
             continue;
-        if (m_db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2)").arg(t.name).arg(incoming + 1)).toInt() > incoming)
-            continue; // rebuilding would cost more than keeping them up to date
+        if (m_db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2)").arg(t->name).arg(rows + 1)).toInt() > rows)
+            continue; // it holds more than the page brings: keeping them up to date costs less
         for (const QString &name : plain) {
             QString sql;
             {
@@ -204,27 +209,27 @@ int Store::restoreIndexes()
     if (m_db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'")).toInt() == 0
         || m_db->scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes")).toInt() == 0)
         return 0;
-    Transaction tx(*m_db);
     std::vector<std::pair<QString, QString>> waiting;
-    auto st = m_db->prepare(QStringLiteral("SELECT name, sql FROM deferred_indexes"));
-    while (st.step())
-        waiting.emplace_back(st.text(0), st.text(1));
-    int built = 0;
-    for (const auto &[name, sql] : waiting) {
-        // Another connection may have built it already (a file opened while a pull ran).
-        if (m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")).bind(1, name).step())
-            continue;
-        m_db->exec(sql);
-        ++built;
+    {
+        auto st = m_db->prepare(QStringLiteral("SELECT name, sql FROM deferred_indexes ORDER BY name"));
+        while (st.step())
+            waiting.emplace_back(st.text(0), st.text(1));
     }
-    m_db->exec(QStringLiteral("DELETE FROM deferred_indexes"));
-    tx.commit();
+    int built = 0;
+    for (const auto &[name, sql] : waiting) { // one a transaction: a tap waits for one index at most
+        Transaction tx(*m_db);
+        // Another connection may have built it already (a file opened while a pull ran).
+        if (!m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")).bind(1, name).step()) {
+            m_db->exec(sql);
+            ++built;
+        }
+        m_db->prepare(QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?")).bind(1, name).exec();
+        tx.commit();
+    }
     if (built)
         qCInfo(lcStore) << built << "indexes deferred by a pull were built again";
     return built;
 }
-
-
 
 void Store::requireInitialised() const
 {
@@ -736,12 +741,12 @@ bool Store::insertRemoteRow(const TableDef &t, const QString &row, const std::ve
         if (m_knownRefs.size() != Slots)
             m_knownRefs.resize(Slots);
         KnownRef &known = m_knownRefs[(reinterpret_cast<quintptr>(id.constData()) >> 4) % Slots];
-        const qint64 field = qint64(t.code) * 64 + f.field;
-        if (known.field == field && known.id.constData() == id.constData() && known.id.size() == id.size())
+        const qint64 key = (qint64(t.code) << 32) | f.field;
+        if (known.key == key && known.id.constData() == id.constData() && known.id.size() == id.size())
             return false;
         if (!isKnownRow(def.refTable, id))
             return true;
-        known = {id, field};
+        known = {id, key};
         return false;
     };
     if (std::any_of(fields.begin(), fields.end(), refersToUnknown)) {

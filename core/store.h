@@ -8,10 +8,12 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
+#include <map>
 #include <vector>
 
 namespace clc {
@@ -104,13 +106,14 @@ public:
     void adoptCentre(const QString &centreId);
     /// A large pull into a device that holds few rows (a new tablet's first sync) goes faster when
     /// the tables' secondary indexes are built once at its end, from a sort, instead of row by row
-    /// (docs/sync.md#bulk-load). Drops the plain (not unique) indexes of every table holding at most
-    /// `incoming` rows and notes them to be built again, inside the caller's transaction (so a page
-    /// and its dropped indexes commit together). Returns how many it dropped.
-    int deferIndexes(qint64 incoming);
-    /// Builds again, in one transaction, what deferIndexes dropped; returns how many (0 when none
+    /// (docs/sync.md#bulk-load). incoming: how many rows of each table (by code) a page brings.
+    /// Drops the plain (not unique) indexes of every such table that holds at most that many rows,
+    /// and notes them to be built again, inside the caller's transaction (so a page and its dropped
+    /// indexes commit together). Returns how many it dropped.
+    int deferIndexes(const std::map<int, qint64> &incoming);
+    /// Builds again what deferIndexes dropped, one index a transaction; returns how many (0 when none
     /// is waiting: one query). The end of a pull calls it; so does opening the file (a process
-    /// killed mid-pull).
+    /// killed mid-pull), where a failure is logged and left for the next pull.
     int restoreIndexes();
     QString replicaId() const { return m_replicaId; }
     QString centreId() const { return m_centreId; }
@@ -253,8 +256,10 @@ private:
     /// so a person's next mark finds it without hashing): direct-mapped on the text's address.
     struct KnownRef
     {
-        QString id;   // held, so its text cannot be freed and its address reused while here
-        qint64 field = -1; // table code × 64 + field: the same id in another field is looked up again
+        // Held, so its text cannot be freed and its address reused while here; a shared text cannot
+        // change. (Never an id made with QString::fromRawData, whose text its owner may change.)
+        QString id;
+        qint64 key = -1; // table code << 32 | field: the same id in another field is looked up again
     };
     std::vector<KnownRef> m_knownRefs;
     std::pair<QString, int> m_lastReplica;     // the last replica number asked for

@@ -8,6 +8,23 @@ struct sqlite3_stmt;
 
 namespace clc {
 
+/// Copies text that is all ASCII and at most `capacity` characters into `out` (no conversion, no
+/// allocation: most texts bound or hashed are ids and codes); returns its length, or -1 when it does
+/// not fit or holds anything else (convert it with toUtf8()).
+inline qsizetype asciiInto(QStringView text, char *out, qsizetype capacity)
+{
+    const qsizetype n = text.size();
+    if (n > capacity)
+        return -1;
+    const QChar *c = text.data();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (c[i].unicode() >= 0x80)
+            return -1;
+        out[i] = char(c[i].unicode());
+    }
+    return n;
+}
+
 class Value
 {
 public:

@@ -5,9 +5,9 @@
 #include "store.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <future>
+#include <map>
 #include <optional>
 
 namespace clc::sync {
@@ -266,41 +266,37 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 }
 
 namespace {
-// A bulk load commits after this many pages, or once its transaction has been open this long (the
-// app's taps wait for the write lock meanwhile; its busy timeout is 5 s).
-constexpr int BulkPagesPerCommit = 5;
-constexpr qint64 BulkMillisPerCommit = 2000;
+/// How many rows of each table (by code) a page writes: its changes come grouped by row.
+std::map<int, qint64> rowsByTable(const std::vector<Change> &changes)
+{
+    std::map<int, qint64> rows;
+    const Change *previous = nullptr;
+    for (const Change &c : changes) {
+        if (!previous || c.table != previous->table || c.row != previous->row)
+            ++rows[c.table];
+        previous = &c;
+    }
+    return rows;
+}
 } // namespace
 
 void SyncSession::pullAll(SyncSummary &summary)
 {
     bool first = true;
     bool deferring = false;
-    // Indexes dropped for a large pull are built again when it ends, however it ends; when the
-    // process is killed, opening the file builds them (docs/sync.md#bulk-load).
-    const auto rebuild = qScopeGuard([this, &deferring] {
-        if (!deferring)
-            return;
+    // Indexes dropped for a large pull are built again when it ends, however it ends (also those a
+    // pull before left waiting); when the process is killed, opening the file builds them
+    // (docs/sync.md#bulk-load).
+    const auto rebuild = qScopeGuard([this] {
         try {
             m_store.restoreIndexes();
         } catch (const std::exception &e) {
-            qCWarning(lcClient) << "the indexes dropped for the pull are built when the file is next opened:" << e.what();
+            qCWarning(lcClient) << "the indexes dropped for the pull are built at the next sync or when the file is next opened:" << e.what();
         }
     });
-    // The pages and the last one's cursor, together or not at all: one page a transaction, except in
-    // a bulk load, where a transaction holds a few (each commit writes every index page its pages
-    // touched, and a new device's random ids touch most of them; docs/sync.md#bulk-load). Declared
-    // after `rebuild`, so that a failure rolls it back before the indexes are built.
-    std::optional<Transaction> tx;
-    int pagesHeld = 0;
-    QElapsedTimer heldFor;
     for (;;) {
         const QString cursor = m_store.meta(MetaKey::PullCursor);
         const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize, ProtocolVersion));
-        if (tx && page.epoch != m_store.meta(MetaKey::ServerEpoch)) {
-            tx->commit(); // what was pulled stands; the restore is then handled as ever, outside it
-            tx.reset();
-        }
         if (page.protocol > OldestProtocolVersion && m_protocol == OldestProtocolVersion) {
             m_protocol = page.protocol; // the server was upgraded: pushes go in its protocol again
             m_store.setMeta(MetaKey::ServerProtocol, QString());
@@ -310,28 +306,21 @@ void SyncSession::pullAll(SyncSummary &summary)
             pushAll(summary); // what the restored server lacks goes first,
             continue;         // then everything is pulled again from the beginning
         }
-        if (!tx) {
-            tx.emplace(m_store.db());
-            pagesHeld = 0;
-            heldFor.start();
-        }
+        Transaction tx(m_store.db()); // the page and its cursor, together or not at all
         // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
         // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
         ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
         first = false;
-        // A full page with more to come, into tables that hold fewer rows than it brings: a new
-        // device's first sync (or one far behind). Its indexes are built once, at the end.
+        // A full page with more to come, bringing a table at least as many rows as it holds: a new
+        // device's first sync. That table's indexes are built once, at the end.
         if (page.more && !deferring)
-            deferring = m_store.deferIndexes(qint64(page.changes.size())) > 0;
+            deferring = m_store.deferIndexes(rowsByTable(page.changes)) > 0;
         s += applyRemoteChanges(m_store, page.changes, page.serverTime);
         m_store.setMeta(MetaKey::PullCursor, page.cursor);
         noteBatchLimit(page.maxBatch);
         if (beforePageCommit)
             beforePageCommit();
-        if (!deferring || !page.more || ++pagesHeld >= BulkPagesPerCommit || heldFor.elapsed() >= BulkMillisPerCommit) {
-            tx->commit();
-            tx.reset();
-        }
+        tx.commit();
         summary.applied += s;
         ++summary.pulledPages;
         summary.pulledChanges += int(page.changes.size());

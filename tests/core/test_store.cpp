@@ -46,6 +46,13 @@ TEST_CASE("texts bind as UTF-8 whatever their length and order, an empty text as
     roundTrip(QStringLiteral(""));
     roundTrip(QString()); // a null text too
     // ASCII up to 128 characters is copied without a conversion; longer, or with anything else, converted.
+    {
+        const QString outsideBmp = QStringLiteral("𠀀 Hà Nội");
+        auto st = db.prepare(QStringLiteral("SELECT ?1"));
+        st.bind(1, outsideBmp);
+        REQUIRE(st.step());
+        CHECK(st.text(0) == outsideBmp);
+    }
     for (const int n : {127, 128, 129}) {
         roundTrip(QString(n, QLatin1Char('a')));
         roundTrip(QString(n - 1, QLatin1Char('b')) + QStringLiteral("ư"));
