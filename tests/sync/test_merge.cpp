@@ -334,17 +334,24 @@ bool hasIndex(Store &s, const char *name)
 {
     return s.db().prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")).bind(1, QString::fromLatin1(name)).step();
 }
-} // namespace
-
-TEST_CASE("a large pull into a new device builds the indexes once at its end, however it ends", "[sync][faults][bulk]")
+/// Two replicas; the first adds 30 people and pushes them (pages of 10 changes make a pull of several).
+struct ThirtyPeople
 {
     TempDir dir;
-    World world(dir, Backend::Sqlite);
+    World world{dir, Backend::Sqlite};
     Replica &a = world.add();
     Replica &b = world.add();
-    for (int i = 0; i < 30; ++i)
-        records::addPerson(*a.store, PersonInput{QStringLiteral("Người số %1").arg(i)});
-    world.sync(a);
+    ThirtyPeople()
+    {
+        for (int i = 0; i < 30; ++i)
+            records::addPerson(*a.store, PersonInput{QStringLiteral("Người số %1").arg(i)});
+        world.sync(a);
+    }
+};
+} // namespace
+
+TEST_CASE_METHOD(ThirtyPeople, "a large pull into a new device builds the indexes once at its end, however it ends", "[sync][faults][bulk]")
+{
     const QString all = indexes(*a.store);
     REQUIRE(all.contains(QStringLiteral("people_by_centre")));
     {
@@ -405,15 +412,8 @@ TEST_CASE("indexes dropped by a pull killed midway are built when the file is op
     CHECK(indexes(again) == all);
 }
 
-TEST_CASE("a pull keeps the indexes of a table that holds more rows than a page brings", "[sync][bulk]")
+TEST_CASE_METHOD(ThirtyPeople, "a pull keeps the indexes of a table that holds more rows than a page brings", "[sync][bulk]")
 {
-    TempDir dir;
-    World world(dir, Backend::Sqlite);
-    Replica &a = world.add();
-    Replica &b = world.add();
-    for (int i = 0; i < 30; ++i)
-        records::addPerson(*a.store, PersonInput{QStringLiteral("Người số %1").arg(i)});
-    world.sync(a);
     world.sync(b);
     for (int i = 0; i < 15; ++i)
         records::addPerson(*a.store, PersonInput{QStringLiteral("Người mới %1").arg(i)});
