@@ -216,10 +216,11 @@ CREATE INDEX outbox_by_field ON outbox (tbl, row_id, field) WHERE field >= 0;
 CREATE INDEX outbox_packed_by_hlc ON outbox (hlc, tbl, row_id) WHERE field = -1;
 )SQL";
 
-// Migration 14: indexes dropped for a large pull, to be built again at its end or, when the process
-// was killed mid-pull, when the file is next opened (docs/sync.md#bulk-load).
+// Migration 14: indexes dropped for a large pull, to be built again at its end (or the next pull's,
+// when the process was killed mid-pull; docs/sync.md#bulk-load). A later migration that drops or
+// changes an index uses IF EXISTS and deletes its row here: the file may be opened mid-pull.
 const char *const Migration14 = R"SQL(
-CREATE TABLE deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+CREATE TABLE deferred_indexes (name TEXT PRIMARY KEY, tbl TEXT NOT NULL, sql TEXT NOT NULL);
 )SQL";
 
 struct Migration

@@ -146,12 +146,14 @@ Store::Store(const QString &path, StoreOptions options)
     if (m_options.reader)
         m_db->exec(QStringLiteral("PRAGMA query_only=1"));
     else {
-        // Before any migration, which may expect them. Not building them costs speed only: a failure
-        // (the disk full, another connection writing) is left for the next pull.
-        try {
-            restoreIndexes();
-        } catch (const Error &e) {
-            qCWarning(lcStore).noquote() << "indexes a pull dropped are not built yet:" << e.message();
+        // A migration may expect every index: what a pull killed midway left dropped is built first
+        // (otherwise the next pull's end builds it). Not building it costs speed only.
+        if (m_db->scalar(QStringLiteral("PRAGMA user_version")).toInt() < latestSchemaVersion()) {
+            try {
+                restoreIndexes();
+            } catch (const Error &e) {
+                qCWarning(lcStore).noquote() << "indexes a pull dropped are not built yet:" << e.message();
+            }
         }
         migrate(*m_db);
     }
@@ -164,25 +166,30 @@ Store::Store(const QString &path, StoreOptions options)
 
 Store::~Store() = default;
 
-int Store::deferIndexes(const std::map<int, qint64> &incoming)
+namespace {
+QString quoted(const QString &name) { return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"'); }
+} // namespace
+
+int Store::deferIndexes(const std::map<int, qint64> &incoming, qint64 minRows)
 {
     if (!m_db->inTransaction())
         throw Error(Error::Code::Database, QStringLiteral("deferIndexes needs the caller's transaction"));
     int dropped = 0;
     for (const auto &[code, rows] : incoming) {
         const TableDef *t = tableByCode(code);
-        if (!t)
-            continue; // a newer app's table: kept aside, not stored here
+        if (!t || rows < minRows)
+            continue; // a newer app's table (kept aside, not stored here), or too few to matter
         // Only indexes made by CREATE INDEX that enforce nothing: a unique one is a rule, not a speed-up.
         QStringList plain;
         {
-            auto list = m_db->prepare(QStringLiteral("SELECT name FROM pragma_index_list('%1') WHERE origin = 'c' AND \"unique\" = 0").arg(t->name));
+            auto list = m_db->prepare(QStringLiteral("SELECT name FROM pragma_index_list(?) WHERE origin = 'c' AND \"unique\" = 0"));
+            list.bind(1, t->name);
             while (list.step())
                 plain << list.text(0);
         }
         if (plain.isEmpty())
-            continue;
-        if (m_db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2)").arg(t->name).arg(rows + 1)).toInt() > rows)
+            continue; // none, or dropped already
+        if (m_db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2)").arg(quoted(t->name)).arg(rows + 1)).toInt() > rows)
             continue; // it holds more than the page brings: keeping them up to date costs less
         for (const QString &name : plain) {
             QString sql;
@@ -194,8 +201,9 @@ int Store::deferIndexes(const std::map<int, qint64> &incoming)
             } // no statement may be running while an index is dropped
             if (sql.isEmpty())
                 continue;
-            m_db->prepare(QStringLiteral("INSERT INTO deferred_indexes (name, sql) VALUES (?, ?)")).bind(1, name).bind(2, sql).exec();
-            m_db->exec(QStringLiteral("DROP INDEX \"%1\"").arg(name));
+            m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO deferred_indexes (name, tbl, sql) VALUES (?, ?, ?)"))
+                .bind(1, name).bind(2, t->name).bind(3, sql).exec();
+            m_db->exec(QStringLiteral("DROP INDEX ") + quoted(name));
             ++dropped;
         }
     }
@@ -209,22 +217,33 @@ int Store::restoreIndexes()
     if (m_db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'")).toInt() == 0
         || m_db->scalar(QStringLiteral("SELECT count(*) FROM deferred_indexes")).toInt() == 0)
         return 0;
-    std::vector<std::pair<QString, QString>> waiting;
+    struct Waiting
     {
-        auto st = m_db->prepare(QStringLiteral("SELECT name, sql FROM deferred_indexes ORDER BY name"));
+        QString name, table, sql;
+    };
+    std::vector<Waiting> waiting;
+    {
+        auto st = m_db->prepare(QStringLiteral("SELECT name, tbl, sql FROM deferred_indexes ORDER BY name"));
         while (st.step())
-            waiting.emplace_back(st.text(0), st.text(1));
+            waiting.push_back({st.text(0), st.text(1), st.text(2)});
     }
+    auto exists = [this](const char *type, const QString &name) {
+        return m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?")).bind(1, QString::fromLatin1(type)).bind(2, name).step();
+    };
     int built = 0;
-    for (const auto &[name, sql] : waiting) { // one a transaction: a tap waits for one index at most
-        Transaction tx(*m_db);
-        // Another connection may have built it already (a file opened while a pull ran).
-        if (!m_db->prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")).bind(1, name).step()) {
-            m_db->exec(sql);
-            ++built;
+    for (const Waiting &w : waiting) { // one a transaction: a tap waits for one index at most
+        try {
+            Transaction tx(*m_db);
+            // Built already (by another connection), or its table is gone (a later migration): done.
+            if (!exists("index", w.name) && exists("table", w.table)) {
+                m_db->exec(w.sql);
+                ++built;
+            }
+            m_db->prepare(QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?")).bind(1, w.name).exec();
+            tx.commit();
+        } catch (const Error &e) {
+            qCWarning(lcStore).noquote() << "the index" << w.name << "is not built yet:" << e.message();
         }
-        m_db->prepare(QStringLiteral("DELETE FROM deferred_indexes WHERE name = ?")).bind(1, name).exec();
-        tx.commit();
     }
     if (built)
         qCInfo(lcStore) << built << "indexes deferred by a pull were built again";

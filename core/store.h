@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -106,14 +105,14 @@ public:
     void adoptCentre(const QString &centreId);
     /// A large pull into a device that holds few rows (a new tablet's first sync) goes faster when
     /// the tables' secondary indexes are built once at its end, from a sort, instead of row by row
-    /// (docs/sync.md#bulk-load). incoming: how many rows of each table (by code) a page brings.
-    /// Drops the plain (not unique) indexes of every such table that holds at most that many rows,
-    /// and notes them to be built again, inside the caller's transaction (so a page and its dropped
-    /// indexes commit together). Returns how many it dropped.
-    int deferIndexes(const std::map<int, qint64> &incoming);
+    /// (docs/sync.md#bulk-load). incoming: how many distinct rows of each table (by code) a page
+    /// brings. Drops the plain (not unique) indexes of every such table the page brings at least
+    /// minRows rows of and that holds at most as many, and notes them to be built again, inside the
+    /// caller's transaction (so a page and its dropped indexes commit together). Returns how many.
+    int deferIndexes(const std::map<int, qint64> &incoming, qint64 minRows);
     /// Builds again what deferIndexes dropped, one index a transaction; returns how many (0 when none
-    /// is waiting: one query). The end of a pull calls it; so does opening the file (a process
-    /// killed mid-pull), where a failure is logged and left for the next pull.
+    /// is waiting: one query). One that fails is logged and left for the next call (its table gone:
+    /// forgotten). The end of every pull calls it, so does opening a file that has migrations to run.
     int restoreIndexes();
     QString replicaId() const { return m_replicaId; }
     QString centreId() const { return m_centreId; }

@@ -5,7 +5,10 @@
 #include "store.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QScopeGuard>
+#include <QSet>
+#include <deque>
 #include <future>
 #include <map>
 #include <optional>
@@ -266,22 +269,35 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 }
 
 namespace {
-/// How many rows of each table (by code) a page writes: its changes come grouped by row.
+/// How many distinct rows of each table (by code) a page writes.
 std::map<int, qint64> rowsByTable(const std::vector<Change> &changes)
 {
+    std::map<int, QSet<QString>> ids;
+    for (const Change &c : changes)
+        ids[c.table].insert(c.row);
     std::map<int, qint64> rows;
-    const Change *previous = nullptr;
-    for (const Change &c : changes) {
-        if (!previous || c.table != previous->table || c.row != previous->row)
-            ++rows[c.table];
-        previous = &c;
-    }
+    for (const auto &[table, set] : ids)
+        rows[table] = set.size();
     return rows;
 }
 } // namespace
 
+namespace {
+// A bulk load applies the pages it fetched ahead in one transaction, up to this many, while the
+// transaction has been open less than this (a tap in the app waits for the write lock meanwhile).
+constexpr size_t BulkPagesAhead = 5;
+constexpr qint64 BulkHoldMillis = 1000;
+// Pages in hand are bytes (a page of 20,000 marks is about 200 KB); pages of long texts can be
+// megabytes, so fetching ahead stops at this much.
+constexpr qsizetype BulkBytesAhead = 8 * 1024 * 1024;
+} // namespace
+
 void SyncSession::pullAll(SyncSummary &summary)
 {
+    // Its pages commit as they come (and the indexes are built at its end): inside a caller's
+    // transaction they would all be one, rolled back together.
+    if (m_store.db().inTransaction())
+        throw Error(Error::Code::Database, QStringLiteral("a pull must not run inside a transaction"));
     bool first = true;
     bool deferring = false;
     // Indexes dropped for a large pull are built again when it ends, however it ends (also those a
@@ -294,39 +310,87 @@ void SyncSession::pullAll(SyncSummary &summary)
             qCWarning(lcClient) << "the indexes dropped for the pull are built at the next sync or when the file is next opened:" << e.what();
         }
     });
+    // Pages fetched and not yet applied, each following the one before from the saved cursor. In a
+    // bulk load the next few are fetched before the write lock is taken, then applied in one
+    // transaction: each commit writes every page of the id index its rows touched, and a new
+    // device's random ids touch most of them. No transaction is ever open during a fetch.
+    std::deque<QByteArray> inHand;
     for (;;) {
-        const QString cursor = m_store.meta(MetaKey::PullCursor);
-        const PullResponse page = decodePullResponse(m_transport.pull(cursor, m_pageSize, ProtocolVersion));
+        if (inHand.empty())
+            inHand.push_back(m_transport.pull(m_store.meta(MetaKey::PullCursor), m_pageSize, ProtocolVersion));
+        PullResponse page = decodePullResponse(inHand.front());
+        inHand.pop_front();
         if (page.protocol > OldestProtocolVersion && m_protocol == OldestProtocolVersion) {
             m_protocol = page.protocol; // the server was upgraded: pushes go in its protocol again
             m_store.setMeta(MetaKey::ServerProtocol, QString());
         }
         summary.serverTime = page.serverTime;
         if (noteEpoch(page.epoch, summary)) {
+            inHand.clear();   // they follow the cursor the restore made void
             pushAll(summary); // what the restored server lacks goes first,
             continue;         // then everything is pulled again from the beginning
         }
-        Transaction tx(m_store.db()); // the page and its cursor, together or not at all
-        // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
-        // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
-        ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
-        first = false;
-        // A full page with more to come, bringing a table at least as many rows as it holds: a new
-        // device's first sync. That table's indexes are built once, at the end.
-        if (page.more && !deferring)
-            deferring = m_store.deferIndexes(rowsByTable(page.changes)) > 0;
-        s += applyRemoteChanges(m_store, page.changes, page.serverTime);
-        m_store.setMeta(MetaKey::PullCursor, page.cursor);
-        noteBatchLimit(page.maxBatch);
-        if (beforePageCommit)
-            beforePageCommit();
+        if (deferring && page.more && inHand.empty()) {
+            QString cursor = page.cursor;
+            qsizetype bytes = 0;
+            while (inHand.size() + 1 < BulkPagesAhead && bytes < BulkBytesAhead) {
+                QByteArray body;
+                try {
+                    body = m_transport.pull(cursor, m_pageSize, ProtocolVersion);
+                    const PullResponse next = decodePullHeader(body);
+                    inHand.push_back(body);
+                    bytes += body.size();
+                    if (!next.more || next.epoch != page.epoch)
+                        break;
+                    cursor = next.cursor;
+                } catch (const std::exception &) {
+                    break; // what is in hand is applied first; the failure comes again in its turn
+                }
+            }
+            qCDebug(lcClient) << "fetched" << inHand.size() << "pages ahead," << bytes << "bytes";
+        }
+        Transaction tx(m_store.db()); // the pages and the last one's cursor, together or not at all
+        QElapsedTimer held;
+        held.start();
+        for (;;) {
+            // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
+            // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
+            ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
+            first = false;
+            // A full page with more to come, bringing a table at least as many rows as it holds (and
+            // many): a new device's first sync. That table's indexes are built once, at the end.
+            if (page.more && m_store.deferIndexes(rowsByTable(page.changes), bulkMinRows) > 0)
+                deferring = true;
+            s += applyRemoteChanges(m_store, page.changes, page.serverTime);
+            m_store.setMeta(MetaKey::PullCursor, page.cursor);
+            noteBatchLimit(page.maxBatch);
+            if (beforePageCommit)
+                beforePageCommit();
+            summary.applied += s;
+            ++summary.pulledPages;
+            summary.pulledChanges += int(page.changes.size());
+            if (!page.more || inHand.empty() || held.elapsed() >= BulkHoldMillis)
+                break;
+            // The next page in hand joins this transaction, unless it needs what happens outside one
+            // (the server restored or upgraded) or cannot be read: then what is applied commits first.
+            const QString epoch = page.epoch;
+            const int protocol = page.protocol;
+            try {
+                page = decodePullResponse(inHand.front());
+            } catch (const Error &) {
+                tx.commit();
+                throw;
+            }
+            if (page.epoch != epoch || page.protocol != protocol) {
+                page = {};
+                break; // decoded again at the top of the loop
+            }
+            inHand.pop_front();
+        }
         tx.commit();
-        summary.applied += s;
-        ++summary.pulledPages;
-        summary.pulledChanges += int(page.changes.size());
         if (onProgress)
             onProgress(summary);
-        if (!page.more)
+        if (!page.more && inHand.empty())
             return;
     }
 }

@@ -58,9 +58,13 @@ public:
     /// Batches are numbered per device token: another token (a new enrolment) starts its own numbering.
     static void useToken(Store &store, const QString &token);
 
-    /// Test hook: called after a page was applied and before the transaction (with the cursor) commits;
+    /// Test hook: called after a page was applied and its cursor saved, before the transaction that
+    /// holds them commits (in a bulk load it may hold a few pages: docs/sync.md#bulk-load);
     /// throwing from it simulates the process dying there.
     std::function<void()> beforePageCommit;
+    /// A pull defers a table's indexes (docs/sync.md#bulk-load) only when a page brings at least this
+    /// many of its rows: fewer cost little to index row by row.
+    qint64 bulkMinRows = 1000;
     /// Whether the push reads the next batch on another thread while the server merges the one before
     /// (docs/sync.md#pipelined-push). Off: each batch is read after the one before was acknowledged.
     bool readsAhead = true;

@@ -606,7 +606,8 @@ QByteArray encode(const PullResponse &m)
     return compact(o);
 }
 
-PullResponse decodePullResponse(const QByteArray &bytes)
+namespace {
+PullResponse decodePull(const QByteArray &bytes, bool changes)
 {
     const QJsonObject o = parseObject(bytes);
     PullResponse m;
@@ -614,7 +615,8 @@ PullResponse decodePullResponse(const QByteArray &bytes)
     m.schema = int(integerAt(o.value(QStringLiteral("s")), QStringLiteral("s"), 1));
     // A device never refuses a whole page for one value it cannot take: that would stop its sync for
     // good. The value is kept aside with the reason (docs/sync.md#newer).
-    m.changes = decodeChanges(o, m.schema, true, m.protocol);
+    if (changes)
+        m.changes = decodeChanges(o, m.schema, true, m.protocol);
     if (!o.value(QStringLiteral("k")).isString())
         bad(QStringLiteral("k"), Tr::tr("the cursor is missing"));
     m.cursor = o.value(QStringLiteral("k")).toString();
@@ -624,5 +626,10 @@ PullResponse decodePullResponse(const QByteArray &bytes)
     m.maxBatch = maxBatchOf(o);
     return m;
 }
+} // namespace
+
+PullResponse decodePullResponse(const QByteArray &bytes) { return decodePull(bytes, true); }
+
+PullResponse decodePullHeader(const QByteArray &bytes) { return decodePull(bytes, false); }
 
 } // namespace clc::sync

@@ -116,6 +116,9 @@ QByteArray encode(const PushResponse &m);
 QByteArray encode(const PullResponse &m);
 PushRequest decodePushRequest(const QByteArray &bytes);
 PushResponse decodePushResponse(const QByteArray &bytes);
+/// A pull page's cursor, more, epoch and protocol, its changes left undecoded (a device that fetches
+/// pages ahead follows their cursors; each is decoded whole when it is applied).
+PullResponse decodePullHeader(const QByteArray &bytes);
 PullResponse decodePullResponse(const QByteArray &bytes);
 
 /// A change's values checked against the schema (type, range, length, id shape); throws naming path.

@@ -12,6 +12,7 @@
 #include "synctestsupport.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace clc;
 using namespace clc::sync;
@@ -357,6 +358,7 @@ TEST_CASE_METHOD(ThirtyPeople, "a large pull into a new device builds the indexe
     {
         LoopbackTransport t(*world.service, b.device);
         SyncSession session(*b.store, t, 10, 7);
+        session.bulkMinRows = 1; // a page of 10 changes brings 5 people
         int pages = 0;
         bool droppedWhilePulling = false;
         session.beforePageCommit = [&] {
@@ -377,6 +379,7 @@ TEST_CASE_METHOD(ThirtyPeople, "a large pull into a new device builds the indexe
     {
         LoopbackTransport t(*world.service, b.device);
         SyncSession again(*b.store, t, 10, 7);
+        again.bulkMinRows = 1;
         SyncSummary sum;
         again.pullAll(sum);
     }
@@ -385,41 +388,104 @@ TEST_CASE_METHOD(ThirtyPeople, "a large pull into a new device builds the indexe
     CHECK(b.store->db().scalar(QStringLiteral("PRAGMA integrity_check")).toText() == QStringLiteral("ok"));
 }
 
-TEST_CASE("indexes dropped by a pull killed midway are built when the file is opened", "[sync][faults][bulk]")
+namespace {
+/// Says whether the device had a transaction open when each page was fetched.
+struct WatchingTransport : Transport
+{
+    WatchingTransport(Transport &inner, Store &store) : inner(inner), store(store) {}
+    QByteArray push(const QByteArray &request) override { return inner.push(request); }
+    QByteArray pull(const QString &cursor, int limit, int protocol) override
+    {
+        ++pulls;
+        pullsInTransaction += store.db().inTransaction() ? 1 : 0;
+        return inner.pull(cursor, limit, protocol);
+    }
+    Transport &inner;
+    Store &store;
+    int pulls = 0, pullsInTransaction = 0;
+};
+} // namespace
+
+TEST_CASE_METHOD(ThirtyPeople, "a bulk load applies pages fetched ahead a few a commit, never fetching inside a transaction", "[sync][bulk]")
+{
+    LoopbackTransport loopback(*world.service, b.device);
+    WatchingTransport t(loopback, *b.store);
+    SyncSession session(*b.store, t, 10, 7);
+    session.bulkMinRows = 1;
+    const QString all = indexes(*a.store);
+    Database watcher(b.store->db().path()); // another connection: its data_version moves at each commit
+    std::set<qint64> commitsSeen;
+    int pages = 0, dropped = 0;
+    session.beforePageCommit = [&] {
+        ++pages;
+        commitsSeen.insert(watcher.scalar(QStringLiteral("PRAGMA data_version")).toInt());
+        dropped += hasIndex(*b.store, "people_by_centre") ? 0 : 1;
+    };
+    SyncSummary sum;
+    session.pullAll(sum);
+    REQUIRE(pages > 5);
+    CHECK(dropped == pages);
+    CHECK(t.pullsInTransaction == 0);
+    CHECK(t.pulls == pages);                      // each page fetched once
+    CHECK(commitsSeen.size() < size_t(pages) - 2); // pages shared commits
+    // At its end, the indexes are back as they were.
+    CHECK(indexes(*b.store) == all);
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM deferred_indexes")) == 0);
+    CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
+    SyncSummary inside;
+    Transaction tx(b.store->db());
+    CHECK_THROWS_AS(session.pullAll(inside), Error); // never inside a caller's transaction
+}
+
+TEST_CASE_METHOD(ThirtyPeople, "indexes dropped by a pull killed midway are built by the next pull", "[sync][faults][bulk]")
+{
+    const QString all = indexes(*b.store);
+    {
+        Transaction tx(b.store->db());
+        const std::map<int, qint64> incoming{{table(QStringLiteral("attendance"))->code, 1000}, {table(QStringLiteral("people"))->code, 1000}};
+        CHECK(b.store->deferIndexes(incoming, 1) > 0);
+        tx.commit(); // and then the process dies: nothing builds them
+    }
+    CHECK_FALSE(hasIndex(*b.store, "attendance_marks"));
+    LoopbackTransport t(*world.service, b.device);
+    SyncSession next(*b.store, t); // an ordinary pull: one page, nothing deferred by it
+    SyncSummary sum;
+    next.pullAll(sum);
+    CHECK(indexes(*b.store) == all);
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM deferred_indexes")) == 0);
+}
+
+TEST_CASE("an index that cannot be built again is logged and does not hold back the others", "[sync][faults][bulk]")
 {
     TempDir dir;
-    const QString path = dir.path(QStringLiteral("device.db"));
-    QString all;
+    Store s(dir.path(QStringLiteral("device.db")));
+    s.init(QStringLiteral("TTHTCĐ phường Đức Chính"));
+    const QString all = indexes(s);
     {
-        Store s(path);
-        s.init(QStringLiteral("TTHTCĐ phường Đức Chính"));
-        all = indexes(s);
         Transaction tx(s.db());
-        const std::map<int, qint64> incoming{{table(QStringLiteral("attendance"))->code, 1000}, {table(QStringLiteral("people"))->code, 1000}};
-        CHECK(s.deferIndexes(incoming) > 0);
-        tx.commit(); // and then the process dies: nothing builds them
-        CHECK_FALSE(hasIndex(s, "attendance_marks"));
+        CHECK(s.deferIndexes({{table(QStringLiteral("attendance"))->code, 1000}}, 1) == 2);
+        // Sorted before them: one whose table a later version dropped, one that fails to build.
+        s.db().exec(QStringLiteral("INSERT INTO deferred_indexes (name, tbl, sql) VALUES ('a_gone', 'nowhere', 'CREATE INDEX a_gone ON nowhere (x)'), "
+                                   "('a_bad', 'people', 'CREATE INDEX a_bad ON people (no_such_column)')"));
+        tx.commit();
     }
-    {
-        Store reopened(path);
-        CHECK(indexes(reopened) == all);
-        CHECK(count(reopened, QStringLiteral("SELECT count(*) FROM deferred_indexes")) == 0);
-        // One that cannot be built (here: its table is gone) does not keep the file from opening.
-        reopened.db().exec(QStringLiteral("INSERT INTO deferred_indexes (name, sql) VALUES ('gone', 'CREATE INDEX gone ON nowhere (x)')"));
-    }
-    Store again(path);
-    CHECK(count(again, QStringLiteral("SELECT count(*) FROM deferred_indexes")) == 1);
-    CHECK(indexes(again) == all);
+    CHECK(s.restoreIndexes() == 2);
+    CHECK(indexes(s) == all);
+    CHECK(s.db().scalar(QStringLiteral("SELECT group_concat(name) FROM deferred_indexes")).toText() == QStringLiteral("a_bad")); // tried again next time
+    CHECK(s.restoreIndexes() == 0);
 }
 
 TEST_CASE_METHOD(ThirtyPeople, "a pull keeps the indexes of a table that holds more rows than a page brings", "[sync][bulk]")
 {
     world.sync(b);
-    for (int i = 0; i < 15; ++i)
+    for (int i = 0; i < 45; ++i)
         records::addPerson(*a.store, PersonInput{QStringLiteral("Người mới %1").arg(i)});
     world.sync(a);
     LoopbackTransport t(*world.service, b.device);
-    SyncSession session(*b.store, t, 10, 7);
+    // A page of 40 changes brings 20 people: fewer rows than the 30 the device holds, though more
+    // changes. (And however few a page brings, here.)
+    SyncSession session(*b.store, t, 10, 40);
+    session.bulkMinRows = 1;
     const QString before = indexes(*b.store);
     int pages = 0, kept = 0;
     session.beforePageCommit = [&] {
@@ -432,9 +498,9 @@ TEST_CASE_METHOD(ThirtyPeople, "a pull keeps the indexes of a table that holds m
     session.pullAll(sum);
     REQUIRE(pages > 1);
     CHECK(kept == pages);
-    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM people")) == 45);
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM people")) == 75);
     const std::map<int, qint64> many{{table(QStringLiteral("people"))->code, 1000}};
-    CHECK_THROWS(b.store->deferIndexes(many)); // only inside the caller's transaction
+    CHECK_THROWS(b.store->deferIndexes(many, 1)); // only inside the caller's transaction
 }
 
 TEST_CASE("a lost acknowledgement is retried with the same batch and applied once", "[sync][faults]")
