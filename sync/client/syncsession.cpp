@@ -11,6 +11,7 @@
 #include <deque>
 #include <future>
 #include <map>
+#include <set>
 #include <optional>
 
 namespace clc::sync {
@@ -269,12 +270,24 @@ void SyncSession::rejoin(const QString &epoch, SyncSummary &summary)
 }
 
 namespace {
-/// How many distinct rows of each table (by code) a page writes.
-std::map<int, qint64> rowsByTable(const std::vector<Change> &changes)
+/// How many distinct rows of each table (by code) a page writes, for the tables not settled yet.
+std::map<int, qint64> rowsByTable(const std::vector<Change> &changes, const std::set<int> &settled)
 {
     std::map<int, QSet<QString>> ids;
-    for (const Change &c : changes)
+    int last = -1;
+    bool skip = false;
+    const QString *previous = nullptr;
+    for (const Change &c : changes) {
+        if (c.table != last) {
+            last = c.table;
+            skip = settled.count(c.table) > 0;
+            previous = nullptr;
+        }
+        if (skip || (previous && *previous == c.row))
+            continue; // a row's changes mostly come together: counted once
         ids[c.table].insert(c.row);
+        previous = &c.row;
+    }
     std::map<int, qint64> rows;
     for (const auto &[table, set] : ids)
         rows[table] = set.size();
@@ -300,6 +313,7 @@ void SyncSession::pullAll(SyncSummary &summary)
         throw Error(Error::Code::Database, QStringLiteral("a pull must not run inside a transaction"));
     bool first = true;
     bool deferring = false;
+    std::set<int> settled; // tables whose indexes this pull deferred or keeps
     // Indexes dropped for a large pull are built again when it ends, however it ends (also those a
     // pull before left waiting); when the process is killed, opening the file builds them
     // (docs/sync.md#bulk-load).
@@ -359,8 +373,16 @@ void SyncSession::pullAll(SyncSummary &summary)
             first = false;
             // A full page with more to come, bringing a table at least as many rows as it holds (and
             // many): a new device's first sync. That table's indexes are built once, at the end.
-            if (page.more && m_store.deferIndexes(rowsByTable(page.changes), bulkMinRows) > 0)
-                deferring = true;
+            if (page.more) {
+                const std::map<int, qint64> rows = rowsByTable(page.changes, settled);
+                if (m_store.deferIndexes(rows, bulkMinRows) > 0)
+                    deferring = true;
+                // A table a page brought many rows of is deferred or kept for the rest of the pull
+                // (it only grows): it is not counted again.
+                for (const auto &[table, n] : rows)
+                    if (n >= bulkMinRows)
+                        settled.insert(table);
+            }
             s += applyRemoteChanges(m_store, page.changes, page.serverTime);
             m_store.setMeta(MetaKey::PullCursor, page.cursor);
             noteBatchLimit(page.maxBatch);
