@@ -300,7 +300,7 @@ namespace {
 // transaction has been open less than this (a tap in the app waits for the write lock meanwhile).
 constexpr size_t BulkPagesAhead = 5;
 constexpr qint64 BulkHoldMillis = 1000;
-// Pages in hand are bytes (a page of 20,000 marks is about 200 KB); pages of long texts can be
+// Pages in hand are bytes (a page of 20,000 marks is about 120 KB); pages of long texts can be
 // megabytes, so fetching ahead stops at this much.
 constexpr qsizetype BulkBytesAhead = 8 * 1024 * 1024;
 } // namespace
