@@ -314,9 +314,8 @@ void SyncSession::pullAll(SyncSummary &summary)
     bool first = true;
     bool deferring = false;
     std::set<int> settled; // tables whose indexes this pull deferred or keeps
-    // Indexes dropped for a large pull are built again when it ends, however it ends (also those a
-    // pull before left waiting); when the process is killed, opening the file builds them
-    // (docs/sync.md#bulk-load).
+    // Indexes dropped for a large pull are built again when it ends, however it ends, with those a
+    // pull killed before left waiting (docs/sync.md#bulk-load).
     const auto rebuild = qScopeGuard([this] {
         try {
             m_store.restoreIndexes();
