@@ -180,27 +180,19 @@ int Store::deferIndexes(const std::map<int, qint64> &incoming, qint64 minRows)
         if (!t || rows < minRows)
             continue; // a newer app's table (kept aside, not stored here), or too few to matter
         // Only indexes made by CREATE INDEX that enforce nothing: a unique one is a rule, not a speed-up.
-        QStringList plain;
+        std::vector<std::pair<QString, QString>> plain; // name, CREATE statement
         {
-            auto list = m_db->prepare(QStringLiteral("SELECT name FROM pragma_index_list(?) WHERE origin = 'c' AND \"unique\" = 0"));
+            auto list = m_db->prepare(QStringLiteral("SELECT i.name, m.sql FROM pragma_index_list(?) i JOIN sqlite_master m ON m.type = 'index' "
+                                                     "AND m.name = i.name WHERE i.origin = 'c' AND i.\"unique\" = 0 AND m.sql IS NOT NULL"));
             list.bind(1, t->name);
             while (list.step())
-                plain << list.text(0);
-        }
-        if (plain.isEmpty())
+                plain.emplace_back(list.text(0), list.text(1));
+        } // no statement may be running while an index is dropped
+        if (plain.empty())
             continue; // none, or dropped already
         if (m_db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2)").arg(quoted(t->name)).arg(rows + 1)).toInt() > rows)
             continue; // it holds more than the page brings: keeping them up to date costs less
-        for (const QString &name : plain) {
-            QString sql;
-            {
-                auto found = m_db->prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?"));
-                found.bind(1, name);
-                if (found.step())
-                    sql = found.text(0);
-            } // no statement may be running while an index is dropped
-            if (sql.isEmpty())
-                continue;
+        for (const auto &[name, sql] : plain) {
             m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO deferred_indexes (name, tbl, sql) VALUES (?, ?, ?)"))
                 .bind(1, name).bind(2, t->name).bind(3, sql).exec();
             m_db->exec(QStringLiteral("DROP INDEX ") + quoted(name));

@@ -8,11 +8,11 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
-#include <map>
 #include <vector>
 
 namespace clc {

@@ -293,9 +293,7 @@ std::map<int, qint64> rowsByTable(const std::vector<Change> &changes, const std:
         rows[table] = set.size();
     return rows;
 }
-} // namespace
 
-namespace {
 // A bulk load applies the pages it fetched ahead in one transaction, up to this many, while the
 // transaction has been open less than this (a tap in the app waits for the write lock meanwhile).
 constexpr size_t BulkPagesAhead = 5;
@@ -320,7 +318,7 @@ void SyncSession::pullAll(SyncSummary &summary)
         try {
             m_store.restoreIndexes();
         } catch (const std::exception &e) {
-            qCWarning(lcClient) << "the indexes dropped for the pull are built at the next sync or when the file is next opened:" << e.what();
+            qCWarning(lcClient) << "the indexes dropped for the pull are built at the next pull's end:" << e.what();
         }
     });
     // Pages fetched and not yet applied, each following the one before from the saved cursor. In a
