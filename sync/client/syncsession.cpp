@@ -301,6 +301,35 @@ constexpr qint64 BulkHoldMillis = 1000;
 // Pages in hand are bytes (a page of 20,000 marks is about 120 KB); pages of long texts can be
 // megabytes, so fetching ahead stops at this much.
 constexpr qsizetype BulkBytesAhead = 8 * 1024 * 1024;
+
+// While a bulk load's transaction is open SQLite does not check foreign keys: the store checks every
+// reference of a row it inserts itself (Store::insertRemoteRow makes a placeholder for a row it does
+// not know, and rows are never deleted), and SQLite's three lookups a mark were 15 % of the inserts
+// (tests/bench/apply_schema.py). The pragma is the connection's own: the app's connections still check.
+class ReferencesCheckedByStore
+{
+public:
+    ReferencesCheckedByStore(Database &db, bool on) : m_db(on ? &db : nullptr)
+    {
+        if (m_db)
+            m_db->exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    }
+    ~ReferencesCheckedByStore()
+    {
+        if (!m_db)
+            return;
+        try {
+            m_db->exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        } catch (const std::exception &e) {
+            qCCritical(lcClient) << "foreign keys could not be checked again:" << e.what();
+        }
+    }
+    ReferencesCheckedByStore(const ReferencesCheckedByStore &) = delete;
+    ReferencesCheckedByStore &operator=(const ReferencesCheckedByStore &) = delete;
+
+private:
+    Database *m_db;
+};
 } // namespace
 
 void SyncSession::pullAll(SyncSummary &summary)
@@ -360,6 +389,8 @@ void SyncSession::pullAll(SyncSummary &summary)
             }
             qCDebug(lcClient) << "fetched" << inHand.size() << "pages ahead," << bytes << "bytes";
         }
+        // Made before the transaction and undone after it ends: the pragma does nothing inside one.
+        const ReferencesCheckedByStore unchecked(m_store.db(), deferring);
         Transaction tx(m_store.db()); // the pages and the last one's cursor, together or not at all
         QElapsedTimer held;
         held.start();

@@ -5,7 +5,8 @@
 # attendance with its two screen indexes and a clock row per mark (field_clock, as a pull writes
 # them), the same as a WITHOUT ROWID table, without the clock row, with the clock in the row's own columns
 # (migration 12), without the by-person index, and as today: clock in the row with its three foreign keys checked,
-# then with the indexes built after the load and five pages a commit (a bulk load, docs/sync.md#bulk-load).
+# then with the indexes built after the load and five pages a commit (a bulk load, docs/sync.md#bulk-load), and
+# with foreign keys not checked by SQLite (the store checks each reference itself).
 # Prints each beside the floor. DIR must be on a disk. docs/performance.md#wire-session-12 and #wire.
 #   python3 tests/bench/apply_schema.py [N] [DIR]
 import os, sqlite3, sys, tempfile, time, uuid
@@ -18,7 +19,7 @@ CLOCK = ("CREATE TABLE field_clock (tbl INTEGER NOT NULL, row_id TEXT NOT NULL, 
          "replica INTEGER, fields INTEGER, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID;")
 
 
-def run(directory, name, ddl, clock, rows, in_row=False, parents=None, after="", per_commit=20000):
+def run(directory, name, ddl, clock, rows, in_row=False, parents=None, after="", per_commit=20000, fk=True):
     path = os.path.join(directory, f"apply-{name}.db")
     for ext in ("", "-wal", "-shm"):
         if os.path.exists(path + ext):
@@ -26,7 +27,7 @@ def run(directory, name, ddl, clock, rows, in_row=False, parents=None, after="",
     db = sqlite3.connect(path, isolation_level=None)
     db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;" + ddl)
     if parents:  # the rows the marks refer to, there before (a pull brings them first); checked at once
-        db.execute("PRAGMA foreign_keys=ON")
+        db.execute(f"PRAGMA foreign_keys={'ON' if fk else 'OFF'}")
         for table, ids in parents.items():
             db.executemany(f"INSERT INTO {table} (id) VALUES (?)", [(i,) for i in ids])
     start = time.perf_counter()
@@ -73,6 +74,7 @@ def main():
         ("clock in the row, foreign keys checked", parent_ddl + with_fk + ";" + MARKS + BY_PERSON, False, True, parents),
         ("the same, indexes built after the load (now)", parent_ddl + with_fk + ";", False, True, parents, MARKS + BY_PERSON),
         ("the same, 100,000 marks a commit (session 15)", parent_ddl + with_fk + ";", False, True, parents, MARKS + BY_PERSON, 100000),
+        ("the same, foreign keys not checked (session 16)", parent_ddl + with_fk + ";", False, True, parents, MARKS + BY_PERSON, 100000, False),
     ]
     once = run(directory, "once", TABLE + ";", False, rows, per_commit=n)
     print(f"{n} marks; floor (one text key): {floor * 1000:.0f} ms; in one transaction (bench_wire's floor): {once * 1000:.0f} ms")

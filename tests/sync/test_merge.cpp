@@ -12,6 +12,7 @@
 #include "synctestsupport.h"
 
 #include <catch2/catch.hpp>
+#include <QUuid>
 #include <set>
 
 using namespace clc;
@@ -501,6 +502,65 @@ TEST_CASE_METHOD(ThirtyPeople, "a pull keeps the indexes of a table that holds m
     CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM people")) == 75);
     const std::map<int, qint64> many{{table(QStringLiteral("people"))->code, 1000}};
     CHECK_THROWS(b.store->deferIndexes(many, 1)); // only inside the caller's transaction
+}
+
+TEST_CASE_METHOD(ThirtyPeople, "a bulk load leaves references to the store and checks foreign keys again when it ends, however it ends", "[sync][faults][bulk]")
+{
+    // Marks that point at people, a session and the centre: after a bulk load every reference has its row.
+    const QString activity = records::addActivity(*a.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn kỹ thuật chăm sóc cây lúa")});
+    const QString session = records::addSession(*a.store, activity, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá khu 3"));
+    QStringList people;
+    for (auto st = a.store->db().prepare(QStringLiteral("SELECT id FROM people")); st.step();)
+        people << st.text(0);
+    for (const QString &person : people)
+        records::markAttendance(*a.store, session, person, QStringLiteral("present"));
+    world.sync(a);
+    auto foreignKeys = [this] { return b.store->db().scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(); };
+    for (const bool fails : {true, false}) {
+        LoopbackTransport t(*world.service, b.device);
+        SyncSession session(*b.store, t, 10, 7);
+        session.bulkMinRows = 1;
+        int pages = 0, unchecked = 0;
+        session.beforePageCommit = [&] {
+            unchecked += foreignKeys() == 0 ? 1 : 0;
+            if (fails && ++pages == 6)
+                throw TransportError("the network went away");
+        };
+        SyncSummary sum;
+        if (fails)
+            CHECK_THROWS_AS(session.pullAll(sum), TransportError);
+        else
+            session.pullAll(sum);
+        CHECK(unchecked > 0);       // SQLite's lookups were left out while it loaded,
+        CHECK(foreignKeys() == 1); // and are made again once it ends, failed or not
+        CHECK_FALSE(b.store->db().prepare(QStringLiteral("PRAGMA foreign_key_check")).step());
+    }
+    CHECK(count(*b.store, QStringLiteral("SELECT count(*) FROM attendance")) == 30);
+    CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
+}
+
+TEST_CASE("a row that refers to a row the device has not seen gets its row first, with SQLite's foreign keys unchecked", "[sync][bulk]")
+{
+    // What a bulk load relies on when SQLite does not check references: the store does.
+    TempDir dir;
+    auto s = makeStore(dir);
+    const TableDef *attendance = table(QStringLiteral("attendance"));
+    const QString person = QUuid::createUuid().toString(QUuid::WithoutBraces), session = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString mark = Store::naturalId(attendance->name, session, person);
+    const Version v{HybridClock::pack(s->clock().wallMillis(), 0), QStringLiteral("99999999-9999-4999-8999-999999999999")};
+    s->db().exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    Transaction tx(s->db());
+    std::vector<Change> page;
+    for (const auto &[field, value] : std::vector<std::pair<QString, QString>>{
+             {QStringLiteral("centre_id"), s->centreId()}, {QStringLiteral("session_id"), session}, {QStringLiteral("person_id"), person},
+             {QStringLiteral("status"), QStringLiteral("present")}})
+        page.push_back(Change{attendance->code, mark, attendance->fieldCode(field), value, v, std::nullopt, false});
+    CHECK(applyRemoteChanges(*s, page).applied == 4);
+    tx.commit();
+    s->db().exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    CHECK_FALSE(s->db().prepare(QStringLiteral("PRAGMA foreign_key_check")).step());
+    CHECK(count(*s, QStringLiteral("SELECT count(*) FROM people WHERE id = '%1'").arg(person)) == 1);
+    CHECK(count(*s, QStringLiteral("SELECT count(*) FROM sessions WHERE id = '%1'").arg(session)) == 1);
 }
 
 TEST_CASE("a lost acknowledgement is retried with the same batch and applied once", "[sync][faults]")
