@@ -14,6 +14,7 @@
 #include <QSysInfo>
 #include <QUuid>
 #include <cstring>
+#include <nettle/sha1.h>
 #include <sys/stat.h>
 
 namespace clc {
@@ -111,21 +112,26 @@ QString uuidText(const QUuid &u) { return u.toString(QUuid::WithoutBraces); }
 /// derives one per mark. The name is given in parts, joined as UTF-8.
 QString nameBasedId(std::initializer_list<QStringView> parts)
 {
+    // Nettle's SHA-1 (it uses the CPU's SHA instructions where there are some): a pull derives one id
+    // a mark, and QCryptographicHash's took a tenth of an apply (docs/performance.md#wire).
     static const QByteArray space = IdNamespace.toRfc4122();
-    thread_local QCryptographicHash sha(QCryptographicHash::Sha1);
-    sha.reset();
-    sha.addData(space);
+    sha1_ctx sha;
+    sha1_init(&sha);
+    sha1_update(&sha, size_t(space.size()), reinterpret_cast<const uint8_t *>(space.constData()));
     for (const QStringView part : parts) { // joined at ASCII separators: part by part is the whole's UTF-8
         char ascii[128];
         const qsizetype n = asciiInto(part, ascii, sizeof ascii);
-        if (n >= 0)
-            sha.addData(QByteArrayView(ascii, n));
-        else
-            sha.addData(part.toUtf8());
+        if (n >= 0) {
+            sha1_update(&sha, size_t(n), reinterpret_cast<const uint8_t *>(ascii));
+        } else {
+            const QByteArray utf8 = part.toUtf8();
+            sha1_update(&sha, size_t(utf8.size()), reinterpret_cast<const uint8_t *>(utf8.constData()));
+        }
     }
-    const QByteArrayView digest = sha.resultView();
+    uint8_t digest[SHA1_DIGEST_SIZE];
+    sha1_digest(&sha, sizeof digest, digest);
     unsigned char b[16];
-    std::memcpy(b, digest.data(), sizeof b);
+    std::memcpy(b, digest, sizeof b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x50); // version 5
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80); // the RFC 4122 variant
     static const char hex[] = "0123456789abcdef";
