@@ -387,6 +387,9 @@ TEST_CASE_METHOD(ThirtyPeople, "a large pull into a new device builds the indexe
     CHECK(indexes(*b.store) == all);
     CHECK(difference(canonical(*a.store), canonical(*b.store)) == "");
     CHECK(b.store->db().scalar(QStringLiteral("PRAGMA integrity_check")).toText() == QStringLiteral("ok"));
+    // Built with a small cache and a helper thread, then back to the connection's own (core/database.cpp).
+    CHECK(b.store->db().scalar(QStringLiteral("PRAGMA cache_size")).toInt() == -32768);
+    CHECK(b.store->db().scalar(QStringLiteral("PRAGMA threads")).toInt() == 0);
 }
 
 namespace {
