@@ -50,6 +50,8 @@ QString metaKeyName(MetaKey key)
         return QStringLiteral("previous_replica_id");
     case MetaKey::PullCursor:
         return QStringLiteral("pull_cursor");
+    case MetaKey::ReferencesUnchecked:
+        return QStringLiteral("references_unchecked");
     case MetaKey::ReplicaId:
         return QStringLiteral("replica_id");
     case MetaKey::Role:
@@ -234,14 +236,15 @@ int Store::restoreIndexes()
     // 1.5–1.7 s and 31 MB at most, against 2.4–2.7 s and 80 MB in one thread with the 32 MB cache,
     // and 144 MB in two (docs/performance.md#wire). Everything else keeps the cache and one thread.
     const qint64 cacheSize = m_db->scalar(QStringLiteral("PRAGMA cache_size")).toInt();
-    m_db->exec(QStringLiteral("PRAGMA threads=2; PRAGMA cache_size=-4096"));
-    const auto asBefore = qScopeGuard([this, cacheSize] {
+    const qint64 threads = m_db->scalar(QStringLiteral("PRAGMA threads")).toInt();
+    const auto asBefore = qScopeGuard([this, cacheSize, threads] {
         try {
-            m_db->exec(QStringLiteral("PRAGMA threads=0; PRAGMA cache_size=%1").arg(cacheSize));
+            m_db->exec(QStringLiteral("PRAGMA threads=%1; PRAGMA cache_size=%2").arg(threads).arg(cacheSize));
         } catch (const Error &e) {
             qCWarning(lcStore).noquote() << "sorting stays on two threads and a small cache:" << e.message();
         }
     });
+    m_db->exec(QStringLiteral("PRAGMA threads=2; PRAGMA cache_size=-4096"));
     int built = 0;
     for (const Waiting &w : waiting) { // one a transaction: a tap waits for one index at most
         try {
@@ -260,6 +263,64 @@ int Store::restoreIndexes()
     if (built)
         qCInfo(lcStore) << built << "indexes deferred by a pull were built again";
     return built;
+}
+
+void Store::noteReferencesUnchecked()
+{
+    if (!m_db->inTransaction())
+        throw Error(Error::Code::Database, QStringLiteral("noteReferencesUnchecked needs the caller's transaction"));
+    setMeta(MetaKey::ReferencesUnchecked, qint64(1));
+}
+
+int Store::checkReferences()
+{
+    if (meta(MetaKey::ReferencesUnchecked).isEmpty())
+        return 0;
+    struct Dangling
+    {
+        QString table, parent;
+        qint64 rowid, key;
+    };
+    Transaction tx(*m_db);
+    int made = 0;
+    for (int round = 0; round < 8; ++round) { // a placeholder refers to nothing: one round repairs all
+        std::vector<Dangling> dangling;
+        {
+            auto check = m_db->prepare(QStringLiteral("PRAGMA foreign_key_check"));
+            while (check.step())
+                dangling.push_back({check.text(0), check.text(2), check.integer(1), check.integer(3)});
+        }
+        if (dangling.empty())
+            break;
+        for (const Dangling &d : dangling) {
+            qCCritical(lcStore).noquote() << "a pull left" << d.table << "row" << d.rowid << "referring to a missing" << d.parent
+                                          << "row: its placeholder is made now";
+            QString from, to;
+            {
+                auto key = m_db->prepare(QStringLiteral("SELECT \"from\", coalesce(\"to\", 'id') FROM pragma_foreign_key_list(?) WHERE id = ?"));
+                key.bind(1, d.table).bind(2, d.key);
+                if (!key.step())
+                    continue;
+                from = key.text(0);
+                to = key.text(1);
+            }
+            Value id;
+            {
+                auto child = m_db->prepare(QStringLiteral("SELECT %1 FROM %2 WHERE rowid = ?").arg(quoted(from), quoted(d.table)));
+                child.bind(1, d.rowid);
+                if (!child.step())
+                    continue;
+                id = child.value(0);
+            }
+            m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (?)").arg(quoted(d.parent), quoted(to))).bind(1, id).exec();
+            made += m_db->changes() > 0 ? 1 : 0;
+        }
+        if (made == 0)
+            break; // none could be repaired (logged above): checking again finds the same
+    }
+    setMeta(MetaKey::ReferencesUnchecked, Value());
+    tx.commit();
+    return made;
 }
 
 void Store::requireInitialised() const
@@ -426,6 +487,9 @@ void Store::adoptCentre(const QString &centreId)
                     QStringLiteral("--code"));
     Transaction tx(*m_db);
     // Its own centre row was never anyone else's: it goes with its history and anything waiting to be sent.
+    // The one DELETE of a data row anywhere: a bulk load relies on rows never going (docs/sync.md#bulk-load),
+    // and another Store on this file may remember this row; this one only runs on a file holding
+    // nothing but its own centre (holdsOnlyItsCentre), before any pull.
     m_db->exec(QStringLiteral("DELETE FROM centres"));
     m_db->exec(QStringLiteral("DELETE FROM field_clock"));
     m_db->exec(QStringLiteral("DELETE FROM outbox"));

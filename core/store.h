@@ -35,6 +35,7 @@ enum class MetaKey {
     OutboxFrozenTo, ///< the outbox seq the unacknowledged batch ends at
     PreviousReplicaId, ///< the replica id before a copy was detected
     PullCursor, ///< the server cursor of the last applied pull page
+    ReferencesUnchecked, ///< "1" once a pull wrote with SQLite's foreign keys off, until checkReferences ran
     ReplicaId, ///< this replica id
     Role, ///< the enrolled role
     ServerCa, ///< an extra trusted CA file
@@ -114,6 +115,14 @@ public:
     /// is waiting: one query). One that fails is logged and left for the next call (its table gone:
     /// forgotten). The end of every pull calls it, so does opening a file that has migrations to run.
     int restoreIndexes();
+    /// A bulk load writes with SQLite's foreign keys off (the store makes a placeholder for every row
+    /// referred to that it has not seen: docs/sync.md#bulk-load); it notes so inside its transaction.
+    void noteReferencesUnchecked();
+    /// If a pull wrote with foreign keys off, checks every reference now (PRAGMA foreign_key_check,
+    /// about 5 % of the load's inserts) and gives any row referred to and missing the placeholder the
+    /// store would have made, logging it loudly (a bug: it should never happen). One transaction;
+    /// returns how many placeholders it made. The end of every pull calls it.
+    int checkReferences();
     QString replicaId() const { return m_replicaId; }
     QString centreId() const { return m_centreId; }
     const HybridClock &clock() const { return m_clock; }

@@ -302,17 +302,21 @@ constexpr qint64 BulkHoldMillis = 1000;
 // megabytes, so fetching ahead stops at this much.
 constexpr qsizetype BulkBytesAhead = 8 * 1024 * 1024;
 
-// While a bulk load's transaction is open SQLite does not check foreign keys: the store checks every
-// reference of a row it inserts itself (Store::insertRemoteRow makes a placeholder for a row it does
-// not know, and rows are never deleted), and SQLite's three lookups a mark were 15 % of the inserts
-// (tests/bench/apply_schema.py). The pragma is the connection's own: the app's connections still check.
+// While a bulk load's transaction is open SQLite does not check foreign keys: the store makes a
+// placeholder for every row referred to that it has not seen (Store::insertRemoteRow, applyRemote), and
+// rows are never deleted. SQLite's three lookups a mark were 15 % of the inserts
+// (tests/bench/apply_schema.py). Store::checkReferences checks them all at the pull's end (5 %) as a
+// safety net. The pragma is the connection's own: the app's connections still check. A connection
+// that had them off already is left as it was.
 class ReferencesCheckedByStore
 {
 public:
-    ReferencesCheckedByStore(Database &db, bool on) : m_db(on ? &db : nullptr)
+    ReferencesCheckedByStore(Database &db, bool bulkLoad)
     {
-        if (m_db)
-            m_db->exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+        if (bulkLoad && db.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() == 1) {
+            db.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+            m_db = &db;
+        }
     }
     ~ReferencesCheckedByStore()
     {
@@ -320,6 +324,8 @@ public:
             return;
         try {
             m_db->exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+            if (m_db->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() != 1) // still inside a transaction
+                qCCritical(lcClient) << "foreign keys are not checked again on this connection";
         } catch (const std::exception &e) {
             qCCritical(lcClient) << "foreign keys could not be checked again:" << e.what();
         }
@@ -328,7 +334,7 @@ public:
     ReferencesCheckedByStore &operator=(const ReferencesCheckedByStore &) = delete;
 
 private:
-    Database *m_db;
+    Database *m_db = nullptr;
 };
 } // namespace
 
@@ -344,6 +350,11 @@ void SyncSession::pullAll(SyncSummary &summary)
     // Indexes dropped for a large pull are built again when it ends, however it ends, with those a
     // pull killed before left waiting (docs/sync.md#bulk-load).
     const auto rebuild = qScopeGuard([this] {
+        try {
+            m_store.checkReferences(); // what a bulk load wrote with foreign keys off, this pull or a killed one
+        } catch (const std::exception &e) {
+            qCWarning(lcClient) << "the references a pull wrote are checked at the next pull's end:" << e.what();
+        }
         try {
             m_store.restoreIndexes();
         } catch (const std::exception &e) {
@@ -389,55 +400,59 @@ void SyncSession::pullAll(SyncSummary &summary)
             }
             qCDebug(lcClient) << "fetched" << inHand.size() << "pages ahead," << bytes << "bytes";
         }
-        // Made before the transaction and undone after it ends: the pragma does nothing inside one.
-        const ReferencesCheckedByStore unchecked(m_store.db(), deferring);
-        Transaction tx(m_store.db()); // the pages and the last one's cursor, together or not at all
-        QElapsedTimer held;
-        held.start();
-        for (;;) {
-            // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
-            // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
-            ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
-            first = false;
-            // A full page with more to come, bringing a table at least as many rows as it holds (and
-            // many): a new device's first sync. That table's indexes are built once, at the end.
-            if (page.more) {
-                const std::map<int, qint64> rows = rowsByTable(page.changes, settled);
-                if (m_store.deferIndexes(rows, bulkMinRows) > 0)
-                    deferring = true;
-                // A table a page brought many rows of is deferred or kept for the rest of the pull
-                // (it only grows): it is not counted again.
-                for (const auto &[table, n] : rows)
-                    if (n >= bulkMinRows)
-                        settled.insert(table);
+        {
+            // Made before the transaction and undone after it ends: the pragma does nothing inside one.
+            const ReferencesCheckedByStore unchecked(m_store.db(), deferring);
+            Transaction tx(m_store.db()); // the pages and the last one's cursor, together or not at all
+            if (deferring)
+                m_store.noteReferencesUnchecked(); // checked at the pull's end, or the next one's if it is killed
+            QElapsedTimer held;
+            held.start();
+            for (;;) {
+                // The server's time, not this device's clock, says what is too far ahead: a tablet whose date
+                // fell back (a flat battery) still takes what it is sent, and what it kept aside before.
+                ApplyStats s = first ? replayClockAhead(m_store, page.serverTime) : ApplyStats{};
+                first = false;
+                // A full page with more to come, bringing a table at least as many rows as it holds (and
+                // many): a new device's first sync. That table's indexes are built once, at the end.
+                if (page.more) {
+                    const std::map<int, qint64> rows = rowsByTable(page.changes, settled);
+                    if (m_store.deferIndexes(rows, bulkMinRows) > 0)
+                        deferring = true;
+                    // A table a page brought many rows of is deferred or kept for the rest of the pull
+                    // (it only grows): it is not counted again.
+                    for (const auto &[table, n] : rows)
+                        if (n >= bulkMinRows)
+                            settled.insert(table);
+                }
+                s += applyRemoteChanges(m_store, page.changes, page.serverTime);
+                m_store.setMeta(MetaKey::PullCursor, page.cursor);
+                noteBatchLimit(page.maxBatch);
+                if (beforePageCommit)
+                    beforePageCommit();
+                summary.applied += s;
+                ++summary.pulledPages;
+                summary.pulledChanges += int(page.changes.size());
+                if (!page.more || inHand.empty() || held.elapsed() >= BulkHoldMillis)
+                    break;
+                // The next page in hand joins this transaction, unless it needs what happens outside one
+                // (the server restored or upgraded) or cannot be read: then what is applied commits first.
+                const QString epoch = page.epoch;
+                const int protocol = page.protocol;
+                try {
+                    page = decodePullResponse(inHand.front());
+                } catch (const Error &) {
+                    tx.commit();
+                    throw;
+                }
+                if (page.epoch != epoch || page.protocol != protocol) {
+                    page = {};
+                    break; // decoded again at the top of the loop
+                }
+                inHand.pop_front();
             }
-            s += applyRemoteChanges(m_store, page.changes, page.serverTime);
-            m_store.setMeta(MetaKey::PullCursor, page.cursor);
-            noteBatchLimit(page.maxBatch);
-            if (beforePageCommit)
-                beforePageCommit();
-            summary.applied += s;
-            ++summary.pulledPages;
-            summary.pulledChanges += int(page.changes.size());
-            if (!page.more || inHand.empty() || held.elapsed() >= BulkHoldMillis)
-                break;
-            // The next page in hand joins this transaction, unless it needs what happens outside one
-            // (the server restored or upgraded) or cannot be read: then what is applied commits first.
-            const QString epoch = page.epoch;
-            const int protocol = page.protocol;
-            try {
-                page = decodePullResponse(inHand.front());
-            } catch (const Error &) {
-                tx.commit();
-                throw;
-            }
-            if (page.epoch != epoch || page.protocol != protocol) {
-                page = {};
-                break; // decoded again at the top of the loop
-            }
-            inHand.pop_front();
-        }
-        tx.commit();
+            tx.commit();
+        } // foreign keys are checked again before anything else runs
         if (onProgress)
             onProgress(summary);
         if (!page.more && inHand.empty())

@@ -13,7 +13,7 @@ echo "package: $(basename "$deb")"
 dpkg-deb -I "$deb" > "$scratch/info"
 grep -q '^ Package: clc$' "$scratch/info"
 # Its dependencies were found (the libraries it links, the QML modules it loads).
-for dep in libqt6core6 libsqlite3-0 libical3 libqrencode4 libzxing2 qml6-module-qtquick-controls adduser; do
+for dep in libqt6core6 libsqlite3-0 libical3 libnettle8 libqrencode4 libzxing2 qml6-module-qtquick-controls adduser; do
     grep -E "^ Depends: .*\b$dep\b" "$scratch/info" >/dev/null || { cat "$scratch/info"; echo "dependency missing: $dep"; exit 1; }
 done
 dpkg-deb -e "$deb" "$scratch/control"
