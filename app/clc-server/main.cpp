@@ -19,7 +19,7 @@ int main(int argc, char **argv)
     // Requests are served by a pool of threads; glibc gives each its own malloc arena and keeps what a
     // large push or page freed in it, so the peak grew with the pool. One arena keeps the server's
     // peak at 100,000 marks at about 130 MB with 80,000-change batches (two: 132 to 192 MB from run
-    // to run; one per thread: 205 MB with 20,000; docs/performance.md#wire). Pushes and pulls take
+    // to run; one per thread: 205 MB with 20,000; docs/performance.md#wire-session-9). Pushes and pulls take
     // turns on the store anyway, so the contention is not measurable.
     mallopt(M_ARENA_MAX, 1);
 

@@ -237,7 +237,7 @@ public:
     {
         // One round trip per thousand rows instead of one per row. Each row is an index lookup (the
         // LIMIT keeps the planner from joining the list with a scan of the whole centre, whose cost
-        // grows with the table: docs/performance.md#wire).
+        // grows with the table: docs/performance.md#wire-session-13).
         for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
             const size_t to = std::min(rows.size(), from + RowsPerStatement);
             ArrayText tables, ids;
@@ -596,7 +596,7 @@ private:
         check(r.get(), sql.toUtf8());
     }
 
-    /// The statements run once per change of a push (docs/performance.md#wire): parsed and planned once
+    /// The statements run once per change of a push (docs/performance.md#wire-session-6): parsed and planned once
     /// per connection, then only executed.
     Result prepared(const char *name, const QByteArray &sql, const Params &params)
     {
