@@ -276,48 +276,57 @@ int Store::checkReferences()
 {
     if (meta(MetaKey::ReferencesUnchecked).isEmpty())
         return 0;
+    // Found before the write lock is taken (the app's taps go on meanwhile): rows are never deleted
+    // and the app's connections check their own references, so what the scan finds stays true.
     struct Dangling
     {
         QString table, parent;
-        qint64 rowid, key;
+        std::optional<qint64> rowid; // none for a WITHOUT ROWID table
+        qint64 key;
     };
+    std::vector<Dangling> dangling;
+    {
+        auto check = m_db->prepare(QStringLiteral("PRAGMA foreign_key_check"));
+        while (check.step())
+            dangling.push_back({check.text(0), check.text(2), check.optionalInteger(1), check.integer(3)});
+    }
     Transaction tx(*m_db);
     int made = 0;
-    for (int round = 0; round < 8; ++round) { // a placeholder refers to nothing: one round repairs all
-        std::vector<Dangling> dangling;
-        {
-            auto check = m_db->prepare(QStringLiteral("PRAGMA foreign_key_check"));
-            while (check.step())
-                dangling.push_back({check.text(0), check.text(2), check.integer(1), check.integer(3)});
+    std::map<std::pair<QString, QString>, std::pair<int, int>> tally; // (table, parent): placeholders made, left
+    for (const Dangling &d : dangling) {
+        auto &[repaired, left] = tally[{d.table, d.parent}];
+        // Only what the store itself makes placeholders for: a synced table's reference field, by id.
+        const TableDef *t = table(d.table);
+        const FieldDef *f = nullptr;
+        if (t && d.rowid) {
+            auto key = m_db->prepare(QStringLiteral("SELECT min(\"from\") FROM pragma_foreign_key_list(?) WHERE id = ? HAVING count(*) = 1"));
+            key.bind(1, d.table).bind(2, d.key);
+            if (key.step() && !key.isNull(0))
+                f = t->field(key.text(0));
         }
-        if (dangling.empty())
-            break;
-        for (const Dangling &d : dangling) {
-            qCCritical(lcStore).noquote() << "a pull left" << d.table << "row" << d.rowid << "referring to a missing" << d.parent
-                                          << "row: its placeholder is made now";
-            QString from, to;
-            {
-                auto key = m_db->prepare(QStringLiteral("SELECT \"from\", coalesce(\"to\", 'id') FROM pragma_foreign_key_list(?) WHERE id = ?"));
-                key.bind(1, d.table).bind(2, d.key);
-                if (!key.step())
-                    continue;
-                from = key.text(0);
-                to = key.text(1);
-            }
-            Value id;
-            {
-                auto child = m_db->prepare(QStringLiteral("SELECT %1 FROM %2 WHERE rowid = ?").arg(quoted(from), quoted(d.table)));
-                child.bind(1, d.rowid);
-                if (!child.step())
-                    continue;
+        Value id;
+        if (f && f->type == FieldType::Ref && f->refTable == d.parent) {
+            auto child = m_db->prepare(QStringLiteral("SELECT %1 FROM %2 WHERE rowid = ?").arg(quoted(f->name), quoted(d.table)));
+            child.bind(1, *d.rowid);
+            if (child.step())
                 id = child.value(0);
-            }
-            m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (?)").arg(quoted(d.parent), quoted(to))).bind(1, id).exec();
-            made += m_db->changes() > 0 ? 1 : 0;
         }
-        if (made == 0)
-            break; // none could be repaired (logged above): checking again finds the same
+        if (id.isNull()) {
+            ++left;
+            continue;
+        }
+        m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(quoted(d.parent))).bind(1, id).exec();
+        if (m_db->changes() > 0) {
+            ++repaired;
+            ++made;
+        } else {
+            ++left;
+        }
     }
+    // It would be a bug in the store's own checks: said once per table and what it refers to.
+    for (const auto &[where, n] : tally)
+        qCCritical(lcStore).noquote() << "a pull left" << n.first + n.second << where.first << "rows referring to missing" << where.second
+                                      << "rows:" << n.first << "placeholders made," << n.second << "left as they are";
     setMeta(MetaKey::ReferencesUnchecked, Value());
     tx.commit();
     return made;
