@@ -291,7 +291,6 @@ int Store::checkReferences()
             dangling.push_back({check.text(0), check.text(2), check.optionalInteger(1), check.integer(3)});
     }
     Transaction tx(*m_db);
-    int made = 0;
     std::map<std::pair<QString, QString>, std::pair<int, int>> tally; // (table, parent): placeholders made, left
     for (const Dangling &d : dangling) {
         auto &[repaired, left] = tally[{d.table, d.parent}];
@@ -316,17 +315,15 @@ int Store::checkReferences()
             continue;
         }
         m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(quoted(d.parent))).bind(1, id).exec();
-        if (m_db->changes() > 0) {
-            ++repaired;
-            ++made;
-        } else {
-            ++left;
-        }
+        ++(m_db->changes() > 0 ? repaired : left);
     }
     // It would be a bug in the store's own checks: said once per table and what it refers to.
-    for (const auto &[where, n] : tally)
+    int made = 0;
+    for (const auto &[where, n] : tally) {
+        made += n.first;
         qCCritical(lcStore).noquote() << "a pull left" << n.first + n.second << where.first << "rows referring to missing" << where.second
                                       << "rows:" << n.first << "placeholders made," << n.second << "left as they are";
+    }
     setMeta(MetaKey::ReferencesUnchecked, Value());
     tx.commit();
     return made;

@@ -353,21 +353,26 @@ int main(int argc, char **argv)
     // Apply: the same pull by a device in this process, the network's and the server's time taken
     // out; what is left is decoding the pages and applying them to the store. Measured in turns with
     // its floor, below.
-    int applyRuns = 0;
-    auto applyOnce = [&] {
-        const QString applyDb = dir.path(QStringLiteral("apply-%1.db").arg(++applyRuns));
-        enrol(applyDb, "facilitator");
-        Store device(applyDb);
-        sync::HttpTransport http(QUrl(device.meta(MetaKey::ServerUrl)), device.meta(MetaKey::Token));
-        TimedTransport timed(http);
-        QElapsedTimer t;
-        t.start();
-        sync::SyncSession(device, timed).run();
-        return ms(t) - double(timed.ns) / 1e6;
-    };
     auto removeDb = [](const QString &path) { // a million marks' files, three times each: not kept
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(path + QLatin1String(suffix));
+    };
+    int applyRuns = 0;
+    auto applyOnce = [&] {
+        const QString applyDb = dir.path(QStringLiteral("apply-%1.db").arg(++applyRuns));
+        double applied = 0;
+        {
+            enrol(applyDb, "facilitator");
+            Store device(applyDb);
+            sync::HttpTransport http(QUrl(device.meta(MetaKey::ServerUrl)), device.meta(MetaKey::Token));
+            TimedTransport timed(http);
+            QElapsedTimer t;
+            t.start();
+            sync::SyncSession(device, timed).run();
+            applied = ms(t) - double(timed.ns) / 1e6;
+        }
+        removeDb(applyDb);
+        return applied;
     };
 
     // The apply's floor: the same rows bulk-inserted into a device's SQLite in one transaction. This
@@ -375,22 +380,26 @@ int main(int argc, char **argv)
     // taken in turns.
     int rawRuns = 0;
     auto rawInsertOnce = [&] {
-        Database source(tabletDb);
-        const QByteArray rows = readMarksAsJson(source);
-        Database target(dir.path(QStringLiteral("raw-insert-%1.db").arg(++rawRuns)));
-        target.exec(QString::fromLatin1(MarkTable));
-        QElapsedTimer t;
-        t.start();
-        insertMarks(target, rows);
-        return ms(t);
+        const QString rawDb = dir.path(QStringLiteral("raw-insert-%1.db").arg(++rawRuns));
+        double inserted = 0;
+        {
+            Database source(tabletDb);
+            const QByteArray rows = readMarksAsJson(source);
+            Database target(rawDb);
+            target.exec(QString::fromLatin1(MarkTable));
+            QElapsedTimer t;
+            t.start();
+            insertMarks(target, rows);
+            inserted = ms(t);
+        }
+        removeDb(rawDb);
+        return inserted;
     };
     constexpr int ApplyRuns = 3;
     std::vector<double> applies, rawInserts;
     for (int i = 0; i < ApplyRuns; ++i) {
         applies.push_back(applyOnce());
-        removeDb(dir.path(QStringLiteral("apply-%1.db").arg(applyRuns)));
         rawInserts.push_back(rawInsertOnce());
-        removeDb(dir.path(QStringLiteral("raw-insert-%1.db").arg(rawRuns)));
     }
     const double applyMs = median(applies), rawInsertMs = median(rawInserts);
 
