@@ -5,19 +5,29 @@
 namespace clc::sync {
 
 namespace {
-// Two hashes of the key under different seeds (each part hashed with the seed: qHashMulti would
-// hash the parts unseeded); probe i is h1 + i·h2 (Kirsch and Mitzenmacher's double hashing).
-quint64 hashOf(const RecordKey &k, size_t seed)
+/// Spreads a 64-bit value over all its bits (MurmurHash3's finaliser).
+quint64 mix(quint64 h)
 {
-    return quint64(::qHash(k.row, seed)) ^ (quint64(::qHash(k.centre, seed ^ 0x5bd1e995)) * 0x9e3779b97f4a7c15ULL)
-        ^ (quint64(::qHash(k.table, seed)) * 0xc2b2ae3d27d4eb4fULL);
-}
-
-std::pair<quint64, quint64> hashes(const RecordKey &k)
-{
-    return {hashOf(k, size_t(0x243f6a8885a308d3ULL)), hashOf(k, size_t(0x13198a2e03707344ULL)) | 1}; // odd: every probe differs
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb93fe53b6ca9ULL;
+    return h ^ (h >> 33);
 }
 } // namespace
+
+std::pair<quint64, quint64> KeyFilter::hashes(const RecordKey &k) const
+{
+    // One hash of the row id, the centre's remembered (a push names one centre throughout), and the
+    // table: probe i is h1 + i·h2 with h2 mixed from h1 (Kirsch and Mitzenmacher's double hashing
+    // from one 64-bit hash). Hashing the texts twice, under two seeds, was a tenth of a push's merge.
+    if (k.centre != m_centre || m_centre.isNull()) {
+        m_centre = k.centre;
+        m_centreHash = quint64(::qHash(k.centre, size_t(0x13198a2e03707344ULL)));
+    }
+    const quint64 h1 = quint64(::qHash(k.row, size_t(0x243f6a8885a308d3ULL))) ^ mix(m_centreHash + quint64(k.table));
+    return {h1, mix(h1) | 1}; // odd: every probe differs
+}
 
 void KeyFilter::reset(qint64 capacity)
 {

@@ -24,11 +24,16 @@ public:
     qint64 bytes() const { return qint64(m_words.size() * sizeof(quint64)); }
 
 private:
+    /// Not thread-safe: it remembers the last centre's hash (a store's filter is used under its lock).
+    std::pair<quint64, quint64> hashes(const RecordKey &key) const;
+
     static constexpr int Probes = 7;       // bits set per key
     static constexpr int BitsPerKey = 10;  // with 7 probes: about 1 % false "maybe" when full
     std::vector<quint64> m_words;
     quint64 m_mask = 0; // bit count - 1 (a power of two)
     qint64 m_count = 0, m_capacity = 0;
+    mutable QString m_centre;
+    mutable quint64 m_centreHash = 0;
 };
 
 } // namespace clc::sync

@@ -238,6 +238,7 @@ public:
         // One round trip per thousand rows instead of one per row. Each row is an index lookup (the
         // LIMIT keeps the planner from joining the list with a scan of the whole centre, whose cost
         // grows with the table: docs/performance.md#wire-session-13).
+        m_buffer.reserve(rows.size());
         for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
             const size_t to = std::min(rows.size(), from + RowsPerStatement);
             ArrayText tables, ids;

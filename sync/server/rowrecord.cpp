@@ -253,11 +253,17 @@ RecordBuffer::Slot &RecordBuffer::slot(const RecordKey &key)
 {
     if (m_last && *m_lastKey == key)
         return *m_last;
-    auto it = m_records.find(key);
-    if (it == m_records.end())
-        it = m_records.insert(key, Slot{m_load(key), false});
-    m_lastKey = &it.key();
-    m_last = &it.value();
+    auto [it, added] = m_records.try_emplace(key);
+    if (added) {
+        try {
+            it->second.record = m_load(key);
+        } catch (...) {
+            m_records.erase(it); // not read: the next lookup reads it again
+            throw;
+        }
+    }
+    m_lastKey = &it->first;
+    m_last = &it->second;
     return *m_last;
 }
 
@@ -282,11 +288,7 @@ qint64 RecordBuffer::bytes(const RecordKey &key)
 
 void RecordBuffer::remember(const RecordKey &key, std::optional<RowRecord> record)
 {
-    if (!m_records.contains(key)) {
-        m_records.insert(key, Slot{std::move(record), false});
-        m_last = nullptr;
-        m_lastKey = nullptr;
-    }
+    m_records.try_emplace(key, Slot{std::move(record), false}); // a slot already there stays as it is
 }
 
 void RecordBuffer::put(const StoredChange &s)
@@ -298,7 +300,7 @@ void RecordBuffer::put(const StoredChange &s)
         r = RowRecord{RecordKey{s.centre, c.table, c.row}, 0, {}};
     if (!entry.changed) {
         entry.changed = true;
-        m_order.push_back(r->key);
+        m_order.push_back(&entry);
     }
     // The field leaves the write that set it before (a write left with no field is gone).
     for (auto w = r->writes.begin(); w != r->writes.end();) {
@@ -320,9 +322,9 @@ std::vector<RowRecord> RecordBuffer::takeChanged()
 {
     std::vector<RowRecord> out;
     out.reserve(m_order.size());
-    for (const RecordKey &key : m_order)
-        if (const auto it = m_records.find(key); it != m_records.end() && it->record.has_value())
-            out.push_back(std::move(*it->record)); // forgotten below
+    for (Slot *changed : m_order)
+        if (changed->record.has_value())
+            out.push_back(std::move(*changed->record)); // forgotten below
     clear();
     return out;
 }

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <functional>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace clc::sync {
@@ -140,7 +141,9 @@ public:
     void put(const StoredChange &s);
     /// Records already read elsewhere (a back end that reads many rows in one query).
     void remember(const RecordKey &key, std::optional<RowRecord> record);
-    bool knows(const RecordKey &key) const { return m_records.contains(key); }
+    bool knows(const RecordKey &key) const { return m_records.count(key) > 0; }
+    /// Room for this many records without growing (the rows a batch names).
+    void reserve(size_t records) { m_records.reserve(records); }
 
     /// The records changed since the last take, in the order they were first changed; the buffer
     /// forgets everything (a later read goes to the store again).
@@ -152,16 +155,23 @@ private:
     struct Slot
     {
         std::optional<RowRecord> record;
-        bool changed = false; ///< put since the last take (its key is in m_order)
+        bool changed = false; ///< put since the last take (it is in m_order)
+    };
+    /// A buffer holds one transaction's records, and a transaction merges one centre's: the centre
+    /// is compared, not hashed (a key differing only in it shares a bucket, never a slot).
+    struct KeyHash
+    {
+        size_t operator()(const RecordKey &k) const noexcept { return qHash(k.row, QHashSeed::globalSeed()) ^ size_t(k.table) * 0x9e3779b97f4a7c15ULL; }
     };
     Slot &slot(const RecordKey &key);
 
     Loader m_load;
-    QHash<RecordKey, Slot> m_records;
-    std::vector<RecordKey> m_order; ///< keys changed, first change first
+    // Node-based: a slot stays where it is while others are added, so m_order and m_last point at
+    // slots, and a lookup that adds one hashes its key once.
+    std::unordered_map<RecordKey, Slot, KeyHash> m_records;
+    std::vector<Slot *> m_order; ///< slots changed, first change first
     // The last slot looked up: a batch names a row's fields one after another, and each is asked
-    // about several times (exists, size, latest, put), so most lookups hash no strings. Reset by
-    // every insert into m_records (which may move its entries).
+    // about several times (exists, size, latest, put), so most lookups hash no strings.
     const RecordKey *m_lastKey = nullptr;
     Slot *m_last = nullptr;
 };

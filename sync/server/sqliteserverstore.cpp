@@ -190,6 +190,9 @@ public:
     }
 
     bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
+    /// Each row is read when first asked about (most are new: the key filter answers without a
+    /// lookup); here the buffer only makes room for them, so it never grows during the merge.
+    void prefetch(const QString &, const std::vector<std::pair<int, QString>> &rows) override { m_buffer.reserve(rows.size()); }
     void confirmAbsent(const QString &centre, int table, const QString &row) override
     {
         // Without the filter, or for a damaged record (stored, read as nothing), rowExists looked it up.

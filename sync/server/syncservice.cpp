@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QSet>
 #include <set>
+#include <unordered_map>
 
 namespace clc::sync {
 
@@ -136,35 +137,62 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         // Rows this batch creates: their centre is the one the batch gives them. A batch that places
         // anything in another centre is refused whole: that is a device out of its scope, not a race.
         // Rows are the centre's own: an id another centre uses is another row (docs/sync.md#server-store).
-        QSet<RowKey> givenCentre, seenRows, newRows;
-        // The fields of the rows new to the server that this batch has set so far: bit n is field n,
-        // kept for the row being read (fieldsHere) and saved when the batch moves to another row, in
-        // case the row comes again; a newer app's field past bit 63 is kept in a set.
-        QHash<RowKey, quint64> newRowFields;
-        QSet<FieldKey> farFields;
-        quint64 fieldsHere = 0;
+        // Each row the batch names is looked up once, when a run of its fields starts; every change
+        // then finds its row's state by index (a row's fields come one after another).
+        struct RowState
+        {
+            bool givenCentre = false; ///< the batch sets its centre_id (to the sender's centre)
+            bool seen = false;        ///< a change of it passed the checks below
+            bool isNew = false;       ///< not stored before this batch
+            quint64 fields = 0;       ///< of a new row, the fields the batch has set so far (bit n: field n)
+        };
+        struct RowKeyHash
+        {
+            size_t operator()(const RowKey &k) const noexcept { return qHash(k, QHashSeed::globalSeed()); }
+        };
+        std::vector<RowState> rows;
+        std::vector<int> rowOf(request.changes.size()); // each change's row, an index into rows
+        std::unordered_map<RowKey, int, RowKeyHash> rowIndex;
+        QSet<FieldKey> farFields; // of a new row, fields set so far past bit 63 (a newer app's)
         const TableDef *centres = table(QStringLiteral("centres"));
         std::vector<std::pair<int, QString>> touched; // every row the batch touches, read at once below
-        QSet<RowKey> listed;
-        // A row's fields come one after another: a change of the row before it needs no set lookup.
+        // A row's fields come one after another: a change of the row before it needs no lookup.
         auto sameRow = [](const Change *a, const Change &b) { return a && a->table == b.table && a->row == b.row; };
+        {
+            size_t runs = 0;
+            const Change *previous = nullptr;
+            for (const Change &c : request.changes) {
+                runs += !sameRow(previous, c);
+                previous = &c;
+            }
+            rowIndex.reserve(runs);
+            rows.reserve(runs);
+            touched.reserve(runs);
+        }
         const Change *previous = nullptr;
-        for (const Change &c : request.changes) {
+        int current = -1;
+        for (size_t i = 0; i < request.changes.size(); ++i) {
+            const Change &c = request.changes[i];
             if (c.table == centres->code && c.row != device.centre) // a newer app's field of it too
                 throw Error(Error::Code::Forbidden, Tr::tr("the batch changes another centre"), QStringLiteral("centres"));
-            const bool again = sameRow(previous, c);
-            previous = &c;
-            if (c.table != centres->code && !again && !listed.contains(RowKey{c.table, c.row})) {
-                listed.insert(RowKey{c.table, c.row});
-                touched.emplace_back(c.table, c.row);
+            if (!sameRow(previous, c)) {
+                const auto [at, added] = rowIndex.try_emplace(RowKey{c.table, c.row}, int(rows.size()));
+                if (added) {
+                    rows.emplace_back();
+                    if (c.table != centres->code)
+                        touched.emplace_back(c.table, c.row);
+                }
+                current = at->second;
             }
+            previous = &c;
+            rowOf[i] = current;
             if (!isKnown(c))
                 continue;
             const TableDef *t = tableByCode(c.table);
             if (t && t->fields[size_t(c.field)].name == QLatin1String("centre_id")) {
                 if (c.value.toText() != device.centre)
                     throw Error(Error::Code::Forbidden, Tr::tr("the batch places a row in another centre"), QStringLiteral("centre_id"));
-                givenCentre.insert(RowKey{c.table, c.row});
+                rows[size_t(current)].givenCentre = true;
             }
         }
         m_store.prefetch(device.centre, touched);
@@ -174,8 +202,7 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
         const int resolvedField = conflictsTable->fieldCode(QStringLiteral("resolved"));
         qint64 owned = -1; // conflict records this device's pushes made, asked at its first conflict
         int overCap = 0;
-        const Change *lastSeen = nullptr; // the last row put in seenRows, and whether it is in newRows
-        bool lastSeenNew = false;
+        int lastSeen = -1; // the row of the last change that passed the checks
         for (int i = 0; i < int(request.changes.size()); ++i) {
             const Change &c = request.changes[size_t(i)];
             auto reject = [&](const char *code, const QString &reason) { response.rejected.push_back({i, QString::fromLatin1(code), reason}); };
@@ -208,10 +235,11 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
             }
             // The row: the centre's own (looked up once per row), or new, placed in the centre by this
             // batch. A new row of a table this schema does not know belongs to the sender's centre.
-            const RowKey key{c.table, c.row};
+            RowState &row = rows[size_t(rowOf[size_t(i)])];
+            const bool again = rowOf[size_t(i)] == lastSeen;
             bool stored = true;
-            if (c.table != centres->code && !sameRow(lastSeen, c) && !seenRows.contains(key) && !m_store.rowExists(device.centre, c.table, c.row)) {
-                if (!givenCentre.contains(key) && t) {
+            if (c.table != centres->code && !again && !row.seen && !m_store.rowExists(device.centre, c.table, c.row)) {
+                if (!row.givenCentre && t) {
                     m_store.confirmAbsent(device.centre, c.table, c.row);
                     reject("unknown_row", Tr::tr("the row %1 is new but its centre was not sent").arg(c.row));
                     continue;
@@ -235,24 +263,21 @@ PushResponse SyncService::push(const Device &device, const PushRequest &request,
                 reject("row_too_large", Tr::tr("the row would be larger than a message can carry"));
                 continue;
             }
-            if (!sameRow(lastSeen, c)) {
-                if (lastSeenNew)
-                    newRowFields.insert(RowKey{lastSeen->table, lastSeen->row}, fieldsHere);
+            if (!again) {
                 if (!stored)
-                    newRows.insert(key);
-                seenRows.insert(key);
-                lastSeenNew = newRows.contains(key);
-                lastSeen = &c;
-                fieldsHere = lastSeenNew ? newRowFields.value(key, 0) : 0;
+                    row.isNew = true;
+                row.seen = true;
+                lastSeen = rowOf[size_t(i)];
             }
             // A row new to the server has no earlier change of a field this batch has not set yet.
             bool firstOfNewRow = false;
-            if (lastSeenNew && c.field >= 0 && c.field < 64) {
-                firstOfNewRow = !((fieldsHere >> c.field) & 1);
-                fieldsHere |= quint64(1) << c.field;
-            } else if (lastSeenNew) {
-                firstOfNewRow = !farFields.contains(FieldKey{key, c.field});
-                farFields.insert(FieldKey{key, c.field});
+            if (row.isNew && c.field >= 0 && c.field < 64) {
+                firstOfNewRow = !((row.fields >> c.field) & 1);
+                row.fields |= quint64(1) << c.field;
+            } else if (row.isNew) {
+                const FieldKey key{RowKey{c.table, c.row}, c.field};
+                firstOfNewRow = !farFields.contains(key);
+                farFields.insert(key);
             }
             auto merge = [&](const StoredChange &s, bool detect) {
                 const auto latest = &s == &change && firstOfNewRow ? std::nullopt
