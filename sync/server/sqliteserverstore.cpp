@@ -18,8 +18,13 @@ namespace clc::sync {
 
 namespace {
 
+// Records name their centre, and the stream's index its sole writer, by a number from `names`
+// (docs/sync.md#server-store, "Numbers"): the two indexes' entries are half as long as with the
+// 36-character ids, and a push writes that much less. INTEGER PRIMARY KEY: a backup (VACUUM INTO)
+// keeps the numbers.
 const char *const Schema = R"SQL(
-CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS names (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, centre INTEGER NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
   writes BLOB NOT NULL, sole TEXT, UNIQUE (centre, tbl, row_id));
 CREATE TABLE IF NOT EXISTS device_batches (device TEXT PRIMARY KEY, batch INTEGER NOT NULL, response BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, centre TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
@@ -35,6 +40,15 @@ CREATE TABLE IF NOT EXISTS conflict_owners (id INTEGER PRIMARY KEY, centre TEXT 
 CREATE INDEX IF NOT EXISTS conflict_owners_by_device ON conflict_owners (device, id);
 )SQL";
 
+/// The number of a centre's or a device's id, made when first needed (only inside a transaction).
+qint64 nameNumber(Database &db, const QString &name)
+{
+    db.prepare(QStringLiteral("INSERT OR IGNORE INTO names (name) VALUES (?)")).bind(1, name).exec();
+    auto st = db.prepare(QStringLiteral("SELECT no FROM names WHERE name = ?"));
+    st.bind(1, name).step();
+    return st.integer(0);
+}
+
 /// A data directory from a release that kept one row per field, keyed by (table, row id) alone
 /// (up to commit adbc361, tests/fixtures/release-7): its changes become row records with the same
 /// seqs (so devices' cursors stay valid), its conflict owners learn their centre. One transaction.
@@ -44,7 +58,7 @@ void migrateFieldRows(Database &db)
     auto write = [&db](const std::optional<RowRecord> &r) {
         if (r)
             db.prepare(QStringLiteral("INSERT INTO records (centre, tbl, row_id, seq, writes) VALUES (?, ?, ?, ?, ?)"))
-                .bind(1, r->key.centre).bind(2, qint64(r->key.table)).bind(3, r->key.row).bind(4, r->seq).bindBlob(5, encodeWrites(r->writes)).exec();
+                .bind(1, nameNumber(db, r->key.centre)).bind(2, qint64(r->key.table)).bind(3, r->key.row).bind(4, r->seq).bindBlob(5, encodeWrites(r->writes)).exec();
     };
     {
         RecordAssembler records;
@@ -77,21 +91,29 @@ void migrateFieldRows(Database &db)
     qCInfo(lcServerStore).noquote() << "the server store now keeps one record per row:" << db.path();
 }
 
-/// A data directory from a release that kept the records in key order (a table clustered on
-/// (centre, table, row id), up to commit 30d76d2, tests/fixtures/release-9): the same rows, now
-/// stored in arrival order (the table keyed by seq, the key a unique index), so that a push appends
-/// at the table's end instead of rewriting pages all over it (docs/sync.md#server-store). Seqs,
-/// writes and sole writers are copied as they are: devices' cursors stay valid. One transaction.
-void migrateToArrivalOrder(Database &db)
+/// A data directory from a release that named centres and sole writers by their ids in the records
+/// (up to session 16, tests/fixtures/release-11), or that also kept the records in key order (a
+/// table clustered on (centre, table, row id), up to commit 30d76d2, tests/fixtures/release-9): the
+/// same rows, in arrival order (the table keyed by seq, the key a unique index, so that a push
+/// appends at the table's end: docs/sync.md#server-store), centres and sole writers by number. Seqs
+/// and writes are copied as they are: devices' cursors stay valid. One transaction.
+void migrateRecords(Database &db)
 {
     Transaction tx(db);
     db.exec(QStringLiteral("DROP INDEX IF EXISTS records_by_seq_sole; DROP INDEX IF EXISTS records_by_seq; "
-                           "ALTER TABLE records RENAME TO records_by_key;"));
+                           "ALTER TABLE records RENAME TO records_old;"));
     db.exec(QString::fromLatin1(Schema));
-    db.exec(QStringLiteral("INSERT INTO records (seq, centre, tbl, row_id, writes, sole) "
-                           "SELECT seq, centre, tbl, row_id, writes, sole FROM records_by_key ORDER BY seq; DROP TABLE records_by_key;"));
+    // A sole writer was "device:seq"; it becomes "number:seq" (device ids hold no colon).
+    db.exec(QStringLiteral("INSERT OR IGNORE INTO names (name) SELECT DISTINCT centre FROM records_old; "
+                           "INSERT OR IGNORE INTO names (name) SELECT DISTINCT substr(sole, 1, instr(sole, ':') - 1) FROM records_old "
+                           "WHERE instr(sole, ':') > 1; "
+                           "INSERT INTO records (seq, centre, tbl, row_id, writes, sole) "
+                           "SELECT r.seq, c.no, r.tbl, r.row_id, r.writes, "
+                           "CASE WHEN instr(r.sole, ':') > 1 THEN (SELECT d.no FROM names d WHERE d.name = substr(r.sole, 1, instr(r.sole, ':') - 1)) "
+                           "|| substr(r.sole, instr(r.sole, ':')) END "
+                           "FROM records_old r JOIN names c ON c.name = r.centre ORDER BY r.seq; DROP TABLE records_old;"));
     tx.commit();
-    qCInfo(lcServerStore).noquote() << "the server store now keeps its records in arrival order:" << db.path();
+    qCInfo(lcServerStore).noquote() << "the server store now keeps its records in arrival order, centres and writers by number:" << db.path();
 }
 
 class SqliteServerStore : public ServerStore
@@ -117,8 +139,9 @@ public:
         // and the record is read again. Records stored before keep none and are read as before.
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'sole'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE records ADD COLUMN sole TEXT"));
-        if (m_db.scalar(QStringLiteral("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = 'records'")).toInt() == 1)
-            migrateToArrivalOrder(m_db);
+        if (m_db.scalar(QStringLiteral("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = 'records'")).toInt() == 1
+            || m_db.scalar(QStringLiteral("SELECT type FROM pragma_table_info('records') WHERE name = 'centre'")).toText() != QLatin1String("INTEGER"))
+            migrateRecords(m_db);
         m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_by_seq_sole ON records (centre, seq, sole); DROP INDEX IF EXISTS records_by_seq;"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
@@ -154,10 +177,16 @@ public:
             flush();
         } catch (...) {
             forget();
+            forgetNumbers(); // numbers it made are gone with it
             throw;
         }
         forget();
-        tx.commit();
+        try {
+            tx.commit();
+        } catch (...) {
+            forgetNumbers();
+            throw;
+        }
     }
 
     std::optional<LastBatch> lastBatch(const QString &device) override
@@ -216,14 +245,16 @@ public:
         auto st = m_db.prepare(QStringLiteral("SELECT tbl, row_id, seq, writes FROM records WHERE centre = ?1 AND seq > ?2 "
                                               "AND (sole IS NULL OR sole <> ?4 || ':' || seq) AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
                                    .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
-        st.bind(1, centre).bind(2, afterSeq).bind(3, qint64(newerTablesAbove)).bind(4, excludeDevice.isNull() ? QStringLiteral("") : excludeDevice);
+        // A device with no number wrote nothing: no sole writer matches the empty text.
+        const qint64 excluded = excludeDevice.isNull() ? 0 : numberOf(excludeDevice);
+        st.bind(1, numberOf(centre)).bind(2, afterSeq).bind(3, qint64(newerTablesAbove)).bind(4, excluded > 0 ? QString::number(excluded) : QString(QLatin1String("")));
         while (st.step()) {
             const auto r = decodeRecord(RecordKey{centre, int(st.integer(0)), st.text(1)}, st.integer(2), st.blob(3));
             if (r && !page.add(*r))
                 break;
         }
         auto top = m_db.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM records WHERE centre = ?"));
-        top.bind(1, centre);
+        top.bind(1, numberOf(centre));
         top.step();
         page.page().topSeq = top.integer(0);
         return std::move(page.page());
@@ -275,7 +306,7 @@ public:
         m_buffer.clear();
         for (const QString &row : drop) {
             m_db.prepare(QStringLiteral("DELETE FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"))
-                .bind(1, centre).bind(2, qint64(conflictsTable)).bind(3, row).exec();
+                .bind(1, numberOf(centre)).bind(2, qint64(conflictsTable)).bind(3, row).exec();
             m_db.prepare(QStringLiteral("DELETE FROM conflict_owners WHERE centre = ? AND row_id = ?")).bind(1, centre).bind(2, row).exec();
         }
         return owned.size() - drop.size();
@@ -360,7 +391,7 @@ private:
     Statement storedRecord(const RecordKey &k)
     {
         auto st = m_db.prepare(QStringLiteral("SELECT seq, writes FROM records WHERE centre = ? AND tbl = ? AND row_id = ?"));
-        st.bind(1, k.centre).bind(2, qint64(k.table)).bind(3, k.row);
+        st.bind(1, numberOf(k.centre)).bind(2, qint64(k.table)).bind(3, k.row);
         return st;
     }
 
@@ -407,7 +438,7 @@ private:
             // until it holds every key: a scan that fails leaves it to be built again.
             m_keysBuilt = false;
             m_keys.reset(std::max<qint64>(4 * n, 262144));
-            auto st = m_db.prepare(QStringLiteral("SELECT centre, tbl, row_id FROM records"));
+            auto st = m_db.prepare(QStringLiteral("SELECT n.name, r.tbl, r.row_id FROM records r JOIN names n ON n.no = r.centre"));
             while (st.step())
                 m_keys.add(RecordKey{st.text(0), int(st.integer(1)), st.text(2)});
             if (n > 0)
@@ -437,14 +468,50 @@ private:
             r.seq = nextSeq();
             const QString sole = soleWriter(r);
             (fresh ? insertNew : upsert)
-                .bind(1, r.key.centre).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
-                .bind(6, sole.isNull() ? Value() : Value(sole + QLatin1Char(':') + QString::number(r.seq)))
+                .bind(1, number(r.key.centre)).bind(2, qint64(r.key.table)).bind(3, r.key.row).bind(4, r.seq).bindBlob(5, encodeWrites(r.writes))
+                .bind(6, sole.isNull() ? Value() : Value(QString::number(number(sole)) + QLatin1Char(':') + QString::number(r.seq)))
                 .exec();
             if (fresh && m_db.changes() == 0)
                 keysWereWrong(r.key);
             if (fresh) // a stored record is in the filter already (or was read because the filter said maybe)
                 m_keys.add(r.key);
         }
+    }
+
+    /// The number of a centre's or a device's id, made if it has none (only inside transaction()).
+    qint64 number(const QString &name)
+    {
+        if (m_lastNumber > 0 && name == m_lastName)
+            return m_lastNumber;
+        qint64 no = m_numbers.value(name, 0);
+        if (no == 0) {
+            no = nameNumber(m_db, name);
+            m_numbers.insert(name, no);
+        }
+        m_lastName = name;
+        m_lastNumber = no;
+        return no;
+    }
+    /// The number of an id, or 0 when it has none (nothing stored names it).
+    qint64 numberOf(const QString &name)
+    {
+        if (m_lastNumber > 0 && name == m_lastName)
+            return m_lastNumber;
+        if (const qint64 no = m_numbers.value(name, 0))
+            return no;
+        auto st = m_db.prepare(QStringLiteral("SELECT no FROM names WHERE name = ?"));
+        st.bind(1, name);
+        if (!st.step())
+            return 0;
+        m_numbers.insert(name, st.integer(0));
+        return st.integer(0);
+    }
+
+    void forgetNumbers()
+    {
+        m_numbers.clear();
+        m_lastName.clear();
+        m_lastNumber = 0;
     }
 
     qint64 nextSeq()
@@ -468,6 +535,11 @@ private:
     bool m_keysBuilt = false, m_keysChecked = false;
     qint64 m_keysVersion = -1;
     QSet<RecordKey> m_damaged; // records this transaction found stored but could not read
+    // Numbers read or made (a number never changes once committed; those a rolled back transaction
+    // made are forgotten with it). The last one asked for is kept apart: a batch names one centre.
+    QHash<QString, qint64> m_numbers;
+    QString m_lastName;
+    qint64 m_lastNumber = 0;
     QString m_seqFile;
     QByteArray m_cursorKey;
     qint64 m_topAtOpen = 0, m_reservedAtOpen = 0, m_reservedTo = 0;

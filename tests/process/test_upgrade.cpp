@@ -48,7 +48,7 @@ TEST_CASE("an earlier release's server data and devices migrate and keep syncing
 {
     // release-7: the server's changes one row per field; release-9: row records in key order;
     // release-11: devices with clock rows of field -1 and packed outbox rows (migration 12 moves the
-    // clocks into the rows), a server already current.
+    // clocks into the rows), a server as session 16 left it (centres and sole writers by their ids).
     const QString release = GENERATE(QStringLiteral("release-7"), QStringLiteral("release-9"), QStringLiteral("release-11"));
     INFO(release.toStdString());
     const QString Fixtures = QStringLiteral(CLC_FIXTURES_DIR "/") + release;
@@ -69,6 +69,12 @@ TEST_CASE("an earlier release's server data and devices migrate and keep syncing
     const QJsonArray phoneMarks = rows(phone, "attendance");
     const QString centreA = meta(tablet, "centre_id"), centreB = meta(other, "centre_id");
 
+    qint64 solesBefore = 0;
+    {
+        Database before(data + QStringLiteral("/server.db"));
+        if (before.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'records'")).toInt() > 0)
+            solesBefore = before.scalar(QStringLiteral("SELECT count(sole) FROM records")).toInt();
+    }
     ServerProcess server(data, freePort());
     {
         Database migrated(data + QStringLiteral("/server.db"));
@@ -76,6 +82,14 @@ TEST_CASE("an earlier release's server data and devices migrate and keep syncing
         CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM records")).toInt() > 0);
         // The records in arrival order: the table keyed by seq.
         CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('records') WHERE name = 'seq' AND pk = 1")).toInt() == 1);
+        // Centres and sole writers by number: every record's centre and every sole writer is a known id.
+        CHECK(migrated.scalar(QStringLiteral("SELECT type FROM pragma_table_info('records') WHERE name = 'centre'")).toText() == QStringLiteral("INTEGER"));
+        CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM records WHERE centre NOT IN (SELECT no FROM names)")).toInt() == 0);
+        CHECK(migrated.scalar(QStringLiteral("SELECT count(sole) FROM records")).toInt() == solesBefore);
+        CHECK(migrated.scalar(QStringLiteral("SELECT count(*) FROM records WHERE sole IS NOT NULL AND NOT EXISTS (SELECT 1 FROM names n "
+                                             "WHERE n.no = substr(sole, 1, instr(sole, ':') - 1) "
+                                             "AND (n.name = 'server' OR n.name IN (SELECT id FROM devices)))"))
+                  .toInt() == 0); // a conflict record's writer is the server
     }
     auto sync = [&](const QString &db) {
         const Result r = runClc(db, {QStringLiteral("sync"), QStringLiteral("--server"), server.url()});
@@ -112,7 +126,6 @@ TEST_CASE("an earlier release's server data and devices migrate and keep syncing
     const QByteArray b = exported(other);
     CHECK_FALSE(b.contains(centreA.toUtf8()));
     CHECK_FALSE(a.contains(centreB.toUtf8()));
-    if (release != QLatin1String("release-11"))
-        CHECK(server.log().contains(release == QLatin1String("release-7") ? QStringLiteral("one record per row")
-                                                                          : QStringLiteral("in arrival order")));
+    CHECK(server.log().contains(release == QLatin1String("release-7") ? QStringLiteral("one record per row")
+                                                                      : QStringLiteral("centres and writers by number")));
 }

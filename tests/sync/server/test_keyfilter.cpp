@@ -170,3 +170,34 @@ TEST_CASE("a conflict marked resolved is not passed over when the key filter mis
     CHECK(tablet.store->pendingChanges() == 0);
     CHECK(phone.store->value(QStringLiteral("conflicts"), conflict, QStringLiteral("resolved")) == Value(1));
 }
+
+TEST_CASE("a number a refused batch gave its writer is forgotten with the batch", "[server][keyfilter]")
+{
+    // The store names a row's sole writer by a number (docs/sync.md#server-store). A batch refused
+    // after its writer got one takes the number back: kept in the store's memory, it would later be
+    // handed to another device too, and that device's pulls would pass over the first one's rows.
+    TwoTablets f;
+    auto &[dir, world, a, b] = f;
+    const QString binh = records::addPerson(*b.store, PersonInput{QStringLiteral("Trần Thị Bình")});
+    const QString activity = records::addActivity(*b.store, ActivityInput{QStringLiteral("2017-11"), QStringLiteral("Tập huấn chăm sóc lúa")});
+    const QString session = records::addSession(*b.store, activity, QStringLiteral("2017-11-10T08:00"), QStringLiteral("Nhà văn hoá khu 3"));
+    world.syncAll();
+    Replica &d = world.add(); // has written nothing yet: it has no number
+    const QString an = records::addPerson(*d.store, PersonInput{QStringLiteral("Nguyễn Văn An")}); // d the sole writer: numbered first
+    // Both mark her (the same mark, taken on each); b's reaches the server first, and d's insert,
+    // which the cleared filter calls new, finds it stored: the batch is refused after d was numbered.
+    const QString mark = records::markAttendance(*b.store, session, binh, QStringLiteral("present"));
+    *world.clock.ms += 60000;
+    REQUIRE(records::markAttendance(*d.store, session, binh, QStringLiteral("absent")) == mark);
+    world.sync(b);
+    clearKeyFilterForTesting(world.serverStore->inner());
+    CHECK_THROWS_AS(world.sync(d), Error);
+
+    Replica &c = world.add();
+    records::addPerson(*c.store, PersonInput{QStringLiteral("Lò Văn Pành")}); // c is numbered now
+    world.sync(c);
+    world.sync(d); // sent again, and stored
+    world.sync(c);
+    CHECK(nameOf(*c.store, an) == QStringLiteral("Nguyễn Văn An"));
+    CHECK(c.store->value(QStringLiteral("attendance"), mark, QStringLiteral("status")).toText() == QStringLiteral("absent"));
+}

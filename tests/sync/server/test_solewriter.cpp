@@ -17,10 +17,13 @@ namespace {
 
 QString serverFile(World &world) { return world.dir.path(QStringLiteral("server.db")); }
 
+/// The row's sole writer as "device:seq" (the store keeps the device's number), or "(several)".
 QString soleOf(World &world, const QString &row)
 {
     return Database(serverFile(world))
-        .scalar(QStringLiteral("SELECT coalesce(sole, '(several)') FROM records WHERE row_id = '%1'").arg(row))
+        .scalar(QStringLiteral("SELECT coalesce((SELECT name FROM names WHERE no = substr(sole, 1, instr(sole, ':') - 1)) || substr(sole, instr(sole, ':')), "
+                               "'(several)') FROM records WHERE row_id = '%1'")
+                    .arg(row))
         .toText();
 }
 
@@ -86,7 +89,8 @@ TEST_CASE("a row one device wrote keeps that writer in the SQLite store's index 
 
     // A record that a release without the column rewrote (a new seq, another writer) keeps the old
     // "device:seq": it no longer matches the record's seq, so the record is read, and a's pull gets b's name.
-    Database(serverFile(world)).exec(QStringLiteral("UPDATE records SET sole = '%1:' || (seq - 1) WHERE row_id = '%2'").arg(a.device.id, both));
+    Database(serverFile(world))
+        .exec(QStringLiteral("UPDATE records SET sole = (SELECT no FROM names WHERE name = '%1') || ':' || (seq - 1) WHERE row_id = '%2'").arg(a.device.id, both));
     auto stale = openSqliteServerStore(serverFile(world));
     CHECK(pages(*stale, world.centre, a.device.id, 1000).join(QLatin1Char('\n')).contains(QStringLiteral("Trần Thị Bình (khu 3)")));
 
