@@ -10,6 +10,8 @@
 
 namespace clc::sync {
 
+/// Not thread-safe, not even its const members: it remembers the last centre's hash (a store's
+/// filter is used under that store's lock).
 class KeyFilter
 {
 public:
@@ -24,7 +26,6 @@ public:
     qint64 bytes() const { return qint64(m_words.size() * sizeof(quint64)); }
 
 private:
-    /// Not thread-safe: it remembers the last centre's hash (a store's filter is used under its lock).
     std::pair<quint64, quint64> hashes(const RecordKey &key) const;
 
     static constexpr int Probes = 7;       // bits set per key

@@ -19,9 +19,9 @@ namespace clc::sync {
 namespace {
 
 // Records name their centre, and the stream's index its sole writer, by a number from `names`
-// (docs/sync.md#server-store, "Numbers"): the two indexes' entries are half as long as with the
-// 36-character ids, and a push writes that much less. INTEGER PRIMARY KEY: a backup (VACUUM INTO)
-// keeps the numbers.
+// (docs/sync.md#numbers): the two indexes' entries are half as long as with the
+// 36-character ids, and a push writes that much less (#numbers). INTEGER PRIMARY KEY: a backup
+// (VACUUM INTO) keeps the numbers.
 const char *const Schema = R"SQL(
 CREATE TABLE IF NOT EXISTS names (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY, centre INTEGER NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
@@ -43,9 +43,12 @@ CREATE INDEX IF NOT EXISTS conflict_owners_by_device ON conflict_owners (device,
 /// The number of a centre's or a device's id, made when first needed (only inside a transaction).
 qint64 nameNumber(Database &db, const QString &name)
 {
+    if (name.isNull())
+        throw Error(Error::Code::Database, QStringLiteral("a record names no centre or writer"));
     db.prepare(QStringLiteral("INSERT OR IGNORE INTO names (name) VALUES (?)")).bind(1, name).exec();
     auto st = db.prepare(QStringLiteral("SELECT no FROM names WHERE name = ?"));
-    st.bind(1, name).step();
+    if (!st.bind(1, name).step())
+        throw Error(Error::Code::Database, QStringLiteral("no number was made for %1").arg(name));
     return st.integer(0);
 }
 
@@ -99,6 +102,10 @@ void migrateFieldRows(Database &db)
 /// and writes are copied as they are: devices' cursors stay valid. One transaction.
 void migrateRecords(Database &db)
 {
+    // Said before it starts: a large file takes a while (and room for a second copy of the table
+    // until it ends: docs/operations.md#upgrading).
+    qCInfo(lcServerStore).noquote() << "rebuilding" << db.scalar(QStringLiteral("SELECT count(*) FROM records")).toInt()
+                                    << "records with centres and writers by number (one transaction):" << db.path();
     Transaction tx(db);
     db.exec(QStringLiteral("DROP INDEX IF EXISTS records_by_seq_sole; DROP INDEX IF EXISTS records_by_seq; "
                            "ALTER TABLE records RENAME TO records_old;"));
@@ -133,7 +140,8 @@ public:
         // Added later: a data directory from an earlier release gains the column (its rows stay empty).
         if (m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('device_batches') WHERE name = 'request_hash'")).toInt() == 0)
             m_db.exec(QStringLiteral("ALTER TABLE device_batches ADD COLUMN request_hash TEXT"));
-        // The stream's index holds each record's sole writer with the seq it was written at ("device:seq"),
+        // The stream's index holds each record's sole writer with the seq it was written at ("device:seq",
+        // the device by its number since session 17),
         // so a pull passes over a device's own rows in the index alone (soleWriter). It counts only
         // while the record keeps that seq: a release before it rewrites a record without touching it,
         // and the record is read again. Records stored before keep none and are read as before.
@@ -142,6 +150,15 @@ public:
         if (m_db.scalar(QStringLiteral("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = 'records'")).toInt() == 1
             || m_db.scalar(QStringLiteral("SELECT type FROM pragma_table_info('records') WHERE name = 'centre'")).toText() != QLatin1String("INTEGER"))
             migrateRecords(m_db);
+        // A release from before the numbers, run on this file after it was rebuilt (a rollback, or an
+        // old server still running while a new admin command opened the file), writes its centres
+        // as text: records no pull of this release would find. Refused, not served half-blind.
+        if (const qint64 stray = m_db.scalar(QStringLiteral("SELECT count(*) FROM records WHERE typeof(centre) <> 'integer'")).toInt())
+            throw Error(Error::Code::Database,
+                        QStringLiteral("%1 records were written by an earlier release after this file was upgraded (its centres as text); "
+                                       "restore the backup made before the upgrade, or run the release that wrote them "
+                                       "(docs/operations.md#upgrading)")
+                            .arg(stray));
         m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_by_seq_sole ON records (centre, seq, sole); DROP INDEX IF EXISTS records_by_seq;"));
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO server_meta (key, value) VALUES ('epoch', ?)"))
             .bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec();
@@ -220,7 +237,7 @@ public:
 
     bool rowExists(const QString &centre, int table, const QString &row) override { return m_buffer.exists(RecordKey{centre, table, row}); }
     /// Each row is read when first asked about (most are new: the key filter answers without a
-    /// lookup); here the buffer only makes room for them, so it never grows during the merge.
+    /// lookup); here the buffer only makes room for them, so it seldom grows during the merge.
     void prefetch(const QString &, const std::vector<std::pair<int, QString>> &rows) override { m_buffer.reserve(rows.size()); }
     void confirmAbsent(const QString &centre, int table, const QString &row) override
     {
@@ -245,7 +262,7 @@ public:
         auto st = m_db.prepare(QStringLiteral("SELECT tbl, row_id, seq, writes FROM records WHERE centre = ?1 AND seq > ?2 "
                                               "AND (sole IS NULL OR sole <> ?4 || ':' || seq) AND (tbl IN (%1) OR (?3 >= 0 AND tbl > ?3)) ORDER BY seq")
                                    .arg(codes.isEmpty() ? QStringLiteral("-1") : codes.join(QLatin1Char(','))));
-        // A device with no number wrote nothing: no sole writer matches the empty text.
+        // A device with no number is the sole writer of nothing: no sole writer matches the empty text.
         const qint64 excluded = excludeDevice.isNull() ? 0 : numberOf(excludeDevice);
         st.bind(1, numberOf(centre)).bind(2, afterSeq).bind(3, qint64(newerTablesAbove)).bind(4, excluded > 0 ? QString::number(excluded) : QString(QLatin1String("")));
         while (st.step()) {
@@ -441,6 +458,11 @@ private:
             auto st = m_db.prepare(QStringLiteral("SELECT n.name, r.tbl, r.row_id FROM records r JOIN names n ON n.no = r.centre"));
             while (st.step())
                 m_keys.add(RecordKey{st.text(0), int(st.integer(1)), st.text(2)});
+            if (m_keys.count() != n) { // a record whose centre has no name: the filter would miss it
+                qCCritical(lcServerStore).noquote() << "key filter not used:" << n - m_keys.count() << "records name a centre with no number";
+                m_keysChecked = false;
+                return;
+            }
             if (n > 0)
                 qCInfo(lcServerStore).noquote() << "key filter built (" << why << "):" << m_keys.count() << "records," << m_keys.bytes() / 1024
                                                 << "KiB, in" << t.elapsed() << "ms";
