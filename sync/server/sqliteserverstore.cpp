@@ -194,14 +194,14 @@ public:
             flush();
         } catch (...) {
             forget();
-            forgetNumbers(); // numbers it made are gone with it
+            m_numbers.clear(); // numbers it made are gone with it
             throw;
         }
         forget();
         try {
             tx.commit();
         } catch (...) {
-            forgetNumbers();
+            m_numbers.clear();
             throw;
         }
     }
@@ -503,22 +503,15 @@ private:
     /// The number of a centre's or a device's id, made if it has none (only inside transaction()).
     qint64 number(const QString &name)
     {
-        if (m_lastNumber > 0 && name == m_lastName)
-            return m_lastNumber;
-        qint64 no = m_numbers.value(name, 0);
-        if (no == 0) {
-            no = nameNumber(m_db, name);
-            m_numbers.insert(name, no);
-        }
-        m_lastName = name;
-        m_lastNumber = no;
+        if (const qint64 no = numberOf(name))
+            return no;
+        const qint64 no = nameNumber(m_db, name);
+        m_numbers.insert(name, no);
         return no;
     }
     /// The number of an id, or 0 when it has none (nothing stored names it).
     qint64 numberOf(const QString &name)
     {
-        if (m_lastNumber > 0 && name == m_lastName)
-            return m_lastNumber;
         if (const qint64 no = m_numbers.value(name, 0))
             return no;
         auto st = m_db.prepare(QStringLiteral("SELECT no FROM names WHERE name = ?"));
@@ -527,13 +520,6 @@ private:
             return 0;
         m_numbers.insert(name, st.integer(0));
         return st.integer(0);
-    }
-
-    void forgetNumbers()
-    {
-        m_numbers.clear();
-        m_lastName.clear();
-        m_lastNumber = 0;
     }
 
     qint64 nextSeq()
@@ -558,10 +544,8 @@ private:
     qint64 m_keysVersion = -1;
     QSet<RecordKey> m_damaged; // records this transaction found stored but could not read
     // Numbers read or made (a number never changes once committed; those a rolled back transaction
-    // made are forgotten with it). The last one asked for is kept apart: a batch names one centre.
+    // made are forgotten with it).
     QHash<QString, qint64> m_numbers;
-    QString m_lastName;
-    qint64 m_lastNumber = 0;
     QString m_seqFile;
     QByteArray m_cursorKey;
     qint64 m_topAtOpen = 0, m_reservedAtOpen = 0, m_reservedTo = 0;
