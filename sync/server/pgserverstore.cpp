@@ -9,18 +9,24 @@
 #include "serverlog.h"
 
 #include <QSet>
+#include <QtEndian>
 #include <QUuid>
 #include <tuple>
 
 #include <libpq-fe.h>
+#include <limits>
 #include <memory>
 
 namespace clc::sync {
 
 namespace {
 
+// Records name their centre by a number from clc_names (docs/sync.md#numbers): the key's and the
+// stream's index entries are 33 bytes shorter than with the 36-character id, and integers compare
+// faster than text.
 const char *const Schema = R"SQL(
-CREATE TABLE IF NOT EXISTS clc_records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS clc_names (no SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS clc_records (centre INTEGER NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,
   seq BIGINT NOT NULL, writes BYTEA NOT NULL, PRIMARY KEY (centre, tbl, row_id));
 CREATE INDEX IF NOT EXISTS clc_records_by_seq ON clc_records (centre, seq);
 CREATE SEQUENCE IF NOT EXISTS clc_record_seq;
@@ -38,54 +44,88 @@ CREATE TABLE IF NOT EXISTS clc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 /// Rows are written and read in statements of this many (parameters stay far below libpq's 65,535).
 constexpr int RowsPerStatement = 1000;
 
-/// A one-dimensional array parameter in PostgreSQL's text form ({"a","b"}): a statement takes a
-/// thousand rows as a few arrays and unnest(), so it is parsed and planned once per connection.
-class ArrayText
+/// A one-dimensional array parameter in PostgreSQL's binary form (what array_recv reads: a header,
+/// then each element as its length and its bytes, numbers big-endian): a statement takes a thousand
+/// rows as a few arrays and unnest(), so it is parsed and planned once per connection. Binary, not
+/// text: the server parses no quoted text, and writes need no hex (docs/performance.md#wire).
+class ArrayParam
 {
 public:
-    ArrayText &add(const QString &s) { return add(s.toUtf8()); }
-    /// Any UTF-8 text: quoted, with its backslashes and double quotes escaped. (A null QString is
-    /// written as '': the ids and centres written so are never null.)
-    ArrayText &add(const QByteArray &utf8)
+    /// The element types used, by their OIDs (pg_type.h); the statement's cast must name the same.
+    enum class Type : quint32 { Bool = 16, Bytea = 17, Int8 = 20, Int4 = 23, Text = 25 };
+    explicit ArrayParam(Type type) : m_type(type) {}
+
+    ArrayParam &addInt(qint64 n)
     {
-        separate();
-        m_text += '"';
-        for (const char c : utf8) {
-            if (c == '"' || c == '\\')
-                m_text += '\\';
-            m_text += c;
+        if (m_type == Type::Int4) {
+            if (n < std::numeric_limits<qint32>::min() || n > std::numeric_limits<qint32>::max())
+                throw Error(Error::Code::Database, QStringLiteral("PostgreSQL store: %1 does not fit an integer column").arg(n));
+            element(4);
+            put32(quint32(qint32(n)));
+        } else {
+            expect(Type::Int8);
+            element(8);
+            put32(quint32(quint64(n) >> 32));
+            put32(quint32(quint64(n)));
         }
-        m_text += '"';
         return *this;
     }
-    /// A number, or a bytea's hex digits (decode(…, 'hex')): never empty, nothing to quote.
-    ArrayText &addBare(const QByteArray &token)
+    /// Text (UTF-8, any characters: nothing is quoted) or a bytea's bytes.
+    ArrayParam &addBytes(const QByteArray &bytes)
     {
-        Q_ASSERT(!token.isEmpty());
-        separate();
-        m_text += token;
+        if (m_type != Type::Bytea)
+            expect(Type::Text);
+        element(qint32(bytes.size()));
+        m_elements += bytes;
         return *this;
     }
-    ArrayText &add(qint64 n) { return addBare(QByteArray::number(n)); }
+    ArrayParam &addText(const QString &s) { return addBytes(s.toUtf8()); }
+    ArrayParam &addBool(bool b)
+    {
+        expect(Type::Bool);
+        element(1);
+        m_elements += char(b ? 1 : 0);
+        return *this;
+    }
     int size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    QByteArray text() const { return m_text + '}'; }
+    /// The parameter's bytes: one dimension of size() elements from index 1, none null.
+    QByteArray bytes() const
+    {
+        QByteArray header;
+        for (const quint32 v : {1u, 0u, quint32(m_type), quint32(m_size), 1u}) {
+            const quint32 be = qToBigEndian(v);
+            header.append(reinterpret_cast<const char *>(&be), 4);
+        }
+        return header + m_elements;
+    }
 
 private:
-    void separate()
+    void expect(Type t) const
     {
-        if (m_size++ > 0)
-            m_text += ',';
+        if (m_type != t) // a programming error: the server would refuse the array as of the wrong type
+            throw Error(Error::Code::Database, QStringLiteral("PostgreSQL store: an array element of the wrong type"));
     }
-    QByteArray m_text = "{";
+    void element(qint32 length)
+    {
+        ++m_size;
+        put32(quint32(length));
+    }
+    void put32(quint32 v)
+    {
+        const quint32 be = qToBigEndian(v);
+        m_elements.append(reinterpret_cast<const char *>(&be), 4);
+    }
+    Type m_type;
+    QByteArray m_elements;
     int m_size = 0;
 };
 
 /// unnest() of arrays of different lengths pads the short ones with NULL: rows would be paired
 /// with another row's values. Never run a statement so.
-void checkSameLength(std::initializer_list<const ArrayText *> arrays)
+void checkSameLength(std::initializer_list<const ArrayParam *> arrays)
 {
-    for (const ArrayText *a : arrays)
+    for (const ArrayParam *a : arrays)
         if (a->size() != (*arrays.begin())->size())
             throw Error(Error::Code::Database, QStringLiteral("PostgreSQL store: array parameters of different lengths"));
 }
@@ -102,29 +142,26 @@ struct ResultDeleter
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
-// Parameters as text, the way libpq takes them; a null QString is SQL NULL.
+// Parameters the way libpq takes them: as text (a null QString is SQL NULL), or arrays in binary.
 class Params
 {
 public:
-    Params &add(const ArrayText &a)
+    Params &add(const ArrayParam &a)
     {
-        m_bytes.push_back(a.text());
+        m_bytes.push_back(a.bytes());
         m_null.push_back(false);
+        m_binary.push_back(1);
         return *this;
     }
     Params &add(const QString &s)
     {
         m_bytes.push_back(s.isNull() ? QByteArray() : s.toUtf8());
         m_null.push_back(s.isNull());
+        m_binary.push_back(0);
         return *this;
     }
     Params &add(qint64 n) { return add(QString::number(n)); }
-    Params &addNull()
-    {
-        m_bytes.emplace_back();
-        m_null.push_back(true);
-        return *this;
-    }
+    Params &addNull() { return add(QString()); }
     Params &add(const Value &v)
     {
         // value_int, value_text
@@ -143,11 +180,21 @@ public:
             p.push_back(m_null[i] ? nullptr : m_bytes[i].constData());
         return p;
     }
+    /// Each parameter's length (read only for binary ones) and format (1: binary).
+    std::vector<int> lengths() const
+    {
+        std::vector<int> l;
+        for (const QByteArray &b : m_bytes)
+            l.push_back(int(b.size()));
+        return l;
+    }
+    const int *formats() const { return m_binary.data(); }
     int size() const { return int(m_bytes.size()); }
 
 private:
     std::vector<QByteArray> m_bytes;
     std::vector<bool> m_null;
+    std::vector<int> m_binary;
 };
 
 class PgServerStore : public ServerStore
@@ -177,6 +224,8 @@ public:
                 exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001); ALTER TABLE %1 ADD COLUMN IF NOT EXISTS %2 %3; COMMIT;")
                          .arg(QLatin1String(table), QLatin1String(column), QLatin1String(type)));
         }
+        if (centreType() == "text")
+            migrateCentreNumbers();
         Result old = query("SELECT to_regclass('clc_changes') IS NOT NULL", Params());
         if (QByteArray(PQgetvalue(old.get(), 0, 0)) == "t")
             migrateFieldRows();
@@ -192,12 +241,12 @@ public:
             fn();
             flush();
             m_buffer.clear(); // another server process may change these rows once this one commits
+            m_damaged.clear();
             exec(QStringLiteral("COMMIT"));
             m_inTransaction = false;
+            committed();
         } catch (...) {
-            m_buffer.clear();
-            m_inTransaction = false;
-            PQclear(PQexec(m_conn, "ROLLBACK"));
+            rolledBack();
             throw;
         }
     }
@@ -241,24 +290,29 @@ public:
         m_buffer.reserve(rows.size());
         for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
             const size_t to = std::min(rows.size(), from + RowsPerStatement);
-            ArrayText tables, ids;
+            ArrayParam tables(ArrayParam::Type::Int4), ids(ArrayParam::Type::Text);
             for (size_t i = from; i < to; ++i) {
                 if (m_buffer.knows(RecordKey{centre, rows[i].first, rows[i].second}))
                     continue;
-                tables.add(qint64(rows[i].first));
-                ids.add(rows[i].second);
+                tables.addInt(rows[i].first);
+                ids.addText(rows[i].second);
             }
             if (ids.empty())
                 continue;
             checkSameLength({&tables, &ids});
+            const std::optional<qint64> no = number(centre, false);
+            if (!no) { // nothing is stored for the centre yet
+                for (size_t i = from; i < to; ++i)
+                    m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
+                continue;
+            }
             Result r = prepared("clc_prefetch",
                                 "SELECT k.tbl, k.row_id, x.seq, x.writes FROM unnest($2::int[], $3::text[]) AS k(tbl, row_id), "
                                 "LATERAL (SELECT seq, writes FROM clc_records WHERE centre = $1 AND tbl = k.tbl AND row_id = k.row_id LIMIT 1) x",
-                                Params().add(centre).add(tables).add(ids));
+                                Params().add(*no).add(tables).add(ids));
             for (int i = 0; i < PQntuples(r.get()); ++i) {
                 const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
-                m_buffer.remember(key, readRecord(r.get(), i, key));
-                // (a damaged record reads as nothing: a row to write again from what devices send)
+                remember(key, readRecord(r.get(), i, key));
             }
             for (size_t i = from; i < to; ++i) // the others are new to the centre
                 m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
@@ -273,6 +327,9 @@ public:
             codes << QString::number(t);
         const PullFilter filter{tables, newerTablesAbove, excludeDevice};
         PageBuilder page(filter, limit);
+        const std::optional<qint64> no = number(centre, false);
+        if (!no)
+            return std::move(page.page()); // nothing stored for the centre: an empty page, top 0
         // One snapshot for the page and the top: nothing committed between them can be skipped.
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         try {
@@ -282,7 +339,7 @@ public:
             while (!done) {
                 Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND seq > $2 "
                                  "AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
-                                 Params().add(centre).add(from).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
+                                 Params().add(*no).add(from).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
                                      .add(qint64(newerTablesAbove)).add(qint64(chunk)));
                 const int n = PQntuples(r.get());
                 for (int i = 0; i < n && !done; ++i) {
@@ -293,7 +350,7 @@ public:
                 }
                 done = done || n < chunk;
             }
-            Result top = query("SELECT coalesce(max(seq), 0) FROM clc_records WHERE centre = $1", Params().add(centre));
+            Result top = query("SELECT coalesce(max(seq), 0) FROM clc_records WHERE centre = $1", Params().add(*no));
             page.page().topSeq = QByteArray(PQgetvalue(top.get(), 0, 0)).toLongLong();
             exec(QStringLiteral("COMMIT"));
         } catch (...) {
@@ -337,8 +394,11 @@ public:
             return resolved && resolved->change.value == Value(1);
         });
         m_buffer.clear();
+        m_damaged.clear(); // (what was stored is now as the flush left it)
+        const std::optional<qint64> no = drop.isEmpty() ? std::nullopt : number(centre, false);
         for (const QString &row : drop) {
-            query("DELETE FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3", Params().add(centre).add(qint64(conflictsTable)).add(row));
+            if (no)
+                query("DELETE FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3", Params().add(*no).add(qint64(conflictsTable)).add(row));
             query("DELETE FROM clc_conflict_owners WHERE centre = $1 AND row_id = $2", Params().add(centre).add(row));
         }
         return owned.size() - drop.size();
@@ -433,11 +493,74 @@ private:
 
     std::optional<RowRecord> load(const RecordKey &k)
     {
+        const std::optional<qint64> no = number(k.centre, false);
+        if (!no)
+            return std::nullopt;
         Result r = prepared("clc_record", "SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3",
-                            Params().add(k.centre).add(qint64(k.table)).add(k.row));
+                            Params().add(*no).add(qint64(k.table)).add(k.row));
         if (PQntuples(r.get()) == 0)
             return std::nullopt;
-        return readRecord(r.get(), 0, k);
+        auto record = readRecord(r.get(), 0, k);
+        if (!record)
+            m_damaged.insert(k);
+        return record;
+    }
+
+    /// A record read by a query of many rows; a damaged one reads as nothing, a row to write again from
+    /// what devices send, over the stored one (flush).
+    void remember(const RecordKey &k, std::optional<RowRecord> record)
+    {
+        if (!record)
+            m_damaged.insert(k);
+        m_buffer.remember(k, std::move(record));
+    }
+
+    /// The number of a centre, made (in clc_names) if it has none and make says so; nothing if it has
+    /// none. A number read or made inside a transaction is kept for later ones only once it commits:
+    /// a number whose making was rolled back would name another centre's records later.
+    std::optional<qint64> number(const QString &name, bool make)
+    {
+        if (const auto it = m_numbers.constFind(name); it != m_numbers.cend())
+            return *it;
+        if (const auto it = m_pendingNumbers.constFind(name); it != m_pendingNumbers.cend())
+            return *it;
+        if (name.isNull())
+            throw Error(Error::Code::Database, QStringLiteral("a record names no centre"));
+        if (make)
+            prepared("clc_make_name", "INSERT INTO clc_names (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", Params().add(name));
+        Result r = prepared("clc_name", "SELECT no FROM clc_names WHERE name = $1", Params().add(name));
+        if (PQntuples(r.get()) == 0) {
+            if (make)
+                throw Error(Error::Code::Database, QStringLiteral("no number was made for %1").arg(name));
+            return std::nullopt;
+        }
+        const qint64 no = QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong();
+        (m_inTransaction ? m_pendingNumbers : m_numbers).insert(name, no);
+        return no;
+    }
+
+    void committed()
+    {
+        m_numbers.insert(m_pendingNumbers);
+        m_pendingNumbers.clear();
+    }
+
+    /// Nothing of the transaction is kept: neither what it read nor the numbers it made.
+    void rolledBack()
+    {
+        m_buffer.clear();
+        m_damaged.clear();
+        m_pendingNumbers.clear();
+        m_inTransaction = false;
+        PQclear(PQexec(m_conn, "ROLLBACK"));
+    }
+
+    /// The type of clc_records.centre: "integer", or "text" in a database an earlier release wrote.
+    QByteArray centreType()
+    {
+        Result r = query("SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+                         "AND table_name = 'clc_records' AND column_name = 'centre'", Params());
+        return PQntuples(r.get()) == 1 ? QByteArray(PQgetvalue(r.get(), 0, 0)) : QByteArray();
     }
 
     /// Writes the records changed in this transaction, each with a new seq at the end of its centre's stream.
@@ -452,32 +575,39 @@ private:
     void writeRecords(const std::vector<RowRecord> &records, bool newSeqs)
     {
         for (size_t from = 0; from < records.size(); from += RowsPerStatement) {
-            ArrayText centres, tables, ids, writes, seqs;
+            ArrayParam centres(ArrayParam::Type::Int4), tables(ArrayParam::Type::Int4), ids(ArrayParam::Type::Text),
+                writes(ArrayParam::Type::Bytea), seqs(ArrayParam::Type::Int8), fresh(ArrayParam::Type::Bool);
             for (size_t i = from; i < std::min(records.size(), from + RowsPerStatement); ++i) {
-                centres.add(records[i].key.centre);
-                tables.add(qint64(records[i].key.table));
-                ids.add(records[i].key.row);
-                writes.addBare(encodeWrites(records[i].writes).toHex());
+                centres.addInt(*number(records[i].key.centre, true));
+                tables.addInt(records[i].key.table);
+                ids.addText(records[i].key.row);
+                writes.addBytes(encodeWrites(records[i].writes));
                 if (!newSeqs)
-                    seqs.add(records[i].seq);
+                    seqs.addInt(records[i].seq);
+                else // not read from the store, and not a damaged record read as nothing: a new row
+                    fresh.addBool(!records[i].stored && !m_damaged.contains(records[i].key));
             }
             checkSameLength({&centres, &tables, &ids, &writes});
-            if (!newSeqs)
-                checkSameLength({&centres, &seqs});
+            checkSameLength({&centres, newSeqs ? &fresh : &seqs});
             Params p;
             p.add(centres).add(tables).add(ids).add(writes);
-            // In the arrays' order (ORDER BY n): new seqs follow the order the records were first changed.
+            // New seqs in the arrays' order (ORDER BY n), the order the records were first changed, new
+            // rows and stored ones alike. A new row is a plain insert: ON CONFLICT's speculative insert
+            // costs half as much again (docs/performance.md#wire, session 18). Under the centre's lock
+            // no other process adds the row meanwhile; if one is there after all, the insert fails
+            // and nothing of the batch is kept.
             if (newSeqs)
                 prepared("clc_write_records",
-                         "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) "
-                         "SELECT c, t, r, nextval('clc_record_seq'), decode(w, 'hex') "
-                         "FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS u(c, t, r, w, n) ORDER BY n "
+                         "WITH u AS (SELECT c, t, r, nextval('clc_record_seq') AS s, w, f "
+                         "FROM unnest($1::int[], $2::int[], $3::text[], $4::bytea[], $5::bool[]) WITH ORDINALITY AS u(c, t, r, w, f, n) ORDER BY n), "
+                         "fresh AS (INSERT INTO clc_records (centre, tbl, row_id, seq, writes) SELECT c, t, r, s, w FROM u WHERE f) "
+                         "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) SELECT c, t, r, s, w FROM u WHERE NOT f "
                          "ON CONFLICT (centre, tbl, row_id) DO UPDATE SET seq = EXCLUDED.seq, writes = EXCLUDED.writes",
-                         p);
+                         p.add(fresh));
             else
                 prepared("clc_copy_records",
                          "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) "
-                         "SELECT c, t, r, s, decode(w, 'hex') FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bigint[]) AS u(c, t, r, w, s) "
+                         "SELECT c, t, r, s, w FROM unnest($1::int[], $2::int[], $3::text[], $4::bytea[], $5::bigint[]) AS u(c, t, r, w, s) "
                          "ON CONFLICT DO NOTHING",
                          p.add(seqs));
         }
@@ -552,9 +682,48 @@ private:
             }
             exec(QStringLiteral("COMMIT"));
             m_inTransaction = false;
+            committed();
         } catch (...) {
+            rolledBack();
+            throw;
+        }
+    }
+
+    /// A database from a release that named records' centres by their ids (up to session 17's
+    /// release): clc_records is copied into one keyed by the centres' numbers, with the same seqs
+    /// and writes, in one transaction under the schema lock. A process of that release still
+    /// running fails to write (its text centre is no number) rather than write rows that no pull
+    /// would find.
+    void migrateCentreNumbers()
+    {
+        exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);"));
+        m_inTransaction = true;
+        try {
+            if (centreType() == "text") { // another process may have done it meanwhile
+                exec(QStringLiteral("LOCK TABLE clc_records IN ACCESS EXCLUSIVE MODE"));
+                Result n = query("SELECT count(*) FROM clc_records", Params());
+                qCInfo(lcServerStore).noquote() << "numbering the centres of" << PQgetvalue(n.get(), 0, 0) << "records (once, at this release's first start)…";
+                exec(QStringLiteral(
+                    "INSERT INTO clc_names (name) SELECT DISTINCT centre FROM clc_records ORDER BY centre ON CONFLICT (name) DO NOTHING;"
+                    "CREATE TABLE clc_records_numbered (centre INTEGER NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL,"
+                    "  seq BIGINT NOT NULL, writes BYTEA NOT NULL);"
+                    "INSERT INTO clc_records_numbered (centre, tbl, row_id, seq, writes) "
+                    "  SELECT n.no, r.tbl, r.row_id, r.seq, r.writes FROM clc_records r JOIN clc_names n ON n.name = r.centre ORDER BY r.seq;"));
+                Result copied = query("SELECT count(*) FROM clc_records_numbered", Params());
+                if (QByteArray(PQgetvalue(copied.get(), 0, 0)) != QByteArray(PQgetvalue(n.get(), 0, 0)))
+                    throw Error(Error::Code::Database, QStringLiteral("numbering the records' centres copied %1 of %2 records: nothing was changed")
+                                                           .arg(QString::fromLatin1(PQgetvalue(copied.get(), 0, 0)), QString::fromLatin1(PQgetvalue(n.get(), 0, 0))));
+                exec(QStringLiteral(
+                    "DROP TABLE clc_records;"
+                    "ALTER TABLE clc_records_numbered RENAME TO clc_records;"
+                    "ALTER TABLE clc_records ADD CONSTRAINT clc_records_pkey PRIMARY KEY (centre, tbl, row_id);"
+                    "CREATE INDEX clc_records_by_seq ON clc_records (centre, seq);"));
+                qCInfo(lcServerStore) << "the centres of the stored records are numbered";
+            }
+            exec(QStringLiteral("COMMIT"));
             m_inTransaction = false;
-            PQclear(PQexec(m_conn, "ROLLBACK"));
+        } catch (...) {
+            rolledBack();
             throw;
         }
     }
@@ -608,7 +777,8 @@ private:
             m_prepared.insert(QByteArray(name));
         }
         const auto values = params.pointers();
-        Result r(PQexecPrepared(m_conn, name, int(params.size()), values.data(), nullptr, nullptr, 0));
+        const auto lengths = params.lengths();
+        Result r(PQexecPrepared(m_conn, name, int(params.size()), values.data(), lengths.data(), params.formats(), 0));
         check(r.get(), sql);
         return r;
     }
@@ -617,7 +787,8 @@ private:
     {
         reconnectIfLost();
         const auto values = params.pointers();
-        Result r(PQexecParams(m_conn, sql.constData(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
+        const auto lengths = params.lengths();
+        Result r(PQexecParams(m_conn, sql.constData(), params.size(), nullptr, values.data(), lengths.data(), params.formats(), 0));
         check(r.get(), sql);
         return r;
     }
@@ -639,6 +810,9 @@ private:
     QString m_schema;
     bool m_inTransaction = false;
     QSet<QByteArray> m_prepared; ///< the statements prepared on this connection
+    QHash<QString, qint64> m_numbers; ///< centres' numbers (clc_names), as committed
+    QHash<QString, qint64> m_pendingNumbers; ///< numbers read or made in the open transaction
+    QSet<RecordKey> m_damaged; ///< records this transaction found stored but could not read
     PGconn *m_conn = nullptr;
     RecordBuffer m_buffer{[this](const RecordKey &k) { return load(k); }};
 };

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QUuid>
+#include <map>
 #include <catch2/catch.hpp>
 #include <libpq-fe.h>
 
@@ -160,7 +161,8 @@ TEST_CASE("two server processes on one PostgreSQL database never write a row fro
 TEST_CASE("the PostgreSQL store keeps centres and row ids with quotes, backslashes, commas and braces exactly, in the order they were written", "[server][postgres]")
 {
     // Rows go to PostgreSQL a thousand at a time as array parameters: every character that array
-    // text quotes or escapes must come back as it went in, and seqs must follow the writes' order.
+    // text would quote or escape must come back as it went in, and seqs must follow the writes'
+    // order, new rows (a plain insert) and stored ones (an upsert) mixed in one statement.
     const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
     auto store = openPostgresServerStore(postgresConninfo(), schema);
     const QStringList awkward{QStringLiteral("a\"b"), QStringLiteral("back\\slash"), QStringLiteral("x,y"), QStringLiteral("{}"),
@@ -174,7 +176,9 @@ TEST_CASE("the PostgreSQL store keeps centres and row ids with quotes, backslash
     std::vector<std::pair<int, QString>> rows;
     for (const QString &row : awkward)
         rows.emplace_back(0, row);
-    // Written once, then again after a prefetch of all of them (the update path).
+    // Written once, then again after a prefetch of all of them (the update path), each followed
+    // by a new row (the insert path).
+    QStringList order;
     for (qint64 round = 1; round <= 2; ++round) {
         store->transaction(centre, [&] {
             store->prefetch(centre, rows);
@@ -182,18 +186,176 @@ TEST_CASE("the PostgreSQL store keeps centres and row ids with quotes, backslash
                 INFO(row.toStdString());
                 CHECK(store->rowExists(centre, 0, row) == (round == 2));
                 store->put(change(centre, row, row + QString::number(round), round));
+                if (round == 2) {
+                    const QString added = QStringLiteral("after ") + row;
+                    CHECK_FALSE(store->rowExists(centre, 0, added));
+                    store->put(change(centre, added, added, round));
+                    order << row << added;
+                }
             }
         });
     }
     const ServerStore::Page page = store->pull(centre, 0, 1000, {0}, -1, QString());
-    REQUIRE(page.changes.size() == size_t(awkward.size()));
-    for (int i = 0; i < awkward.size(); ++i) {
+    REQUIRE(page.changes.size() == size_t(order.size()));
+    for (int i = 0; i < order.size(); ++i) {
         const StoredChange &s = page.changes[size_t(i)];
         CHECK(s.centre == centre);
-        CHECK(s.change.row == awkward[i]);
-        CHECK(s.change.value == Value(awkward[i] + QStringLiteral("2")));
+        CHECK(s.change.row == order[i]);
+        CHECK(s.change.value == Value(i % 2 == 0 ? order[i] + QStringLiteral("2") : order[i]));
         if (i > 0)
             CHECK(s.seq > page.changes[size_t(i) - 1].seq);
     }
     CHECK(store->pull(QStringLiteral("centre"), 0, 1000, {0}, -1, QString()).changes.empty());
+}
+
+namespace {
+
+/// Runs SQL in a schema as an administrator would (psql), outside any store.
+void adminExec(const QString &schema, const QByteArray &sql)
+{
+    PGconn *admin = PQconnectdb(postgresConninfo().toUtf8().constData());
+    REQUIRE(PQstatus(admin) == CONNECTION_OK);
+    PGresult *r = PQexec(admin, "SET client_min_messages = warning; SET search_path TO " + schema.toLatin1() + "; " + sql);
+    INFO(PQresultErrorMessage(r));
+    const ExecStatusType st = PQresultStatus(r);
+    PQclear(r);
+    PQfinish(admin);
+    REQUIRE((st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK));
+}
+
+/// The first column of the first row SQL returns, or the error's SQLSTATE prefixed with "error ".
+QByteArray adminValue(const QString &schema, const QByteArray &sql)
+{
+    PGconn *admin = PQconnectdb(postgresConninfo().toUtf8().constData());
+    REQUIRE(PQstatus(admin) == CONNECTION_OK);
+    PQclear(PQexec(admin, "SET search_path TO " + schema.toLatin1()));
+    PGresult *r = PQexec(admin, sql.constData());
+    const QByteArray out = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? QByteArray(PQgetvalue(r, 0, 0))
+                           : PQresultStatus(r) == PGRES_COMMAND_OK                  ? QByteArray()
+                                                                                    : "error " + QByteArray(PQresultErrorField(r, PG_DIAG_SQLSTATE));
+    PQclear(r);
+    PQfinish(admin);
+    return out;
+}
+
+StoredChange nameChange(const QString &centre, const QString &row, const QString &value, qint64 hlc)
+{
+    return StoredChange{Change{0, row, 4, Value(value), Version{hlc, QStringLiteral("r")}, std::nullopt, false, {}},
+                        centre, QStringLiteral("d"), QStringLiteral("admin"), 0, 0};
+}
+
+} // namespace
+
+TEST_CASE("a PostgreSQL database whose records name centres by id opens with them numbered: the same records, seqs and pulls", "[server][postgres][upgrade]")
+{
+    // Two centres' records, as the release before numbered centres kept them (session 17's
+    // clc_records, text centres: its CREATE TABLE below), made from a store of this release.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString north = QStringLiteral("11111111-aaaa-4bbb-8ccc-000000000001"), south = QStringLiteral("22222222-aaaa-4bbb-8ccc-000000000002");
+    std::map<QString, QStringList> before;
+    std::map<QString, qint64> tops;
+    std::vector<StoredChange> secondPage; // what a device half-way through north's pull is owed
+    qint64 cursor = 0;
+    {
+        auto store = openPostgresServerStore(postgresConninfo(), schema);
+        for (int i = 0; i < 30; ++i) {
+            const QString &centre = i % 3 == 0 ? south : north;
+            store->transaction(centre, [&] {
+                store->put(nameChange(centre, QStringLiteral("row %1").arg(i % 12), QStringLiteral("Tổ %1").arg(i), i + 1));
+            });
+        }
+        for (const QString &centre : {north, south}) {
+            qint64 top = 0;
+            before[centre] = everything(*store, centre, &top);
+            tops[centre] = top;
+        }
+        const ServerStore::Page first = store->pull(north, 0, 3, {0}, -1, QString());
+        REQUIRE(first.more);
+        cursor = first.changes.back().seq;
+        secondPage = store->pull(north, cursor, 1000, {0}, -1, QString()).changes;
+        REQUIRE_FALSE(secondPage.empty());
+    }
+    adminExec(schema, "CREATE TABLE old_records (centre TEXT NOT NULL, tbl INTEGER NOT NULL, row_id TEXT NOT NULL, "
+                      "  seq BIGINT NOT NULL, writes BYTEA NOT NULL, PRIMARY KEY (centre, tbl, row_id));"
+                      "INSERT INTO old_records SELECT n.name, r.tbl, r.row_id, r.seq, r.writes FROM clc_records r JOIN clc_names n ON n.no = r.centre;"
+                      "DROP TABLE clc_records; DROP TABLE clc_names;"
+                      "ALTER TABLE old_records RENAME TO clc_records; ALTER TABLE clc_records RENAME CONSTRAINT old_records_pkey TO clc_records_pkey;"
+                      "CREATE INDEX clc_records_by_seq ON clc_records (centre, seq);");
+    REQUIRE(adminValue(schema, "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+                               "AND table_name = 'clc_records' AND column_name = 'centre'") == "text");
+
+    auto store = openPostgresServerStore(postgresConninfo(), schema);
+    CHECK(adminValue(schema, "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+                             "AND table_name = 'clc_records' AND column_name = 'centre'") == "integer");
+    for (const QString &centre : {north, south}) {
+        qint64 top = 0;
+        CHECK(everything(*store, centre, &top) == before[centre]);
+        CHECK(top == tops[centre]);
+    }
+    // The device half-way through its pull goes on from its cursor and gets what it was owed.
+    const std::vector<StoredChange> owed = store->pull(north, cursor, 1000, {0}, -1, QString()).changes;
+    REQUIRE(owed.size() == secondPage.size());
+    for (size_t i = 0; i < owed.size(); ++i) {
+        CHECK(owed[i].seq == secondPage[i].seq);
+        CHECK(owed[i].change.row == secondPage[i].change.row);
+        CHECK(owed[i].change.value == secondPage[i].change.value);
+    }
+    // New writes go after everything handed out, and a second start finds nothing to do.
+    store->transaction(north, [&] { store->put(nameChange(north, QStringLiteral("row new"), QStringLiteral("Tổ mới"), 100)); });
+    qint64 after = 0;
+    CHECK(everything(*store, north, &after).size() == before[north].size() + 1);
+    CHECK(after > std::max(tops[north], tops[south]));
+    auto again = openPostgresServerStore(postgresConninfo(), schema);
+    qint64 same = 0;
+    CHECK(everything(*again, north, &same).size() == before[north].size() + 1);
+    CHECK(same == after);
+    // A process of the earlier release still running cannot write a text centre any more.
+    CHECK(adminValue(schema, "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) VALUES ('" + north.toLatin1() + "', 0, 'x', 999, '\\x00')")
+          == "error 22P02"); // invalid_text_representation
+}
+
+TEST_CASE("a number a rolled-back PostgreSQL transaction made for a centre is not used again", "[server][postgres]")
+{
+    // PostgreSQL never hands out a sequence's number twice, so a store that kept the number of a
+    // rolled-back insert into clc_names would write its centre's records under a number no other
+    // process knows: their pulls would miss them.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString centre = QStringLiteral("c-rolled-back");
+    auto first = openPostgresServerStore(postgresConninfo(), schema);
+    CHECK_THROWS_AS(first->transaction(centre, [&] {
+        first->put(nameChange(centre, QStringLiteral("p"), QStringLiteral("lost with the batch"), 1));
+        first->trimConflicts(centre, QStringLiteral("d"), 10, table(QStringLiteral("conflicts"))->code, 0); // writes what was put
+        REQUIRE(adminValue(schema, "SELECT count(*) FROM clc_names") == "0"); // (made, not yet committed)
+        throw Error(Error::Code::Database, QStringLiteral("the batch fails after its records were written"));
+    }), Error);
+    first->transaction(centre, [&] { first->put(nameChange(centre, QStringLiteral("p"), QStringLiteral("kept"), 2)); });
+    auto second = openPostgresServerStore(postgresConninfo(), schema); // another server process
+    const ServerStore::Page page = second->pull(centre, 0, 10, {0}, -1, QString());
+    REQUIRE(page.changes.size() == 1);
+    CHECK(page.changes[0].change.value == Value(QStringLiteral("kept")));
+    CHECK(adminValue(schema, "SELECT count(*) FROM clc_records r LEFT JOIN clc_names n ON n.no = r.centre WHERE n.no IS NULL") == "0");
+}
+
+TEST_CASE("a PostgreSQL record that cannot be read is written over by the next push of its row", "[server][postgres]")
+{
+    // A damaged record reads as nothing, but it is there: the row is written over it (an upsert),
+    // never inserted beside it, which the key would refuse batch after batch.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString centre = QStringLiteral("c-damaged");
+    auto store = openPostgresServerStore(postgresConninfo(), schema);
+    store->transaction(centre, [&] { store->put(nameChange(centre, QStringLiteral("p"), QStringLiteral("first"), 1)); });
+    adminExec(schema, "UPDATE clc_records SET writes = '\\x00ff'");
+    for (const bool prefetched : {true, false}) {
+        INFO(prefetched);
+        store->transaction(centre, [&] {
+            if (prefetched)
+                store->prefetch(centre, {{0, QStringLiteral("p")}});
+            CHECK_FALSE(store->latest(centre, 0, QStringLiteral("p"), 4));
+            store->put(nameChange(centre, QStringLiteral("p"), QStringLiteral("again"), 2));
+        });
+        const ServerStore::Page page = store->pull(centre, 0, 10, {0}, -1, QString());
+        REQUIRE(page.changes.size() == 1);
+        CHECK(page.changes[0].change.value == Value(QStringLiteral("again")));
+        adminExec(schema, "UPDATE clc_records SET writes = '\\x00ff'");
+    }
 }
