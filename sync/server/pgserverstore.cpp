@@ -8,6 +8,7 @@
 #include "serverstore.h"
 #include "serverlog.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QtEndian>
 #include <QUuid>
@@ -238,15 +239,14 @@ public:
         m_inTransaction = true;
         try {
             query("SELECT pg_advisory_xact_lock(hashtext($1))", Params().add(centre));
+            m_lockedCentre = centre;
             fn();
             flush();
-            m_buffer.clear(); // another server process may change these rows once this one commits
-            m_damaged.clear();
             exec(QStringLiteral("COMMIT"));
-            m_inTransaction = false;
-            committed();
+            ended();
         } catch (...) {
-            rolledBack();
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+            ended();
             throw;
         }
     }
@@ -312,7 +312,7 @@ public:
                                 Params().add(*no).add(tables).add(ids));
             for (int i = 0; i < PQntuples(r.get()); ++i) {
                 const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
-                remember(key, readRecord(r.get(), i, key));
+                rememberRead(key, readRecord(r.get(), i, key));
             }
             for (size_t i = from; i < to; ++i) // the others are new to the centre
                 m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
@@ -322,24 +322,27 @@ public:
     Page pull(const QString &centre, qint64 afterSeq, int limit, const std::vector<int> &tables, int newerTablesAbove,
               const QString &excludeDevice) override
     {
-        QStringList codes;
+        ArrayParam codes(ArrayParam::Type::Int4);
         for (int t : tables)
-            codes << QString::number(t);
+            codes.addInt(t);
         const PullFilter filter{tables, newerTablesAbove, excludeDevice};
         PageBuilder page(filter, limit);
-        const std::optional<qint64> no = number(centre, false);
-        if (!no)
-            return std::move(page.page()); // nothing stored for the centre: an empty page, top 0
-        // One snapshot for the page and the top: nothing committed between them can be skipped.
+        // One snapshot for the centre's number, the page and the top: nothing committed between
+        // them can be skipped.
         exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         try {
+            const std::optional<qint64> no = number(centre, false);
+            if (!no) { // nothing stored for the centre: an empty page, top 0
+                exec(QStringLiteral("COMMIT"));
+                return std::move(page.page());
+            }
             qint64 from = afterSeq;
             const int chunk = std::max(limit, 200);
             bool done = false;
             while (!done) {
                 Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND seq > $2 "
                                  "AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
-                                 Params().add(*no).add(from).add(QLatin1Char('{') + codes.join(QLatin1Char(',')) + QLatin1Char('}'))
+                                 Params().add(*no).add(from).add(codes)
                                      .add(qint64(newerTablesAbove)).add(qint64(chunk)));
                 const int n = PQntuples(r.get());
                 for (int i = 0; i < n && !done; ++i) {
@@ -506,9 +509,9 @@ private:
         return record;
     }
 
-    /// A record read by a query of many rows; a damaged one reads as nothing, a row to write again from
+    /// A record a query of many rows read; a damaged one reads as nothing, a row to write again from
     /// what devices send, over the stored one (flush).
-    void remember(const RecordKey &k, std::optional<RowRecord> record)
+    void rememberRead(const RecordKey &k, std::optional<RowRecord> record)
     {
         if (!record)
             m_damaged.insert(k);
@@ -516,13 +519,12 @@ private:
     }
 
     /// The number of a centre, made (in clc_names) if it has none and make says so; nothing if it has
-    /// none. A number read or made inside a transaction is kept for later ones only once it commits:
-    /// a number whose making was rolled back would name another centre's records later.
+    /// none. Looked up afresh in each transaction and kept only until it ends: a number made by a
+    /// transaction that rolls back names nothing (a sequence never hands it out again), and a restore
+    /// or a failover may give a number to another centre than before (docs/sync.md#numbers).
     std::optional<qint64> number(const QString &name, bool make)
     {
-        if (const auto it = m_numbers.constFind(name); it != m_numbers.cend())
-            return *it;
-        if (const auto it = m_pendingNumbers.constFind(name); it != m_pendingNumbers.cend())
+        if (const auto it = m_txNumbers.constFind(name); it != m_txNumbers.cend())
             return *it;
         if (name.isNull())
             throw Error(Error::Code::Database, QStringLiteral("a record names no centre"));
@@ -535,24 +537,34 @@ private:
             return std::nullopt;
         }
         const qint64 no = QByteArray(PQgetvalue(r.get(), 0, 0)).toLongLong();
-        (m_inTransaction ? m_pendingNumbers : m_numbers).insert(name, no);
+        if (m_inTransaction)
+            m_txNumbers.insert(name, no);
         return no;
     }
 
-    void committed()
+    /// A transaction committed or rolled back: nothing it read is kept (another process may change
+    /// it next).
+    void ended()
     {
-        m_numbers.insert(m_pendingNumbers);
-        m_pendingNumbers.clear();
-    }
-
-    /// Nothing of the transaction is kept: neither what it read nor the numbers it made.
-    void rolledBack()
-    {
+        m_inTransaction = false;
         m_buffer.clear();
         m_damaged.clear();
-        m_pendingNumbers.clear();
-        m_inTransaction = false;
-        PQclear(PQexec(m_conn, "ROLLBACK"));
+        m_txNumbers.clear();
+        m_lockedCentre.clear();
+    }
+
+    /// Under the schema's lock (creating or changing tables; several processes may start at once),
+    /// with no time limit a role's settings might set (a large upgrade takes minutes); logged when
+    /// another process holds the lock, so a start that waits says why.
+    void beginSchemaChange()
+    {
+        exec(QStringLiteral("BEGIN; SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0;"));
+        m_inTransaction = true;
+        Result got = query("SELECT pg_try_advisory_xact_lock(4242001)", Params());
+        if (QByteArray(PQgetvalue(got.get(), 0, 0)) != "t") {
+            qCInfo(lcServerStore) << "waiting for another server process to finish changing the database's tables…";
+            query("SELECT pg_advisory_xact_lock(4242001)", Params());
+        }
     }
 
     /// The type of clc_records.centre: "integer", or "text" in a database an earlier release wrote.
@@ -584,8 +596,8 @@ private:
                 writes.addBytes(encodeWrites(records[i].writes));
                 if (!newSeqs)
                     seqs.addInt(records[i].seq);
-                else // not read from the store, and not a damaged record read as nothing: a new row
-                    fresh.addBool(!records[i].stored && !m_damaged.contains(records[i].key));
+                else // not read from the store, not a damaged record read as nothing, and of the locked centre: a new row
+                    fresh.addBool(!records[i].stored && !m_damaged.contains(records[i].key) && records[i].key.centre == m_lockedCentre);
             }
             checkSameLength({&centres, &tables, &ids, &writes});
             checkSameLength({&centres, newSeqs ? &fresh : &seqs});
@@ -593,9 +605,9 @@ private:
             p.add(centres).add(tables).add(ids).add(writes);
             // New seqs in the arrays' order (ORDER BY n), the order the records were first changed, new
             // rows and stored ones alike. A new row is a plain insert: ON CONFLICT's speculative insert
-            // costs half as much again (docs/performance.md#wire, session 18). Under the centre's lock
-            // no other process adds the row meanwhile; if one is there after all, the insert fails
-            // and nothing of the batch is kept.
+            // cost half as much again (docs/performance.md#wire). Every writer of a centre holds its
+            // lock, so no other process adds the row meanwhile; if one is there after all (a session
+            // without the lock), the insert fails and nothing of the batch is kept (tested).
             if (newSeqs)
                 prepared("clc_write_records",
                          "WITH u AS (SELECT c, t, r, nextval('clc_record_seq') AS s, w, f "
@@ -618,8 +630,7 @@ private:
     /// valid), its conflict owners learn their centre. One transaction, under the schema lock.
     void migrateFieldRows()
     {
-        exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);"));
-        m_inTransaction = true;
+        beginSchemaChange();
         try {
             Result still = query("SELECT to_regclass('clc_changes') IS NOT NULL", Params());
             if (QByteArray(PQgetvalue(still.get(), 0, 0)) == "t") { // another process may have done it meanwhile
@@ -681,10 +692,10 @@ private:
                 qCInfo(lcServerStore) << "the server store now keeps one record per row:" << rows << "rows";
             }
             exec(QStringLiteral("COMMIT"));
-            m_inTransaction = false;
-            committed();
+            ended();
         } catch (...) {
-            rolledBack();
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+            ended();
             throw;
         }
     }
@@ -696,11 +707,13 @@ private:
     /// would find.
     void migrateCentreNumbers()
     {
-        exec(QStringLiteral("BEGIN; SELECT pg_advisory_xact_lock(4242001);"));
-        m_inTransaction = true;
+        beginSchemaChange();
         try {
             if (centreType() == "text") { // another process may have done it meanwhile
+                qCInfo(lcServerStore) << "waiting for the earlier release's processes to leave the records table…";
                 exec(QStringLiteral("LOCK TABLE clc_records IN ACCESS EXCLUSIVE MODE"));
+                QElapsedTimer took;
+                took.start();
                 Result n = query("SELECT count(*) FROM clc_records", Params());
                 qCInfo(lcServerStore).noquote() << "numbering the centres of" << PQgetvalue(n.get(), 0, 0) << "records (once, at this release's first start)…";
                 exec(QStringLiteral(
@@ -717,13 +730,16 @@ private:
                     "DROP TABLE clc_records;"
                     "ALTER TABLE clc_records_numbered RENAME TO clc_records;"
                     "ALTER TABLE clc_records ADD CONSTRAINT clc_records_pkey PRIMARY KEY (centre, tbl, row_id);"
-                    "CREATE INDEX clc_records_by_seq ON clc_records (centre, seq);"));
-                qCInfo(lcServerStore) << "the centres of the stored records are numbered";
+                    "CREATE INDEX clc_records_by_seq ON clc_records (centre, seq);"
+                    "ANALYZE clc_records;"));
+                qCInfo(lcServerStore).noquote() << "the centres of" << PQgetvalue(n.get(), 0, 0) << "records are numbered, in"
+                                                << took.elapsed() / 1000.0 << "s";
             }
             exec(QStringLiteral("COMMIT"));
-            m_inTransaction = false;
+            ended();
         } catch (...) {
-            rolledBack();
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+            ended();
             throw;
         }
     }
@@ -738,6 +754,9 @@ private:
     void setUpSession()
     {
         exec(QStringLiteral("SET client_min_messages = warning"));
+        // What the writers' locking assumes (a second process making a centre's number waits for the
+        // first's commit and then reads it), whatever the database's default.
+        exec(QStringLiteral("SET default_transaction_isolation = 'read committed'"));
         exec(QStringLiteral("SET bytea_output = 'hex'")); // how records are read back (byteaValue)
         if (!m_schema.isEmpty())
             exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_schema));
@@ -810,8 +829,8 @@ private:
     QString m_schema;
     bool m_inTransaction = false;
     QSet<QByteArray> m_prepared; ///< the statements prepared on this connection
-    QHash<QString, qint64> m_numbers; ///< centres' numbers (clc_names), as committed
-    QHash<QString, qint64> m_pendingNumbers; ///< numbers read or made in the open transaction
+    QString m_lockedCentre; ///< the centre whose lock the open transaction holds
+    QHash<QString, qint64> m_txNumbers; ///< centres' numbers (clc_names) read or made in the open transaction
     QSet<RecordKey> m_damaged; ///< records this transaction found stored but could not read
     PGconn *m_conn = nullptr;
     RecordBuffer m_buffer{[this](const RecordKey &k) { return load(k); }};

@@ -359,3 +359,56 @@ TEST_CASE("a PostgreSQL record that cannot be read is written over by the next p
         adminExec(schema, "UPDATE clc_records SET writes = '\\x00ff'");
     }
 }
+
+TEST_CASE("after a PostgreSQL restore numbers centres anew, a running store writes each centre under its own number", "[server][postgres]")
+{
+    // A restore (or a failover to a replica behind) can give a number another centre had here: a
+    // store that kept numbers across transactions would write one centre's records under another's.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString north = QStringLiteral("c-north"), south = QStringLiteral("c-south");
+    auto running = openPostgresServerStore(postgresConninfo(), schema);
+    running->transaction(north, [&] { running->put(nameChange(north, QStringLiteral("n1"), QStringLiteral("Bắc"), 1)); });
+    // The restored backup predates the north centre: no names, no records, the sequence back at 1.
+    adminExec(schema, "TRUNCATE clc_records, clc_names; ALTER SEQUENCE clc_names_no_seq RESTART WITH 1;");
+    auto other = openPostgresServerStore(postgresConninfo(), schema); // another process
+    other->transaction(south, [&] { other->put(nameChange(south, QStringLiteral("s1"), QStringLiteral("Nam"), 1)); });
+    running->transaction(north, [&] { running->put(nameChange(north, QStringLiteral("n2"), QStringLiteral("Bắc 2"), 2)); });
+    const ServerStore::Page southPage = other->pull(south, 0, 10, {0}, -1, QString());
+    REQUIRE(southPage.changes.size() == 1);
+    CHECK(southPage.changes[0].change.row == QStringLiteral("s1"));
+    const ServerStore::Page northPage = other->pull(north, 0, 10, {0}, -1, QString());
+    REQUIRE(northPage.changes.size() == 1);
+    CHECK(northPage.changes[0].change.row == QStringLiteral("n2"));
+}
+
+TEST_CASE("a row another PostgreSQL session stored after the batch found it new fails the batch, and the batch sent again merges it", "[server][postgres]")
+{
+    // A new row is a plain insert, safe because every writer of the centre holds its lock. A row
+    // written without the lock (here an administrator's session) is found by the key: nothing of
+    // the batch is kept, never a record replaced without merging.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString centre = QStringLiteral("c-behind");
+    auto store = openPostgresServerStore(postgresConninfo(), schema);
+    store->transaction(centre, [&] { store->put(nameChange(centre, QStringLiteral("first"), QStringLiteral("có trước"), 1)); });
+    auto batch = [&] {
+        store->transaction(centre, [&] {
+            store->prefetch(centre, {{0, QStringLiteral("p")}, {0, QStringLiteral("q")}});
+            if (!store->rowExists(centre, 0, QStringLiteral("p")))
+                adminExec(schema, "INSERT INTO clc_records (centre, tbl, row_id, seq, writes) "
+                                  "SELECT r.centre, 0, 'p', nextval('clc_record_seq'), r.writes FROM clc_records r WHERE r.row_id = 'first'");
+            store->put(nameChange(centre, QStringLiteral("q"), QStringLiteral("q"), 2));
+            store->put(nameChange(centre, QStringLiteral("p"), QStringLiteral("p"), 2));
+        });
+    };
+    CHECK_THROWS_AS(batch(), Error);
+    ServerStore::Page page = store->pull(centre, 0, 10, {0}, -1, QString());
+    REQUIRE(page.changes.size() == 2); // first, and p as the other session wrote it; no q
+    CHECK(page.changes[1].change.row == QStringLiteral("p"));
+    CHECK(page.changes[1].change.value == Value(QStringLiteral("có trước")));
+    batch(); // sent again: p is found stored and merged (its field written at hlc 2 is newer)
+    page = store->pull(centre, 0, 10, {0}, -1, QString());
+    REQUIRE(page.changes.size() == 3);
+    CHECK(page.changes[1].change.row == QStringLiteral("q"));
+    CHECK(page.changes[2].change.row == QStringLiteral("p"));
+    CHECK(page.changes[2].change.value == Value(QStringLiteral("p")));
+}
