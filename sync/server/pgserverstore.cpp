@@ -710,7 +710,9 @@ private:
         beginSchemaChange();
         try {
             if (centreType() == "text") { // another process may have done it meanwhile
-                qCInfo(lcServerStore) << "waiting for the earlier release's processes to leave the records table…";
+                Result others = query("SELECT count(*) FROM pg_locks WHERE relation = 'clc_records'::regclass AND pid <> pg_backend_pid()", Params());
+                if (QByteArray(PQgetvalue(others.get(), 0, 0)) != "0")
+                    qCInfo(lcServerStore) << "waiting for the earlier release's processes to leave the records table…";
                 exec(QStringLiteral("LOCK TABLE clc_records IN ACCESS EXCLUSIVE MODE"));
                 QElapsedTimer took;
                 took.start();
