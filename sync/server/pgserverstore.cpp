@@ -131,17 +131,30 @@ void checkSameLength(std::initializer_list<const ArrayParam *> arrays)
             throw Error(Error::Code::Database, QStringLiteral("PostgreSQL store: array parameters of different lengths"));
 }
 
-QByteArray byteaValue(const char *text)
-{
-    const QByteArray t(text);
-    return t.startsWith("\\x") ? QByteArray::fromHex(t.mid(2)) : t;
-}
-
 struct ResultDeleter
 {
     void operator()(PGresult *r) const { PQclear(r); }
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+/// Records read in binary (the columns tbl int4, row_id text, seq int8, writes bytea, asked for with
+/// Binary): no numbers or hex to parse, and a result half the size of its text form.
+constexpr int Binary = 1;
+struct RecordColumns
+{
+    static int table(PGresult *r, int i) { return int(qint32(qFromBigEndian<quint32>(field(r, i, 0, 4)))); }
+    static QString row(PGresult *r, int i) { return QString::fromUtf8(PQgetvalue(r, i, 1), PQgetlength(r, i, 1)); }
+    static qint64 seq(PGresult *r, int i) { return qint64(qFromBigEndian<quint64>(field(r, i, 2, 8))); }
+    static QByteArray writes(PGresult *r, int i) { return QByteArray(PQgetvalue(r, i, 3), PQgetlength(r, i, 3)); }
+
+private:
+    static const char *field(PGresult *r, int i, int column, int bytes)
+    {
+        if (PQgetlength(r, i, column) != bytes || PQfformat(r, column) != Binary)
+            throw Error(Error::Code::Database, QStringLiteral("PostgreSQL store: a record's column %1 is not the expected binary number").arg(column));
+        return PQgetvalue(r, i, column);
+    }
+};
 
 // Parameters the way libpq takes them: as text (a null QString is SQL NULL), or arrays in binary.
 class Params
@@ -309,9 +322,9 @@ public:
             Result r = prepared("clc_prefetch",
                                 "SELECT k.tbl, k.row_id, x.seq, x.writes FROM unnest($2::int[], $3::text[]) AS k(tbl, row_id), "
                                 "LATERAL (SELECT seq, writes FROM clc_records WHERE centre = $1 AND tbl = k.tbl AND row_id = k.row_id LIMIT 1) x",
-                                Params().add(*no).add(tables).add(ids));
+                                Params().add(*no).add(tables).add(ids), Binary);
             for (int i = 0; i < PQntuples(r.get()); ++i) {
-                const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
+                const RecordKey key{centre, RecordColumns::table(r.get(), i), RecordColumns::row(r.get(), i)};
                 rememberRead(key, readRecord(r.get(), i, key));
             }
             for (size_t i = from; i < to; ++i) // the others are new to the centre
@@ -342,12 +355,11 @@ public:
             while (!done) {
                 Result r = query("SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND seq > $2 "
                                  "AND (tbl = ANY($3::int[]) OR ($4 >= 0 AND tbl > $4)) ORDER BY seq LIMIT $5",
-                                 Params().add(*no).add(from).add(codes)
-                                     .add(qint64(newerTablesAbove)).add(qint64(chunk)));
+                                 Params().add(*no).add(from).add(codes).add(qint64(newerTablesAbove)).add(qint64(chunk)), Binary);
                 const int n = PQntuples(r.get());
                 for (int i = 0; i < n && !done; ++i) {
-                    const RecordKey key{centre, int(QByteArray(PQgetvalue(r.get(), i, 0)).toInt()), QString::fromUtf8(PQgetvalue(r.get(), i, 1))};
-                    from = QByteArray(PQgetvalue(r.get(), i, 2)).toLongLong();
+                    const RecordKey key{centre, RecordColumns::table(r.get(), i), RecordColumns::row(r.get(), i)};
+                    from = RecordColumns::seq(r.get(), i);
                     const auto rec = readRecord(r.get(), i, key);
                     done = rec && !page.add(*rec);
                 }
@@ -488,10 +500,10 @@ public:
     }
 
 private:
-    /// The record in row i of r (columns tbl, row_id, seq, writes), or nothing when it cannot be read.
+    /// The record in row i of r (RecordColumns), or nothing when it cannot be read.
     static std::optional<RowRecord> readRecord(PGresult *r, int i, const RecordKey &key)
     {
-        return decodeRecord(key, QByteArray(PQgetvalue(r, i, 2)).toLongLong(), byteaValue(PQgetvalue(r, i, 3)));
+        return decodeRecord(key, RecordColumns::seq(r, i), RecordColumns::writes(r, i));
     }
 
     std::optional<RowRecord> load(const RecordKey &k)
@@ -500,7 +512,7 @@ private:
         if (!no)
             return std::nullopt;
         Result r = prepared("clc_record", "SELECT tbl, row_id, seq, writes FROM clc_records WHERE centre = $1 AND tbl = $2 AND row_id = $3",
-                            Params().add(*no).add(qint64(k.table)).add(k.row));
+                            Params().add(*no).add(qint64(k.table)).add(k.row), Binary);
         if (PQntuples(r.get()) == 0)
             return std::nullopt;
         auto record = readRecord(r.get(), 0, k);
@@ -759,7 +771,6 @@ private:
         // What the writers' locking assumes (a second process making a centre's number waits for the
         // first's commit and then reads it), whatever the database's default.
         exec(QStringLiteral("SET default_transaction_isolation = 'read committed'"));
-        exec(QStringLiteral("SET bytea_output = 'hex'")); // how records are read back (byteaValue)
         if (!m_schema.isEmpty())
             exec(QStringLiteral("SET search_path TO \"%1\"").arg(m_schema));
     }
@@ -789,7 +800,7 @@ private:
 
     /// The statements run once per change of a push (docs/performance.md#wire-session-6): parsed and planned once
     /// per connection, then only executed.
-    Result prepared(const char *name, const QByteArray &sql, const Params &params)
+    Result prepared(const char *name, const QByteArray &sql, const Params &params, int resultFormat = 0)
     {
         reconnectIfLost();
         if (!m_prepared.contains(QByteArray(name))) {
@@ -799,17 +810,17 @@ private:
         }
         const auto values = params.pointers();
         const auto lengths = params.lengths();
-        Result r(PQexecPrepared(m_conn, name, int(params.size()), values.data(), lengths.data(), params.formats(), 0));
+        Result r(PQexecPrepared(m_conn, name, int(params.size()), values.data(), lengths.data(), params.formats(), resultFormat));
         check(r.get(), sql);
         return r;
     }
 
-    Result query(const QByteArray &sql, const Params &params)
+    Result query(const QByteArray &sql, const Params &params, int resultFormat = 0)
     {
         reconnectIfLost();
         const auto values = params.pointers();
         const auto lengths = params.lengths();
-        Result r(PQexecParams(m_conn, sql.constData(), params.size(), nullptr, values.data(), lengths.data(), params.formats(), 0));
+        Result r(PQexecParams(m_conn, sql.constData(), params.size(), nullptr, values.data(), lengths.data(), params.formats(), resultFormat));
         check(r.get(), sql);
         return r;
     }
