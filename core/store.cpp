@@ -115,7 +115,7 @@ QString uuidText(const QUuid &u) { return u.toString(QUuid::WithoutBraces); }
 QString nameBasedId(std::initializer_list<QStringView> parts)
 {
     // Nettle's SHA-1 (it uses the CPU's SHA instructions where there are some): a pull derives one id
-    // a mark, and QCryptographicHash's took a tenth of an apply (docs/performance.md#wire).
+    // a mark, and QCryptographicHash's took a tenth of an apply (docs/performance.md#wire-session-16).
     static const QByteArray space = IdNamespace.toRfc4122();
     sha1_ctx sha;
     sha1_init(&sha);
@@ -234,7 +234,7 @@ int Store::restoreIndexes()
     // SQLite's sorter may use a helper thread for these sorts, each sorting runs of at most 4 MB
     // (the page cache's size bounds them) and merging them: for the two indexes of 1,000,000 marks
     // 1.5–1.7 s and 31 MB at most, against 2.4–2.7 s and 80 MB in one thread with the 32 MB cache,
-    // and 144 MB in two (docs/performance.md#wire). Everything else keeps the cache and one thread.
+    // and 144 MB in two (docs/performance.md#wire-session-16). Everything else keeps the cache and one thread.
     const qint64 cacheSize = m_db->scalar(QStringLiteral("PRAGMA cache_size")).toInt();
     const qint64 threads = m_db->scalar(QStringLiteral("PRAGMA threads")).toInt();
     const auto asBefore = qScopeGuard([this, cacheSize, threads] {

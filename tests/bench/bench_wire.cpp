@@ -1,4 +1,4 @@
-// Sync over the wire beside its floor, in one run (docs/performance.md#wire, issue "sync at the floor").
+// Sync over the wire beside its floor, in one run (docs/performance.md#wire (the latest session), issue "sync at the floor").
 //   build/tests/bench/bench_wire [marks] [--postgres CONNINFO] [--no-busy-year]
 //   (default 10000 marks, the SQLite server store; scripts/bench runs it)
 // A real clc-server process on loopback (SQLite), the real `clc sync` of a tablet pushing N marks and

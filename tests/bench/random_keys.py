@@ -4,7 +4,7 @@
 # against the same rows in arrival order (rowid = seq, the key a UNIQUE secondary index, the same seq
 # index): 100,000 new rows of 150 bytes in batches, each its own transaction, WAL, synchronous=FULL, a
 # 32 MB cache, as clc-server runs SQLite. Prints the milliseconds of each batch. DIR must be on a disk
-# (fsync is free on a tmpfs). docs/performance.md#wire.
+# (fsync is free on a tmpfs). docs/performance.md#wire-session-9.
 #   python3 tests/bench/random_keys.py [DIR]
 import os, sqlite3, sys, tempfile, time, uuid
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The SQLite server's records table written as a push writes it (docs/performance.md#wire, session 17):
+"""The SQLite server's records table written as a push writes it (docs/performance.md#wire-session-17):
 N records in batches of 20,000, synchronous=FULL, with the centre and sole writer as text ids (up to
 session 16), as numbers (since), and two layouts not adopted (binary row ids; a hash index instead of
 the unique key). Usage: python3 tests/bench/server_numbers.py N [ROUNDS] [--page-sizes]"""
