@@ -1,4 +1,5 @@
 #include "agendamodel.h"
+#include "dayclock.h"
 #include "error.h"
 #include "scheduleimage.h"
 #include "store.h"
@@ -31,7 +32,14 @@ std::optional<schedule::Entry> firstUpcoming(Store &s, const QDateTime &now)
 }
 } // namespace
 
-AgendaModel::AgendaModel(QObject *parent) : AsyncListModel(parent) {}
+AgendaModel::AgendaModel(QObject *parent) : AsyncListModel(parent)
+{
+    // A tablet left on overnight: the new day's "Today" and next session, without a restart.
+    connect(&DayClock::instance(), &DayClock::dayChanged, this, [this] {
+        if (!m_now.isValid())
+            reload();
+    });
+}
 
 int AgendaModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -101,7 +109,7 @@ void AgendaModel::reload()
     const QString month = m_month;
     if (month.isEmpty())
         return;
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
+    const QDateTime now = m_now.isValid() ? m_now : DayClock::instance().now();
     fetch<Agenda>(
         [month, now](Store &s) {
             Agenda a;
@@ -124,7 +132,7 @@ void AgendaModel::reload()
 void AgendaModel::computeMarks()
 {
     // "Today" for the day labels and for every row's flags alike, decided once per read.
-    m_today = (m_now.isValid() ? m_now : QDateTime::currentDateTime()).date();
+    m_today = (m_now.isValid() ? m_now : DayClock::instance().now()).date();
     m_next = -1;
     m_dayLabels.clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {

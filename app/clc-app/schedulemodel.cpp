@@ -1,4 +1,5 @@
 #include "schedulemodel.h"
+#include "dayclock.h"
 #include "translate.h"
 #include "storemanager.h"
 #include "store.h"
@@ -8,7 +9,21 @@
 
 namespace clc {
 
-ScheduleModel::ScheduleModel(QObject *parent) : AsyncListModel(parent) { goToToday(); }
+ScheduleModel::ScheduleModel(QObject *parent) : AsyncListModel(parent), m_today(DayClock::instance().today())
+{
+    // The day turned (a tablet left on overnight, a clock corrected): "Today" goes to the new
+    // day's month, and a schedule that showed what "Today" chose (today's month, or the plan's
+    // first month with a notice saying why) is chosen again; one the person moved to stays.
+    connect(&DayClock::instance(), &DayClock::dayChanged, this, [this](const QDate &, const QDate &today) {
+        if (m_todayFixed)
+            return;
+        const bool newMonth = today.toString(QStringLiteral("yyyy-MM")) != m_today.toString(QStringLiteral("yyyy-MM"));
+        m_today = today;
+        if (m_followsToday && newMonth)
+            goToToday();
+    });
+    goToToday();
+}
 
 int ScheduleModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -58,6 +73,7 @@ void ScheduleModel::setMonth(const QString &month)
     if (month == m_month)
         return;
     m_month = month;
+    m_followsToday = false; // the person's month: a new day does not move it
     if (!m_notice.isEmpty()) { // the person chose a month: the note about "Today" is done
         m_notice.clear();
         Q_EMIT noticeChanged();
@@ -104,6 +120,7 @@ void ScheduleModel::retranslate()
 
 void ScheduleModel::goToToday()
 {
+    m_followsToday = true;
     // Which month to show depends on the data, so it is decided on the reader thread with the rows.
     const QString today = m_today.toString(QStringLiteral("yyyy-MM"));
     fetch<MonthRows>(

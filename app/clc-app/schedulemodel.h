@@ -56,7 +56,11 @@ public:
     Q_INVOKABLE void goToToday();
 
     /// For tests: the date goToToday treats as today.
-    void setToday(const QDate &today) { m_today = today; }
+    void setToday(const QDate &today)
+    {
+        m_today = today;
+        m_todayFixed = true; // the clock's new days no longer move it
+    }
 
     /// Re-reads the month (after a sync brought changes).
     Q_INVOKABLE void reload();
@@ -74,7 +78,9 @@ protected:
 private:
     QString m_month;
     QString m_notice;
-    QDate m_today = QDate::currentDate();
+    QDate m_today; ///< the day "Today" goes to: the clock's (DayClock), or a test's
+    bool m_todayFixed = false; ///< set by a test (setToday)
+    bool m_followsToday = false; ///< the month shown is what "Today" chose, not one the person went to
     std::vector<ActivityRow> m_rows;
 };
 

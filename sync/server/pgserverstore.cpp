@@ -216,7 +216,25 @@ class PgServerStore : public ServerStore
 public:
     PgServerStore(const QString &conninfo, const QString &schema) : m_schema(schema)
     {
-        m_conn = PQconnectdb(conninfo.toUtf8().constData());
+        // Limits on waiting for a PostgreSQL whose machine or network is gone: a connection or a
+        // PQreset gives up after 10 s (per address tried), and a connection whose packets go
+        // unanswered for a minute is closed, so the request gets a 503 and the device tries again
+        // later, instead of a server thread waiting minutes (the kernel's own limits) or hours
+        // (keepalives' defaults). What the operator's conninfo says comes after, and wins (libpq
+        // expands dbname into its settings in order), and PGCONNECT_TIMEOUT is left to libpq
+        // (docs/operations.md#postgresql).
+        const QByteArray given = conninfo.toUtf8();
+        std::vector<const char *> keys{"keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"};
+        std::vector<const char *> values{"30", "10", "3", "60000"};
+        if (qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT")) {
+            keys.push_back("connect_timeout");
+            values.push_back("10");
+        }
+        keys.push_back("dbname");
+        values.push_back(given.constData());
+        keys.push_back(nullptr);
+        values.push_back(nullptr);
+        m_conn = PQconnectdbParams(keys.data(), values.data(), 1);
         if (PQstatus(m_conn) != CONNECTION_OK) {
             const QString why = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
             PQfinish(m_conn);

@@ -1,6 +1,7 @@
 #include "demodata.h"
 #include "schedulemodel.h"
 #include "agendamodel.h"
+#include "dayclock.h"
 #include "planmodel.h"
 #include "reports.h"
 #include "language.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <catch2/catch.hpp>
 
@@ -197,4 +199,81 @@ TEST_CASE("the plan's charts show the year report's own figures: attendances by 
     }
     CHECK(planned == year.byKind.back().activitiesPlanned);
     CHECK(held == year.byKind.back().activitiesHeld);
+}
+
+TEST_CASE("left on overnight, the agenda marks the new day and the schedule moves to the new month with it", "[app][schedule][agenda]")
+{
+    Demo d;
+    installLanguage(QStringLiteral("en"));
+    QDateTime now(QDate(2017, 11, 4), QTime(8, 0));
+    DayClock &clock = DayClock::instance();
+    clock.setSourceForTesting([&now] { return now; });
+    auto restore = qScopeGuard([&clock] { clock.setSourceForTesting(nullptr); });
+
+    AgendaModel agenda; // on the clock: no setNow
+    agenda.setMonth(QStringLiteral("2017-11"));
+    REQUIRE(loaded(agenda));
+    auto todayRows = [&] {
+        QStringList days;
+        for (int i = 0; i < agenda.count(); ++i)
+            if (agenda.data(agenda.index(i), AgendaModel::TodayRole).toBool())
+                days << agenda.data(agenda.index(i), AgendaModel::DayRole).toString();
+        return days;
+    };
+    REQUIRE_FALSE(todayRows().isEmpty());
+    CHECK(todayRows().first() == QStringLiteral("2017-11-04"));
+    const int nextBefore = agenda.nextIndex();
+    REQUIRE(nextBefore >= 0);
+
+    ScheduleModel following; // shows today's month
+    REQUIRE(loaded(following));
+    CHECK(following.month() == QStringLiteral("2017-11"));
+    ScheduleModel elsewhere; // the person went to another month
+    REQUIRE(loaded(elsewhere));
+    elsewhere.setMonth(QStringLiteral("2018-03"));
+    REQUIRE(loaded(elsewhere));
+
+    // The next morning: nothing marks the 4th as today any more, and the next session is after it.
+    now = QDateTime(QDate(2017, 11, 5), QTime(7, 0));
+    clock.check();
+    REQUIRE(loaded(agenda));
+    for (const QString &day : todayRows())
+        CHECK(day == QStringLiteral("2017-11-05"));
+    REQUIRE(agenda.nextIndex() >= 0);
+    CHECK(agenda.data(agenda.index(agenda.nextIndex()), AgendaModel::DayRole).toString() >= QStringLiteral("2017-11-05"));
+    CHECK(following.month() == QStringLiteral("2017-11")); // the same month: nothing to move
+
+    // A month later: the schedule that followed today moves to December; the other stays.
+    now = QDateTime(QDate(2017, 12, 1), QTime(7, 0));
+    clock.check();
+    REQUIRE(eventually([&] { return following.month() == QStringLiteral("2017-12"); }));
+    REQUIRE(loaded(following));
+    CHECK(following.count() > 0);
+    CHECK(elsewhere.month() == QStringLiteral("2018-03"));
+    // The same day looked at again changes nothing.
+    QSignalSpy spy(&clock, &DayClock::dayChanged);
+    clock.check();
+    CHECK(spy.isEmpty());
+}
+
+TEST_CASE("a schedule opened while the clock said 2000 comes to today's month once the clock is set right", "[app][schedule]")
+{
+    // A cheap tablet's clock reset to 2000: "Today" shows the plan's first month with a note. When
+    // the clock is corrected, the schedule chooses again: today's month, no note.
+    Demo d;
+    installLanguage(QStringLiteral("en"));
+    QDateTime now(QDate(2000, 1, 1), QTime(0, 5));
+    DayClock &clock = DayClock::instance();
+    clock.setSourceForTesting([&now] { return now; });
+    auto restore = qScopeGuard([&clock] { clock.setSourceForTesting(nullptr); });
+    ScheduleModel model;
+    REQUIRE(loaded(model));
+    CHECK(model.month() == QStringLiteral("2017-09"));
+    CHECK_FALSE(model.notice().isEmpty());
+    now = QDateTime(QDate(2017, 11, 4), QTime(9, 0));
+    clock.check();
+    REQUIRE(eventually([&] { return model.month() == QStringLiteral("2017-11"); }));
+    REQUIRE(loaded(model));
+    CHECK(model.notice().isEmpty());
+    CHECK(model.count() > 0);
 }

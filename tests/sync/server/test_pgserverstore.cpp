@@ -6,7 +6,10 @@
 #include "serverstore.h"
 #include "synctestsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QHostAddress>
+#include <QTcpServer>
 #include <QUuid>
 #include <map>
 #include <catch2/catch.hpp>
@@ -411,4 +414,79 @@ TEST_CASE("a row another PostgreSQL session stored after the batch found it new 
     CHECK(page.changes[1].change.row == QStringLiteral("q"));
     CHECK(page.changes[2].change.row == QStringLiteral("p"));
     CHECK(page.changes[2].change.value == Value(QStringLiteral("p")));
+}
+
+TEST_CASE("a PostgreSQL that accepts the connection and never answers fails the store's connection instead of holding it", "[server][postgres]")
+{
+    // A socket that listens and never speaks: the kernel completes the TCP handshake, libpq sends
+    // its startup packet and waits. Without a connect_timeout it would wait for ever (ctest's limit
+    // then fails the test); the store gives up after its default of 10 s, or after what the
+    // operator's connection string says, in either of libpq's forms.
+    QTcpServer silent;
+    REQUIRE(silent.listen(QHostAddress::LocalHost));
+    const QString port = QString::number(silent.serverPort());
+    auto failsWithin = [](const QString &conninfo, qint64 atMostMs) {
+        INFO(conninfo.toStdString());
+        QElapsedTimer took;
+        took.start();
+        try {
+            openPostgresServerStore(conninfo, QString());
+            FAIL("connected to a socket that never answers");
+        } catch (const Error &e) {
+            CHECK(e.code() == Error::Code::Database);
+        }
+        CHECK(took.elapsed() < atMostMs);
+        return took.elapsed();
+    };
+    if (qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT"))
+        CHECK(failsWithin(QStringLiteral("host=127.0.0.1 port=%1 user=clc dbname=postgres").arg(port), 30000) >= 9000); // the default, 10 s
+    failsWithin(QStringLiteral("host=127.0.0.1 port=%1 user=clc dbname=postgres connect_timeout=2").arg(port), 8000);
+    failsWithin(QStringLiteral("postgresql://clc@127.0.0.1:%1/postgres?connect_timeout=2").arg(port), 8000);
+}
+
+TEST_CASE("a PostgreSQL batch of more rows than one statement takes is looked up, written and read back whole and in order", "[server][postgres]")
+{
+    // Rows go 1,000 to a statement: 2,500 cross two boundaries in the writes and in the second
+    // batch's lookups (the first looks nothing up: its centre has no number yet). Pulled in pages
+    // of 1,000, each page's cursor the last seq of the one before.
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString centre = QStringLiteral("c-many");
+    auto store = openPostgresServerStore(postgresConninfo(), schema);
+    std::vector<std::pair<int, QString>> rows;
+    for (int i = 0; i < 2500; ++i)
+        rows.emplace_back(0, QStringLiteral("row %1").arg(i, 4, 10, QLatin1Char('0')));
+    // The first batch writes every other row; the second looks all of them up, then writes all.
+    store->transaction(centre, [&] {
+        store->prefetch(centre, rows);
+        for (size_t i = 0; i < rows.size(); i += 2)
+            store->put(nameChange(centre, rows[i].second, QStringLiteral("một"), 1));
+    });
+    store->transaction(centre, [&] {
+        store->prefetch(centre, rows);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            CHECK(store->rowExists(centre, 0, rows[i].second) == (i % 2 == 0));
+            store->put(nameChange(centre, rows[i].second, QStringLiteral("hai"), 2));
+        }
+    });
+    QStringList pulled, expected;
+    QStringList values;
+    qint64 cursor = 0, lastSeq = 0;
+    bool ordered = true;
+    for (bool more = true; more;) {
+        const ServerStore::Page page = store->pull(centre, cursor, 1000, {0}, -1, QString());
+        REQUIRE_FALSE(page.changes.empty());
+        for (const StoredChange &c : page.changes) {
+            pulled << c.change.row;
+            values << c.change.value.toText();
+            ordered = ordered && c.seq > lastSeq;
+            lastSeq = c.seq;
+        }
+        cursor = page.changes.back().seq;
+        more = page.more;
+    }
+    for (const auto &row : rows)
+        expected << row.second;
+    CHECK(pulled == expected);
+    CHECK(values == QStringList(int(rows.size()), QStringLiteral("hai")));
+    CHECK(ordered);
 }
