@@ -318,7 +318,16 @@ public:
         // One round trip per thousand rows instead of one per row. Each row is an index lookup (the
         // LIMIT keeps the planner from joining the list with a scan of the whole centre, whose cost
         // grows with the table: docs/performance.md#wire-session-13).
+        if (rows.empty())
+            return;
         m_buffer.reserve(rows.size());
+        auto allNew = [&](size_t from, size_t to) {
+            for (size_t i = from; i < to; ++i) // (remember keeps what the buffer already knows)
+                m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
+        };
+        const std::optional<qint64> no = number(centre, false);
+        if (!no) // nothing is stored for the centre yet
+            return allNew(0, rows.size());
         for (size_t from = 0; from < rows.size(); from += RowsPerStatement) {
             const size_t to = std::min(rows.size(), from + RowsPerStatement);
             ArrayParam tables(ArrayParam::Type::Int4), ids(ArrayParam::Type::Text);
@@ -331,12 +340,6 @@ public:
             if (ids.empty())
                 continue;
             checkSameLength({&tables, &ids});
-            const std::optional<qint64> no = number(centre, false);
-            if (!no) { // nothing is stored for the centre yet
-                for (size_t i = from; i < to; ++i)
-                    m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
-                continue;
-            }
             Result r = prepared("clc_prefetch",
                                 "SELECT k.tbl, k.row_id, x.seq, x.writes FROM unnest($2::int[], $3::text[]) AS k(tbl, row_id), "
                                 "LATERAL (SELECT seq, writes FROM clc_records WHERE centre = $1 AND tbl = k.tbl AND row_id = k.row_id LIMIT 1) x",
@@ -345,8 +348,7 @@ public:
                 const RecordKey key{centre, RecordColumns::table(r.get(), i), RecordColumns::row(r.get(), i)};
                 rememberRead(key, readRecord(r.get(), i, key));
             }
-            for (size_t i = from; i < to; ++i) // the others are new to the centre
-                m_buffer.remember(RecordKey{centre, rows[i].first, rows[i].second}, std::nullopt);
+            allNew(from, to); // the others are new to the centre
         }
     }
 

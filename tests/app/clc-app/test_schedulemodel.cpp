@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <catch2/catch.hpp>
 
@@ -201,14 +200,33 @@ TEST_CASE("the plan's charts show the year report's own figures: attendances by 
     CHECK(held == year.byKind.back().activitiesHeld);
 }
 
+namespace {
+
+/// The app's clock (DayClock) at a time the test sets, back on the system's clock at the end.
+struct TestClock
+{
+    explicit TestClock(const QDateTime &start) : now(start)
+    {
+        DayClock::instance().setSourceForTesting([this] { return now; });
+    }
+    ~TestClock() { DayClock::instance().setSourceForTesting(nullptr); }
+    Q_DISABLE_COPY(TestClock)
+    /// Moves the time and lets the clock look at it, as its minute's poll would.
+    void set(const QDateTime &t)
+    {
+        now = t;
+        DayClock::instance().check();
+    }
+    QDateTime now;
+};
+
+} // namespace
+
 TEST_CASE("left on overnight, the agenda marks the new day and the schedule moves to the new month with it", "[app][schedule][agenda]")
 {
     Demo d;
     installLanguage(QStringLiteral("en"));
-    QDateTime now(QDate(2017, 11, 4), QTime(8, 0));
-    DayClock &clock = DayClock::instance();
-    clock.setSourceForTesting([&now] { return now; });
-    auto restore = qScopeGuard([&clock] { clock.setSourceForTesting(nullptr); });
+    TestClock clock(QDateTime(QDate(2017, 11, 4), QTime(8, 0)));
 
     AgendaModel agenda; // on the clock: no setNow
     agenda.setMonth(QStringLiteral("2017-11"));
@@ -234,8 +252,7 @@ TEST_CASE("left on overnight, the agenda marks the new day and the schedule move
     REQUIRE(loaded(elsewhere));
 
     // The next morning: nothing marks the 4th as today any more, and the next session is after it.
-    now = QDateTime(QDate(2017, 11, 5), QTime(7, 0));
-    clock.check();
+    clock.set(QDateTime(QDate(2017, 11, 5), QTime(7, 0)));
     REQUIRE(loaded(agenda));
     for (const QString &day : todayRows())
         CHECK(day == QStringLiteral("2017-11-05"));
@@ -244,15 +261,14 @@ TEST_CASE("left on overnight, the agenda marks the new day and the schedule move
     CHECK(following.month() == QStringLiteral("2017-11")); // the same month: nothing to move
 
     // A month later: the schedule that followed today moves to December; the other stays.
-    now = QDateTime(QDate(2017, 12, 1), QTime(7, 0));
-    clock.check();
+    clock.set(QDateTime(QDate(2017, 12, 1), QTime(7, 0)));
     REQUIRE(eventually([&] { return following.month() == QStringLiteral("2017-12"); }));
     REQUIRE(loaded(following));
     CHECK(following.count() > 0);
     CHECK(elsewhere.month() == QStringLiteral("2018-03"));
     // The same day looked at again changes nothing.
-    QSignalSpy spy(&clock, &DayClock::dayChanged);
-    clock.check();
+    QSignalSpy spy(&DayClock::instance(), &DayClock::dayChanged);
+    DayClock::instance().check();
     CHECK(spy.isEmpty());
 }
 
@@ -262,16 +278,12 @@ TEST_CASE("a schedule opened while the clock said 2000 comes to today's month on
     // the clock is corrected, the schedule chooses again: today's month, no note.
     Demo d;
     installLanguage(QStringLiteral("en"));
-    QDateTime now(QDate(2000, 1, 1), QTime(0, 5));
-    DayClock &clock = DayClock::instance();
-    clock.setSourceForTesting([&now] { return now; });
-    auto restore = qScopeGuard([&clock] { clock.setSourceForTesting(nullptr); });
+    TestClock clock(QDateTime(QDate(2000, 1, 1), QTime(0, 5)));
     ScheduleModel model;
     REQUIRE(loaded(model));
     CHECK(model.month() == QStringLiteral("2017-09"));
     CHECK_FALSE(model.notice().isEmpty());
-    now = QDateTime(QDate(2017, 11, 4), QTime(9, 0));
-    clock.check();
+    clock.set(QDateTime(QDate(2017, 11, 4), QTime(9, 0)));
     REQUIRE(eventually([&] { return model.month() == QStringLiteral("2017-11"); }));
     REQUIRE(loaded(model));
     CHECK(model.notice().isEmpty());
